@@ -1,0 +1,51 @@
+package org.toxwatch.model;
+
+import java.util.List;
+
+/** Kafka topic names. Every topic is keyed by the patient id so one patient's events stay in order. */
+public final class Topics {
+
+    /** {@link LabResultRecorded}, published by ingest. */
+    public static final String LAB_RESULTS = "clinical.lab-results.v1";
+
+    /** {@link VitalSignsRecorded}, published by ingest. */
+    public static final String VITAL_SIGNS = "clinical.vital-signs.v1";
+
+    /** {@link TherapyEventRecorded}, published by ingest. */
+    public static final String THERAPY_EVENTS = "clinical.therapy-events.v1";
+
+    /** {@link ToxicityAssessed}, published by monitoring when a grade changes or becomes assessable. */
+    public static final String ASSESSMENTS = "monitoring.assessments.v1";
+
+    /** {@link AlertChanged}, published by alerting on every alert transition. */
+    public static final String ALERT_EVENTS = "alerting.alert-events.v1";
+
+    /** Suffix of a dead-letter topic: Spring Kafka's default {@code <topic>-dlt}. */
+    public static final String DEAD_LETTER_SUFFIX = "-dlt";
+
+    public static final String LAB_RESULTS_DLT = LAB_RESULTS + DEAD_LETTER_SUFFIX;
+    public static final String VITAL_SIGNS_DLT = VITAL_SIGNS + DEAD_LETTER_SUFFIX;
+    public static final String THERAPY_EVENTS_DLT = THERAPY_EVENTS + DEAD_LETTER_SUFFIX;
+    public static final String ASSESSMENTS_DLT = ASSESSMENTS + DEAD_LETTER_SUFFIX;
+
+    /** The topics other services consume, each of which has a dead-letter topic. */
+    public static final List<String> INPUT_TOPICS = List.of(LAB_RESULTS, VITAL_SIGNS, THERAPY_EVENTS, ASSESSMENTS);
+
+    /** Every topic of the contract, dead-letter topics included. */
+    public static final List<String> ALL = List.of(
+            LAB_RESULTS,
+            VITAL_SIGNS,
+            THERAPY_EVENTS,
+            ASSESSMENTS,
+            ALERT_EVENTS,
+            LAB_RESULTS_DLT,
+            VITAL_SIGNS_DLT,
+            THERAPY_EVENTS_DLT,
+            ASSESSMENTS_DLT);
+
+    public static String deadLetterTopicOf(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    private Topics() {}
+}

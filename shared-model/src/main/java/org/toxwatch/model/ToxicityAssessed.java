@@ -1,0 +1,56 @@
+package org.toxwatch.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A graded state of one criterion for one patient, published when the grade changes or first becomes
+ * assessable. It explains itself: thresholds applied, observations used, the catalogue version and the
+ * therapy context. Topic {@link Topics#ASSESSMENTS}, key {@code patientId}.
+ *
+ * @param assessedAt clinical time of the newest evidence (event time)
+ * @param producedAt when the monitoring service produced the assessment
+ * @param criterionId e.g. {@code CTCAE-5.0/neutrophil_count_decreased}
+ * @param grade the grade; absent means not assessable (see {@code notAssessableReason}), never zero
+ * @param previousGrade the grade this one replaces for the patient, if any
+ * @param labOnlyGrading the grade comes from numbers only; clinical criteria were not assessed (CRITERIA.md 1.6)
+ * @param catalogueVersion version of the criteria catalogue whose thresholds were applied
+ */
+public record ToxicityAssessed(
+        UUID eventId,
+        String patientId,
+        Instant assessedAt,
+        Instant producedAt,
+        Criterion criterion,
+        String criterionId,
+        @Nullable Integer grade,
+        @Nullable String notAssessableReason,
+        @Nullable Integer previousGrade,
+        String summary,
+        List<AppliedThreshold> thresholds,
+        List<Evidence> evidence,
+        boolean labOnlyGrading,
+        ReferenceRangeSource referenceRangeSource,
+        @Nullable TherapyContext therapyContext,
+        String catalogueVersion) {
+
+    public ToxicityAssessed {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(patientId, "patientId");
+        Objects.requireNonNull(assessedAt, "assessedAt");
+        Objects.requireNonNull(producedAt, "producedAt");
+        Objects.requireNonNull(criterion, "criterion");
+        Objects.requireNonNull(criterionId, "criterionId");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(referenceRangeSource, "referenceRangeSource");
+        Objects.requireNonNull(catalogueVersion, "catalogueVersion");
+        if (grade == null && notAssessableReason == null) {
+            throw new IllegalArgumentException("an assessment without a grade must say why");
+        }
+        thresholds = List.copyOf(thresholds);
+        evidence = List.copyOf(evidence);
+    }
+}
