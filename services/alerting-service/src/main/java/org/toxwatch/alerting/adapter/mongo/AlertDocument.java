@@ -1,0 +1,71 @@
+package org.toxwatch.alerting.adapter.mongo;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.toxwatch.alerting.domain.AlertEpisode;
+import org.toxwatch.model.AlertPriority;
+import org.toxwatch.model.AlertStatus;
+import org.toxwatch.model.ToxicityAssessed;
+import org.toxwatch.model.ToxicityFamily;
+
+/**
+ * An alert episode as stored. {@code priorityRank} orders the queue (0 = high); {@code version} makes every
+ * write a single-document compare-and-set, so no transaction is needed.
+ */
+@Document("alerts")
+record AlertDocument(
+        @Id String id,
+        String patientId,
+        ToxicityFamily family,
+        AlertStatus status,
+        AlertPriority priority,
+        int priorityRank,
+        String priorityReason,
+        String policyVersion,
+        int highestGrade,
+        ToxicityAssessed latest,
+        Instant createdAt,
+        Instant updatedAt,
+        List<String> handledAssessments,
+        @Version @Nullable Long version) {
+
+    static AlertDocument from(AlertEpisode episode) {
+        return new AlertDocument(
+                episode.alertId().toString(),
+                episode.patientId(),
+                episode.family(),
+                episode.status(),
+                episode.priority(),
+                episode.priority().ordinal(),
+                episode.priorityReason(),
+                episode.policyVersion(),
+                episode.highestGrade(),
+                episode.latest(),
+                episode.createdAt(),
+                episode.updatedAt(),
+                episode.handledAssessments().stream().map(UUID::toString).toList(),
+                episode.version());
+    }
+
+    AlertEpisode toDomain() {
+        return new AlertEpisode(
+                UUID.fromString(id),
+                patientId,
+                family,
+                status,
+                priority,
+                priorityReason,
+                policyVersion,
+                highestGrade,
+                latest,
+                createdAt,
+                updatedAt,
+                handledAssessments.stream().map(UUID::fromString).toList(),
+                version);
+    }
+}

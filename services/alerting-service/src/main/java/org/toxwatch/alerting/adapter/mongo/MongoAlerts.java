@@ -1,0 +1,76 @@
+package org.toxwatch.alerting.adapter.mongo;
+
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.toxwatch.alerting.application.Alerts;
+import org.toxwatch.alerting.domain.AlertEpisode;
+import org.toxwatch.model.AlertStatus;
+import org.toxwatch.model.ToxicityFamily;
+
+/** Alert episodes in the {@code alerts} collection. Indexes are created when the adapter starts. */
+public final class MongoAlerts implements Alerts {
+
+    private final MongoTemplate mongo;
+
+    public MongoAlerts(MongoTemplate mongo) {
+        this.mongo = mongo;
+        createIndexes();
+    }
+
+    @Override
+    public Optional<AlertEpisode> findUnresolved(String patientId, ToxicityFamily family) {
+        var query = Query.query(Criteria.where("patientId")
+                .is(patientId)
+                .and("family")
+                .is(family)
+                .and("status")
+                .ne(AlertStatus.RESOLVED));
+        return Optional.ofNullable(mongo.findOne(query, AlertDocument.class)).map(AlertDocument::toDomain);
+    }
+
+    @Override
+    public AlertEpisode save(AlertEpisode episode) {
+        try {
+            return mongo.save(AlertDocument.from(episode)).toDomain();
+        } catch (OptimisticLockingFailureException e) {
+            throw new ConcurrentAlertUpdate("alert " + episode.alertId() + " changed concurrently", e);
+        }
+    }
+
+    @Override
+    public List<AlertEpisode> list(@Nullable AlertStatus status, @Nullable String patientId, int limit) {
+        var criteria = new Criteria();
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        if (patientId != null) {
+            criteria = criteria.and("patientId").is(patientId);
+        }
+        var query = Query.query(criteria)
+                .with(Sort.by(Sort.Order.asc("priorityRank"), Sort.Order.desc("updatedAt")))
+                .limit(limit);
+        return mongo.find(query, AlertDocument.class).stream()
+                .map(AlertDocument::toDomain)
+                .toList();
+    }
+
+    private void createIndexes() {
+        var indexes = mongo.indexOps(AlertDocument.class);
+        indexes.createIndex(new Index()
+                .on("patientId", Sort.Direction.ASC)
+                .on("family", Sort.Direction.ASC)
+                .on("status", Sort.Direction.ASC)
+                .named("patient_family_status"));
+        indexes.createIndex(new Index()
+                .on("priorityRank", Sort.Direction.ASC)
+                .on("updatedAt", Sort.Direction.DESC)
+                .named("queue_order"));
+    }
+}

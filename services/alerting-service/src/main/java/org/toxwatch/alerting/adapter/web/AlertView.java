@@ -1,0 +1,72 @@
+package org.toxwatch.alerting.adapter.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.toxwatch.alerting.domain.AlertEpisode;
+import org.toxwatch.model.AlertPriority;
+import org.toxwatch.model.AlertStatus;
+import org.toxwatch.model.AppliedThreshold;
+import org.toxwatch.model.Criterion;
+import org.toxwatch.model.Evidence;
+import org.toxwatch.model.ReferenceRangeSource;
+import org.toxwatch.model.TherapyContext;
+import org.toxwatch.model.ToxicityFamily;
+
+/**
+ * An alert as the API shows it: what, how bad, how urgent and why, with the evidence behind the grade.
+ *
+ * @param labOnlyNote shown when the grade follows a lab-only convention (CRITERIA.md 1.6)
+ */
+record AlertView(
+        UUID alertId,
+        String patientId,
+        ToxicityFamily family,
+        Criterion criterion,
+        String criterionId,
+        @Nullable Integer grade,
+        int highestGrade,
+        AlertPriority priority,
+        String priorityReason,
+        String policyVersion,
+        AlertStatus status,
+        Instant createdAt,
+        Instant updatedAt,
+        String summary,
+        List<AppliedThreshold> thresholds,
+        List<Evidence> evidence,
+        ReferenceRangeSource referenceRangeSource,
+        @Nullable String labOnlyNote,
+        @Nullable TherapyContext therapyContext,
+        String catalogueVersion,
+        Instant assessedAt) {
+
+    static final String LAB_ONLY_NOTE = "lab-only grade; clinical criteria not assessed";
+
+    static AlertView of(AlertEpisode episode) {
+        var latest = episode.latest();
+        return new AlertView(
+                episode.alertId(),
+                episode.patientId(),
+                episode.family(),
+                latest.criterion(),
+                latest.criterionId(),
+                latest.grade(),
+                episode.highestGrade(),
+                episode.priority(),
+                episode.priorityReason(),
+                episode.policyVersion(),
+                episode.status(),
+                episode.createdAt(),
+                episode.updatedAt(),
+                latest.summary(),
+                latest.thresholds(),
+                latest.evidence(),
+                latest.referenceRangeSource(),
+                latest.labOnlyGrading() ? LAB_ONLY_NOTE : null,
+                latest.therapyContext(),
+                latest.catalogueVersion(),
+                latest.assessedAt());
+    }
+}

@@ -1,0 +1,30 @@
+package org.toxwatch.alerting.application;
+
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.toxwatch.alerting.domain.AlertEpisode;
+import org.toxwatch.model.AlertStatus;
+import org.toxwatch.model.ToxicityFamily;
+
+/** Port: the stored alert episodes. */
+public interface Alerts {
+
+    /** The episode of this patient and family that is not resolved, if any. */
+    Optional<AlertEpisode> findUnresolved(String patientId, ToxicityFamily family);
+
+    /**
+     * Stores the episode atomically. Fails with {@link ConcurrentAlertUpdate} when someone else changed it
+     * since it was read.
+     */
+    AlertEpisode save(AlertEpisode episode);
+
+    /** Episodes ordered by priority (high first), then newest first. */
+    List<AlertEpisode> list(@Nullable AlertStatus status, @Nullable String patientId, int limit);
+
+    final class ConcurrentAlertUpdate extends RuntimeException {
+        public ConcurrentAlertUpdate(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.toxwatch.alerting.application;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.toxwatch.alerting.domain.AlertDecision;
+import org.toxwatch.alerting.domain.AlertEpisode;
+import org.toxwatch.alerting.domain.AlertPolicy;
+import org.toxwatch.model.AlertChanged;
+import org.toxwatch.model.ToxicityAssessed;
+
+/**
+ * Use case: turn one assessment into an alert change. Assessments arrive at least once, so a redelivered
+ * one is recognised by its event id and changes nothing.
+ */
+public final class RaiseAlerts {
+
+    private final AlertPolicy policy;
+    private final Alerts alerts;
+    private final AlertEventPublisher publisher;
+    private final Clock clock;
+
+    public RaiseAlerts(AlertPolicy policy, Alerts alerts, AlertEventPublisher publisher, Clock clock) {
+        this.policy = policy;
+        this.alerts = alerts;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** Returns the change made, or empty when the assessment needs no alert or was handled before. */
+    public Optional<AlertChanged> on(ToxicityAssessed assessment) {
+        Optional<AlertDecision> decision = policy.decide(assessment);
+        Optional<AlertEpisode> open = alerts.findUnresolved(
+                assessment.patientId(), assessment.criterion().family());
+        AlertEpisode.Change change;
+        if (open.isPresent()) {
+            if (open.get().hasHandled(assessment.eventId())) {
+                return Optional.empty();
+            }
+            change = open.get().apply(assessment, decision, clock.instant());
+        } else if (decision.isPresent()) {
+            change = AlertEpisode.raise(assessment, decision.get(), UUID.randomUUID(), clock.instant());
+        } else {
+            return Optional.empty();
+        }
+        alerts.save(change.episode());
+        publisher.publish(change.event());
+        return Optional.of(change.event());
+    }
+}

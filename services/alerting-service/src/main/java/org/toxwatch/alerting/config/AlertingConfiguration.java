@@ -1,0 +1,95 @@
+package org.toxwatch.alerting.config;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.toxwatch.alerting.adapter.kafka.AssessmentListener;
+import org.toxwatch.alerting.adapter.kafka.KafkaAlertEventPublisher;
+import org.toxwatch.alerting.adapter.mongo.MongoAlerts;
+import org.toxwatch.alerting.application.Alerts;
+import org.toxwatch.alerting.application.RaiseAlerts;
+import org.toxwatch.alerting.domain.AlertPolicy;
+import org.toxwatch.model.Topics;
+import org.toxwatch.platform.PlatformSecurity;
+import org.toxwatch.platform.Roles;
+import org.toxwatch.platform.ToxWatchSecurityProperties;
+
+@Configuration(proxyBeanMethods = false)
+class AlertingConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Alerts alerts(MongoTemplate mongoTemplate) {
+        return new MongoAlerts(mongoTemplate);
+    }
+
+    @Bean
+    RaiseAlerts raiseAlerts(Alerts alerts, KafkaTemplate<String, Object> kafkaTemplate, Clock clock) {
+        return new RaiseAlerts(new AlertPolicy(), alerts, new KafkaAlertEventPublisher(kafkaTemplate), clock);
+    }
+
+    @Bean
+    AssessmentListener assessmentListener(RaiseAlerts raiseAlerts) {
+        return new AssessmentListener(raiseAlerts);
+    }
+
+    /**
+     * Transient failures (Kafka or MongoDB briefly away, a concurrent update) are retried with back-off; a
+     * record that still fails, or cannot be read at all, goes to the dead-letter topic with the exception in
+     * its headers. Unreadable records keep their original bytes.
+     */
+    @Bean
+    DefaultErrorHandler assessmentErrorHandler(
+            KafkaTemplate<String, Object> kafkaTemplate, ProducerFactory<String, Object> producerFactory) {
+        var rawBytes = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                producerFactory.getConfigurationProperties(), new ByteArraySerializer(), new ByteArraySerializer()));
+        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+        templates.put(byte[].class, rawBytes);
+        templates.put(Object.class, kafkaTemplate);
+        var recoverer = new DeadLetterPublishingRecoverer(
+                templates, (record, exception) -> new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1));
+        var backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxElapsedTime(10_000);
+        return new DefaultErrorHandler(recoverer, backOff);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics alertingTopics(AlertingProperties properties) {
+        return new KafkaAdmin.NewTopics(
+                TopicBuilder.name(Topics.ALERT_EVENTS)
+                        .partitions(properties.topicPartitions())
+                        .build(),
+                TopicBuilder.name(Topics.ASSESSMENTS)
+                        .partitions(properties.topicPartitions())
+                        .build(),
+                TopicBuilder.name(Topics.ASSESSMENTS_DLT)
+                        .partitions(properties.topicPartitions())
+                        .build());
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ToxWatchSecurityProperties security) {
+        return PlatformSecurity.filterChain(
+                http, security, rules -> rules.requestMatchers("/api/**").hasAnyRole(Roles.CLINICIAN, Roles.OPERATOR));
+    }
+}

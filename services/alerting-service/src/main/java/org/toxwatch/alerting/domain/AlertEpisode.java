@@ -1,0 +1,127 @@
+package org.toxwatch.alerting.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.AlertChanged;
+import org.toxwatch.model.AlertPriority;
+import org.toxwatch.model.AlertStatus;
+import org.toxwatch.model.AlertTransition;
+import org.toxwatch.model.ToxicityAssessed;
+import org.toxwatch.model.ToxicityFamily;
+
+/**
+ * One alert episode: a patient x toxicity family, open from the first alerting assessment until resolved.
+ * A higher grade updates it and notifies again; an unchanged or lower grade updates it silently, so one
+ * toxicity never floods the queue.
+ *
+ * @param latest the assessment the episode currently shows, with its evidence
+ * @param highestGrade the worst grade seen in this episode
+ * @param handledAssessments ids of every assessment applied, so a redelivered one changes nothing
+ * @param version optimistic-locking version of the stored episode; absent before the first save
+ */
+public record AlertEpisode(
+        UUID alertId,
+        String patientId,
+        ToxicityFamily family,
+        AlertStatus status,
+        AlertPriority priority,
+        String priorityReason,
+        String policyVersion,
+        int highestGrade,
+        ToxicityAssessed latest,
+        Instant createdAt,
+        Instant updatedAt,
+        List<UUID> handledAssessments,
+        @Nullable Long version) {
+
+    public AlertEpisode {
+        Objects.requireNonNull(alertId, "alertId");
+        Objects.requireNonNull(latest, "latest");
+        handledAssessments = List.copyOf(handledAssessments);
+    }
+
+    /** An episode and the event that records how it changed. */
+    public record Change(AlertEpisode episode, AlertChanged event) {}
+
+    public static Change raise(ToxicityAssessed assessment, AlertDecision decision, UUID alertId, Instant now) {
+        var episode = new AlertEpisode(
+                alertId,
+                assessment.patientId(),
+                assessment.criterion().family(),
+                AlertStatus.OPEN,
+                decision.priority(),
+                decision.reason(),
+                decision.policyVersion(),
+                Objects.requireNonNull(assessment.grade()),
+                assessment,
+                now,
+                now,
+                List.of(assessment.eventId()),
+                null);
+        return new Change(episode, episode.eventFor(AlertTransition.RAISED, now));
+    }
+
+    public boolean hasHandled(UUID assessmentEventId) {
+        return handledAssessments.contains(assessmentEventId);
+    }
+
+    /**
+     * Applies a newer assessment of the same family. A grade above the highest so far escalates (and
+     * notifies); anything else updates silently. The priority never drops while the episode is open.
+     */
+    public Change apply(ToxicityAssessed assessment, Optional<AlertDecision> decision, Instant now) {
+        Integer grade = assessment.grade();
+        boolean worse = grade != null && grade > highestGrade;
+        AlertPriority newPriority = priority;
+        String newReason = priorityReason;
+        if (decision.isPresent() && decision.get().priority().compareTo(priority) < 0) {
+            newPriority = decision.get().priority();
+            newReason = decision.get().reason();
+        }
+        var handled = new ArrayList<>(handledAssessments);
+        handled.add(assessment.eventId());
+        var updated = new AlertEpisode(
+                alertId,
+                patientId,
+                family,
+                status,
+                newPriority,
+                newReason,
+                policyVersion,
+                worse ? grade : highestGrade,
+                assessment,
+                createdAt,
+                now,
+                handled,
+                version);
+        return new Change(
+                updated, updated.eventFor(worse ? AlertTransition.ESCALATED_GRADE : AlertTransition.UPDATED, now));
+    }
+
+    /** Whether this change is one clinicians are notified of. */
+    public static boolean notifies(AlertTransition transition) {
+        return transition == AlertTransition.RAISED || transition == AlertTransition.ESCALATED_GRADE;
+    }
+
+    private AlertChanged eventFor(AlertTransition transition, Instant now) {
+        return new AlertChanged(
+                UUID.randomUUID(),
+                alertId,
+                patientId,
+                now,
+                transition,
+                status,
+                priority,
+                latest.criterion(),
+                family,
+                latest.grade(),
+                "toxwatch",
+                priorityReason,
+                latest.eventId());
+    }
+}

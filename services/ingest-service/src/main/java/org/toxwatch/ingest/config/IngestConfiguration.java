@@ -1,0 +1,59 @@
+package org.toxwatch.ingest.config;
+
+import java.time.Clock;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.toxwatch.ingest.adapter.kafka.KafkaEventPublisher;
+import org.toxwatch.ingest.application.RecordClinicalEvents;
+import org.toxwatch.ingest.domain.ObservationValidator;
+import org.toxwatch.ingest.domain.TherapyEvents;
+import org.toxwatch.model.Topics;
+import org.toxwatch.platform.PlatformSecurity;
+import org.toxwatch.platform.Roles;
+import org.toxwatch.platform.ToxWatchSecurityProperties;
+
+@Configuration(proxyBeanMethods = false)
+class IngestConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    RecordClinicalEvents recordClinicalEvents(
+            IngestProperties properties, KafkaTemplate<String, Object> kafkaTemplate, Clock clock) {
+        return new RecordClinicalEvents(
+                new ObservationValidator(properties.allowedClockSkew()),
+                new TherapyEvents(properties.allowedClockSkew()),
+                new KafkaEventPublisher(kafkaTemplate, properties.kafkaAckTimeout()),
+                clock);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics ingestTopics(IngestProperties properties) {
+        return new KafkaAdmin.NewTopics(
+                topic(Topics.LAB_RESULTS, properties),
+                topic(Topics.VITAL_SIGNS, properties),
+                topic(Topics.THERAPY_EVENTS, properties),
+                topic(Topics.LAB_RESULTS_DLT, properties),
+                topic(Topics.VITAL_SIGNS_DLT, properties),
+                topic(Topics.THERAPY_EVENTS_DLT, properties));
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ToxWatchSecurityProperties security) {
+        return PlatformSecurity.filterChain(
+                http, security, rules -> rules.requestMatchers("/api/**").hasRole(Roles.INTEGRATION));
+    }
+
+    private static NewTopic topic(String name, IngestProperties properties) {
+        return TopicBuilder.name(name).partitions(properties.topicPartitions()).build();
+    }
+}

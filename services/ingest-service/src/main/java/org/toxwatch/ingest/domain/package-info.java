@@ -1,0 +1,5 @@
+/** Ingest domain: plain Java, no framework imports (checked by ArchitectureTest). */
+@NullMarked
+package org.toxwatch.ingest.domain;
+
+import org.jspecify.annotations.NullMarked;

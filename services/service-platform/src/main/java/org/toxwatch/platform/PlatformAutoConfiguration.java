@@ -1,0 +1,66 @@
+package org.toxwatch.platform;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+
+/** Wiring every ToxWatch service gets by depending on the platform module. */
+@AutoConfiguration
+@EnableConfigurationProperties(ToxWatchSecurityProperties.class)
+public class PlatformAutoConfiguration {
+
+    /**
+     * BCrypt at cost 4: HTTP Basic checks the password on every request, and the local passwords are random
+     * 144-bit strings, so a high cost would slow every integration call without adding protection.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "toxwatch.security.mode", havingValue = "local", matchIfMissing = true)
+    PasswordEncoder bootstrapPasswordEncoder() {
+        return new BCryptPasswordEncoder(4);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "toxwatch.security.mode", havingValue = "local", matchIfMissing = true)
+    UserDetailsService bootstrapUsers(
+            ToxWatchSecurityProperties properties, Environment environment, PasswordEncoder encoder) {
+        var credentials = BootstrapCredentials.resolve(environment::getProperty, properties.credentialsFile());
+        if (credentials.generated()) {
+            System.out.println("[toxwatch] generated local-run passwords (also in "
+                    + properties.credentialsFile().toAbsolutePath() + "):");
+            credentials
+                    .passwordByUser()
+                    .forEach((user, password) -> System.out.println("  " + user + " / " + password));
+        }
+        var users = new InMemoryUserDetailsManager();
+        credentials
+                .passwordByUser()
+                .forEach((user, password) -> users.createUser(User.withUsername(user)
+                        .password(encoder.encode(password))
+                        .roles(BootstrapCredentials.roleOf(user))
+                        .build()));
+        return users;
+    }
+
+    @Bean
+    MeterRegistryCustomizer<MeterRegistry> applicationTag(@Value("${spring.application.name}") String application) {
+        return registry -> registry.config().commonTags("application", application);
+    }
+
+    @Bean
+    @ConditionalOnBean(KafkaAdmin.class)
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+        return new KafkaHealthIndicator(kafkaAdmin);
+    }
+}
