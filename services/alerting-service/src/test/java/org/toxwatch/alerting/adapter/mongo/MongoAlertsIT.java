@@ -1,0 +1,104 @@
+package org.toxwatch.alerting.adapter.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.toxwatch.alerting.domain.Assessments.anAssessment;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.toxwatch.alerting.application.Alerts;
+import org.toxwatch.alerting.domain.AlertDecision;
+import org.toxwatch.alerting.domain.AlertEpisode;
+import org.toxwatch.alerting.domain.AlertPolicy;
+import org.toxwatch.model.AlertPriority;
+import org.toxwatch.model.AlertStatus;
+import org.toxwatch.model.Criterion;
+import org.toxwatch.model.ToxicityFamily;
+import org.toxwatch.testinfrastructure.IntegrationInfrastructure;
+
+/** The alert store against a real MongoDB-wire server (or a MongoDB container where Docker exists). */
+@DataMongoTest
+class MongoAlertsIT {
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        IntegrationInfrastructure.shared().registerProperties(registry, "alerts-it");
+    }
+
+    @Autowired
+    MongoTemplate mongoTemplate;
+
+    private static final AlertDecision HIGH =
+            new AlertDecision(AlertPriority.HIGH, "grade 4 -> high", AlertPolicy.VERSION);
+    private static final AlertDecision MEDIUM =
+            new AlertDecision(AlertPriority.MEDIUM, "grade 3 -> medium", AlertPolicy.VERSION);
+
+    @Test
+    void anEpisodeRoundTripsWithItsEvidenceExactly() {
+        var alerts = new MongoAlerts(mongoTemplate);
+        String patient = "MRN-" + UUID.randomUUID();
+        var raised = AlertEpisode.raise(
+                anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4), HIGH, UUID.randomUUID(), Instant.now());
+
+        alerts.save(raised.episode());
+        var found = alerts.findUnresolved(patient, ToxicityFamily.CYTOPENIA).orElseThrow();
+
+        assertThat(found.alertId()).isEqualTo(raised.episode().alertId());
+        assertThat(found.latest()).isEqualTo(raised.episode().latest());
+        assertThat(found.latest().evidence().getFirst().value()).isEqualByComparingTo("0.4");
+        assertThat(found.handledAssessments()).isEqualTo(raised.episode().handledAssessments());
+        assertThat(found.version()).isNotNull();
+    }
+
+    @Test
+    void aStaleCopyCannotOverwriteANewerOne() {
+        var alerts = new MongoAlerts(mongoTemplate);
+        String patient = "MRN-" + UUID.randomUUID();
+        var raised = AlertEpisode.raise(
+                anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 3),
+                MEDIUM,
+                UUID.randomUUID(),
+                Instant.now());
+        var stored = alerts.save(raised.episode());
+        var newer = stored.apply(
+                anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4),
+                java.util.Optional.of(HIGH),
+                Instant.now());
+        alerts.save(newer.episode());
+
+        var stale = stored.apply(
+                anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 3),
+                java.util.Optional.of(MEDIUM),
+                Instant.now());
+
+        assertThatThrownBy(() -> alerts.save(stale.episode())).isInstanceOf(Alerts.ConcurrentAlertUpdate.class);
+    }
+
+    @Test
+    void theQueueListsHighPriorityFirstThenNewest() {
+        var alerts = new MongoAlerts(mongoTemplate);
+        String patient = "MRN-" + UUID.randomUUID();
+        alerts.save(AlertEpisode.raise(
+                        anAssessment(patient, Criterion.ALANINE_AMINOTRANSFERASE_INCREASED, 3),
+                        MEDIUM,
+                        UUID.randomUUID(),
+                        Instant.parse("2026-11-20T10:00:00Z"))
+                .episode());
+        alerts.save(AlertEpisode.raise(
+                        anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4),
+                        HIGH,
+                        UUID.randomUUID(),
+                        Instant.parse("2026-11-20T09:00:00Z"))
+                .episode());
+
+        var queue = alerts.list(AlertStatus.OPEN, patient, 10);
+
+        assertThat(queue).extracting(AlertEpisode::priority).containsExactly(AlertPriority.HIGH, AlertPriority.MEDIUM);
+    }
+}

@@ -1,0 +1,65 @@
+package org.toxwatch.alerting.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.AppliedThreshold;
+import org.toxwatch.model.Criterion;
+import org.toxwatch.model.Evidence;
+import org.toxwatch.model.ReferenceRange;
+import org.toxwatch.model.ReferenceRangeSource;
+import org.toxwatch.model.Therapy;
+import org.toxwatch.model.TherapyContext;
+import org.toxwatch.model.ToxicityAssessed;
+
+/** Assessments as the monitoring service publishes them, for alerting tests. */
+public final class Assessments {
+
+    public static ToxicityAssessed anAssessment(String patientId, Criterion criterion, @Nullable Integer grade) {
+        return anAssessment(patientId, criterion, grade, null);
+    }
+
+    public static ToxicityAssessed anAssessmentDuringTherapy(String patientId, Criterion criterion, int grade) {
+        return anAssessment(
+                patientId,
+                criterion,
+                grade,
+                new TherapyContext(Therapy.INOTUZUMAB_OZOGAMICIN, Instant.parse("2026-11-12T08:00:00Z"), 7, null));
+    }
+
+    private static ToxicityAssessed anAssessment(
+            String patientId, Criterion criterion, @Nullable Integer grade, @Nullable TherapyContext therapy) {
+        var evidence = new Evidence(
+                UUID.randomUUID(),
+                "751-8",
+                "Neutrophils [#/volume] in Blood",
+                new BigDecimal("0.4"),
+                "10*9/L",
+                new BigDecimal("0.4"),
+                "10*9/L",
+                new ReferenceRange(new BigDecimal("1.8"), new BigDecimal("7.7")),
+                Instant.parse("2026-11-20T08:00:00Z"),
+                "lab-42");
+        return new ToxicityAssessed(
+                UUID.randomUUID(),
+                patientId,
+                Instant.parse("2026-11-20T08:00:00Z"),
+                Instant.parse("2026-11-20T08:00:01Z"),
+                criterion,
+                criterion.id(),
+                grade,
+                grade == null ? "no result" : null,
+                null,
+                "test assessment",
+                List.of(new AppliedThreshold(4, "v < 0.5 10*9/L", true)),
+                List.of(evidence),
+                false,
+                ReferenceRangeSource.REPORTED,
+                therapy,
+                "test-catalogue");
+    }
+
+    private Assessments() {}
+}
