@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param assessedAt clinical time of the newest evidence (event time)
  * @param producedAt when the monitoring service produced the assessment
  * @param criterionId e.g. {@code CTCAE-5.0/neutrophil_count_decreased}
- * @param grade the grade; absent means not assessable (see {@code notAssessableReason}), never zero
+ * @param grade the grade, 0 meaning assessed and normal; absent means not assessable (see {@code
+ *     notAssessableReason}), and an absent value is never turned into 0
  * @param previousGrade the grade this one replaces for the patient, if any
  * @param labOnlyGrading the grade comes from numbers only; clinical criteria were not assessed (CRITERIA.md 1.6)
  * @param catalogueVersion version of the criteria catalogue whose thresholds were applied
