@@ -43,6 +43,12 @@ class AlertingConfiguration {
         return new MongoAlerts(mongoTemplate);
     }
 
+    /** Replaces Boot's MongoDB indicator (same bean name, so Boot backs off). */
+    @Bean
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongoTemplate) {
+        return new MongoPingHealthIndicator(mongoTemplate);
+    }
+
     @Bean
     RaiseAlerts raiseAlerts(Alerts alerts, KafkaTemplate<String, Object> kafkaTemplate, Clock clock) {
         return new RaiseAlerts(new AlertPolicy(), alerts, new KafkaAlertEventPublisher(kafkaTemplate), clock);

@@ -81,10 +81,14 @@ class SubmissionController {
     private <T> Parsed<T> parse(String body, Class<T> type, Submission submission, String kind, String targetTopic) {
         try {
             String trimmed = body.stripLeading();
-            List<T> items = trimmed.startsWith("[")
-                    ? reader.forType(reader.typeFactory().constructCollectionType(List.class, type))
-                            .readValue(body)
-                    : List.of(reader.forType(type).readValue(body));
+            List<T> items;
+            if (trimmed.startsWith("[")) {
+                items = reader.forType(reader.typeFactory().constructCollectionType(List.class, type))
+                        .readValue(body);
+            } else {
+                T single = reader.forType(type).readValue(body);
+                items = List.of(single);
+            }
             return new Parsed<>(items, null);
         } catch (JacksonException e) {
             var violation = new Violation(fieldOf(e), "is not valid JSON for " + kind + ": " + e.getOriginalMessage());

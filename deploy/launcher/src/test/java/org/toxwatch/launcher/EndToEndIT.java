@@ -1,0 +1,223 @@
+package org.toxwatch.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.toxwatch.infrastructure.FreePorts;
+import org.toxwatch.model.Topics;
+import org.toxwatch.testinfrastructure.IntegrationInfrastructure;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One observation the whole way: a hospital posts an ANC of 0.4 x10^9/L to ingest, monitoring grades it
+ * CTCAE grade 4 neutrophil count decreased, alerting stores a high-priority alert with the evidence. Runs the
+ * three production jars as processes against the shared integration infrastructure (embedded here,
+ * Testcontainers where Docker exists).
+ */
+class EndToEndIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, String> PASSWORDS = Map.of(
+            "TOXWATCH_BOOTSTRAP_INTEGRATION_PASSWORD", "it-integration-" + UUID.randomUUID(),
+            "TOXWATCH_BOOTSTRAP_CLINICIAN_PASSWORD", "it-clinician-" + UUID.randomUUID(),
+            "TOXWATCH_BOOTSTRAP_OPERATOR_PASSWORD", "it-operator-" + UUID.randomUUID());
+
+    @TempDir
+    static Path data;
+
+    private static LocalPlatform platform;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startPlatform() {
+        var infrastructure = IntegrationInfrastructure.shared();
+        var ports = new EnumMap<ServiceKind, Integer>(ServiceKind.class);
+        for (ServiceKind kind : ServiceKind.values()) {
+            ports.put(kind, FreePorts.pick());
+        }
+        platform = LocalPlatform.start(new LocalPlatform.Settings(
+                ToxWatchLauncher.home(),
+                data,
+                ports,
+                infrastructure.bootstrapServers(),
+                infrastructure.mongoUri("toxwatch-e2e"),
+                PASSWORDS,
+                Duration.ofSeconds(150)));
+        System.out.println("[toxwatch] end-to-end test runs against " + infrastructure.describe());
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void anAncOfZeroPointFourBecomesAGradeFourAlertWithItsEvidence() throws Exception {
+        String patientId = "MRN-" + UUID.randomUUID();
+        String body = """
+                {"patientId":"%s","loinc":"751-8","value":0.4,"unit":"10*9/L",\
+                "effectiveTime":"%s","referenceRange":{"low":1.8,"high":7.7},"sourceMessageId":"lab-42"}""".formatted(patientId, Instant.now().minus(Duration.ofHours(2)));
+
+        var posted = post(ServiceKind.INGEST, "/api/v1/observations", body, "integration");
+
+        assertThat(posted.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(posted.body()).get("eventIds")).hasSize(1);
+
+        JsonNode alert = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> alertsOf(patientId), alerts -> alerts.size() == 1)
+                .getFirst();
+        assertThat(alert.get("patientId").asString()).isEqualTo(patientId);
+        assertThat(alert.get("criterionId").asString()).isEqualTo("CTCAE-5.0/neutrophil_count_decreased");
+        assertThat(alert.get("grade").asInt()).isEqualTo(4);
+        assertThat(alert.get("priority").asString()).isEqualTo("HIGH");
+        assertThat(alert.get("status").asString()).isEqualTo("OPEN");
+        assertThat(alert.get("createdAt").asString()).isNotBlank();
+        JsonNode evidence = alert.get("evidence").get(0);
+        assertThat(evidence.get("code").asString()).isEqualTo("751-8");
+        assertThat(evidence.get("value").decimalValue()).isEqualByComparingTo("0.4");
+        assertThat(evidence.get("unit").asString()).isEqualTo("10*9/L");
+        assertThat(evidence.get("sourceMessageId").asString()).isEqualTo("lab-42");
+        assertThat(alert.get("referenceRangeSource").asString()).isEqualTo("REPORTED");
+    }
+
+    @Test
+    void aResentObservationDoesNotRaiseASecondAlert() throws Exception {
+        String patientId = "MRN-" + UUID.randomUUID();
+        String body = """
+                {"patientId":"%s","loinc":"751-8","value":0.3,"unit":"10*9/L",\
+                "effectiveTime":"%s","sourceMessageId":"lab-resend-1"}""".formatted(patientId, Instant.now().minus(Duration.ofHours(1)));
+
+        var first = post(ServiceKind.INGEST, "/api/v1/observations", body, "integration");
+        var resent = post(ServiceKind.INGEST, "/api/v1/observations", body, "integration");
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(resent.body()).isEqualTo(first.body());
+        await().atMost(Duration.ofSeconds(60)).until(() -> alertsOf(patientId).size() == 1);
+        JsonNode alert = alertsOf(patientId).getFirst();
+        assertThat(alert.get("grade").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void anInvalidObservationIsRejectedWithEveryProblemNamed() throws Exception {
+        String body = """
+                {"loinc":"751-8","value":-1,"unit":"mg","effectiveTime":"2026-01-01T00:00:00Z"}""";
+
+        var rejected = post(ServiceKind.INGEST, "/api/v1/observations", body, "integration");
+
+        assertThat(rejected.statusCode()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(rejected.body());
+        assertThat(problem.get("type").asString()).isEqualTo("urn:toxwatch:problem:invalid-submission");
+        assertThat(problem.get("errors").findValuesAsString("field"))
+                .contains("patientId", "sourceMessageId", "value", "unit");
+    }
+
+    @Test
+    void aRecordMonitoringCannotReadLandsOnItsTopicsDeadLetterTopicWithTheOriginalBytes() {
+        String poison = "not json " + UUID.randomUUID();
+        var infrastructure = IntegrationInfrastructure.shared();
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>(Topics.LAB_RESULTS, "MRN-poison", poison));
+        }
+
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infrastructure.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "e2e-dlt-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class))) {
+            consumer.subscribe(List.of(Topics.LAB_RESULTS_DLT));
+            var deadLetters = new java.util.ArrayList<String>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> deadLetters.add(record.value()));
+                return deadLetters.contains(poison);
+            });
+        }
+    }
+
+    @Test
+    void everyEndpointButHealthInfoAndPrometheusNeedsTheRightRole() throws Exception {
+        assertThat(get(ServiceKind.ALERTING, "/api/v1/alerts", null).statusCode())
+                .isEqualTo(401);
+        assertThat(get(ServiceKind.ALERTING, "/api/v1/alerts", "integration").statusCode())
+                .isEqualTo(403);
+        assertThat(post(ServiceKind.INGEST, "/api/v1/observations", "{}", "clinician")
+                        .statusCode())
+                .isEqualTo(403);
+        for (ServiceKind kind : ServiceKind.values()) {
+            assertThat(get(kind, "/actuator/health/readiness", null).statusCode())
+                    .isEqualTo(200);
+            var prometheus = get(kind, "/actuator/prometheus", null);
+            assertThat(prometheus.statusCode()).isEqualTo(200);
+            assertThat(prometheus.body()).contains("application=\"" + kind.artifactId() + "\"");
+        }
+    }
+
+    private List<JsonNode> alertsOf(String patientId) throws IOException, InterruptedException {
+        var response = get(ServiceKind.ALERTING, "/api/v1/alerts?patientId=" + patientId, "clinician");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JSON.readTree(response.body()).valueStream().toList();
+    }
+
+    private HttpResponse<String> post(ServiceKind kind, String path, String body, String user)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(platform.baseUrl(kind) + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", basic(user))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(ServiceKind kind, String path, String user)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(platform.baseUrl(kind) + path));
+        if (user != null) {
+            request.header("Authorization", basic(user));
+        }
+        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user) {
+        String password = PASSWORDS.get("TOXWATCH_BOOTSTRAP_" + user.toUpperCase() + "_PASSWORD");
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,58 @@
+package org.toxwatch.monitoring.adapter.streams;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.springframework.kafka.support.serializer.JacksonJsonSerde;
+import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.RejectedInput;
+import org.toxwatch.model.TherapyEventRecorded;
+import org.toxwatch.model.ToxicityAssessed;
+import org.toxwatch.model.VitalSignsRecorded;
+import org.toxwatch.monitoring.domain.PatientState;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON serdes of the topology, one per type. Each reads its one declared type and ignores type headers, so a
+ * producer can never make the topology instantiate a class of its choosing.
+ */
+public final class MonitoringSerdes {
+
+    private final JsonMapper jsonMapper;
+
+    public MonitoringSerdes(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+    }
+
+    public Serde<LabResultRecorded> labResults() {
+        return of(LabResultRecorded.class);
+    }
+
+    public Serde<VitalSignsRecorded> vitalSigns() {
+        return of(VitalSignsRecorded.class);
+    }
+
+    public Serde<TherapyEventRecorded> therapyEvents() {
+        return of(TherapyEventRecorded.class);
+    }
+
+    public Serde<ToxicityAssessed> assessments() {
+        return of(ToxicityAssessed.class);
+    }
+
+    public Serde<RejectedInput> deadLetters() {
+        return of(RejectedInput.class);
+    }
+
+    public Serde<PatientState> patientState() {
+        return of(PatientState.class);
+    }
+
+    public JsonMapper jsonMapper() {
+        return jsonMapper;
+    }
+
+    private <T> Serde<T> of(Class<T> type) {
+        var serde = new JacksonJsonSerde<T>(type, jsonMapper).noTypeInfo();
+        serde.deserializer().ignoreTypeHeaders();
+        return serde;
+    }
+}

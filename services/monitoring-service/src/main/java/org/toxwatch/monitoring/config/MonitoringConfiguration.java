@@ -1,0 +1,98 @@
+package org.toxwatch.monitoring.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.toxwatch.model.Topics;
+import org.toxwatch.monitoring.adapter.streams.MonitoringSerdes;
+import org.toxwatch.monitoring.adapter.streams.MonitoringTopology;
+import org.toxwatch.monitoring.adapter.streams.PoisonRecordDeadLetters;
+import org.toxwatch.monitoring.domain.ToxicityGrader;
+import org.toxwatch.platform.PlatformSecurity;
+import org.toxwatch.platform.Roles;
+import org.toxwatch.platform.ToxWatchSecurityProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class MonitoringConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ToxicityGrader toxicityGrader(MonitoringProperties properties) {
+        return new ToxicityGrader(properties.hospitalZone());
+    }
+
+    @Bean
+    MonitoringTopology monitoringTopology(
+            StreamsBuilder streamsBuilder,
+            ToxicityGrader grader,
+            JsonMapper jsonMapper,
+            Clock clock,
+            MeterRegistry meterRegistry) {
+        var topology = new MonitoringTopology(grader, new MonitoringSerdes(jsonMapper), clock, meterRegistry);
+        topology.addTo(streamsBuilder);
+        return topology;
+    }
+
+    /**
+     * Unreadable records go to their topic's dead-letter topic through the Streams producer (exactly-once),
+     * and a clean stop leaves the consumer group.
+     */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer poisonRecordsToDeadLetters(MeterRegistry meterRegistry) {
+        return factoryBean -> {
+            var configuration = factoryBean.getStreamsConfiguration();
+            configuration.putAll(PoisonRecordDeadLetters.streamsSettings(meterRegistry));
+            factoryBean.setStreamsConfiguration(configuration);
+            // A clean stop leaves the group, so a restart is assigned its partitions at once instead of after
+            // the old member's session times out.
+            factoryBean.setLeaveGroupOnClose(true);
+        };
+    }
+
+    @Bean
+    KafkaStreamsHealthIndicator kafkaStreamsHealthIndicator(StreamsBuilderFactoryBean streams) {
+        return new KafkaStreamsHealthIndicator(streams);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics monitoringTopics(MonitoringProperties properties) {
+        return new KafkaAdmin.NewTopics(List.of(
+                        Topics.ASSESSMENTS,
+                        Topics.LAB_RESULTS,
+                        Topics.VITAL_SIGNS,
+                        Topics.THERAPY_EVENTS,
+                        Topics.LAB_RESULTS_DLT,
+                        Topics.VITAL_SIGNS_DLT,
+                        Topics.THERAPY_EVENTS_DLT)
+                .stream()
+                .map(name -> topic(name, properties))
+                .toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ToxWatchSecurityProperties security) {
+        return PlatformSecurity.filterChain(
+                http, security, rules -> rules.requestMatchers("/api/**").hasAnyRole(Roles.CLINICIAN, Roles.OPERATOR));
+    }
+
+    private static NewTopic topic(String name, MonitoringProperties properties) {
+        return TopicBuilder.name(name).partitions(properties.topicPartitions()).build();
+    }
+}

@@ -1,0 +1,462 @@
+package org.toxwatch.monitoring.domain;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.Criterion;
+import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.ResultStatus;
+import org.toxwatch.model.SupportiveDrug;
+import org.toxwatch.model.TherapyEventRecorded;
+import org.toxwatch.model.TherapyEventType;
+import org.toxwatch.model.VitalSignsRecorded;
+import org.toxwatch.monitoring.domain.lab.LabReading;
+import org.toxwatch.monitoring.domain.lab.LabResult;
+import org.toxwatch.monitoring.domain.units.Analyte;
+
+/**
+ * Everything monitoring remembers about one patient, folded from the patient's events by the pure functions
+ * {@link #apply(LabResultRecorded)}, {@link #apply(VitalSignsRecorded)} and {@link #apply(TherapyEventRecorded)}.
+ *
+ * <p>Events are placed by their clinical time (collection, measurement or administration time), not by
+ * arrival, so a late result lands where it belongs. A corrected result replaces the one with the same
+ * {@code sourceObservationId} (or, without one, the same LOINC code and collection time); a cancelled result
+ * removes it. Memory is bounded relative to the newest event time: labs for {@value #LAB_DAYS} days and at
+ * most {@value #LABS_PER_ANALYTE} per analyte, plus each therapy episode's baseline candidates (the 30 days
+ * up to T0, CRITERIA.md 1.4); vital signs for {@value #VITALS_HOURS} h; fevers and supportive drugs for
+ * {@value #CRS_MEMORY_DAYS} days, one blinatumomab cycle (28 days of infusion and a 14-day interval) and
+ * longer than the CAR-T CRS window (day 0-28).
+ *
+ * <p>The record serializes with plain Jackson record support: its components are records, lists, maps keyed
+ * by string, strings, decimals, instants, integers, booleans and enums. Labs are keyed by {@link Analyte}
+ * name, published grades by {@link Criterion} name.
+ *
+ * @param newestEventTime the latest clinical time of any event applied; absent for a new patient
+ * @param episodes therapy episodes in T0 order
+ * @param labs results per analyte name, each list in collection-time order
+ * @param vitals vital-sign sets in measurement-time order
+ * @param fevers temperatures of at least 38.0 C in time order (CRITERIA.md 4.1)
+ * @param supportiveDrugs supportive drugs in time order
+ * @param vasopressors the vasopressors running according to the latest vasopressor event
+ * @param oxygen the oxygen support according to the latest vital-signs set that reported a device
+ * @param publishedGrades what monitoring last published, per criterion name
+ */
+public record PatientState(
+        String patientId,
+        @Nullable Instant newestEventTime,
+        List<TherapyEpisode> episodes,
+        Map<String, List<LabResultRecorded>> labs,
+        List<VitalSignsRecorded> vitals,
+        List<FeverReading> fevers,
+        List<WeightMeasurement> weights,
+        List<SupportiveDrugGiven> supportiveDrugs,
+        @Nullable VasopressorStatus vasopressors,
+        @Nullable OxygenSupport oxygen,
+        Map<String, PublishedGrade> publishedGrades) {
+
+    static final long LAB_DAYS = 30;
+    static final int LABS_PER_ANALYTE = 50;
+    static final int BASELINE_CANDIDATES_PER_ANALYTE = 5;
+    static final long VITALS_HOURS = 72;
+    static final long CRS_MEMORY_DAYS = 42;
+    static final long WEIGHT_DAYS = 100;
+    static final int MAX_WEIGHTS = 200;
+    static final int MAX_EPISODES = 20;
+
+    /** CRITERIA.md 1.4: a baseline is collected at or before T0 and not more than 30 days before. */
+    public static final Duration BASELINE_LOOKBACK = Duration.ofDays(30);
+
+    /** CRITERIA.md 4.2: fever is a temperature of at least 38.0 C. */
+    public static final BigDecimal FEVER_CELSIUS = new BigDecimal("38.0");
+
+    private static final Comparator<LabResultRecorded> LAB_ORDER = Comparator.comparing(LabResultRecorded::observedAt)
+            .thenComparing(LabResultRecorded::receivedAt)
+            .thenComparing(LabResultRecorded::eventId);
+    private static final Comparator<VitalSignsRecorded> VITALS_ORDER = Comparator.comparing(
+                    VitalSignsRecorded::observedAt)
+            .thenComparing(VitalSignsRecorded::receivedAt)
+            .thenComparing(VitalSignsRecorded::eventId);
+
+    public PatientState {
+        Objects.requireNonNull(patientId, "patientId");
+        episodes = episodes == null
+                ? List.of()
+                : episodes.stream()
+                        .sorted(Comparator.comparing(TherapyEpisode::t0))
+                        .toList();
+        var sortedLabs = new TreeMap<String, List<LabResultRecorded>>();
+        if (labs != null) {
+            labs.forEach((analyte, results) -> {
+                if (!results.isEmpty()) {
+                    sortedLabs.put(analyte, results.stream().sorted(LAB_ORDER).toList());
+                }
+            });
+        }
+        labs = Collections.unmodifiableMap(sortedLabs);
+        vitals = vitals == null
+                ? List.of()
+                : vitals.stream().sorted(VITALS_ORDER).toList();
+        fevers = sorted(fevers, FeverReading::observedAt);
+        weights = sorted(weights, WeightMeasurement::observedAt);
+        supportiveDrugs = sorted(supportiveDrugs, SupportiveDrugGiven::givenAt);
+        publishedGrades =
+                publishedGrades == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(publishedGrades));
+    }
+
+    /** A patient monitoring has not heard of yet. */
+    public static PatientState empty(String patientId) {
+        return new PatientState(
+                patientId, null, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), null, null, Map.of());
+    }
+
+    // ---------------------------------------------------------------------------------------------- the fold
+
+    /**
+     * Adds, corrects or cancels a laboratory result. A LOINC code ToxWatch does not grade (CRITERIA.md 13.1)
+     * leaves the state unchanged, as does an event already applied.
+     */
+    public PatientState apply(LabResultRecorded result) {
+        requireThisPatient(result.patientId());
+        var analyte = Analyte.byLoinc(result.loinc()).orElse(null);
+        if (analyte == null || containsLab(result.eventId())) {
+            return this;
+        }
+        var updated = new TreeMap<String, List<LabResultRecorded>>();
+        labs.forEach((key, results) -> updated.put(
+                key,
+                results.stream()
+                        .filter(existing -> !supersedes(result, existing))
+                        .toList()));
+        if (result.status() != ResultStatus.CANCELLED) {
+            var results = new ArrayList<>(updated.getOrDefault(analyte.name(), List.of()));
+            results.add(result);
+            updated.put(analyte.name(), results);
+        }
+        return new PatientState(
+                        patientId,
+                        later(newestEventTime, result.observedAt()),
+                        episodes,
+                        updated,
+                        vitals,
+                        fevers,
+                        weights,
+                        supportiveDrugs,
+                        vasopressors,
+                        oxygen,
+                        publishedGrades)
+                .bounded();
+    }
+
+    /**
+     * Adds a vital-signs set; a corrected set replaces, and a cancelled set removes, the set measured at the
+     * same time (vital signs carry no observation id).
+     */
+    public PatientState apply(VitalSignsRecorded reading) {
+        requireThisPatient(reading.patientId());
+        var eventId = reading.eventId().toString();
+        var alreadyApplied =
+                vitals.stream().anyMatch(existing -> existing.eventId().equals(reading.eventId()))
+                        || fevers.stream().anyMatch(fever -> fever.eventId().equals(eventId))
+                        || weights.stream().anyMatch(weight -> weight.eventId().equals(eventId));
+        if (alreadyApplied) {
+            return this;
+        }
+        var replacing = reading.status() == ResultStatus.CORRECTED || reading.status() == ResultStatus.CANCELLED;
+        Predicate<Instant> kept = at -> !(replacing && at.equals(reading.observedAt()));
+        var newVitals = new ArrayList<>(
+                vitals.stream().filter(v -> kept.test(v.observedAt())).toList());
+        var newFevers = new ArrayList<>(
+                fevers.stream().filter(f -> kept.test(f.observedAt())).toList());
+        var newWeights = new ArrayList<>(
+                weights.stream().filter(w -> kept.test(w.observedAt())).toList());
+        if (reading.status() != ResultStatus.CANCELLED) {
+            newVitals.add(reading);
+            var temperature = reading.temperatureCelsius();
+            if (temperature != null && temperature.compareTo(FEVER_CELSIUS) >= 0) {
+                newFevers.add(new FeverReading(eventId, reading.observedAt(), temperature, reading.sourceMessageId()));
+            }
+            var weight = reading.weightKg();
+            if (weight != null) {
+                newWeights.add(new WeightMeasurement(eventId, reading.observedAt(), weight));
+            }
+        }
+        var newOxygen = oxygen != null && kept.test(oxygen.observedAt())
+                ? latestOxygen(reading.status() == ResultStatus.CANCELLED ? List.of() : List.of(reading), oxygen)
+                : latestOxygen(newVitals, null);
+        return new PatientState(
+                        patientId,
+                        later(newestEventTime, reading.observedAt()),
+                        episodes,
+                        labs,
+                        newVitals,
+                        newFevers,
+                        newWeights,
+                        supportiveDrugs,
+                        vasopressors,
+                        newOxygen,
+                        publishedGrades)
+                .bounded();
+    }
+
+    /**
+     * Records a therapy event: an enrolment, dose, infusion start or stop or CAR-T infusion goes to its therapy
+     * episode (see {@link TherapyEpisode}); a supportive drug is remembered with its time, and a vasopressor
+     * event updates the running vasopressors unless a later one (by event time) is already known.
+     */
+    public PatientState apply(TherapyEventRecorded event) {
+        requireThisPatient(event.patientId());
+        var newEpisodes = episodes;
+        var newDrugs = supportiveDrugs;
+        var newVasopressors = vasopressors;
+        var eventId = event.eventId().toString();
+        if (event.type() == TherapyEventType.SUPPORTIVE_DRUG_GIVEN) {
+            if (supportiveDrugs.stream().anyMatch(drug -> drug.eventId().equals(eventId))) {
+                return this;
+            }
+            var drug = Objects.requireNonNull(event.supportiveDrug(), "supportiveDrug");
+            var drugs = new ArrayList<>(supportiveDrugs);
+            drugs.add(new SupportiveDrugGiven(eventId, drug, event.occurredAt(), event.sourceMessageId()));
+            newDrugs = drugs;
+            if (drug == SupportiveDrug.VASOPRESSOR
+                    && (vasopressors == null || !event.occurredAt().isBefore(vasopressors.changedAt()))) {
+                newVasopressors = new VasopressorStatus(
+                        eventId,
+                        event.occurredAt(),
+                        event.vasopressorCount() == null ? 0 : event.vasopressorCount(),
+                        Boolean.TRUE.equals(event.vasopressin()),
+                        event.sourceMessageId());
+            }
+        } else {
+            if (episodes.stream().anyMatch(episode -> episode.contains(eventId))) {
+                return this;
+            }
+            newEpisodes = TherapyEpisodes.with(episodes, event);
+        }
+        return new PatientState(
+                        patientId,
+                        later(newestEventTime, event.occurredAt()),
+                        newEpisodes,
+                        labs,
+                        vitals,
+                        fevers,
+                        weights,
+                        newDrugs,
+                        newVasopressors,
+                        oxygen,
+                        publishedGrades)
+                .bounded();
+    }
+
+    /** The state with {@code assessment}'s grade recorded as published for its criterion. */
+    public PatientState published(Assessment assessment) {
+        var updated = new TreeMap<>(publishedGrades);
+        updated.put(assessment.criterion().name(), PublishedGrade.of(assessment));
+        return new PatientState(
+                patientId,
+                newestEventTime,
+                episodes,
+                labs,
+                vitals,
+                fevers,
+                weights,
+                supportiveDrugs,
+                vasopressors,
+                oxygen,
+                updated);
+    }
+
+    // ---------------------------------------------------------------------------------------------- queries
+
+    /** The results of {@code analyte} kept, in collection-time order. */
+    public List<LabResultRecorded> labsOf(Analyte analyte) {
+        return labs.getOrDefault(analyte.name(), List.of());
+    }
+
+    /** The newest result of {@code analyte} by collection time (later arrival wins a tie). */
+    public @Nullable LabResultRecorded newestLab(Analyte analyte) {
+        var results = labsOf(analyte);
+        return results.isEmpty() ? null : results.getLast();
+    }
+
+    /** The therapy episode a time falls in: the one with the latest T0 at or before it. */
+    public @Nullable TherapyEpisode episodeAt(Instant at) {
+        TherapyEpisode current = null;
+        for (var episode : episodes) {
+            if (!episode.t0().isAfter(at)) {
+                current = episode;
+            }
+        }
+        return current;
+    }
+
+    /**
+     * The baseline of {@code analyte} for {@code episode} (CRITERIA.md 1.4): the most recent valid result
+     * collected at or before T0 and not more than 30 days before it. Valid means readable for grading (not
+     * cancelled, in a unit 13.3 maps). Absent when there is none: the baseline is missing.
+     */
+    public @Nullable LabResult baseline(Analyte analyte, TherapyEpisode episode) {
+        var t0 = episode.t0();
+        var earliest = t0.minus(BASELINE_LOOKBACK);
+        var results = labsOf(analyte);
+        for (int i = results.size() - 1; i >= 0; i--) {
+            var candidate = results.get(i);
+            if (candidate.observedAt().isAfter(t0)) {
+                continue;
+            }
+            if (candidate.observedAt().isBefore(earliest)) {
+                break;
+            }
+            if (LabResult.read(candidate) instanceof LabReading.Readable readable) {
+                return readable.result();
+            }
+        }
+        return null;
+    }
+
+    /** What was last published for {@code criterion}; absent if nothing ever was. */
+    public @Nullable PublishedGrade publishedGrade(Criterion criterion) {
+        return publishedGrades.get(criterion.name());
+    }
+
+    /** The supportive drugs given in {@code (after, until]}. */
+    public List<SupportiveDrugGiven> drugsGivenBetween(Instant after, Instant until) {
+        return supportiveDrugs.stream()
+                .filter(drug -> drug.givenAt().isAfter(after) && !drug.givenAt().isAfter(until))
+                .toList();
+    }
+
+    // ---------------------------------------------------------------------------------------------- internals
+
+    private PatientState bounded() {
+        if (newestEventTime == null) {
+            return this;
+        }
+        var now = newestEventTime;
+        return new PatientState(
+                patientId,
+                now,
+                episodes.size() > MAX_EPISODES
+                        ? episodes.subList(episodes.size() - MAX_EPISODES, episodes.size())
+                        : episodes,
+                boundedLabs(now),
+                since(vitals, VitalSignsRecorded::observedAt, now.minus(Duration.ofHours(VITALS_HOURS))),
+                since(fevers, FeverReading::observedAt, now.minus(Duration.ofDays(CRS_MEMORY_DAYS))),
+                last(
+                        since(weights, WeightMeasurement::observedAt, now.minus(Duration.ofDays(WEIGHT_DAYS))),
+                        MAX_WEIGHTS),
+                since(supportiveDrugs, SupportiveDrugGiven::givenAt, now.minus(Duration.ofDays(CRS_MEMORY_DAYS))),
+                vasopressors,
+                oxygen,
+                publishedGrades);
+    }
+
+    private Map<String, List<LabResultRecorded>> boundedLabs(Instant now) {
+        var recentFrom = now.minus(Duration.ofDays(LAB_DAYS));
+        var bounded = new TreeMap<String, List<LabResultRecorded>>();
+        labs.forEach((analyte, results) -> {
+            Set<UUID> kept = new HashSet<>();
+            last(since(results, LabResultRecorded::observedAt, recentFrom), LABS_PER_ANALYTE)
+                    .forEach(result -> kept.add(result.eventId()));
+            for (var episode : episodes) {
+                var t0 = episode.t0();
+                var candidates = results.stream()
+                        .filter(result -> !result.observedAt().isAfter(t0)
+                                && !result.observedAt().isBefore(t0.minus(BASELINE_LOOKBACK)))
+                        .toList();
+                last(candidates, BASELINE_CANDIDATES_PER_ANALYTE).forEach(result -> kept.add(result.eventId()));
+            }
+            var retained = results.stream()
+                    .filter(result -> kept.contains(result.eventId()))
+                    .toList();
+            if (!retained.isEmpty()) {
+                bounded.put(analyte, retained);
+            }
+        });
+        return bounded;
+    }
+
+    private boolean containsLab(UUID eventId) {
+        return labs.values().stream()
+                .flatMap(List::stream)
+                .anyMatch(result -> result.eventId().equals(eventId));
+    }
+
+    /**
+     * Whether {@code incoming} replaces or withdraws {@code existing}: the same source observation id (a final
+     * result replacing a preliminary one, a correction, a cancellation); for a correction or cancellation whose
+     * id matches nothing, or that has none, the same LOINC code and collection time.
+     */
+    private boolean supersedes(LabResultRecorded incoming, LabResultRecorded existing) {
+        var id = incoming.sourceObservationId();
+        if (id != null && id.equals(existing.sourceObservationId())) {
+            return true;
+        }
+        var amends = incoming.status() == ResultStatus.CORRECTED || incoming.status() == ResultStatus.CANCELLED;
+        if (!amends || (id != null && existsWithSourceObservationId(id))) {
+            return false;
+        }
+        return existing.loinc().equals(incoming.loinc())
+                && existing.observedAt().equals(incoming.observedAt());
+    }
+
+    private boolean existsWithSourceObservationId(String sourceObservationId) {
+        return labs.values().stream()
+                .flatMap(List::stream)
+                .anyMatch(result -> sourceObservationId.equals(result.sourceObservationId()));
+    }
+
+    private void requireThisPatient(String eventPatientId) {
+        if (!patientId.equals(eventPatientId)) {
+            throw new IllegalArgumentException(
+                    "event for patient " + eventPatientId + " applied to the state of " + patientId);
+        }
+    }
+
+    private static @Nullable OxygenSupport latestOxygen(
+            List<VitalSignsRecorded> readings, @Nullable OxygenSupport known) {
+        var latest = known;
+        for (var reading : readings) {
+            var device = reading.oxygenDevice();
+            if (device != null && (latest == null || !reading.observedAt().isBefore(latest.observedAt()))) {
+                latest = new OxygenSupport(
+                        reading.eventId().toString(),
+                        reading.observedAt(),
+                        device,
+                        reading.oxygenFlowLitresPerMinute(),
+                        reading.sourceMessageId());
+            }
+        }
+        return latest;
+    }
+
+    private static Instant later(@Nullable Instant current, Instant candidate) {
+        return current == null || candidate.isAfter(current) ? candidate : current;
+    }
+
+    private static <T> List<T> sorted(@Nullable List<T> items, Function<T, Instant> time) {
+        return items == null
+                ? List.of()
+                : items.stream().sorted(Comparator.comparing(time)).toList();
+    }
+
+    private static <T> List<T> since(List<T> items, Function<T, Instant> time, Instant from) {
+        return items.stream().filter(item -> !time.apply(item).isBefore(from)).toList();
+    }
+
+    private static <T> List<T> last(List<T> items, int max) {
+        return items.size() <= max ? items : items.subList(items.size() - max, items.size());
+    }
+}

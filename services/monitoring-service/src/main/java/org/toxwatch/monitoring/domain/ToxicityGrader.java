@@ -1,0 +1,431 @@
+package org.toxwatch.monitoring.domain;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.Evidence;
+import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.OxygenDevice;
+import org.toxwatch.model.SupportiveDrug;
+import org.toxwatch.model.Therapy;
+import org.toxwatch.model.TherapyContext;
+import org.toxwatch.model.VitalSignsRecorded;
+import org.toxwatch.monitoring.domain.crs.CrsInputs;
+import org.toxwatch.monitoring.domain.crs.CrsRule;
+import org.toxwatch.monitoring.domain.febrileneutropenia.FebrileNeutropeniaRule;
+import org.toxwatch.monitoring.domain.lab.LabHistory;
+import org.toxwatch.monitoring.domain.lab.LabReading;
+import org.toxwatch.monitoring.domain.lab.LabResult;
+import org.toxwatch.monitoring.domain.lab.LabRule;
+import org.toxwatch.monitoring.domain.units.Analyte;
+import org.toxwatch.monitoring.domain.units.VitalSign;
+
+/**
+ * Grades a patient's state with every criterion it has data for, and decides what to publish.
+ *
+ * <ul>
+ *   <li>Each CTCAE laboratory term of {@link CriteriaCatalogue#labRules()} grades the newest result of its
+ *       analyte by collection time (CRITERIA.md 1.5), with the baseline of the therapy episode that result
+ *       falls in (1.4). A term without a result is not produced; a result that cannot be read (a unit 13.3
+ *       does not map) is not assessable.
+ *   <li>Febrile neutropenia (section 3) runs when the state holds an ANC and a temperature.
+ *   <li>CRS (section 4) runs only inside a CRS window (4.5): CAR-T days 0-28 after the first infusion, or a
+ *       blinatumomab infusion that is running or stopped at most 48 h ago.
+ * </ul>
+ *
+ * Day numbers are calendar days in the hospital's time zone, T0 and the CAR-T infusion day being day 0 (1.5).
+ */
+public final class ToxicityGrader {
+
+    /** CRITERIA.md 4.1: maxTempC is the highest temperature in the preceding 24 h. */
+    public static final Duration CRS_TEMPERATURE_WINDOW = Duration.ofHours(24);
+
+    /** CRITERIA.md 4.5: blinatumomab CRS grading continues 48 h after an infusion stops. */
+    public static final Duration BLINATUMOMAB_CRS_AFTER_STOP = Duration.ofHours(48);
+
+    /** CRITERIA.md 4.5 and 10: CAR-T CRS grading from day 0 to day 28 after the (first) infusion. */
+    public static final int CAR_T_CRS_LAST_DAY = 28;
+
+    /** CRITERIA.md 4.4, adult default: systolic BP below 90 mmHg is hypotension. */
+    static final BigDecimal HYPOTENSION_SYSTOLIC_BELOW = new BigDecimal("90");
+
+    /** CRITERIA.md 4.4, adult default: MAP below 65 mmHg is hypotension. */
+    static final BigDecimal HYPOTENSION_MEAN_ARTERIAL_BELOW = new BigDecimal("65");
+
+    /** CRITERIA.md 4.1: the drugs that can mask a CRS fever. */
+    static final Set<SupportiveDrug> FEVER_MASKING_DRUGS = EnumSet.of(
+            SupportiveDrug.TOCILIZUMAB,
+            SupportiveDrug.SILTUXIMAB,
+            SupportiveDrug.ANAKINRA,
+            SupportiveDrug.CORTICOSTEROID,
+            SupportiveDrug.ANTIPYRETIC);
+
+    private final ZoneId hospitalZone;
+
+    public ToxicityGrader(ZoneId hospitalZone) {
+        this.hospitalZone = Objects.requireNonNull(hospitalZone, "hospitalZone");
+    }
+
+    /** The latest assessment of every criterion the state has data for, in {@code Criterion} order. */
+    public List<Assessment> assessAll(PatientState state) {
+        var assessments = new ArrayList<Assessment>();
+        var history = new StateLabHistory(state);
+        for (var rule : CriteriaCatalogue.labRules()) {
+            var newest = newestOf(state, rule);
+            if (newest != null) {
+                assessments.add(assess(rule, newest, history));
+            }
+        }
+        var febrileNeutropenia = febrileNeutropenia(state);
+        if (febrileNeutropenia != null) {
+            assessments.add(febrileNeutropenia);
+        }
+        var crs = cytokineReleaseSyndrome(state);
+        if (crs != null) {
+            assessments.add(crs);
+        }
+        return assessments.stream()
+                .map(assessment -> inTherapy(state, assessment))
+                .sorted(Comparator.comparing(Assessment::criterion))
+                .toList();
+    }
+
+    /**
+     * Grades the state and keeps only what changed since the last publication: a different grade (up or
+     * down), a criterion that became assessable, or one that stopped being assessable. A criterion never
+     * published that is not assessable is not published. The returned state records the new published grades.
+     */
+    public Reassessment reassess(PatientState state) {
+        var next = state;
+        var changed = new ArrayList<Assessment>();
+        for (var assessment : assessAll(state)) {
+            var published = state.publishedGrade(assessment.criterion());
+            var isChange = published == null ? assessment.isGraded() : published.differsFrom(assessment);
+            if (isChange) {
+                changed.add(assessment);
+                next = next.published(assessment);
+            }
+        }
+        return new Reassessment(next, changed);
+    }
+
+    // ------------------------------------------------------------------------------------------ laboratory
+
+    private static @Nullable LabResultRecorded newestOf(PatientState state, LabRule rule) {
+        LabResultRecorded newest = null;
+        for (var analyte : rule.analytes()) {
+            var candidate = state.newestLab(analyte);
+            if (candidate != null && (newest == null || candidate.observedAt().isAfter(newest.observedAt()))) {
+                newest = candidate;
+            }
+        }
+        return newest;
+    }
+
+    private static Assessment assess(LabRule rule, LabResultRecorded newest, LabHistory history) {
+        return switch (LabResult.read(newest)) {
+            case LabReading.Readable readable -> rule.assess(readable.result(), history);
+            case LabReading.Unreadable unreadable ->
+                Assessment.notAssessable(
+                        rule.criterion(), newest.observedAt(), unreadable.reason(), List.of(unreadable.evidence()));
+        };
+    }
+
+    /** Baselines and companion results read from the patient's state. */
+    private record StateLabHistory(PatientState state) implements LabHistory {
+
+        @Override
+        public @Nullable LabResult baseline(Analyte analyte, Instant collectedAt) {
+            var episode = state.episodeAt(collectedAt);
+            return episode == null ? null : state.baseline(analyte, episode);
+        }
+
+        @Override
+        public @Nullable LabResult nearest(Analyte analyte, Instant at, Duration within) {
+            LabResult nearest = null;
+            Duration nearestDistance = null;
+            for (var result : readable(state, analyte)) {
+                var distance = Duration.between(result.observedAt(), at).abs();
+                if (distance.compareTo(within) <= 0
+                        && (nearestDistance == null || distance.compareTo(nearestDistance) < 0)) {
+                    nearest = result;
+                    nearestDistance = distance;
+                }
+            }
+            return nearest;
+        }
+    }
+
+    private static List<LabResult> readable(PatientState state, Analyte analyte) {
+        return state.labsOf(analyte).stream()
+                .map(LabResult::read)
+                .flatMap(reading ->
+                        reading instanceof LabReading.Readable readable ? Stream.of(readable.result()) : Stream.empty())
+                .toList();
+    }
+
+    // ------------------------------------------------------------------------------------------ febrile neutropenia
+
+    private static @Nullable Assessment febrileNeutropenia(PatientState state) {
+        var ancs = readable(state, Analyte.ANC).stream()
+                .map(LabResult::observation)
+                .toList();
+        var temperatures = temperatures(state.vitals());
+        if (ancs.isEmpty() || temperatures.isEmpty()) {
+            return null;
+        }
+        var assessedAt = Stream.concat(ancs.stream(), temperatures.stream())
+                .map(Observation::observedAt)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        return FebrileNeutropeniaRule.assess(temperatures, ancs, assessedAt);
+    }
+
+    private static List<Observation> temperatures(List<VitalSignsRecorded> vitals) {
+        var temperatures = new ArrayList<Observation>();
+        for (var reading : vitals) {
+            var celsius = reading.temperatureCelsius();
+            if (celsius != null) {
+                temperatures.add(new Observation(
+                        reading.eventId(),
+                        VitalSign.BODY_TEMPERATURE.loinc(),
+                        VitalSign.BODY_TEMPERATURE.display(),
+                        celsius,
+                        VitalSign.BODY_TEMPERATURE.canonicalUnit(),
+                        celsius,
+                        VitalSign.BODY_TEMPERATURE.canonicalUnit(),
+                        null,
+                        reading.observedAt(),
+                        reading.sourceMessageId()));
+            }
+        }
+        return temperatures;
+    }
+
+    // ------------------------------------------------------------------------------------------ CRS
+
+    private @Nullable Assessment cytokineReleaseSyndrome(PatientState state) {
+        var now = state.newestEventTime();
+        if (now == null) {
+            return null;
+        }
+        var windowStart = crsWindowStart(state, now);
+        if (windowStart == null) {
+            return null;
+        }
+        var from = now.minus(CRS_TEMPERATURE_WINDOW);
+        var inWindow = state.vitals().stream()
+                .filter(reading -> !reading.observedAt().isBefore(from)
+                        && !reading.observedAt().isAfter(now))
+                .toList();
+        var evidence = new ArrayList<Evidence>();
+        var bloodPressure = latestBloodPressure(inWindow);
+        var hypotension = false;
+        if (bloodPressure != null) {
+            hypotension = isHypotensive(bloodPressure);
+            evidence.addAll(bloodPressureEvidence(bloodPressure));
+        }
+        var vasopressors = state.vasopressors();
+        if (vasopressors != null) {
+            hypotension = hypotension || vasopressors.anyRunning();
+            evidence.add(vasopressorEvidence(vasopressors));
+        }
+        var oxygen = state.oxygen();
+        if (oxygen != null) {
+            evidence.add(oxygenEvidence(oxygen));
+        }
+        var feverMasked = feverMasked(state, windowStart, now, evidence);
+        return CrsRule.assess(new CrsInputs(
+                now,
+                temperatures(inWindow),
+                feverMasked,
+                hypotension,
+                vasopressors == null ? 0 : vasopressors.count(),
+                vasopressors != null && vasopressors.vasopressin(),
+                oxygen == null ? OxygenDevice.NONE : oxygen.device(),
+                oxygen == null ? null : oxygen.flowLitresPerMinute(),
+                evidence));
+    }
+
+    /**
+     * The start of the CRS window open at {@code now} (4.5): the first CAR-T infusion when {@code now} is day
+     * 0-28 after it, or the start of a blinatumomab infusion run (restarts within 48 h of a stop continue the
+     * run) that is running or stopped at most 48 h ago. Absent outside every window.
+     */
+    private @Nullable Instant crsWindowStart(PatientState state, Instant now) {
+        var episodes = state.episodes();
+        for (int i = episodes.size() - 1; i >= 0; i--) {
+            var episode = episodes.get(i);
+            if (episode.therapy() == Therapy.CAR_T) {
+                var infusedAt = episode.carTInfusedAt();
+                if (infusedAt != null && !infusedAt.isAfter(now) && day(infusedAt, now) <= CAR_T_CRS_LAST_DAY) {
+                    return infusedAt;
+                }
+            } else if (episode.therapy() == Therapy.BLINATUMOMAB) {
+                var stoppedAt = episode.infusionStoppedAt(now);
+                var open = episode.infusionRunningAt(now)
+                        || (stoppedAt != null
+                                && Duration.between(stoppedAt, now).compareTo(BLINATUMOMAB_CRS_AFTER_STOP) <= 0);
+                if (open) {
+                    // a stop whose start was never received: the run began at the latest at T0
+                    var runStart = episode.infusionRunStartedAt(now, BLINATUMOMAB_CRS_AFTER_STOP);
+                    return runStart == null ? episode.t0() : runStart;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * CRITERIA.md 4.1: the patient had a fever of at least 38.0 C earlier in this CRS window and has since been
+     * given an antipyretic or anti-cytokine / immunosuppressive drug.
+     */
+    private static boolean feverMasked(PatientState state, Instant windowStart, Instant now, List<Evidence> evidence) {
+        var firstFever = state.fevers().stream()
+                .filter(fever -> !fever.observedAt().isBefore(windowStart)
+                        && !fever.observedAt().isAfter(now))
+                .findFirst()
+                .orElse(null);
+        if (firstFever == null) {
+            return false;
+        }
+        var masking = state.drugsGivenBetween(firstFever.observedAt(), now).stream()
+                .filter(drug -> FEVER_MASKING_DRUGS.contains(drug.drug()))
+                .toList();
+        if (masking.isEmpty()) {
+            return false;
+        }
+        evidence.add(new Evidence(
+                UUID.fromString(firstFever.eventId()),
+                VitalSign.BODY_TEMPERATURE.loinc(),
+                "Earlier fever in this CRS window",
+                firstFever.celsius(),
+                VitalSign.BODY_TEMPERATURE.canonicalUnit(),
+                firstFever.celsius(),
+                VitalSign.BODY_TEMPERATURE.canonicalUnit(),
+                null,
+                firstFever.observedAt(),
+                firstFever.sourceMessageId()));
+        masking.forEach(drug -> evidence.add(new Evidence(
+                UUID.fromString(drug.eventId()),
+                "supportive-drug",
+                drug.drug() + " given after the fever",
+                null,
+                null,
+                null,
+                null,
+                null,
+                drug.givenAt(),
+                drug.sourceMessageId())));
+        return true;
+    }
+
+    private static @Nullable VitalSignsRecorded latestBloodPressure(List<VitalSignsRecorded> readings) {
+        VitalSignsRecorded latest = null;
+        for (var reading : readings) {
+            if (reading.systolicMmHg() != null || reading.meanArterialMmHg() != null) {
+                latest = reading;
+            }
+        }
+        return latest;
+    }
+
+    /** CRITERIA.md 4.4 adult default: systolic BP below 90 mmHg or MAP below 65 mmHg. */
+    private static boolean isHypotensive(VitalSignsRecorded reading) {
+        var systolic = reading.systolicMmHg();
+        var mean = reading.meanArterialMmHg();
+        return (systolic != null && systolic.compareTo(HYPOTENSION_SYSTOLIC_BELOW) < 0)
+                || (mean != null && mean.compareTo(HYPOTENSION_MEAN_ARTERIAL_BELOW) < 0);
+    }
+
+    private static List<Evidence> bloodPressureEvidence(VitalSignsRecorded reading) {
+        var evidence = new ArrayList<Evidence>();
+        var systolic = reading.systolicMmHg();
+        if (systolic != null) {
+            evidence.add(vitalEvidence(reading, VitalSign.SYSTOLIC_BP, systolic));
+        }
+        var mean = reading.meanArterialMmHg();
+        if (mean != null) {
+            evidence.add(vitalEvidence(reading, VitalSign.MEAN_ARTERIAL_PRESSURE, mean));
+        }
+        return evidence;
+    }
+
+    private static Evidence vitalEvidence(VitalSignsRecorded reading, VitalSign sign, BigDecimal value) {
+        return new Evidence(
+                reading.eventId(),
+                sign.loinc(),
+                sign.display(),
+                value,
+                sign.canonicalUnit(),
+                value,
+                sign.canonicalUnit(),
+                null,
+                reading.observedAt(),
+                reading.sourceMessageId());
+    }
+
+    private static Evidence vasopressorEvidence(VasopressorStatus vasopressors) {
+        return new Evidence(
+                UUID.fromString(vasopressors.eventId()),
+                "vasopressors",
+                "Vasopressors running, not counting vasopressin; vasopressin "
+                        + (vasopressors.vasopressin() ? "running" : "not running"),
+                BigDecimal.valueOf(vasopressors.count()),
+                null,
+                null,
+                null,
+                null,
+                vasopressors.changedAt(),
+                vasopressors.sourceMessageId());
+    }
+
+    private static Evidence oxygenEvidence(OxygenSupport oxygen) {
+        var flow = oxygen.flowLitresPerMinute();
+        var unit = flow == null ? null : VitalSign.INHALED_OXYGEN_FLOW.canonicalUnit();
+        return new Evidence(
+                UUID.fromString(oxygen.eventId()),
+                "107117-4",
+                "Oxygen delivery: " + oxygen.device(),
+                flow,
+                unit,
+                flow,
+                unit,
+                null,
+                oxygen.observedAt(),
+                oxygen.sourceMessageId());
+    }
+
+    // ------------------------------------------------------------------------------------------ therapy context
+
+    private Assessment inTherapy(PatientState state, Assessment assessment) {
+        var episode = state.episodeAt(assessment.assessedAt());
+        if (episode == null) {
+            return assessment;
+        }
+        var infusedAt = episode.therapy() == Therapy.CAR_T ? episode.carTInfusedAt() : null;
+        return assessment.inTherapy(new TherapyContext(
+                episode.therapy(),
+                episode.t0(),
+                day(episode.t0(), assessment.assessedAt()),
+                infusedAt == null ? null : day(infusedAt, assessment.assessedAt())));
+    }
+
+    /** CRITERIA.md 1.5: calendar days in the hospital's zone; the day of {@code dayZero} is day 0. */
+    private int day(Instant dayZero, Instant at) {
+        return Math.toIntExact(ChronoUnit.DAYS.between(
+                dayZero.atZone(hospitalZone).toLocalDate(),
+                at.atZone(hospitalZone).toLocalDate()));
+    }
+}

@@ -1,0 +1,47 @@
+package org.toxwatch.monitoring.domain.metabolic;
+
+import java.util.List;
+import org.toxwatch.model.Criterion;
+import org.toxwatch.monitoring.domain.Assessment;
+import org.toxwatch.monitoring.domain.lab.GradeLadder;
+import org.toxwatch.monitoring.domain.lab.LabAssessment;
+import org.toxwatch.monitoring.domain.lab.LabHistory;
+import org.toxwatch.monitoring.domain.lab.LabResult;
+import org.toxwatch.monitoring.domain.lab.LabRule;
+import org.toxwatch.monitoring.domain.units.Analyte;
+
+/**
+ * CTCAE v5.0 blood lactate dehydrogenase increased, CRITERIA.md 2.8, in U/L: grade 1 above ULN; v5.0 has no
+ * higher grade for it.
+ */
+public final class LdhIncreasedRule implements LabRule {
+
+    @Override
+    public Criterion criterion() {
+        return Criterion.BLOOD_LACTATE_DEHYDROGENASE_INCREASED;
+    }
+
+    @Override
+    public List<Analyte> analytes() {
+        return List.of(Analyte.LDH);
+    }
+
+    @Override
+    public Assessment assess(LabResult result, LabHistory history) {
+        return assess(result);
+    }
+
+    public Assessment assess(LabResult result) {
+        var uln = result.upper();
+        if (uln == null) {
+            return LabAssessment.notAssessable(criterion(), result, "no ULN for LDH reported and no default in 13.4");
+        }
+        var limit = uln.describe("ULN");
+        var ladder =
+                new GradeLadder().rung(1, "v > ULN; " + limit, result.quantity().compareTo(uln.quantity()) > 0);
+        return LabAssessment.of(criterion(), result, ladder)
+                .normalWhen("v <= ULN; " + limit)
+                .limitFrom(uln)
+                .build();
+    }
+}

@@ -1,0 +1,144 @@
+package org.toxwatch.monitoring.adapter.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.toxwatch.model.Criterion;
+import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.ReferenceRange;
+import org.toxwatch.model.ResultStatus;
+import org.toxwatch.model.Topics;
+import org.toxwatch.model.ToxicityAssessed;
+import org.toxwatch.monitoring.domain.ToxicityGrader;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The production topology on a TopologyTestDriver: wiring, store and dead letters. Thresholds are tested in the domain. */
+class MonitoringTopologyTest {
+
+    private static final Instant COLLECTED = Instant.parse("2026-11-20T08:00:00Z");
+
+    private final MonitoringSerdes serdes =
+            new MonitoringSerdes(JsonMapper.builder().build());
+    private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
+    private final TopologyTestDriver driver = driverFor(
+            new MonitoringTopology(
+                    new ToxicityGrader(ZoneId.of("UTC")),
+                    serdes,
+                    Clock.fixed(Instant.parse("2026-11-20T09:00:00Z"), ZoneOffset.UTC),
+                    meterRegistry),
+            meterRegistry);
+    private final TestInputTopic<String, LabResultRecorded> labs = driver.createInputTopic(
+            Topics.LAB_RESULTS, new StringSerializer(), serdes.labResults().serializer());
+    private final TestOutputTopic<String, ToxicityAssessed> assessments = driver.createOutputTopic(
+            Topics.ASSESSMENTS, new StringDeserializer(), serdes.assessments().deserializer());
+
+    @AfterEach
+    void close() {
+        driver.close();
+    }
+
+    @Test
+    void anAncOfZeroPointFourIsPublishedAsGradeFourWithItsEvidenceAndKeptInThePatientStore() {
+        var anc = anAnc("MRN-1", "0.4", COLLECTED);
+
+        labs.pipeInput("MRN-1", anc);
+
+        var published = assessments.readKeyValuesToList();
+        assertThat(published).extracting(kv -> kv.key).containsOnly("MRN-1");
+        var neutrophils = published.stream()
+                .map(kv -> kv.value)
+                .filter(a -> a.criterion() == Criterion.NEUTROPHIL_COUNT_DECREASED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(neutrophils.grade()).isEqualTo(4);
+        assertThat(neutrophils.criterionId()).isEqualTo("CTCAE-5.0/neutrophil_count_decreased");
+        assertThat(neutrophils.evidence()).singleElement().satisfies(e -> {
+            assertThat(e.eventId()).isEqualTo(anc.eventId());
+            assertThat(e.value()).isEqualByComparingTo("0.4");
+            assertThat(e.sourceMessageId()).isEqualTo("lab-42");
+        });
+        assertThat(neutrophils.assessedAt()).isEqualTo(COLLECTED);
+        assertThat(neutrophils.catalogueVersion()).isNotBlank();
+        assertThat(driver.getKeyValueStore(MonitoringTopology.PATIENT_STATE_STORE)
+                        .get("MRN-1"))
+                .isNotNull();
+    }
+
+    @Test
+    void anUnchangedGradeIsNotPublishedAgainButAChangeIsWithThePreviousGrade() {
+        labs.pipeInput("MRN-1", anAnc("MRN-1", "0.4", COLLECTED));
+        assessments.readValuesToList();
+
+        labs.pipeInput("MRN-1", anAnc("MRN-1", "0.3", COLLECTED.plusSeconds(3600)));
+        assertThat(assessments.readValuesToList()).isEmpty();
+
+        labs.pipeInput("MRN-1", anAnc("MRN-1", "1.2", COLLECTED.plusSeconds(7200)));
+        assertThat(assessments.readValuesToList()).singleElement().satisfies(a -> {
+            assertThat(a.grade()).isEqualTo(2);
+            assertThat(a.previousGrade()).isEqualTo(4);
+        });
+    }
+
+    /** Routing to the dead-letter topic itself is checked on a real broker (EndToEndIT): the test driver drops it. */
+    @Test
+    void aRecordThatIsNotJsonIsCountedAndTheStreamGoesOn() {
+        TestInputTopic<String, byte[]> raw =
+                driver.createInputTopic(Topics.LAB_RESULTS, new StringSerializer(), new ByteArraySerializer());
+
+        raw.pipeInput("MRN-2", "not json".getBytes(StandardCharsets.UTF_8));
+        labs.pipeInput("MRN-2", anAnc("MRN-2", "0.4", COLLECTED));
+
+        assertThat(meterRegistry
+                        .counter("toxwatch.monitoring.poison.records", "topic", Topics.LAB_RESULTS)
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(assessments.readValuesToList())
+                .extracting(ToxicityAssessed::patientId)
+                .contains("MRN-2");
+    }
+
+    private static LabResultRecorded anAnc(String patientId, String value, Instant collectedAt) {
+        return new LabResultRecorded(
+                UUID.randomUUID(),
+                patientId,
+                collectedAt,
+                collectedAt.plusSeconds(600),
+                "lis",
+                "lab-42",
+                null,
+                "751-8",
+                new BigDecimal(value),
+                "10*9/L",
+                new ReferenceRange(new BigDecimal("1.8"), new BigDecimal("7.7")),
+                ResultStatus.FINAL);
+    }
+
+    private static TopologyTestDriver driverFor(MonitoringTopology topology, SimpleMeterRegistry meterRegistry) {
+        var builder = new StreamsBuilder();
+        topology.addTo(builder);
+        var config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "monitoring");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.putAll(PoisonRecordDeadLetters.streamsSettings(meterRegistry));
+        return new TopologyTestDriver(builder.build(), config);
+    }
+}
