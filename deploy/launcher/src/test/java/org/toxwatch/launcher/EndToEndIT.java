@@ -127,6 +127,39 @@ class EndToEndIT {
     }
 
     @Test
+    void anArrayOfObservationsIsAcceptedWholeWithOneEventIdEach() throws Exception {
+        String patientId = "MRN-" + UUID.randomUUID();
+        Instant at = Instant.now().minus(Duration.ofHours(3));
+        String body = """
+                [{"patientId":"%1$s","loinc":"8310-5","value":100.4,"unit":"[degF]","effectiveTime":"%2$s",\
+                "sourceMessageId":"flow-1"},
+                 {"patientId":"%1$s","loinc":"1742-6","value":45,"unit":"U/L","effectiveTime":"%2$s",\
+                "referenceRange":{"high":40},"sourceMessageId":"lab-77"}]""".formatted(patientId, at);
+
+        var posted = post(ServiceKind.INGEST, "/api/v1/observations", body, "integration");
+
+        assertThat(posted.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(posted.body()).get("eventIds")).hasSize(2);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRejectedAndNamesWhereItBroke() throws Exception {
+        var rejected = post(
+                ServiceKind.INGEST,
+                "/api/v1/observations",
+                "{\"patientId\": \"MRN-1\", \"value\": abc}",
+                "integration");
+
+        assertThat(rejected.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(rejected.body())
+                        .get("errors")
+                        .get(0)
+                        .get("message")
+                        .asString())
+                .contains("not valid JSON");
+    }
+
+    @Test
     void anInvalidObservationIsRejectedWithEveryProblemNamed() throws Exception {
         String body = """
                 {"loinc":"751-8","value":-1,"unit":"mg","effectiveTime":"2026-01-01T00:00:00Z"}""";

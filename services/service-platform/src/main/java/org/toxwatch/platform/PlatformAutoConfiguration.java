@@ -21,6 +21,10 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 @EnableConfigurationProperties(ToxWatchSecurityProperties.class)
 public class PlatformAutoConfiguration {
 
+    static {
+        RecordLogFormat.install();
+    }
+
     /**
      * BCrypt at cost 4: HTTP Basic checks the password on every request, and the local passwords are random
      * 144-bit strings, so a high cost would slow every integration call without adding protection.
