@@ -1,15 +1,13 @@
 package org.toxwatch.monitoring.domain.coagulation;
 
 import java.math.BigDecimal;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.monitoring.domain.Assessment;
+import org.toxwatch.monitoring.domain.lab.BaselineDependentRule;
 import org.toxwatch.monitoring.domain.lab.GradeLadder;
 import org.toxwatch.monitoring.domain.lab.LabAssessment;
-import org.toxwatch.monitoring.domain.lab.LabHistory;
 import org.toxwatch.monitoring.domain.lab.LabResult;
-import org.toxwatch.monitoring.domain.lab.LabRule;
 import org.toxwatch.monitoring.domain.lab.Quantity;
 import org.toxwatch.monitoring.domain.units.Analyte;
 
@@ -22,34 +20,19 @@ import org.toxwatch.monitoring.domain.units.Analyte;
  * reads it as the current value. A decrease of at least p% is tested as {@code v <= (1 - p/100) x B}, so no
  * division is involved.
  */
-public final class FibrinogenDecreasedRule implements LabRule {
+public final class FibrinogenDecreasedRule extends BaselineDependentRule {
 
     private static final BigDecimal ABSOLUTE_GRADE_4 = new BigDecimal("50");
     private static final BigDecimal QUARTER = new BigDecimal("0.25");
     private static final BigDecimal HALF = new BigDecimal("0.5");
     private static final BigDecimal THREE_QUARTERS = new BigDecimal("0.75");
 
+    public FibrinogenDecreasedRule() {
+        super(Criterion.FIBRINOGEN_DECREASED, Analyte.FIBRINOGEN);
+    }
+
+    /** @param baseline the episode's baseline (1.4); when missing, only the LLN and absolute criteria apply */
     @Override
-    public Criterion criterion() {
-        return Criterion.FIBRINOGEN_DECREASED;
-    }
-
-    @Override
-    public List<Analyte> analytes() {
-        return List.of(Analyte.FIBRINOGEN);
-    }
-
-    @Override
-    public Assessment assess(LabResult result, LabHistory history) {
-        return assess(result, history.baseline(Analyte.FIBRINOGEN, result.observedAt()));
-    }
-
-    /** Grades a result without a baseline: the LLN and absolute criteria alone. */
-    public Assessment assess(LabResult result) {
-        return assess(result, (LabResult) null);
-    }
-
-    /** @param baseline the episode's baseline (1.4), absent when missing */
     public Assessment assess(LabResult result, @Nullable LabResult baseline) {
         var value = result.quantity();
         var lln = result.lower();
@@ -57,8 +40,7 @@ public final class FibrinogenDecreasedRule implements LabRule {
                 .rung(4, "v < " + ABSOLUTE_GRADE_4 + " mg/dL", value.compareToCanonical(ABSOLUTE_GRADE_4) < 0);
         if (lln == null) {
             if (ladder.grade() == 0) {
-                return LabAssessment.notAssessable(
-                        criterion(), result, "no LLN for fibrinogen reported and no default in 13.4");
+                return LabAssessment.missingLimit(criterion(), result, "LLN", "fibrinogen");
             }
             return LabAssessment.of(criterion(), result, ladder).build();
         }

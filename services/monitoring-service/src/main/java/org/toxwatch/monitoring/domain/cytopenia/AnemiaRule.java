@@ -1,15 +1,12 @@
 package org.toxwatch.monitoring.domain.cytopenia;
 
-import java.math.BigDecimal;
-import java.util.List;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.monitoring.domain.Assessment;
 import org.toxwatch.monitoring.domain.lab.GradeLadder;
 import org.toxwatch.monitoring.domain.lab.LabAssessment;
-import org.toxwatch.monitoring.domain.lab.LabHistory;
 import org.toxwatch.monitoring.domain.lab.LabResult;
-import org.toxwatch.monitoring.domain.lab.LabRule;
-import org.toxwatch.monitoring.domain.lab.ReferenceLimit;
+import org.toxwatch.monitoring.domain.lab.LowDirectionBands;
+import org.toxwatch.monitoring.domain.lab.SingleResultRule;
 import org.toxwatch.monitoring.domain.units.Analyte;
 
 /**
@@ -20,48 +17,25 @@ import org.toxwatch.monitoring.domain.units.Analyte;
  * in mmol/L are converted (x 1.6114) and graded on the g/dL thresholds, never on CTCAE's rounded mmol/L
  * column (A-2).
  */
-public final class AnemiaRule implements LabRule {
+public final class AnemiaRule extends SingleResultRule {
 
-    private static final BigDecimal GRADE_1_FLOOR = new BigDecimal("10.0");
-    private static final BigDecimal GRADE_2_FLOOR = new BigDecimal("8.0");
-    private static final String UNIT = " g/dL";
+    /** Grade 1 from 10.0 g/dL (below LLN), grade 2 from 8.0, grade 3 below 8.0. */
+    private static final LowDirectionBands BANDS = LowDirectionBands.of(1, "g/dL", "10.0", "8.0");
 
-    @Override
-    public Criterion criterion() {
-        return Criterion.ANEMIA;
+    public AnemiaRule() {
+        super(Criterion.ANEMIA, Analyte.HEMOGLOBIN);
     }
 
     @Override
-    public List<Analyte> analytes() {
-        return List.of(Analyte.HEMOGLOBIN);
-    }
-
-    @Override
-    public Assessment assess(LabResult result, LabHistory history) {
-        return assess(result);
-    }
-
     public Assessment assess(LabResult result) {
-        var value = result.quantity();
         var lln = result.lower();
-        var ladder = new GradeLadder()
-                .rung(3, "v < " + GRADE_2_FLOOR + UNIT, value.compareToCanonical(GRADE_2_FLOOR) < 0)
-                .rung(
-                        2,
-                        GRADE_2_FLOOR + " <= v < " + GRADE_1_FLOOR + UNIT,
-                        value.compareToCanonical(GRADE_2_FLOOR) >= 0 && value.compareToCanonical(GRADE_1_FLOOR) < 0)
-                .rung(
-                        1,
-                        "v < LLN and v >= " + GRADE_1_FLOOR + UNIT + "; " + ReferenceLimit.describe("LLN", lln),
-                        lln != null
-                                && value.compareTo(lln.quantity()) < 0
-                                && value.compareToCanonical(GRADE_1_FLOOR) >= 0);
+        var ladder = new GradeLadder();
+        BANDS.addTo(ladder, result.quantity(), lln);
         if (lln == null && ladder.grade() == 0) {
-            return LabAssessment.notAssessable(
-                    criterion(), result, "no LLN for hemoglobin reported and no default in 13.4");
+            return LabAssessment.missingLimit(criterion(), result, "LLN", "hemoglobin");
         }
         var assessment = LabAssessment.of(criterion(), result, ladder)
-                .normalWhen("v >= LLN; " + ReferenceLimit.describe("LLN", lln))
+                .normalWhen(BANDS.normalCondition(lln))
                 .limitFrom(lln)
                 .labOnly(true);
         if (ladder.grade() == 3) {

@@ -1,15 +1,12 @@
 package org.toxwatch.monitoring.domain.cytopenia;
 
-import java.math.BigDecimal;
-import java.util.List;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.monitoring.domain.Assessment;
 import org.toxwatch.monitoring.domain.lab.GradeLadder;
 import org.toxwatch.monitoring.domain.lab.LabAssessment;
-import org.toxwatch.monitoring.domain.lab.LabHistory;
 import org.toxwatch.monitoring.domain.lab.LabResult;
-import org.toxwatch.monitoring.domain.lab.LabRule;
-import org.toxwatch.monitoring.domain.lab.ReferenceLimit;
+import org.toxwatch.monitoring.domain.lab.LowDirectionBands;
+import org.toxwatch.monitoring.domain.lab.SingleResultRule;
 import org.toxwatch.monitoring.domain.units.Analyte;
 
 /**
@@ -21,7 +18,7 @@ import org.toxwatch.monitoring.domain.units.Analyte;
  * Only when that convention decides the grade is the assessment marked lab-only. Without an LLN (none
  * reported, no default) a value above every absolute threshold is not assessable.
  */
-public final class CountDecreasedRule implements LabRule {
+public final class CountDecreasedRule extends SingleResultRule {
 
     public static final CountDecreasedRule NEUTROPHIL_COUNT_DECREASED =
             new CountDecreasedRule(Criterion.NEUTROPHIL_COUNT_DECREASED, Analyte.ANC, "1.5", "1.0", "0.5");
@@ -32,65 +29,31 @@ public final class CountDecreasedRule implements LabRule {
     public static final CountDecreasedRule LYMPHOCYTE_COUNT_DECREASED =
             new CountDecreasedRule(Criterion.LYMPHOCYTE_COUNT_DECREASED, Analyte.LYMPHOCYTES, "0.8", "0.5", "0.2");
 
-    private final Criterion criterion;
-    private final Analyte analyte;
-    private final BigDecimal grade1Floor;
-    private final BigDecimal grade2Floor;
-    private final BigDecimal grade3Floor;
+    private final LowDirectionBands bands;
 
     private CountDecreasedRule(
             Criterion criterion, Analyte analyte, String grade1Floor, String grade2Floor, String grade3Floor) {
-        this.criterion = criterion;
-        this.analyte = analyte;
-        this.grade1Floor = new BigDecimal(grade1Floor);
-        this.grade2Floor = new BigDecimal(grade2Floor);
-        this.grade3Floor = new BigDecimal(grade3Floor);
+        super(criterion, analyte);
+        this.bands = LowDirectionBands.of(1, analyte.canonicalUnit(), grade1Floor, grade2Floor, grade3Floor);
     }
 
     @Override
-    public Criterion criterion() {
-        return criterion;
-    }
-
-    @Override
-    public List<Analyte> analytes() {
-        return List.of(analyte);
-    }
-
-    @Override
-    public Assessment assess(LabResult result, LabHistory history) {
-        return assess(result);
-    }
-
     public Assessment assess(LabResult result) {
-        if (result.analyte() != analyte) {
-            throw new IllegalArgumentException(criterion + " grades " + analyte + ", not " + result.analyte());
+        if (result.analyte() != analyte()) {
+            throw new IllegalArgumentException(criterion() + " grades " + analyte() + ", not " + result.analyte());
         }
         var value = result.quantity();
-        var unit = " " + analyte.canonicalUnit();
         var lln = result.lower();
-        var belowLln = lln != null && value.compareTo(lln.quantity()) < 0;
-        var ladder = new GradeLadder()
-                .rung(4, "v < " + grade3Floor + unit, value.compareToCanonical(grade3Floor) < 0)
-                .rung(
-                        3,
-                        grade3Floor + " <= v < " + grade2Floor + unit,
-                        value.compareToCanonical(grade3Floor) >= 0 && value.compareToCanonical(grade2Floor) < 0)
-                .rung(
-                        2,
-                        grade2Floor + " <= v < " + grade1Floor + unit,
-                        value.compareToCanonical(grade2Floor) >= 0 && value.compareToCanonical(grade1Floor) < 0)
-                .rung(
-                        1,
-                        "v < LLN and v >= " + grade1Floor + unit + "; " + ReferenceLimit.describe("LLN", lln),
-                        belowLln && value.compareToCanonical(grade1Floor) >= 0);
+        var ladder = new GradeLadder();
+        bands.addTo(ladder, value, lln);
         if (lln == null && ladder.grade() == 0) {
-            return LabAssessment.notAssessable(
-                    criterion, result, "no LLN for " + analyte.display() + " reported and no default in 13.4");
+            return LabAssessment.missingLimit(
+                    criterion(), result, "LLN", analyte().display());
         }
+        var belowLln = lln != null && value.compareTo(lln.quantity()) < 0;
         var absoluteWonOverLln = ladder.grade() >= 2 && lln != null && !belowLln;
-        var assessment = LabAssessment.of(criterion, result, ladder)
-                .normalWhen("v >= LLN; " + ReferenceLimit.describe("LLN", lln))
+        var assessment = LabAssessment.of(criterion(), result, ladder)
+                .normalWhen(bands.normalCondition(lln))
                 .limitFrom(lln)
                 .labOnly(absoluteWonOverLln);
         if (absoluteWonOverLln) {

@@ -1,14 +1,12 @@
 package org.toxwatch.monitoring.domain.hepatotoxicity;
 
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.monitoring.domain.Assessment;
+import org.toxwatch.monitoring.domain.lab.BaselineDependentRule;
 import org.toxwatch.monitoring.domain.lab.GradeLadder;
 import org.toxwatch.monitoring.domain.lab.LabAssessment;
-import org.toxwatch.monitoring.domain.lab.LabHistory;
 import org.toxwatch.monitoring.domain.lab.LabResult;
-import org.toxwatch.monitoring.domain.lab.LabRule;
 import org.toxwatch.monitoring.domain.lab.MultipleOfLimitBands;
 import org.toxwatch.monitoring.domain.lab.ReferenceLimit;
 import org.toxwatch.monitoring.domain.units.Analyte;
@@ -23,7 +21,7 @@ import org.toxwatch.monitoring.domain.units.Analyte;
  * baseline starts at 1.5 x B inclusive for ALT/AST, at 2.0 x B inclusive for ALP/GGT (A-1) and just above B
  * for bilirubin. The baseline is converted before comparing when it was reported in another unit.
  */
-public final class LiverTermRule implements LabRule {
+public final class LiverTermRule extends BaselineDependentRule {
 
     public static final LiverTermRule ALANINE_AMINOTRANSFERASE_INCREASED = new LiverTermRule(
             Criterion.ALANINE_AMINOTRANSFERASE_INCREASED,
@@ -51,8 +49,6 @@ public final class LiverTermRule implements LabRule {
             MultipleOfLimitBands.above("ULN", "1.5", "3.0", "10.0"),
             MultipleOfLimitBands.above("B", "1.5", "3.0", "10.0"));
 
-    private final Criterion criterion;
-    private final Analyte analyte;
     private final MultipleOfLimitBands baselineNormal;
     private final MultipleOfLimitBands baselineAbnormal;
 
@@ -61,43 +57,23 @@ public final class LiverTermRule implements LabRule {
             Analyte analyte,
             MultipleOfLimitBands baselineNormal,
             MultipleOfLimitBands baselineAbnormal) {
-        this.criterion = criterion;
-        this.analyte = analyte;
+        super(criterion, analyte);
         this.baselineNormal = baselineNormal;
         this.baselineAbnormal = baselineAbnormal;
     }
 
+    /** @param baseline the episode's baseline (1.4); when missing, graded as if it were normal (1.4, L-7) */
     @Override
-    public Criterion criterion() {
-        return criterion;
-    }
-
-    @Override
-    public List<Analyte> analytes() {
-        return List.of(analyte);
-    }
-
-    @Override
-    public Assessment assess(LabResult result, LabHistory history) {
-        return assess(result, history.baseline(analyte, result.observedAt()));
-    }
-
-    /** Grades a result without a baseline: as if the baseline were normal (1.4, L-7). */
-    public Assessment assess(LabResult result) {
-        return assess(result, (LabResult) null);
-    }
-
-    /** @param baseline the episode's baseline (1.4), absent when missing */
     public Assessment assess(LabResult result, @Nullable LabResult baseline) {
-        if (result.analyte() != analyte || (baseline != null && baseline.analyte() != analyte)) {
-            throw new IllegalArgumentException(criterion + " grades " + analyte);
+        if (result.analyte() != analyte() || (baseline != null && baseline.analyte() != analyte())) {
+            throw new IllegalArgumentException(criterion() + " grades " + analyte());
         }
         var ladder = new GradeLadder();
         if (baseline != null && isAboveItsUln(baseline)) {
             var baselineUln = baseline.upper();
             var b = "B = " + baseline.quantity().display();
             baselineAbnormal.addTo(ladder, result.quantity(), baseline.quantity(), b);
-            return LabAssessment.of(criterion, result, ladder)
+            return LabAssessment.of(criterion(), result, ladder)
                     .normalWhen(baselineAbnormal.normalCondition(b))
                     .limitFrom(baselineUln)
                     .alsoUsing(baseline)
@@ -107,12 +83,12 @@ public final class LiverTermRule implements LabRule {
         }
         var uln = result.upper();
         if (uln == null) {
-            return LabAssessment.notAssessable(
-                    criterion, result, "no ULN for " + analyte.display() + " reported and no default in 13.4");
+            return LabAssessment.missingLimit(
+                    criterion(), result, "ULN", analyte().display());
         }
         var limit = uln.describe("ULN");
         baselineNormal.addTo(ladder, result.quantity(), uln.quantity(), limit);
-        return LabAssessment.of(criterion, result, ladder)
+        return LabAssessment.of(criterion(), result, ladder)
                 .normalWhen(baselineNormal.normalCondition(limit))
                 .limitFrom(uln)
                 .alsoUsing(baseline)

@@ -53,6 +53,17 @@ public final class LabAssessment {
         return Assessment.notAssessable(criterion, result.observedAt(), reason, List.of(result.evidence()));
     }
 
+    /**
+     * Not assessable because the rule needs the {@code limitName} ({@code LLN} or {@code ULN}) and the
+     * laboratory reported none and 13.4 has no default (CRITERIA.md 1.2, 1.3).
+     *
+     * @param analyteName how the reason names the analyte, e.g. {@code hemoglobin}
+     */
+    public static Assessment missingLimit(Criterion criterion, LabResult result, String limitName, String analyteName) {
+        return notAssessable(
+                criterion, result, "no " + limitName + " for " + analyteName + " reported and no default in 13.4");
+    }
+
     /** Why grade 0, in the table's notation, e.g. {@code v <= ULN; ULN = 40 U/L}. */
     public LabAssessment normalWhen(String condition) {
         this.whenNormal = condition;

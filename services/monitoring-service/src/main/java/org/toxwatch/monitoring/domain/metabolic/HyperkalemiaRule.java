@@ -1,15 +1,13 @@
 package org.toxwatch.monitoring.domain.metabolic;
 
 import java.math.BigDecimal;
-import java.util.List;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.monitoring.domain.Assessment;
 import org.toxwatch.monitoring.domain.lab.GradeLadder;
 import org.toxwatch.monitoring.domain.lab.LabAssessment;
-import org.toxwatch.monitoring.domain.lab.LabHistory;
 import org.toxwatch.monitoring.domain.lab.LabResult;
-import org.toxwatch.monitoring.domain.lab.LabRule;
 import org.toxwatch.monitoring.domain.lab.ReferenceLimit;
+import org.toxwatch.monitoring.domain.lab.SingleResultRule;
 import org.toxwatch.monitoring.domain.units.Analyte;
 
 /**
@@ -19,28 +17,18 @@ import org.toxwatch.monitoring.domain.units.Analyte;
  * {@code v > ULN}. CTCAE's "intervention initiated" and "hospitalization indicated" are ignored
  * ([lab-only convention, admiral]).
  */
-public final class HyperkalemiaRule implements LabRule {
+public final class HyperkalemiaRule extends SingleResultRule {
 
     private static final BigDecimal GRADE_1_CEILING = new BigDecimal("5.5");
     private static final BigDecimal GRADE_2_CEILING = new BigDecimal("6.0");
     private static final BigDecimal GRADE_3_CEILING = new BigDecimal("7.0");
     private static final String UNIT = " mmol/L";
 
-    @Override
-    public Criterion criterion() {
-        return Criterion.HYPERKALEMIA;
+    public HyperkalemiaRule() {
+        super(Criterion.HYPERKALEMIA, Analyte.POTASSIUM);
     }
 
     @Override
-    public List<Analyte> analytes() {
-        return List.of(Analyte.POTASSIUM);
-    }
-
-    @Override
-    public Assessment assess(LabResult result, LabHistory history) {
-        return assess(result);
-    }
-
     public Assessment assess(LabResult result) {
         var value = result.quantity();
         var uln = result.upper();
@@ -61,8 +49,7 @@ public final class HyperkalemiaRule implements LabRule {
                                 && value.compareTo(uln.quantity()) > 0
                                 && value.compareToCanonical(GRADE_1_CEILING) <= 0);
         if (uln == null && ladder.grade() == 0) {
-            return LabAssessment.notAssessable(
-                    criterion(), result, "no ULN for potassium reported and no default in 13.4");
+            return LabAssessment.missingLimit(criterion(), result, "ULN", "potassium");
         }
         return LabAssessment.of(criterion(), result, ladder)
                 .normalWhen("v <= ULN; " + ReferenceLimit.describe("ULN", uln))

@@ -1,13 +1,11 @@
 package org.toxwatch.monitoring.domain.metabolic;
 
-import java.util.List;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.monitoring.domain.Assessment;
 import org.toxwatch.monitoring.domain.lab.GradeLadder;
 import org.toxwatch.monitoring.domain.lab.LabAssessment;
-import org.toxwatch.monitoring.domain.lab.LabHistory;
 import org.toxwatch.monitoring.domain.lab.LabResult;
-import org.toxwatch.monitoring.domain.lab.LabRule;
+import org.toxwatch.monitoring.domain.lab.SingleResultRule;
 import org.toxwatch.monitoring.domain.units.Analyte;
 
 /**
@@ -17,31 +15,21 @@ import org.toxwatch.monitoring.domain.units.Analyte;
  * takes the worst case: above ULN is grade 3, grades 1 and 4 are never emitted ([lab-only convention,
  * admiral], L-3). This deliberately over-grades, and the summary says so.
  */
-public final class HyperuricemiaRule implements LabRule {
+public final class HyperuricemiaRule extends SingleResultRule {
 
     /** The words CRITERIA.md 2.7 requires on the alert. */
     public static final String OVER_GRADING_NOTE =
             "urate above ULN; CTCAE grade 1 vs 3 depends on physiologic consequences not assessed";
 
-    @Override
-    public Criterion criterion() {
-        return Criterion.HYPERURICEMIA;
+    public HyperuricemiaRule() {
+        super(Criterion.HYPERURICEMIA, Analyte.URATE);
     }
 
     @Override
-    public List<Analyte> analytes() {
-        return List.of(Analyte.URATE);
-    }
-
-    @Override
-    public Assessment assess(LabResult result, LabHistory history) {
-        return assess(result);
-    }
-
     public Assessment assess(LabResult result) {
         var uln = result.upper();
         if (uln == null) {
-            return LabAssessment.notAssessable(criterion(), result, "no ULN for urate reported and no default in 13.4");
+            return LabAssessment.missingLimit(criterion(), result, "ULN", "urate");
         }
         var limit = uln.describe("ULN");
         var ladder =

@@ -11,8 +11,8 @@ import org.toxwatch.monitoring.domain.lab.LabAssessment;
 import org.toxwatch.monitoring.domain.lab.LabHistory;
 import org.toxwatch.monitoring.domain.lab.LabResult;
 import org.toxwatch.monitoring.domain.lab.LabRule;
+import org.toxwatch.monitoring.domain.lab.LowDirectionBands;
 import org.toxwatch.monitoring.domain.lab.Quantity;
-import org.toxwatch.monitoring.domain.lab.ReferenceLimit;
 import org.toxwatch.monitoring.domain.units.Analyte;
 
 /**
@@ -31,12 +31,11 @@ public final class HypocalcemiaRule implements LabRule {
     public static final HypocalcemiaRule CORRECTED = new HypocalcemiaRule(
             Criterion.HYPOCALCEMIA_CORRECTED,
             List.of(Analyte.CALCIUM_CORRECTED, Analyte.CALCIUM_TOTAL),
-            "8.0",
-            "7.0",
-            "6.0",
-            " mg/dL");
+            LowDirectionBands.of(1, "mg/dL", "8.0", "7.0", "6.0"));
     public static final HypocalcemiaRule IONIZED = new HypocalcemiaRule(
-            Criterion.HYPOCALCEMIA_IONIZED, List.of(Analyte.CALCIUM_IONIZED), "1.0", "0.9", "0.8", " mmol/L");
+            Criterion.HYPOCALCEMIA_IONIZED,
+            List.of(Analyte.CALCIUM_IONIZED),
+            LowDirectionBands.of(1, "mmol/L", "1.0", "0.9", "0.8"));
 
     /** "collected within 24 h" of the total calcium (2.7). */
     public static final Duration ALBUMIN_WINDOW = Duration.ofHours(24);
@@ -46,24 +45,12 @@ public final class HypocalcemiaRule implements LabRule {
 
     private final Criterion criterion;
     private final List<Analyte> analytes;
-    private final BigDecimal grade1Floor;
-    private final BigDecimal grade2Floor;
-    private final BigDecimal grade3Floor;
-    private final String unit;
+    private final LowDirectionBands bands;
 
-    private HypocalcemiaRule(
-            Criterion criterion,
-            List<Analyte> analytes,
-            String grade1Floor,
-            String grade2Floor,
-            String grade3Floor,
-            String unit) {
+    private HypocalcemiaRule(Criterion criterion, List<Analyte> analytes, LowDirectionBands bands) {
         this.criterion = criterion;
         this.analytes = analytes;
-        this.grade1Floor = new BigDecimal(grade1Floor);
-        this.grade2Floor = new BigDecimal(grade2Floor);
-        this.grade3Floor = new BigDecimal(grade3Floor);
-        this.unit = unit;
+        this.bands = bands;
     }
 
     @Override
@@ -117,28 +104,14 @@ public final class HypocalcemiaRule implements LabRule {
                 note = "uncorrectedCalcium = true: no albumin within 24 h, so the total calcium is graded uncorrected.";
             }
         }
-        var belowLln = lln != null && value.compareTo(lln.quantity()) < 0;
-        var ladder = new GradeLadder()
-                .rung(4, "v < " + grade3Floor + unit, value.compareToCanonical(grade3Floor) < 0)
-                .rung(
-                        3,
-                        grade3Floor + " <= v < " + grade2Floor + unit,
-                        value.compareToCanonical(grade3Floor) >= 0 && value.compareToCanonical(grade2Floor) < 0)
-                .rung(
-                        2,
-                        grade2Floor + " <= v < " + grade1Floor + unit,
-                        value.compareToCanonical(grade2Floor) >= 0 && value.compareToCanonical(grade1Floor) < 0)
-                .rung(
-                        1,
-                        "v < LLN and v >= " + grade1Floor + unit + "; " + ReferenceLimit.describe("LLN", lln),
-                        belowLln && value.compareToCanonical(grade1Floor) >= 0);
+        var ladder = new GradeLadder();
+        bands.addTo(ladder, value, lln);
         if (lln == null && ladder.grade() == 0) {
-            return LabAssessment.notAssessable(
-                    criterion, calcium, "no LLN for " + subject + " reported and no default in 13.4");
+            return LabAssessment.missingLimit(criterion, calcium, "LLN", subject);
         }
         var assessment = LabAssessment.of(criterion, calcium, ladder)
                 .subject(subject, value)
-                .normalWhen("v >= LLN; " + ReferenceLimit.describe("LLN", lln))
+                .normalWhen(bands.normalCondition(lln))
                 .limitFrom(lln)
                 .alsoUsing(correcting)
                 .labOnly(true);

@@ -1,15 +1,12 @@
 package org.toxwatch.monitoring.domain.metabolic;
 
-import java.math.BigDecimal;
-import java.util.List;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.monitoring.domain.Assessment;
 import org.toxwatch.monitoring.domain.lab.GradeLadder;
 import org.toxwatch.monitoring.domain.lab.LabAssessment;
-import org.toxwatch.monitoring.domain.lab.LabHistory;
 import org.toxwatch.monitoring.domain.lab.LabResult;
-import org.toxwatch.monitoring.domain.lab.LabRule;
-import org.toxwatch.monitoring.domain.lab.ReferenceLimit;
+import org.toxwatch.monitoring.domain.lab.LowDirectionBands;
+import org.toxwatch.monitoring.domain.lab.SingleResultRule;
 import org.toxwatch.monitoring.domain.units.Analyte;
 
 /**
@@ -19,48 +16,25 @@ import org.toxwatch.monitoring.domain.units.Analyte;
  * cannot tell them apart, so ToxWatch takes the worst case and never emits grade 1 ([lab-only convention,
  * admiral], L-2).
  */
-public final class HypokalemiaRule implements LabRule {
+public final class HypokalemiaRule extends SingleResultRule {
 
-    private static final BigDecimal GRADE_2_FLOOR = new BigDecimal("3.0");
-    private static final BigDecimal GRADE_3_FLOOR = new BigDecimal("2.5");
-    private static final String UNIT = " mmol/L";
+    /** Grade 2 from 3.0 mmol/L (below LLN), grade 3 from 2.5, grade 4 below 2.5. */
+    private static final LowDirectionBands BANDS = LowDirectionBands.of(2, "mmol/L", "3.0", "2.5");
 
-    @Override
-    public Criterion criterion() {
-        return Criterion.HYPOKALEMIA;
+    public HypokalemiaRule() {
+        super(Criterion.HYPOKALEMIA, Analyte.POTASSIUM);
     }
 
     @Override
-    public List<Analyte> analytes() {
-        return List.of(Analyte.POTASSIUM);
-    }
-
-    @Override
-    public Assessment assess(LabResult result, LabHistory history) {
-        return assess(result);
-    }
-
     public Assessment assess(LabResult result) {
-        var value = result.quantity();
         var lln = result.lower();
-        var ladder = new GradeLadder()
-                .rung(4, "v < " + GRADE_3_FLOOR + UNIT, value.compareToCanonical(GRADE_3_FLOOR) < 0)
-                .rung(
-                        3,
-                        GRADE_3_FLOOR + " <= v < " + GRADE_2_FLOOR + UNIT,
-                        value.compareToCanonical(GRADE_3_FLOOR) >= 0 && value.compareToCanonical(GRADE_2_FLOOR) < 0)
-                .rung(
-                        2,
-                        "v < LLN and v >= " + GRADE_2_FLOOR + UNIT + "; " + ReferenceLimit.describe("LLN", lln),
-                        lln != null
-                                && value.compareTo(lln.quantity()) < 0
-                                && value.compareToCanonical(GRADE_2_FLOOR) >= 0);
+        var ladder = new GradeLadder();
+        BANDS.addTo(ladder, result.quantity(), lln);
         if (lln == null && ladder.grade() == 0) {
-            return LabAssessment.notAssessable(
-                    criterion(), result, "no LLN for potassium reported and no default in 13.4");
+            return LabAssessment.missingLimit(criterion(), result, "LLN", "potassium");
         }
         var assessment = LabAssessment.of(criterion(), result, ladder)
-                .normalWhen("v >= LLN; " + ReferenceLimit.describe("LLN", lln))
+                .normalWhen(BANDS.normalCondition(lln))
                 .limitFrom(lln)
                 .labOnly(true);
         if (ladder.grade() == 2) {

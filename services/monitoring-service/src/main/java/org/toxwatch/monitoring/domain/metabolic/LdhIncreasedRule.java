@@ -1,40 +1,28 @@
 package org.toxwatch.monitoring.domain.metabolic;
 
-import java.util.List;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.monitoring.domain.Assessment;
 import org.toxwatch.monitoring.domain.lab.GradeLadder;
 import org.toxwatch.monitoring.domain.lab.LabAssessment;
-import org.toxwatch.monitoring.domain.lab.LabHistory;
 import org.toxwatch.monitoring.domain.lab.LabResult;
-import org.toxwatch.monitoring.domain.lab.LabRule;
+import org.toxwatch.monitoring.domain.lab.SingleResultRule;
 import org.toxwatch.monitoring.domain.units.Analyte;
 
 /**
  * CTCAE v5.0 blood lactate dehydrogenase increased, CRITERIA.md 2.8, in U/L: grade 1 above ULN; v5.0 has no
  * higher grade for it.
  */
-public final class LdhIncreasedRule implements LabRule {
+public final class LdhIncreasedRule extends SingleResultRule {
 
-    @Override
-    public Criterion criterion() {
-        return Criterion.BLOOD_LACTATE_DEHYDROGENASE_INCREASED;
+    public LdhIncreasedRule() {
+        super(Criterion.BLOOD_LACTATE_DEHYDROGENASE_INCREASED, Analyte.LDH);
     }
 
     @Override
-    public List<Analyte> analytes() {
-        return List.of(Analyte.LDH);
-    }
-
-    @Override
-    public Assessment assess(LabResult result, LabHistory history) {
-        return assess(result);
-    }
-
     public Assessment assess(LabResult result) {
         var uln = result.upper();
         if (uln == null) {
-            return LabAssessment.notAssessable(criterion(), result, "no ULN for LDH reported and no default in 13.4");
+            return LabAssessment.missingLimit(criterion(), result, "ULN", "LDH");
         }
         var limit = uln.describe("ULN");
         var ladder =

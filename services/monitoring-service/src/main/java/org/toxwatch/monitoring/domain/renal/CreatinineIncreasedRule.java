@@ -1,15 +1,13 @@
 package org.toxwatch.monitoring.domain.renal;
 
 import java.math.BigDecimal;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.monitoring.domain.Assessment;
+import org.toxwatch.monitoring.domain.lab.BaselineDependentRule;
 import org.toxwatch.monitoring.domain.lab.GradeLadder;
 import org.toxwatch.monitoring.domain.lab.LabAssessment;
-import org.toxwatch.monitoring.domain.lab.LabHistory;
 import org.toxwatch.monitoring.domain.lab.LabResult;
-import org.toxwatch.monitoring.domain.lab.LabRule;
 import org.toxwatch.monitoring.domain.lab.MultipleOfLimitBands;
 import org.toxwatch.monitoring.domain.units.Analyte;
 
@@ -21,38 +19,22 @@ import org.toxwatch.monitoring.domain.units.Analyte;
  * criterion does not need the value to exceed ULN: B 0.5, v 0.8, ULN 1.2 is grade 2. It has no grade 1 or
  * 4, and applies only when a baseline exists.
  */
-public final class CreatinineIncreasedRule implements LabRule {
+public final class CreatinineIncreasedRule extends BaselineDependentRule {
 
     private static final MultipleOfLimitBands ULN_BANDS = MultipleOfLimitBands.above("ULN", "1.5", "3.0", "6.0");
     private static final BigDecimal BASELINE_GRADE_2 = new BigDecimal("1.5");
     private static final BigDecimal BASELINE_GRADE_3 = new BigDecimal("3.0");
 
+    public CreatinineIncreasedRule() {
+        super(Criterion.CREATININE_INCREASED, Analyte.CREATININE);
+    }
+
+    /** @param baseline the episode's baseline (1.4); when missing, the ULN criterion alone grades the result */
     @Override
-    public Criterion criterion() {
-        return Criterion.CREATININE_INCREASED;
-    }
-
-    @Override
-    public List<Analyte> analytes() {
-        return List.of(Analyte.CREATININE);
-    }
-
-    @Override
-    public Assessment assess(LabResult result, LabHistory history) {
-        return assess(result, history.baseline(Analyte.CREATININE, result.observedAt()));
-    }
-
-    /** Grades a result without a baseline: the ULN criterion alone. */
-    public Assessment assess(LabResult result) {
-        return assess(result, (LabResult) null);
-    }
-
-    /** @param baseline the episode's baseline (1.4), absent when missing */
     public Assessment assess(LabResult result, @Nullable LabResult baseline) {
         var uln = result.upper();
         if (uln == null) {
-            return LabAssessment.notAssessable(
-                    criterion(), result, "no ULN for creatinine reported and no default in 13.4");
+            return LabAssessment.missingLimit(criterion(), result, "ULN", "creatinine");
         }
         var value = result.quantity();
         var limit = uln.describe("ULN");

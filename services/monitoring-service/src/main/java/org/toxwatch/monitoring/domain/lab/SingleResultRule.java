@@ -1,0 +1,45 @@
+package org.toxwatch.monitoring.domain.lab;
+
+import java.util.List;
+import org.toxwatch.model.Criterion;
+import org.toxwatch.monitoring.domain.Assessment;
+import org.toxwatch.monitoring.domain.units.Analyte;
+
+/**
+ * A term graded from one result and its reference limits alone, with no baseline and no companion result:
+ * blood counts (CRITERIA.md 2.5), anemia (2.6), potassium and urate (2.7) and LDH (2.8).
+ */
+public abstract class SingleResultRule implements LabRule {
+
+    private final Criterion criterion;
+    private final Analyte analyte;
+
+    protected SingleResultRule(Criterion criterion, Analyte analyte) {
+        this.criterion = criterion;
+        this.analyte = analyte;
+    }
+
+    @Override
+    public final Criterion criterion() {
+        return criterion;
+    }
+
+    @Override
+    public final List<Analyte> analytes() {
+        return List.of(analyte);
+    }
+
+    /** Grades {@code result}; the rest of the record plays no part. */
+    @Override
+    public final Assessment assess(LabResult result, LabHistory history) {
+        return assess(result);
+    }
+
+    /** Grades {@code result} against its reference limits and the term's absolute thresholds. */
+    public abstract Assessment assess(LabResult result);
+
+    /** The analyte whose results this term grades. */
+    protected final Analyte analyte() {
+        return analyte;
+    }
+}
