@@ -108,7 +108,8 @@ public final class ServiceProcess implements AutoCloseable {
             }
             pause();
         }
-        throw new IllegalStateException(kind.artifactId() + " not ready after " + timeout + "; see " + logFile);
+        throw new IllegalStateException(kind.artifactId() + " not ready after " + timeout + "; the end of " + logFile
+                + ":\n" + String.join("\n", tailOfLog(40)));
     }
 
     /** Asks the service to stop (SIGTERM: graceful shutdown, consumers commit) and waits for it. */

@@ -110,6 +110,49 @@ class EndToEndIT {
     }
 
     @Test
+    void monitoringAnswersAPatientsCurrentGradesAndTheCalculatorAgrees() throws Exception {
+        String patientId = "MRN-" + UUID.randomUUID();
+        Instant collected = Instant.now().minus(Duration.ofHours(4));
+        String observation = """
+                {"patientId":"%s","loinc":"777-3","value":42,"unit":"10*9/L","effectiveTime":"%s",\
+                "referenceRange":{"low":150,"high":400},"sourceMessageId":"plt-1"}""".formatted(patientId, collected);
+        assertThat(post(ServiceKind.INGEST, "/api/v1/observations", observation, "integration")
+                        .statusCode())
+                .isEqualTo(202);
+
+        JsonNode current = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> JSON.readTree(get(
+                                        ServiceKind.MONITORING,
+                                        "/api/v1/patients/" + patientId + "/assessments",
+                                        "clinician")
+                                .body()),
+                        assessments -> assessments.isArray() && !assessments.isEmpty());
+        JsonNode platelets = current.valueStream()
+                .filter(a -> a.get("criterionId").asString().equals("CTCAE-5.0/platelet_count_decreased"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(platelets.get("grade").asInt()).isEqualTo(3);
+
+        String whatIf = """
+                {"labResults":[{"loinc":"777-3","value":42,"unit":"10*9/L","observedAt":"%s",\
+                "referenceRange":{"low":150,"high":400}}]}""".formatted(collected);
+        var calculated = post(ServiceKind.MONITORING, "/api/v1/grade", whatIf, "clinician");
+
+        assertThat(calculated.statusCode()).isEqualTo(200);
+        JsonNode calculatedPlatelets = JSON.readTree(calculated.body())
+                .get("assessments")
+                .valueStream()
+                .filter(a -> a.get("criterionId").asString().equals("CTCAE-5.0/platelet_count_decreased"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(calculatedPlatelets.get("grade")).isEqualTo(platelets.get("grade"));
+        assertThat(calculatedPlatelets.get("thresholds")).isEqualTo(platelets.get("thresholds"));
+        assertThat(calculatedPlatelets.get("summary")).isEqualTo(platelets.get("summary"));
+    }
+
+    @Test
     void aResentObservationDoesNotRaiseASecondAlert() throws Exception {
         String patientId = "MRN-" + UUID.randomUUID();
         String body = """

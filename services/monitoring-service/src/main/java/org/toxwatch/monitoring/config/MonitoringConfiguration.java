@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
@@ -18,6 +19,9 @@ import org.toxwatch.model.Topics;
 import org.toxwatch.monitoring.adapter.streams.MonitoringSerdes;
 import org.toxwatch.monitoring.adapter.streams.MonitoringTopology;
 import org.toxwatch.monitoring.adapter.streams.PoisonRecordDeadLetters;
+import org.toxwatch.monitoring.adapter.streams.StreamsPatientStates;
+import org.toxwatch.monitoring.application.ReadAssessments;
+import org.toxwatch.monitoring.application.WhatIfCalculator;
 import org.toxwatch.monitoring.domain.ToxicityGrader;
 import org.toxwatch.platform.PlatformSecurity;
 import org.toxwatch.platform.Roles;
@@ -36,6 +40,19 @@ class MonitoringConfiguration {
     @Bean
     ToxicityGrader toxicityGrader(MonitoringProperties properties) {
         return new ToxicityGrader(properties.hospitalZone());
+    }
+
+    @Bean
+    ReadAssessments readAssessments(
+            StreamsBuilderFactoryBean streams,
+            ToxicityGrader grader,
+            @Value("${spring.kafka.streams.properties.application.server}") String applicationServer) {
+        return new ReadAssessments(new StreamsPatientStates(streams, applicationServer), grader);
+    }
+
+    @Bean
+    WhatIfCalculator whatIfCalculator(ToxicityGrader grader) {
+        return new WhatIfCalculator(grader);
     }
 
     @Bean

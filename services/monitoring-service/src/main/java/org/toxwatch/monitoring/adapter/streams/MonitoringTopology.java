@@ -12,6 +12,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.toxwatch.model.Topics;
+import org.toxwatch.monitoring.domain.ClinicalEvent;
 import org.toxwatch.monitoring.domain.ToxicityGrader;
 
 /**

@@ -13,8 +13,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.toxwatch.model.RejectedInput;
+import org.toxwatch.model.Topics;
 import org.toxwatch.model.ToxicityAssessed;
 import org.toxwatch.monitoring.domain.Assessment;
+import org.toxwatch.monitoring.domain.ClinicalEvent;
 import org.toxwatch.monitoring.domain.CriteriaCatalogue;
 import org.toxwatch.monitoring.domain.PatientState;
 import org.toxwatch.monitoring.domain.PublishedGrade;
@@ -61,16 +63,12 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
         PatientState applied;
         try {
             PatientState current = before == null ? PatientState.empty(patientId) : before;
-            applied = switch (event) {
-                case ClinicalEvent.Lab lab -> current.apply(lab.event());
-                case ClinicalEvent.Vitals vitals -> current.apply(vitals.event());
-                case ClinicalEvent.Therapy therapy -> current.apply(therapy.event());
-            };
+            applied = event.applyTo(current);
         } catch (RuntimeException e) {
             log.warn(
                     "Event {} from {} could not be applied and goes to the dead-letter topic: {}",
                     event.eventId(),
-                    event.sourceTopic(),
+                    sourceTopicOf(event),
                     e.getClass().getSimpleName());
             deadLetters.increment();
             context.forward(record.withValue(GradingOutput.deadLetter(deadLetterOf(event, e))));
@@ -122,9 +120,17 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
                 "KAFKA",
                 "monitoring",
                 event.eventId().toString(),
-                event.sourceTopic(),
+                sourceTopicOf(event),
                 List.of(cause.getClass().getSimpleName() + ": " + String.valueOf(cause.getMessage())),
                 jsonMapper.writeValueAsString(payloadOf(event)));
+    }
+
+    private static String sourceTopicOf(ClinicalEvent event) {
+        return switch (event) {
+            case ClinicalEvent.Lab lab -> Topics.LAB_RESULTS;
+            case ClinicalEvent.Vitals vitals -> Topics.VITAL_SIGNS;
+            case ClinicalEvent.Therapy therapy -> Topics.THERAPY_EVENTS;
+        };
     }
 
     private static Object payloadOf(ClinicalEvent event) {

@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -38,13 +33,8 @@ class MonitoringTopologyTest {
     private final MonitoringSerdes serdes =
             new MonitoringSerdes(JsonMapper.builder().build());
     private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
-    private final TopologyTestDriver driver = driverFor(
-            new MonitoringTopology(
-                    new ToxicityGrader(ZoneId.of("UTC")),
-                    serdes,
-                    Clock.fixed(Instant.parse("2026-11-20T09:00:00Z"), ZoneOffset.UTC),
-                    meterRegistry),
-            meterRegistry);
+    private final TopologyTestDriver driver =
+            TopologyDrivers.driverFor(new ToxicityGrader(ZoneId.of("UTC")), serdes, meterRegistry);
     private final TestInputTopic<String, LabResultRecorded> labs = driver.createInputTopic(
             Topics.LAB_RESULTS, new StringSerializer(), serdes.labResults().serializer());
     private final TestOutputTopic<String, ToxicityAssessed> assessments = driver.createOutputTopic(
@@ -129,16 +119,5 @@ class MonitoringTopologyTest {
                 "10*9/L",
                 new ReferenceRange(new BigDecimal("1.8"), new BigDecimal("7.7")),
                 ResultStatus.FINAL);
-    }
-
-    private static TopologyTestDriver driverFor(MonitoringTopology topology, SimpleMeterRegistry meterRegistry) {
-        var builder = new StreamsBuilder();
-        topology.addTo(builder);
-        var config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "monitoring");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.putAll(PoisonRecordDeadLetters.streamsSettings(meterRegistry));
-        return new TopologyTestDriver(builder.build(), config);
     }
 }

@@ -1,0 +1,138 @@
+package org.toxwatch.monitoring.adapter.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.OxygenDevice;
+import org.toxwatch.model.ReferenceRange;
+import org.toxwatch.model.ResultStatus;
+import org.toxwatch.model.SupportiveDrug;
+import org.toxwatch.model.Therapy;
+import org.toxwatch.model.TherapyEventRecorded;
+import org.toxwatch.model.TherapyEventType;
+import org.toxwatch.model.VitalSignsRecorded;
+import org.toxwatch.monitoring.domain.ClinicalEvent;
+
+/**
+ * A hypothetical patient for the calculator: the therapy context (enrolment, doses, infusion, supportive
+ * drugs), the labs with their reference ranges (baselines are simply labs collected before T0) and vital
+ * signs. The fields are those of the wire events, without the ids and times that only a real feed has.
+ */
+record WhatIfRequest(
+        @Nullable String patientId,
+        @Nullable List<Lab> labResults,
+        @Nullable List<Vitals> vitalSigns,
+        @Nullable List<TherapyEvent> therapyEvents) {
+
+    static final String SOURCE = "what-if";
+
+    record Lab(
+            String loinc,
+            @Nullable BigDecimal value,
+            @Nullable String unit,
+            Instant observedAt,
+            @Nullable ReferenceRange referenceRange,
+            @Nullable ResultStatus status,
+            @Nullable String sourceObservationId) {}
+
+    record Vitals(
+            Instant observedAt,
+            @Nullable BigDecimal temperatureCelsius,
+            @Nullable BigDecimal heartRatePerMinute,
+            @Nullable BigDecimal systolicMmHg,
+            @Nullable BigDecimal diastolicMmHg,
+            @Nullable BigDecimal meanArterialMmHg,
+            @Nullable BigDecimal spo2Percent,
+            @Nullable BigDecimal respiratoryRatePerMinute,
+            @Nullable OxygenDevice oxygenDevice,
+            @Nullable BigDecimal oxygenFlowLitresPerMinute,
+            @Nullable BigDecimal weightKg) {}
+
+    record TherapyEvent(
+            TherapyEventType type,
+            Instant occurredAt,
+            @Nullable Therapy therapy,
+            @Nullable String product,
+            @Nullable Integer cycle,
+            @Nullable Integer cycleDay,
+            @Nullable BigDecimal dose,
+            @Nullable String doseUnit,
+            @Nullable SupportiveDrug supportiveDrug,
+            @Nullable Integer vasopressorCount,
+            @Nullable Boolean vasopressin) {}
+
+    String patient() {
+        return patientId == null || patientId.isBlank() ? "what-if" : patientId;
+    }
+
+    /** The request as the events a feed would have sent, each received at its own clinical time. */
+    List<ClinicalEvent> toEvents() {
+        var events = new ArrayList<ClinicalEvent>();
+        String patient = patient();
+        int n = 0;
+        for (Lab lab : listOf(labResults)) {
+            String id = SOURCE + "-" + ++n;
+            events.add(new ClinicalEvent.Lab(new LabResultRecorded(
+                    UUID.randomUUID(),
+                    patient,
+                    lab.observedAt(),
+                    lab.observedAt(),
+                    SOURCE,
+                    id,
+                    lab.sourceObservationId(),
+                    lab.loinc(),
+                    lab.value(),
+                    lab.unit(),
+                    lab.referenceRange(),
+                    lab.status() == null ? ResultStatus.FINAL : lab.status())));
+        }
+        for (Vitals vitals : listOf(vitalSigns)) {
+            events.add(new ClinicalEvent.Vitals(new VitalSignsRecorded(
+                    UUID.randomUUID(),
+                    patient,
+                    vitals.observedAt(),
+                    vitals.observedAt(),
+                    SOURCE,
+                    SOURCE + "-" + ++n,
+                    vitals.temperatureCelsius(),
+                    vitals.heartRatePerMinute(),
+                    vitals.systolicMmHg(),
+                    vitals.diastolicMmHg(),
+                    vitals.meanArterialMmHg(),
+                    vitals.spo2Percent(),
+                    vitals.respiratoryRatePerMinute(),
+                    vitals.oxygenDevice(),
+                    vitals.oxygenFlowLitresPerMinute(),
+                    vitals.weightKg(),
+                    ResultStatus.FINAL)));
+        }
+        for (TherapyEvent therapy : listOf(therapyEvents)) {
+            events.add(new ClinicalEvent.Therapy(new TherapyEventRecorded(
+                    UUID.randomUUID(),
+                    patient,
+                    therapy.occurredAt(),
+                    therapy.occurredAt(),
+                    SOURCE,
+                    SOURCE + "-" + ++n,
+                    therapy.type(),
+                    therapy.therapy(),
+                    therapy.product(),
+                    therapy.cycle(),
+                    therapy.cycleDay(),
+                    therapy.dose(),
+                    therapy.doseUnit(),
+                    therapy.supportiveDrug(),
+                    therapy.vasopressorCount(),
+                    therapy.vasopressin())));
+        }
+        return events;
+    }
+
+    private static <T> List<T> listOf(@Nullable List<T> items) {
+        return items == null ? List.of() : items;
+    }
+}

@@ -1,0 +1,82 @@
+package org.toxwatch.monitoring.domain;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.UUID;
+import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.TherapyEventRecorded;
+import org.toxwatch.model.VitalSignsRecorded;
+
+/**
+ * One of the three inputs monitoring folds into a patient's state. The stream and the what-if calculator
+ * both apply events through {@link #applyTo}, so they grade on one code path.
+ */
+public sealed interface ClinicalEvent {
+
+    /** Clinical time order, then arrival order: how the calculator replays a set of events. */
+    Comparator<ClinicalEvent> CLINICAL_ORDER =
+            Comparator.comparing(ClinicalEvent::eventTime).thenComparing(ClinicalEvent::receivedAt);
+
+    UUID eventId();
+
+    /** Collection, measurement or administration time. */
+    Instant eventTime();
+
+    Instant receivedAt();
+
+    PatientState applyTo(PatientState state);
+
+    record Lab(LabResultRecorded event) implements ClinicalEvent {
+        public UUID eventId() {
+            return event.eventId();
+        }
+
+        public Instant eventTime() {
+            return event.observedAt();
+        }
+
+        public Instant receivedAt() {
+            return event.receivedAt();
+        }
+
+        public PatientState applyTo(PatientState state) {
+            return state.apply(event);
+        }
+    }
+
+    record Vitals(VitalSignsRecorded event) implements ClinicalEvent {
+        public UUID eventId() {
+            return event.eventId();
+        }
+
+        public Instant eventTime() {
+            return event.observedAt();
+        }
+
+        public Instant receivedAt() {
+            return event.receivedAt();
+        }
+
+        public PatientState applyTo(PatientState state) {
+            return state.apply(event);
+        }
+    }
+
+    record Therapy(TherapyEventRecorded event) implements ClinicalEvent {
+        public UUID eventId() {
+            return event.eventId();
+        }
+
+        public Instant eventTime() {
+            return event.occurredAt();
+        }
+
+        public Instant receivedAt() {
+            return event.receivedAt();
+        }
+
+        public PatientState applyTo(PatientState state) {
+            return state.apply(event);
+        }
+    }
+}
