@@ -25,6 +25,9 @@ class AlertPolicyTest {
         "ICANS, 2, HIGH",
         "FEBRILE_NEUTROPENIA, 3, HIGH",
         "VOD_SOS, 1, HIGH",
+        "HYS_LAW, 1, HIGH",
+        "ICAHT_EARLY, 3, MEDIUM",
+        "ICAHT_EARLY, 4, HIGH",
     })
     void gradesThatNeedAClinicianGetTheirPriority(Criterion criterion, int grade, AlertPriority priority) {
         var decision = policy.decide(anAssessment("MRN-1", criterion, grade));
@@ -42,6 +45,7 @@ class AlertPolicyTest {
         "CYTOKINE_RELEASE_SYNDROME, 1",
         "ICANS, 1",
         "HYPERKALEMIA, 2",
+        "HYS_LAW, 0",
     })
     void lowGradesOutsideTherapyRaiseNothing(Criterion criterion, int grade) {
         assertThat(policy.decide(anAssessment("MRN-1", criterion, grade))).isEmpty();

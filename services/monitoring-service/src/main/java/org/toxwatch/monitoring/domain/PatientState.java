@@ -69,6 +69,11 @@ public record PatientState(
 
     static final long LAB_DAYS = 30;
     static final int LABS_PER_ANALYTE = 50;
+
+    /** Late ICAHT looks at ANCs up to day 100 after a CAR-T infusion (CRITERIA.md 6.1). */
+    static final long ANC_DAYS = 101;
+
+    static final int ANCS_KEPT = 250;
     static final int BASELINE_CANDIDATES_PER_ANALYTE = 5;
     static final long VITALS_HOURS = 72;
     static final long CRS_MEMORY_DAYS = 42;
@@ -190,7 +195,7 @@ public record PatientState(
             }
             var weight = reading.weightKg();
             if (weight != null) {
-                newWeights.add(new WeightMeasurement(eventId, reading.observedAt(), weight));
+                newWeights.add(new WeightMeasurement(eventId, reading.observedAt(), weight, reading.sourceMessageId()));
             }
         }
         var newOxygen = oxygen != null && kept.test(oxygen.observedAt())
@@ -370,6 +375,10 @@ public record PatientState(
             Set<UUID> kept = new HashSet<>();
             last(since(results, LabResultRecorded::observedAt, recentFrom), LABS_PER_ANALYTE)
                     .forEach(result -> kept.add(result.eventId()));
+            if (analyte.equals(Analyte.ANC.name())) {
+                last(since(results, LabResultRecorded::observedAt, now.minus(Duration.ofDays(ANC_DAYS))), ANCS_KEPT)
+                        .forEach(result -> kept.add(result.eventId()));
+            }
             for (var episode : episodes) {
                 var t0 = episode.t0();
                 var candidates = results.stream()

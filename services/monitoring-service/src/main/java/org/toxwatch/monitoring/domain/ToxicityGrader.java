@@ -24,10 +24,15 @@ import org.toxwatch.model.VitalSignsRecorded;
 import org.toxwatch.monitoring.domain.crs.CrsInputs;
 import org.toxwatch.monitoring.domain.crs.CrsRule;
 import org.toxwatch.monitoring.domain.febrileneutropenia.FebrileNeutropeniaRule;
+import org.toxwatch.monitoring.domain.hematotoxicity.IcahtRule;
 import org.toxwatch.monitoring.domain.lab.LabHistory;
 import org.toxwatch.monitoring.domain.lab.LabReading;
 import org.toxwatch.monitoring.domain.lab.LabResult;
 import org.toxwatch.monitoring.domain.lab.LabRule;
+import org.toxwatch.monitoring.domain.liversignals.ClinicalFindings;
+import org.toxwatch.monitoring.domain.liversignals.HysLawRule;
+import org.toxwatch.monitoring.domain.liversignals.LiverTest;
+import org.toxwatch.monitoring.domain.liversignals.VodSosRule;
 import org.toxwatch.monitoring.domain.units.Analyte;
 import org.toxwatch.monitoring.domain.units.VitalSign;
 
@@ -71,6 +76,12 @@ public final class ToxicityGrader {
             SupportiveDrug.CORTICOSTEROID,
             SupportiveDrug.ANTIPYRETIC);
 
+    /** CRITERIA.md 6.1: the early ICAHT window is days 0-30 after infusion. */
+    static final int ICAHT_EARLY_LAST_DAY = 30;
+
+    /** CRITERIA.md 8.1: VOD was reported up to 56 days after the last inotuzumab dose. */
+    static final Duration VOD_WATCH_AFTER_LAST_DOSE = Duration.ofDays(56);
+
     private final ZoneId hospitalZone;
 
     public ToxicityGrader(ZoneId hospitalZone) {
@@ -95,6 +106,9 @@ public final class ToxicityGrader {
         if (crs != null) {
             assessments.add(crs);
         }
+        Stream.of(icahtEarly(state), icahtLate(state), hysLaw(state), vodSos(state))
+                .filter(Objects::nonNull)
+                .forEach(assessments::add);
         return assessments.stream()
                 .map(assessment -> inTherapy(state, assessment))
                 .sorted(Comparator.comparing(Assessment::criterion))
@@ -405,6 +419,137 @@ public final class ToxicityGrader {
                 null,
                 oxygen.observedAt(),
                 oxygen.sourceMessageId());
+    }
+
+    // ------------------------------------------------------------------------------------------ CAR-T hematotoxicity
+
+    /** CRITERIA.md 6.1 early ICAHT, from the infusion day of the latest CAR-T episode, once an ANC follows it. */
+    private @Nullable Assessment icahtEarly(PatientState state) {
+        var infusedAt = latestCarTInfusion(state);
+        var now = state.newestEventTime();
+        if (infusedAt == null || now == null || !hasAncSince(state, infusedAt)) {
+            return null;
+        }
+        return IcahtRule.early(ancs(state), infusedAt, hospitalZone, now);
+    }
+
+    /** CRITERIA.md 6.1 late ICAHT: graded from day 31 after infusion on (days 31-100). */
+    private @Nullable Assessment icahtLate(PatientState state) {
+        var infusedAt = latestCarTInfusion(state);
+        var now = state.newestEventTime();
+        if (infusedAt == null || now == null || day(infusedAt, now) <= ICAHT_EARLY_LAST_DAY) {
+            return null;
+        }
+        return IcahtRule.late(ancs(state), infusedAt, hospitalZone, now);
+    }
+
+    private static @Nullable Instant latestCarTInfusion(PatientState state) {
+        Instant latest = null;
+        for (var episode : state.episodes()) {
+            var infusedAt = episode.therapy() == Therapy.CAR_T ? episode.carTInfusedAt() : null;
+            if (infusedAt != null && (latest == null || infusedAt.isAfter(latest))) {
+                latest = infusedAt;
+            }
+        }
+        return latest;
+    }
+
+    private static List<Observation> ancs(PatientState state) {
+        return readable(state, Analyte.ANC).stream().map(LabResult::observation).toList();
+    }
+
+    private static boolean hasAncSince(PatientState state, Instant from) {
+        return ancs(state).stream().anyMatch(anc -> !anc.observedAt().isBefore(from));
+    }
+
+    // ------------------------------------------------------------------------------------------ liver signals
+
+    /** CRITERIA.md 7.1: needs an aminotransferase and a bilirubin, each with its ULN. */
+    private static @Nullable Assessment hysLaw(PatientState state) {
+        var alt = liverTests(state, Analyte.ALT);
+        var ast = liverTests(state, Analyte.AST);
+        var bilirubin = liverTests(state, Analyte.TOTAL_BILIRUBIN);
+        if ((alt.isEmpty() && ast.isEmpty()) || bilirubin.isEmpty()) {
+            return null;
+        }
+        var alp = liverTests(state, Analyte.ALP);
+        var assessedAt = Stream.of(alt, ast, bilirubin, alp)
+                .flatMap(List::stream)
+                .map(LiverTest::collectedAt)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        return HysLawRule.assess(alt, ast, bilirubin, alp, assessedAt);
+    }
+
+    private static List<LiverTest> liverTests(PatientState state, Analyte analyte) {
+        var tests = new ArrayList<LiverTest>();
+        for (var result : readable(state, analyte)) {
+            var uln = result.upper();
+            if (uln != null && uln.quantity().value().signum() > 0) {
+                tests.add(new LiverTest(result.observation(), uln.quantity().value()));
+            }
+        }
+        return tests;
+    }
+
+    /**
+     * CRITERIA.md 7.2 and 8.1: the VOD/SOS watch runs from the first inotuzumab dose until 56 days after the
+     * last one; day 0 is the last dose and the reference weight the last one at or before the first dose. Age
+     * is not in the contract, so the adult (EBMT 2016) criteria apply, and no clinician findings can be
+     * entered yet, so the signal is at most partial.
+     */
+    private static @Nullable Assessment vodSos(PatientState state) {
+        var now = state.newestEventTime();
+        if (now == null) {
+            return null;
+        }
+        TherapyEpisode inotuzumab = null;
+        for (var episode : state.episodes()) {
+            if (episode.therapy() == Therapy.INOTUZUMAB_OZOGAMICIN
+                    && !episode.doses().isEmpty()) {
+                inotuzumab = episode;
+            }
+        }
+        if (inotuzumab == null) {
+            return null;
+        }
+        var firstDose = inotuzumab.doses().getFirst().occurredAt();
+        var lastDose = inotuzumab.doses().getLast().occurredAt();
+        if (now.isBefore(firstDose) || now.isAfter(lastDose.plus(VOD_WATCH_AFTER_LAST_DOSE))) {
+            return null;
+        }
+        var bilirubin = readable(state, Analyte.TOTAL_BILIRUBIN).stream()
+                .map(LabResult::observation)
+                .filter(result -> !result.observedAt().isBefore(firstDose))
+                .toList();
+        var weights =
+                state.weights().stream().map(ToxicityGrader::weightObservation).toList();
+        var reference = weights.stream()
+                .filter(weight -> !weight.observedAt().isAfter(firstDose))
+                .max(Comparator.comparing(Observation::observedAt))
+                .orElse(null);
+        var afterFirstDose = weights.stream()
+                .filter(weight -> weight.observedAt().isAfter(firstDose))
+                .toList();
+        if (bilirubin.isEmpty() && afterFirstDose.isEmpty()) {
+            return null;
+        }
+        return VodSosRule.assess(
+                bilirubin, afterFirstDose, reference, lastDose, ClinicalFindings.NOT_ENTERED, false, now);
+    }
+
+    private static Observation weightObservation(WeightMeasurement weight) {
+        return new Observation(
+                UUID.fromString(weight.eventId()),
+                VitalSign.BODY_WEIGHT.loinc(),
+                VitalSign.BODY_WEIGHT.display(),
+                weight.kg(),
+                VitalSign.BODY_WEIGHT.canonicalUnit(),
+                weight.kg(),
+                VitalSign.BODY_WEIGHT.canonicalUnit(),
+                null,
+                weight.observedAt(),
+                weight.sourceMessageId() == null ? "unknown" : weight.sourceMessageId());
     }
 
     // ------------------------------------------------------------------------------------------ therapy context

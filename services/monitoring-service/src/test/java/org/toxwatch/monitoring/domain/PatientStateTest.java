@@ -177,8 +177,19 @@ class PatientStateTest {
         @Test
         void forgetsResultsMoreThan30DaysOlderThanTheNewestEvent() {
             var state = fold(
-                    aLab(Analyte.ANC).value("1").at(daysBefore(31)).build(),
-                    aLab(Analyte.ANC).value("2").at(daysBefore(30)).build(),
+                    aLab(Analyte.PLATELETS).value("1").at(daysBefore(31)).build(),
+                    aLab(Analyte.PLATELETS).value("2").at(daysBefore(30)).build(),
+                    aLab(Analyte.PLATELETS).value("3").build());
+
+            assertThat(values(state, Analyte.PLATELETS)).containsExactly("2", "3");
+        }
+
+        /** Late ICAHT (CRITERIA.md 6.1) reads ANCs up to day 100 after a CAR-T infusion. */
+        @Test
+        void keepsAncsFor101Days() {
+            var state = fold(
+                    aLab(Analyte.ANC).value("1").at(daysBefore(102)).build(),
+                    aLab(Analyte.ANC).value("2").at(daysBefore(101)).build(),
                     aLab(Analyte.ANC).value("3").build());
 
             assertThat(values(state, Analyte.ANC)).containsExactly("2", "3");
