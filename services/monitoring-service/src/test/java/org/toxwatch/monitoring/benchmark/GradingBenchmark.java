@@ -1,0 +1,159 @@
+package org.toxwatch.monitoring.benchmark;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.OxygenDevice;
+import org.toxwatch.model.ReferenceRange;
+import org.toxwatch.model.ResultStatus;
+import org.toxwatch.model.Therapy;
+import org.toxwatch.model.TherapyEventRecorded;
+import org.toxwatch.model.TherapyEventType;
+import org.toxwatch.model.VitalSignsRecorded;
+import org.toxwatch.monitoring.adapter.streams.MonitoringSerdes;
+import org.toxwatch.monitoring.domain.PatientState;
+import org.toxwatch.monitoring.domain.ToxicityGrader;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the stream pays per event for one patient: fold one new ANC into a realistic CAR-T patient's state and
+ * re-grade every criterion, and the JSON round trip of that state through the per-patient store.
+ *
+ * <p>The patient: CAR-T infused 20 days ago, daily CBC (ANC, WBC, lymphocytes, platelets, hemoglobin), a
+ * liver panel and creatinine/potassium every second day, vital signs every 4 hours.
+ *
+ * <p>Run: {@code ./mvnw -q install -DskipTests} once, then {@code ./mvnw -q -pl services/monitoring-service
+ * test-compile exec:exec -Dexec.skip=false -Dexec.classpathScope=test -Dexec.args="-cp %classpath
+ * org.openjdk.jmh.Main GradingBenchmark"}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class GradingBenchmark {
+
+    private static final String PATIENT = "MRN-BENCH";
+    private static final Instant INFUSION = Instant.parse("2026-11-01T09:00:00Z");
+
+    private final ToxicityGrader grader = new ToxicityGrader(ZoneId.of("Europe/Berlin"));
+    private final MonitoringSerdes serdes =
+            new MonitoringSerdes(JsonMapper.builder().build());
+    private PatientState state;
+    private byte[] storedState;
+    private LabResultRecorded nextAnc;
+
+    @Setup(Level.Trial)
+    public void buildPatient() {
+        var patient = PatientState.empty(PATIENT)
+                .apply(therapy(TherapyEventType.ENROLLED, INFUSION.minus(Duration.ofDays(5))))
+                .apply(therapy(TherapyEventType.CAR_T_INFUSED, INFUSION));
+        for (int day = -6; day <= 20; day++) {
+            Instant morning = INFUSION.plus(Duration.ofDays(day)).minus(Duration.ofHours(3));
+            patient = patient.apply(lab("751-8", day < 0 ? "2.1" : "0.4", "10*9/L", morning, "1.8", "7.7"))
+                    .apply(lab("6690-2", day < 0 ? "4.5" : "1.2", "10*9/L", morning, "4.0", "11.0"))
+                    .apply(lab("26474-7", "0.6", "10*9/L", morning, "1.0", "4.0"))
+                    .apply(lab("777-3", day < 0 ? "160" : "45", "10*9/L", morning, "150", "400"))
+                    .apply(lab("718-7", "9.1", "g/dL", morning, "12.0", "15.5"));
+            if (day % 2 == 0) {
+                patient = patient.apply(lab("1742-6", "48", "U/L", morning, null, "40"))
+                        .apply(lab("1920-8", "39", "U/L", morning, null, "40"))
+                        .apply(lab("14631-6", "19", "umol/L", morning, "2", "21"))
+                        .apply(lab("2160-0", "0.9", "mg/dL", morning, "0.6", "1.2"))
+                        .apply(lab("2823-3", "3.9", "mmol/L", morning, "3.5", "5.1"));
+            }
+            for (int hour = 0; hour < 24; hour += 4) {
+                patient = patient.apply(vitals(morning.plus(Duration.ofHours(hour)), day == 9 ? "38.4" : "37.1"));
+            }
+        }
+        state = patient;
+        storedState = serdes.patientState().serializer().serialize("patient-state", state);
+        nextAnc = lab("751-8", "0.3", "10*9/L", INFUSION.plus(Duration.ofDays(21)), "1.8", "7.7");
+    }
+
+    /** One new result: fold it in and find what changed, as the grading processor does per record. */
+    @Benchmark
+    public Object foldAndReassess() {
+        return grader.reassess(state.apply(nextAnc));
+    }
+
+    /** The store's side of the same record: read the patient's state and write it back. */
+    @Benchmark
+    public Object stateStoreRoundTrip() {
+        var read = serdes.patientState().deserializer().deserialize("patient-state", storedState);
+        return serdes.patientState().serializer().serialize("patient-state", read);
+    }
+
+    private static LabResultRecorded lab(String loinc, String value, String unit, Instant at, String low, String high) {
+        return new LabResultRecorded(
+                UUID.randomUUID(),
+                PATIENT,
+                at,
+                at.plus(Duration.ofMinutes(45)),
+                "lis",
+                "lab-" + UUID.randomUUID(),
+                null,
+                loinc,
+                new BigDecimal(value),
+                unit,
+                new ReferenceRange(low == null ? null : new BigDecimal(low), new BigDecimal(high)),
+                ResultStatus.FINAL);
+    }
+
+    private static VitalSignsRecorded vitals(Instant at, String celsius) {
+        return new VitalSignsRecorded(
+                UUID.randomUUID(),
+                PATIENT,
+                at,
+                at.plusSeconds(60),
+                "icu",
+                "vs-" + UUID.randomUUID(),
+                new BigDecimal(celsius),
+                new BigDecimal("96"),
+                new BigDecimal("112"),
+                new BigDecimal("68"),
+                null,
+                new BigDecimal("97"),
+                new BigDecimal("18"),
+                OxygenDevice.NONE,
+                null,
+                null,
+                ResultStatus.FINAL);
+    }
+
+    private static TherapyEventRecorded therapy(TherapyEventType type, Instant at) {
+        return new TherapyEventRecorded(
+                UUID.randomUUID(),
+                PATIENT,
+                at,
+                at,
+                "mar",
+                "mar-" + type,
+                type,
+                Therapy.CAR_T,
+                "KYMRIAH",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+}
