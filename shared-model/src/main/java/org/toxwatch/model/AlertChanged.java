@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param occurredAt when the transition happened
  * @param actor who caused it: a user name, or {@code toxwatch} for the system
  * @param assessmentEventId the assessment that caused it, for RAISED, ESCALATED_GRADE and UPDATED
+ * @param sourceSystem the service that recorded the transition ({@code alerting})
+ * @param sourceMessageId what caused it: the assessment's event id, or the id of the clinician's request
  */
 public record AlertChanged(
         UUID eventId,
@@ -26,7 +28,9 @@ public record AlertChanged(
         @Nullable Integer grade,
         String actor,
         @Nullable String reason,
-        @Nullable UUID assessmentEventId) {
+        @Nullable UUID assessmentEventId,
+        String sourceSystem,
+        String sourceMessageId) {
 
     public AlertChanged {
         Objects.requireNonNull(eventId, "eventId");
@@ -39,5 +43,7 @@ public record AlertChanged(
         Objects.requireNonNull(criterion, "criterion");
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(sourceSystem, "sourceSystem");
+        Objects.requireNonNull(sourceMessageId, "sourceMessageId");
     }
 }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param previousGrade the grade this one replaces for the patient, if any
  * @param labOnlyGrading the grade comes from numbers only; clinical criteria were not assessed (CRITERIA.md 1.6)
  * @param catalogueVersion version of the criteria catalogue whose thresholds were applied
+ * @param sourceSystem the service that produced it ({@code monitoring})
+ * @param sourceMessageId the source message id of the input event whose arrival produced this assessment
  */
 public record ToxicityAssessed(
         UUID eventId,
@@ -36,7 +38,9 @@ public record ToxicityAssessed(
         boolean labOnlyGrading,
         ReferenceRangeSource referenceRangeSource,
         @Nullable TherapyContext therapyContext,
-        String catalogueVersion) {
+        String catalogueVersion,
+        String sourceSystem,
+        String sourceMessageId) {
 
     public ToxicityAssessed {
         Objects.requireNonNull(eventId, "eventId");
@@ -48,6 +52,8 @@ public record ToxicityAssessed(
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(referenceRangeSource, "referenceRangeSource");
         Objects.requireNonNull(catalogueVersion, "catalogueVersion");
+        Objects.requireNonNull(sourceSystem, "sourceSystem");
+        Objects.requireNonNull(sourceMessageId, "sourceMessageId");
         if (grade == null && notAssessableReason == null) {
             throw new IllegalArgumentException("an assessment without a grade must say why");
         }

@@ -154,7 +154,9 @@ public final class ClinicalEvents {
                 false,
                 ReferenceRangeSource.NOT_USED,
                 null,
-                "test");
+                "test",
+                "monitoring",
+                "lab-" + patientId);
     }
 
     /** The alert the system raises for {@code assessment}, at the time the assessment was produced. */
@@ -172,7 +174,9 @@ public final class ClinicalEvents {
                 assessment.grade(),
                 "toxwatch",
                 null,
-                assessment.eventId());
+                assessment.eventId(),
+                "alerting",
+                assessment.eventId().toString());
     }
 
     /** A JSON submission ingest refused, on its way to the dead-letter topic of {@code targetTopic}. */

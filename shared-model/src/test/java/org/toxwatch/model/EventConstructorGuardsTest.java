@@ -222,7 +222,9 @@ class EventConstructorGuardsTest {
                     false,
                     ReferenceRangeSource.REPORTED,
                     null,
-                    "test");
+                    "test",
+                    "monitoring",
+                    "lab-42");
         }
     }
 
@@ -245,7 +247,9 @@ class EventConstructorGuardsTest {
                             4,
                             null,
                             null,
-                            null))
+                            null,
+                            "alerting",
+                            "assessment-1"))
                     .withMessage("actor");
         }
     }

@@ -139,7 +139,9 @@ class EventSchemaCompatibilityTest {
                 false,
                 ReferenceRangeSource.NOT_USED,
                 new TherapyContext(Therapy.CAR_T, MORNING_DRAW.minusSeconds(86_400), 1, 1),
-                "test");
+                "test",
+                "monitoring",
+                "lab-hb-1");
         return Stream.of(
                 Named.of("an ANC with its reference range", anc),
                 Named.of("a cancelled lab result", ClinicalEvents.aCancellationOf(anc)),

@@ -45,6 +45,9 @@ public record AlertEpisode(
         handledAssessments = List.copyOf(handledAssessments);
     }
 
+    /** The service that records alert transitions. */
+    public static final String SOURCE_SYSTEM = "alerting";
+
     /** An episode and the event that records how it changed. */
     public record Change(AlertEpisode episode, AlertChanged event) {}
 
@@ -122,6 +125,8 @@ public record AlertEpisode(
                 latest.grade(),
                 "toxwatch",
                 priorityReason,
-                latest.eventId());
+                latest.eventId(),
+                SOURCE_SYSTEM,
+                latest.eventId().toString());
     }
 }

@@ -58,7 +58,9 @@ public final class Assessments {
                 false,
                 ReferenceRangeSource.REPORTED,
                 therapy,
-                "test-catalogue");
+                "test-catalogue",
+                "monitoring",
+                "lab-42");
     }
 
     private Assessments() {}

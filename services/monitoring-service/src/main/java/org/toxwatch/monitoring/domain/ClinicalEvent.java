@@ -24,6 +24,9 @@ public sealed interface ClinicalEvent {
 
     Instant receivedAt();
 
+    /** The id the sending system gave the message this event came in. */
+    String sourceMessageId();
+
     PatientState applyTo(PatientState state);
 
     record Lab(LabResultRecorded event) implements ClinicalEvent {
@@ -37,6 +40,10 @@ public sealed interface ClinicalEvent {
 
         public Instant receivedAt() {
             return event.receivedAt();
+        }
+
+        public String sourceMessageId() {
+            return event.sourceMessageId();
         }
 
         public PatientState applyTo(PatientState state) {
@@ -57,6 +64,10 @@ public sealed interface ClinicalEvent {
             return event.receivedAt();
         }
 
+        public String sourceMessageId() {
+            return event.sourceMessageId();
+        }
+
         public PatientState applyTo(PatientState state) {
             return state.apply(event);
         }
@@ -73,6 +84,10 @@ public sealed interface ClinicalEvent {
 
         public Instant receivedAt() {
             return event.receivedAt();
+        }
+
+        public String sourceMessageId() {
+            return event.sourceMessageId();
         }
 
         public PatientState applyTo(PatientState state) {

@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class PatientGradingProcessor implements Processor<String, ClinicalEvent, String, GradingOutput> {
 
     private static final Logger log = LoggerFactory.getLogger(PatientGradingProcessor.class);
+    static final String SOURCE_SYSTEM = "monitoring";
 
     private final ToxicityGrader grader;
     private final Clock clock;
@@ -88,12 +89,13 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
                                     : assessment.grade().toString())
                     .increment();
             PublishedGrade previous = applied.publishedGrade(assessment.criterion());
-            context.forward(record.withValue(GradingOutput.assessed(
-                    toEvent(patientId, assessment, previous == null ? null : previous.grade()))));
+            context.forward(record.withValue(GradingOutput.assessed(toEvent(
+                    patientId, assessment, previous == null ? null : previous.grade(), event.sourceMessageId()))));
         }
     }
 
-    private ToxicityAssessed toEvent(String patientId, Assessment assessment, @Nullable Integer previousGrade) {
+    private ToxicityAssessed toEvent(
+            String patientId, Assessment assessment, @Nullable Integer previousGrade, String sourceMessageId) {
         return new ToxicityAssessed(
                 UUID.randomUUID(),
                 patientId,
@@ -110,7 +112,9 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
                 assessment.labOnlyGrading(),
                 assessment.referenceRangeSource(),
                 assessment.therapyContext(),
-                CriteriaCatalogue.VERSION);
+                CriteriaCatalogue.VERSION,
+                SOURCE_SYSTEM,
+                sourceMessageId);
     }
 
     private RejectedInput deadLetterOf(ClinicalEvent event, RuntimeException cause) {
