@@ -11,8 +11,9 @@ import org.toxwatch.monitoring.domain.PatientState;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON serdes of the topology, one per type. Each reads its one declared type and ignores type headers, so a
- * producer can never make the topology instantiate a class of its choosing.
+ * Serdes of the topology, one per type: JSON on the topics other services read, Smile for the patient state
+ * only monitoring reads. Each reads its one declared type and ignores type headers, so a producer can never
+ * make the topology instantiate a class of its choosing.
  */
 public final class MonitoringSerdes {
 
@@ -43,7 +44,7 @@ public final class MonitoringSerdes {
     }
 
     public Serde<PatientState> patientState() {
-        return of(PatientState.class);
+        return new PatientStateSerde(jsonMapper);
     }
 
     public JsonMapper jsonMapper() {

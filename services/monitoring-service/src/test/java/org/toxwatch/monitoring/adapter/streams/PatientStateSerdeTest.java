@@ -1,0 +1,97 @@
+package org.toxwatch.monitoring.adapter.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.ReferenceRange;
+import org.toxwatch.model.ResultStatus;
+import org.toxwatch.model.Therapy;
+import org.toxwatch.model.TherapyEventRecorded;
+import org.toxwatch.model.TherapyEventType;
+import org.toxwatch.monitoring.domain.PatientState;
+import tools.jackson.databind.json.JsonMapper;
+
+class PatientStateSerdeTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final PatientStateSerde serde = new PatientStateSerde(json);
+
+    private static PatientState aState() {
+        Instant t0 = Instant.parse("2026-11-01T08:00:00Z");
+        return PatientState.empty("MRN-1")
+                .apply(new TherapyEventRecorded(
+                        UUID.randomUUID(),
+                        "MRN-1",
+                        t0,
+                        t0,
+                        "mar",
+                        "mar-1",
+                        TherapyEventType.ENROLLED,
+                        Therapy.CAR_T,
+                        "KYMRIAH",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null))
+                .apply(new LabResultRecorded(
+                        UUID.randomUUID(),
+                        "MRN-1",
+                        t0.plusSeconds(3600),
+                        t0.plusSeconds(7200),
+                        "lis",
+                        "lab-1",
+                        "obx-1",
+                        "751-8",
+                        new BigDecimal("0.40"),
+                        "10*9/L",
+                        new ReferenceRange(new BigDecimal("1.8"), new BigDecimal("7.7")),
+                        ResultStatus.FINAL));
+    }
+
+    @Test
+    void aStateRoundTripsExactlyThroughTheBinaryFormat() {
+        var state = aState();
+
+        byte[] written = serde.serializer().serialize("store", state);
+
+        assertThat(written[0]).isEqualTo((byte) ':');
+        assertThat(serde.deserializer().deserialize("store", written)).isEqualTo(state);
+    }
+
+    @Test
+    void aStateWrittenAsJsonByAnEarlierVersionIsStillRead() {
+        var state = aState();
+
+        byte[] legacy = json.writeValueAsBytes(state);
+
+        assertThat(serde.deserializer().deserialize("store", legacy)).isEqualTo(state);
+    }
+
+    @Test
+    void theBinaryFormIsSmallerThanTheJsonText() {
+        var state = aState();
+
+        assertThat(serde.serializer().serialize("store", state)).hasSizeLessThan(json.writeValueAsBytes(state).length);
+    }
+
+    @Test
+    void bytesThatAreNeitherFormatAreASerializationError() {
+        assertThatThrownBy(() -> serde.deserializer().deserialize("store", new byte[] {1, 2, 3}))
+                .isInstanceOf(SerializationException.class);
+    }
+
+    @Test
+    void nullStaysNullForTombstones() {
+        assertThat(serde.serializer().serialize("store", null)).isNull();
+        assertThat(serde.deserializer().deserialize("store", null)).isNull();
+    }
+}
