@@ -153,6 +153,35 @@ class EndToEndIT {
     }
 
     @Test
+    void aClinicianAcknowledgesAnAlertAndTheAuditTrailShowsWhoAndWhen() throws Exception {
+        String patientId = "MRN-" + UUID.randomUUID();
+        String body = """
+                {"patientId":"%s","loinc":"751-8","value":0.2,"unit":"10*9/L",\
+                "effectiveTime":"%s","sourceMessageId":"lab-ack-1"}""".formatted(patientId, Instant.now().minus(Duration.ofHours(1)));
+        post(ServiceKind.INGEST, "/api/v1/observations", body, "integration");
+        String alertId = await().atMost(Duration.ofSeconds(60))
+                .until(() -> alertsOf(patientId), alerts -> alerts.size() == 1)
+                .getFirst()
+                .get("alertId")
+                .asString();
+
+        var refused = post(ServiceKind.ALERTING, "/api/v1/alerts/" + alertId + "/acknowledge", "{}", "integration");
+        var acknowledged = post(
+                ServiceKind.ALERTING, "/api/v1/alerts/" + alertId + "/acknowledge", "{\"note\":\"seen\"}", "clinician");
+        var again = post(ServiceKind.ALERTING, "/api/v1/alerts/" + alertId + "/acknowledge", "{}", "clinician");
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(acknowledged.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(409);
+        JsonNode detail = JSON.readTree(get(ServiceKind.ALERTING, "/api/v1/alerts/" + alertId, "clinician")
+                .body());
+        assertThat(detail.get("alert").get("status").asString()).isEqualTo("ACKNOWLEDGED");
+        assertThat(detail.get("audit").findValuesAsString("transition")).containsExactly("RAISED", "ACKNOWLEDGED");
+        assertThat(detail.get("audit").findValuesAsString("actor")).containsExactly("toxwatch", "clinician");
+        assertThat(detail.get("audit").get(1).get("reason").asString()).isEqualTo("seen");
+    }
+
+    @Test
     void aResentObservationDoesNotRaiseASecondAlert() throws Exception {
         String patientId = "MRN-" + UUID.randomUUID();
         String body = """

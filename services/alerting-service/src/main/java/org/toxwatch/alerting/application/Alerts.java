@@ -2,6 +2,7 @@ package org.toxwatch.alerting.application;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.alerting.domain.AlertEpisode;
 import org.toxwatch.model.AlertStatus;
@@ -18,6 +19,8 @@ public interface Alerts {
      * since it was read.
      */
     AlertEpisode save(AlertEpisode episode);
+
+    Optional<AlertEpisode> find(UUID alertId);
 
     /** Episodes ordered by priority (high first), then newest first. */
     List<AlertEpisode> list(@Nullable AlertStatus status, @Nullable String patientId, int limit);

@@ -18,12 +18,15 @@ public final class RaiseAlerts {
     private final AlertPolicy policy;
     private final Alerts alerts;
     private final AlertEventPublisher publisher;
+    private final AuditTrail auditTrail;
     private final Clock clock;
 
-    public RaiseAlerts(AlertPolicy policy, Alerts alerts, AlertEventPublisher publisher, Clock clock) {
+    public RaiseAlerts(
+            AlertPolicy policy, Alerts alerts, AlertEventPublisher publisher, AuditTrail auditTrail, Clock clock) {
         this.policy = policy;
         this.alerts = alerts;
         this.publisher = publisher;
+        this.auditTrail = auditTrail;
         this.clock = clock;
     }
 
@@ -44,6 +47,7 @@ public final class RaiseAlerts {
             return Optional.empty();
         }
         alerts.save(change.episode());
+        auditTrail.record(change.event());
         publisher.publish(change.event());
         return Optional.of(change.event());
     }

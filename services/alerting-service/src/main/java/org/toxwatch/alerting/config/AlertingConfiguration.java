@@ -22,7 +22,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.toxwatch.alerting.adapter.kafka.AssessmentListener;
 import org.toxwatch.alerting.adapter.kafka.KafkaAlertEventPublisher;
 import org.toxwatch.alerting.adapter.mongo.MongoAlerts;
+import org.toxwatch.alerting.adapter.mongo.MongoAuditTrail;
+import org.toxwatch.alerting.application.ActOnAlert;
+import org.toxwatch.alerting.application.AlertEventPublisher;
 import org.toxwatch.alerting.application.Alerts;
+import org.toxwatch.alerting.application.AuditTrail;
 import org.toxwatch.alerting.application.RaiseAlerts;
 import org.toxwatch.alerting.domain.AlertPolicy;
 import org.toxwatch.model.Topics;
@@ -50,8 +54,23 @@ class AlertingConfiguration {
     }
 
     @Bean
-    RaiseAlerts raiseAlerts(Alerts alerts, KafkaTemplate<String, Object> kafkaTemplate, Clock clock) {
-        return new RaiseAlerts(new AlertPolicy(), alerts, new KafkaAlertEventPublisher(kafkaTemplate), clock);
+    AuditTrail auditTrail(MongoTemplate mongoTemplate) {
+        return new MongoAuditTrail(mongoTemplate);
+    }
+
+    @Bean
+    AlertEventPublisher alertEventPublisher(KafkaTemplate<String, Object> kafkaTemplate) {
+        return new KafkaAlertEventPublisher(kafkaTemplate);
+    }
+
+    @Bean
+    RaiseAlerts raiseAlerts(Alerts alerts, AlertEventPublisher publisher, AuditTrail auditTrail, Clock clock) {
+        return new RaiseAlerts(new AlertPolicy(), alerts, publisher, auditTrail, clock);
+    }
+
+    @Bean
+    ActOnAlert actOnAlert(Alerts alerts, AuditTrail auditTrail, AlertEventPublisher publisher, Clock clock) {
+        return new ActOnAlert(alerts, auditTrail, publisher, clock);
     }
 
     @Bean

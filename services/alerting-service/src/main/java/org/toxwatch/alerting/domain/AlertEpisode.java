@@ -106,6 +106,71 @@ public record AlertEpisode(
                 updated, updated.eventFor(worse ? AlertTransition.ESCALATED_GRADE : AlertTransition.UPDATED, now));
     }
 
+    /**
+     * A clinician has seen the alert and takes charge of it. Only an open (or snoozed) episode can be
+     * acknowledged; acknowledging twice is refused so the audit trail shows who acknowledged first.
+     */
+    public Decision acknowledge(String clinician, @Nullable String note, Instant now) {
+        if (status != AlertStatus.OPEN && status != AlertStatus.SNOOZED) {
+            return new Decision.Refused("an alert that is " + status + " cannot be acknowledged");
+        }
+        return new Decision.Changed(
+                transition(AlertStatus.ACKNOWLEDGED, AlertTransition.ACKNOWLEDGED, clinician, note, now));
+    }
+
+    /** A clinician closes the episode, saying why; a later alerting grade opens a new episode. */
+    public Decision resolve(String clinician, String reason, Instant now) {
+        if (status == AlertStatus.RESOLVED) {
+            return new Decision.Refused("the alert is already resolved");
+        }
+        if (reason.isBlank()) {
+            return new Decision.Refused("a resolution needs a reason");
+        }
+        return new Decision.Changed(transition(AlertStatus.RESOLVED, AlertTransition.RESOLVED, clinician, reason, now));
+    }
+
+    /** The outcome of a clinician's action: the change, or why it was refused. */
+    public sealed interface Decision {
+        record Changed(Change change) implements Decision {}
+
+        record Refused(String reason) implements Decision {}
+    }
+
+    private Change transition(
+            AlertStatus newStatus, AlertTransition transition, String actor, @Nullable String reason, Instant now) {
+        var updated = new AlertEpisode(
+                alertId,
+                patientId,
+                family,
+                newStatus,
+                priority,
+                priorityReason,
+                policyVersion,
+                highestGrade,
+                latest,
+                createdAt,
+                now,
+                handledAssessments,
+                version);
+        var event = new AlertChanged(
+                UUID.randomUUID(),
+                alertId,
+                patientId,
+                now,
+                transition,
+                newStatus,
+                priority,
+                latest.criterion(),
+                family,
+                latest.grade(),
+                actor,
+                reason,
+                null,
+                SOURCE_SYSTEM,
+                "clinician-action-" + UUID.randomUUID());
+        return new Change(updated, event);
+    }
+
     /** Whether this change is one clinicians are notified of. */
     public static boolean notifies(AlertTransition transition) {
         return transition == AlertTransition.RAISED || transition == AlertTransition.ESCALATED_GRADE;

@@ -27,11 +27,10 @@ class RaiseAlertsTest {
 
     private final InMemoryAlerts alerts = new InMemoryAlerts();
     private final List<AlertChanged> published = new ArrayList<>();
-    private final RaiseAlerts raiseAlerts = new RaiseAlerts(
-            new AlertPolicy(),
-            alerts,
-            published::add,
-            Clock.fixed(Instant.parse("2026-11-20T09:00:00Z"), ZoneOffset.UTC));
+    private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-20T09:00:00Z"), ZoneOffset.UTC);
+    private final RaiseAlerts raiseAlerts = new RaiseAlerts(new AlertPolicy(), alerts, published::add, audit, clock);
+    private final ActOnAlert actOnAlert = new ActOnAlert(alerts, audit, published::add, clock);
 
     @Test
     void aGradeFourRaisesOneHighAlertEpisode() {
@@ -87,10 +86,75 @@ class RaiseAlertsTest {
     }
 
     @Test
+    void everyTransitionIsInTheAuditTrailWithWhoMadeIt() {
+        raiseAlerts.on(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 3));
+        UUID alertId = alerts.stored().getFirst().alertId();
+        raiseAlerts.on(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+
+        var acknowledged = actOnAlert.acknowledge(alertId, "dr.grey", "calling the patient");
+        var resolved = actOnAlert.resolve(alertId, "dr.grey", "G-CSF started; counts recovering");
+
+        assertThat(acknowledged).isInstanceOf(ActOnAlert.Outcome.Done.class);
+        assertThat(resolved).isInstanceOf(ActOnAlert.Outcome.Done.class);
+        assertThat(audit.of(alertId))
+                .extracting(AlertChanged::transition, AlertChanged::actor)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(AlertTransition.RAISED, "toxwatch"),
+                        org.assertj.core.groups.Tuple.tuple(AlertTransition.ESCALATED_GRADE, "toxwatch"),
+                        org.assertj.core.groups.Tuple.tuple(AlertTransition.ACKNOWLEDGED, "dr.grey"),
+                        org.assertj.core.groups.Tuple.tuple(AlertTransition.RESOLVED, "dr.grey"));
+        assertThat(audit.of(alertId).getLast().reason()).isEqualTo("G-CSF started; counts recovering");
+        assertThat(published).hasSize(4);
+    }
+
+    @Test
+    void anAlertCannotBeAcknowledgedTwiceNorAnUnknownOneAtAll() {
+        raiseAlerts.on(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+        UUID alertId = alerts.stored().getFirst().alertId();
+        actOnAlert.acknowledge(alertId, "dr.grey", null);
+
+        assertThat(actOnAlert.acknowledge(alertId, "dr.house", null)).isInstanceOf(ActOnAlert.Outcome.Refused.class);
+        assertThat(actOnAlert.acknowledge(UUID.randomUUID(), "dr.house", null))
+                .isInstanceOf(ActOnAlert.Outcome.NotFound.class);
+        assertThat(audit.of(alertId)).extracting(AlertChanged::actor).containsExactly("toxwatch", "dr.grey");
+    }
+
+    @Test
+    void aResolvedEpisodeIsClosedSoTheNextAlertingGradeOpensANewOne() {
+        raiseAlerts.on(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+        UUID first = alerts.stored().getFirst().alertId();
+        actOnAlert.resolve(first, "dr.grey", "recovered");
+
+        raiseAlerts.on(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+
+        assertThat(alerts.stored())
+                .hasSize(2)
+                .extracting(AlertEpisode::status)
+                .containsExactly(AlertStatus.RESOLVED, AlertStatus.OPEN);
+    }
+
+    @Test
     void aGradeThatNeedsNoAlertOpensNoEpisode() {
         assertThat(raiseAlerts.on(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 1)))
                 .isEmpty();
         assertThat(alerts.stored()).isEmpty();
+    }
+
+    /** In-memory audit trail: insert-or-keep by event id, in order of recording. */
+    private static final class InMemoryAuditTrail implements AuditTrail {
+        private final Map<UUID, AlertChanged> byEventId = new LinkedHashMap<>();
+
+        @Override
+        public void record(AlertChanged transition) {
+            byEventId.putIfAbsent(transition.eventId(), transition);
+        }
+
+        @Override
+        public List<AlertChanged> of(UUID alertId) {
+            return byEventId.values().stream()
+                    .filter(t -> t.alertId().equals(alertId))
+                    .toList();
+        }
     }
 
     /** A plain in-memory port implementation: the use case under test never sees MongoDB. */
@@ -103,6 +167,11 @@ class RaiseAlertsTest {
                     .filter(e -> e.patientId().equals(patientId) && e.family() == family)
                     .filter(e -> e.status() != AlertStatus.RESOLVED)
                     .findFirst();
+        }
+
+        @Override
+        public Optional<AlertEpisode> find(UUID alertId) {
+            return Optional.ofNullable(byId.get(alertId));
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.toxwatch.alerting.adapter.mongo;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -33,6 +34,12 @@ public final class MongoAlerts implements Alerts {
                 .and("status")
                 .ne(AlertStatus.RESOLVED));
         return Optional.ofNullable(mongo.findOne(query, AlertDocument.class)).map(AlertDocument::toDomain);
+    }
+
+    @Override
+    public Optional<AlertEpisode> find(UUID alertId) {
+        return Optional.ofNullable(mongo.findById(alertId.toString(), AlertDocument.class))
+                .map(AlertDocument::toDomain);
     }
 
     @Override

@@ -1,23 +1,84 @@
 package org.toxwatch.alerting.adapter.web;
 
+import java.security.Principal;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.toxwatch.alerting.application.ActOnAlert;
 import org.toxwatch.alerting.application.Alerts;
+import org.toxwatch.alerting.application.AuditTrail;
+import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertStatus;
 
-/** The clinicians' alert queue: highest priority first, then most recently changed. */
+/** The clinicians' alert queue (highest priority first, then most recently changed), alert detail and actions. */
 @RestController
 class AlertController {
 
     private static final int MAX_PAGE = 500;
 
     private final Alerts alerts;
+    private final AuditTrail auditTrail;
+    private final ActOnAlert actOnAlert;
 
-    AlertController(Alerts alerts) {
+    AlertController(Alerts alerts, AuditTrail auditTrail, ActOnAlert actOnAlert) {
         this.alerts = alerts;
+        this.auditTrail = auditTrail;
+        this.actOnAlert = actOnAlert;
+    }
+
+    /** One alert with its evidence and every transition it went through. */
+    @GetMapping("/api/v1/alerts/{alertId}")
+    ResponseEntity<?> alert(@PathVariable UUID alertId) {
+        return alerts.find(alertId)
+                .<ResponseEntity<?>>map(episode ->
+                        ResponseEntity.ok(new AlertDetailView(AlertView.of(episode), auditTrail.of(alertId))))
+                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No alert " + alertId));
+    }
+
+    /** The clinician has seen the alert and takes charge of it. */
+    @PostMapping("/api/v1/alerts/{alertId}/acknowledge")
+    ResponseEntity<?> acknowledge(
+            @PathVariable UUID alertId,
+            @RequestBody(required = false) @Nullable ClinicianNote body,
+            Principal clinician) {
+        return respond(actOnAlert.acknowledge(alertId, clinician.getName(), body == null ? null : body.note()));
+    }
+
+    /** The clinician closes the episode and says why. */
+    @PostMapping("/api/v1/alerts/{alertId}/resolve")
+    ResponseEntity<?> resolve(
+            @PathVariable UUID alertId, @RequestBody @Nullable ClinicianNote body, Principal clinician) {
+        if (body == null || body.reason() == null || body.reason().isBlank()) {
+            return problem(HttpStatus.BAD_REQUEST, "A resolution needs a reason: {\"reason\": \"...\"}");
+        }
+        return respond(actOnAlert.resolve(alertId, clinician.getName(), body.reason()));
+    }
+
+    /** The body of a clinician's action. */
+    record ClinicianNote(@Nullable String note, @Nullable String reason) {}
+
+    /** An alert and its audit trail, oldest transition first. */
+    record AlertDetailView(AlertView alert, List<AlertChanged> audit) {}
+
+    private static ResponseEntity<?> respond(ActOnAlert.Outcome outcome) {
+        return switch (outcome) {
+            case ActOnAlert.Outcome.Done done -> ResponseEntity.ok(done.transition());
+            case ActOnAlert.Outcome.Refused refused -> problem(HttpStatus.CONFLICT, refused.reason());
+            case ActOnAlert.Outcome.NotFound notFound -> problem(HttpStatus.NOT_FOUND, "No such alert");
+        };
+    }
+
+    private static ResponseEntity<?> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 
     @GetMapping("/api/v1/alerts")

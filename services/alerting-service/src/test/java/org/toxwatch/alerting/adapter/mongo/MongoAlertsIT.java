@@ -81,6 +81,43 @@ class MongoAlertsIT {
     }
 
     @Test
+    void theAuditTrailKeepsEachTransitionOnceInTimeOrder() {
+        var audit = new MongoAuditTrail(mongoTemplate);
+        String patient = "MRN-" + UUID.randomUUID();
+        var raised = AlertEpisode.raise(
+                anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4),
+                HIGH,
+                UUID.randomUUID(),
+                Instant.parse("2026-11-20T09:00:00Z"));
+        var acknowledged = ((AlertEpisode.Decision.Changed)
+                        raised.episode().acknowledge("dr.grey", "on my way", Instant.parse("2026-11-20T09:04:00Z")))
+                .change();
+
+        audit.record(acknowledged.event());
+        audit.record(raised.event());
+        audit.record(raised.event());
+
+        assertThat(audit.of(raised.episode().alertId())).containsExactly(raised.event(), acknowledged.event());
+    }
+
+    @Test
+    void anEpisodeIsFoundByItsId() {
+        var alerts = new MongoAlerts(mongoTemplate);
+        var raised = AlertEpisode.raise(
+                anAssessment("MRN-" + UUID.randomUUID(), Criterion.NEUTROPHIL_COUNT_DECREASED, 4),
+                HIGH,
+                UUID.randomUUID(),
+                Instant.now());
+        alerts.save(raised.episode());
+
+        assertThat(alerts.find(raised.episode().alertId()))
+                .get()
+                .extracting(AlertEpisode::alertId)
+                .isEqualTo(raised.episode().alertId());
+        assertThat(alerts.find(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
     void theQueueListsHighPriorityFirstThenNewest() {
         var alerts = new MongoAlerts(mongoTemplate);
         String patient = "MRN-" + UUID.randomUUID();

@@ -1,0 +1,58 @@
+package org.toxwatch.alerting.application;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.toxwatch.alerting.domain.AlertEpisode;
+import org.toxwatch.model.AlertChanged;
+
+/** Use case: a clinician acknowledges or resolves an alert. Each accepted action is stored, audited and published. */
+public final class ActOnAlert {
+
+    /** What came of the action. */
+    public sealed interface Outcome {
+        record Done(AlertChanged transition) implements Outcome {}
+
+        record Refused(String reason) implements Outcome {}
+
+        record NotFound() implements Outcome {}
+    }
+
+    private final Alerts alerts;
+    private final AuditTrail auditTrail;
+    private final AlertEventPublisher publisher;
+    private final Clock clock;
+
+    public ActOnAlert(Alerts alerts, AuditTrail auditTrail, AlertEventPublisher publisher, Clock clock) {
+        this.alerts = alerts;
+        this.auditTrail = auditTrail;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public Outcome acknowledge(UUID alertId, String clinician, @Nullable String note) {
+        return alerts.find(alertId)
+                .map(episode -> apply(episode.acknowledge(clinician, note, clock.instant())))
+                .orElseGet(Outcome.NotFound::new);
+    }
+
+    public Outcome resolve(UUID alertId, String clinician, String reason) {
+        Objects.requireNonNull(reason, "reason");
+        return alerts.find(alertId)
+                .map(episode -> apply(episode.resolve(clinician, reason, clock.instant())))
+                .orElseGet(Outcome.NotFound::new);
+    }
+
+    private Outcome apply(AlertEpisode.Decision decision) {
+        return switch (decision) {
+            case AlertEpisode.Decision.Refused refused -> new Outcome.Refused(refused.reason());
+            case AlertEpisode.Decision.Changed changed -> {
+                alerts.save(changed.change().episode());
+                auditTrail.record(changed.change().event());
+                publisher.publish(changed.change().event());
+                yield new Outcome.Done(changed.change().event());
+            }
+        };
+    }
+}
