@@ -1,5 +1,6 @@
 package org.toxwatch.alerting.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -23,10 +25,12 @@ import org.toxwatch.alerting.adapter.kafka.AssessmentListener;
 import org.toxwatch.alerting.adapter.kafka.KafkaAlertEventPublisher;
 import org.toxwatch.alerting.adapter.mongo.MongoAlerts;
 import org.toxwatch.alerting.adapter.mongo.MongoAuditTrail;
+import org.toxwatch.alerting.adapter.scheduling.EscalationScheduler;
 import org.toxwatch.alerting.application.ActOnAlert;
 import org.toxwatch.alerting.application.AlertEventPublisher;
 import org.toxwatch.alerting.application.Alerts;
 import org.toxwatch.alerting.application.AuditTrail;
+import org.toxwatch.alerting.application.EscalateAlerts;
 import org.toxwatch.alerting.application.RaiseAlerts;
 import org.toxwatch.alerting.domain.AlertPolicy;
 import org.toxwatch.model.Topics;
@@ -35,6 +39,7 @@ import org.toxwatch.platform.Roles;
 import org.toxwatch.platform.ToxWatchSecurityProperties;
 
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class AlertingConfiguration {
 
     @Bean
@@ -71,6 +76,21 @@ class AlertingConfiguration {
     @Bean
     ActOnAlert actOnAlert(Alerts alerts, AuditTrail auditTrail, AlertEventPublisher publisher, Clock clock) {
         return new ActOnAlert(alerts, auditTrail, publisher, clock);
+    }
+
+    @Bean
+    EscalateAlerts escalateAlerts(
+            Alerts alerts,
+            AuditTrail auditTrail,
+            AlertEventPublisher publisher,
+            AlertingProperties properties,
+            Clock clock) {
+        return new EscalateAlerts(alerts, auditTrail, publisher, properties.escalationPolicy(), clock);
+    }
+
+    @Bean
+    EscalationScheduler escalationScheduler(EscalateAlerts escalateAlerts, MeterRegistry meterRegistry) {
+        return new EscalationScheduler(escalateAlerts, meterRegistry);
     }
 
     @Bean

@@ -22,6 +22,8 @@ import org.toxwatch.model.ToxicityFamily;
  * @param latest the assessment the episode currently shows, with its evidence
  * @param highestGrade the worst grade seen in this episode
  * @param handledAssessments ids of every assessment applied, so a redelivered one changes nothing
+ * @param escalationTier how far up the escalation tiers the alert has gone (0 = the care team)
+ * @param lastNotifiedAt when someone was last notified of it; escalation counts from here
  * @param version optimistic-locking version of the stored episode; absent before the first save
  */
 public record AlertEpisode(
@@ -37,6 +39,8 @@ public record AlertEpisode(
         Instant createdAt,
         Instant updatedAt,
         List<UUID> handledAssessments,
+        int escalationTier,
+        Instant lastNotifiedAt,
         @Nullable Long version) {
 
     public AlertEpisode {
@@ -65,6 +69,8 @@ public record AlertEpisode(
                 now,
                 now,
                 List.of(assessment.eventId()),
+                0,
+                now,
                 null);
         return new Change(episode, episode.eventFor(AlertTransition.RAISED, now));
     }
@@ -101,6 +107,8 @@ public record AlertEpisode(
                 createdAt,
                 now,
                 handled,
+                escalationTier,
+                worse ? now : lastNotifiedAt,
                 version);
         return new Change(
                 updated, updated.eventFor(worse ? AlertTransition.ESCALATED_GRADE : AlertTransition.UPDATED, now));
@@ -129,6 +137,54 @@ public record AlertEpisode(
         return new Decision.Changed(transition(AlertStatus.RESOLVED, AlertTransition.RESOLVED, clinician, reason, now));
     }
 
+    /**
+     * Nobody acknowledged in time: notify the next tier (or the last tier again) and restart the clock. Only an
+     * open episode escalates; acknowledging, snoozing or resolving stops it.
+     */
+    public Decision escalate(EscalationPolicy policy, Instant now) {
+        if (status != AlertStatus.OPEN) {
+            return new Decision.Refused("an alert that is " + status + " does not escalate");
+        }
+        var due = policy.delayFor(priority);
+        if (due.isEmpty() || now.isBefore(lastNotifiedAt.plus(due.get()))) {
+            return new Decision.Refused("not due");
+        }
+        int tier = policy.nextTier(escalationTier);
+        var updated = new AlertEpisode(
+                alertId,
+                patientId,
+                family,
+                status,
+                priority,
+                priorityReason,
+                policyVersion,
+                highestGrade,
+                latest,
+                createdAt,
+                now,
+                handledAssessments,
+                tier,
+                now,
+                version);
+        var event = new AlertChanged(
+                UUID.randomUUID(),
+                alertId,
+                patientId,
+                now,
+                AlertTransition.ESCALATED_TIER,
+                status,
+                priority,
+                latest.criterion(),
+                family,
+                latest.grade(),
+                "toxwatch",
+                "not acknowledged within " + due.get().toMinutes() + " min: notifying " + policy.tierName(tier),
+                null,
+                SOURCE_SYSTEM,
+                "escalation-" + alertId + "-" + now.toEpochMilli());
+        return new Decision.Changed(new Change(updated, event));
+    }
+
     /** The outcome of a clinician's action: the change, or why it was refused. */
     public sealed interface Decision {
         record Changed(Change change) implements Decision {}
@@ -151,6 +207,8 @@ public record AlertEpisode(
                 createdAt,
                 now,
                 handledAssessments,
+                escalationTier,
+                lastNotifiedAt,
                 version);
         var event = new AlertChanged(
                 UUID.randomUUID(),

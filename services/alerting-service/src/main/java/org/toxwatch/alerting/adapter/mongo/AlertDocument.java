@@ -32,6 +32,8 @@ record AlertDocument(
         Instant createdAt,
         Instant updatedAt,
         List<String> handledAssessments,
+        int escalationTier,
+        @Nullable Instant lastNotifiedAt,
         @Version @Nullable Long version) {
 
     static AlertDocument from(AlertEpisode episode) {
@@ -49,6 +51,8 @@ record AlertDocument(
                 episode.createdAt(),
                 episode.updatedAt(),
                 episode.handledAssessments().stream().map(UUID::toString).toList(),
+                episode.escalationTier(),
+                episode.lastNotifiedAt(),
                 episode.version());
     }
 
@@ -66,6 +70,8 @@ record AlertDocument(
                 createdAt,
                 updatedAt,
                 handledAssessments.stream().map(UUID::fromString).toList(),
+                escalationTier,
+                lastNotifiedAt == null ? updatedAt : lastNotifiedAt,
                 version);
     }
 }

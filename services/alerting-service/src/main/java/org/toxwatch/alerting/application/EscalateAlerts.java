@@ -1,0 +1,49 @@
+package org.toxwatch.alerting.application;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.toxwatch.alerting.domain.AlertEpisode;
+import org.toxwatch.alerting.domain.EscalationPolicy;
+import org.toxwatch.model.AlertChanged;
+import org.toxwatch.model.AlertStatus;
+
+/**
+ * Use case: escalate every open alert nobody has acknowledged in time. Run periodically; the clock is
+ * injected, so tests move time instead of waiting.
+ */
+public final class EscalateAlerts {
+
+    /** How many open alerts one run looks at; the queue is expected to be far shorter. */
+    static final int BATCH = 1_000;
+
+    private final Alerts alerts;
+    private final AuditTrail auditTrail;
+    private final AlertEventPublisher publisher;
+    private final EscalationPolicy policy;
+    private final Clock clock;
+
+    public EscalateAlerts(
+            Alerts alerts, AuditTrail auditTrail, AlertEventPublisher publisher, EscalationPolicy policy, Clock clock) {
+        this.alerts = alerts;
+        this.auditTrail = auditTrail;
+        this.publisher = publisher;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Escalates what is due now and returns the escalations made. */
+    public List<AlertChanged> run() {
+        var now = clock.instant();
+        var escalated = new ArrayList<AlertChanged>();
+        for (AlertEpisode episode : alerts.list(AlertStatus.OPEN, null, BATCH)) {
+            if (episode.escalate(policy, now) instanceof AlertEpisode.Decision.Changed changed) {
+                alerts.save(changed.change().episode());
+                auditTrail.record(changed.change().event());
+                publisher.publish(changed.change().event());
+                escalated.add(changed.change().event());
+            }
+        }
+        return escalated;
+    }
+}

@@ -1,0 +1,185 @@
+package org.toxwatch.alerting.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.toxwatch.alerting.domain.Assessments.anAssessment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.toxwatch.alerting.domain.AlertEpisode;
+import org.toxwatch.alerting.domain.AlertPolicy;
+import org.toxwatch.alerting.domain.EscalationPolicy;
+import org.toxwatch.model.AlertChanged;
+import org.toxwatch.model.AlertStatus;
+import org.toxwatch.model.AlertTransition;
+import org.toxwatch.model.Criterion;
+import org.toxwatch.model.ToxicityFamily;
+
+/** Escalation with a clock the test moves: nobody waits ten minutes. */
+class EscalateAlertsTest {
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-20T09:00:00Z"));
+    private final Map<UUID, AlertEpisode> stored = new LinkedHashMap<>();
+    private final List<AlertChanged> audit = new ArrayList<>();
+    private final List<AlertChanged> published = new ArrayList<>();
+    private final Alerts alerts = new Alerts() {
+        @Override
+        public Optional<AlertEpisode> findUnresolved(String patientId, ToxicityFamily family) {
+            return stored.values().stream()
+                    .filter(e -> e.patientId().equals(patientId) && e.family() == family)
+                    .filter(e -> e.status() != AlertStatus.RESOLVED)
+                    .findFirst();
+        }
+
+        @Override
+        public Optional<AlertEpisode> find(UUID alertId) {
+            return Optional.ofNullable(stored.get(alertId));
+        }
+
+        @Override
+        public AlertEpisode save(AlertEpisode episode) {
+            stored.put(episode.alertId(), episode);
+            return episode;
+        }
+
+        @Override
+        public List<AlertEpisode> list(@Nullable AlertStatus status, @Nullable String patientId, int limit) {
+            return stored.values().stream()
+                    .filter(e -> status == null || e.status() == status)
+                    .toList();
+        }
+    };
+    private final AuditTrail auditTrail = new AuditTrail() {
+        @Override
+        public void record(AlertChanged transition) {
+            audit.add(transition);
+        }
+
+        @Override
+        public List<AlertChanged> of(UUID alertId) {
+            return audit.stream().filter(t -> t.alertId().equals(alertId)).toList();
+        }
+    };
+    private final RaiseAlerts raiseAlerts =
+            new RaiseAlerts(new AlertPolicy(), alerts, published::add, auditTrail, clock);
+    private final ActOnAlert actOnAlert = new ActOnAlert(alerts, auditTrail, published::add, clock);
+    private final EscalateAlerts escalateAlerts =
+            new EscalateAlerts(alerts, auditTrail, published::add, EscalationPolicy.DEFAULT, clock);
+
+    @Test
+    void anUnacknowledgedHighAlertClimbsATierEveryTenMinutesThenKeepsRemindingTheLastTier() {
+        raiseAlerts.on(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+
+        clock.advance(Duration.ofMinutes(9).plusSeconds(59));
+        assertThat(escalateAlerts.run()).isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(escalateAlerts.run())
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("on-call physician"));
+
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(escalateAlerts.run())
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("attending"));
+
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(escalateAlerts.run())
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("attending"));
+
+        assertThat(audit)
+                .extracting(AlertChanged::transition)
+                .containsExactly(
+                        AlertTransition.RAISED,
+                        AlertTransition.ESCALATED_TIER,
+                        AlertTransition.ESCALATED_TIER,
+                        AlertTransition.ESCALATED_TIER);
+        assertThat(stored.values())
+                .singleElement()
+                .extracting(AlertEpisode::escalationTier)
+                .isEqualTo(2);
+    }
+
+    @Test
+    void anAcknowledgementStopsEscalation() {
+        raiseAlerts.on(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+        UUID alertId = stored.keySet().iterator().next();
+        clock.advance(Duration.ofMinutes(5));
+        actOnAlert.acknowledge(alertId, "dr.grey", null);
+
+        clock.advance(Duration.ofHours(2));
+
+        assertThat(escalateAlerts.run()).isEmpty();
+    }
+
+    @Test
+    void aMediumAlertWaitsThirtyMinutesAndALowOneNeverEscalates() {
+        raiseAlerts.on(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 3));
+        raiseAlerts.on(org.toxwatch.alerting.domain.Assessments.anAssessmentDuringTherapy(
+                "MRN-2", Criterion.ALANINE_AMINOTRANSFERASE_INCREASED, 2));
+
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(escalateAlerts.run()).isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(escalateAlerts.run())
+                .singleElement()
+                .extracting(AlertChanged::patientId)
+                .isEqualTo("MRN-1");
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(escalateAlerts.run()).extracting(AlertChanged::patientId).containsOnly("MRN-1");
+    }
+
+    @Test
+    void aHigherGradeNotifiesAgainAndRestartsTheEscalationClock() {
+        raiseAlerts.on(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 3));
+        clock.advance(Duration.ofMinutes(25));
+        raiseAlerts.on(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+
+        clock.advance(Duration.ofMinutes(9));
+        assertThat(escalateAlerts.run()).isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(escalateAlerts.run()).hasSize(1);
+    }
+
+    /** A clock the test moves forward. */
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
