@@ -23,6 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.toxwatch.alerting.adapter.kafka.AssessmentListener;
 import org.toxwatch.alerting.adapter.kafka.KafkaAlertEventPublisher;
+import org.toxwatch.alerting.adapter.metrics.MeteredAlertEventPublisher;
 import org.toxwatch.alerting.adapter.mongo.MongoAlerts;
 import org.toxwatch.alerting.adapter.mongo.MongoAuditTrail;
 import org.toxwatch.alerting.adapter.scheduling.EscalationScheduler;
@@ -64,8 +65,9 @@ class AlertingConfiguration {
     }
 
     @Bean
-    AlertEventPublisher alertEventPublisher(KafkaTemplate<String, Object> kafkaTemplate) {
-        return new KafkaAlertEventPublisher(kafkaTemplate);
+    AlertEventPublisher alertEventPublisher(
+            KafkaTemplate<String, Object> kafkaTemplate, Alerts alerts, MeterRegistry meterRegistry) {
+        return new MeteredAlertEventPublisher(new KafkaAlertEventPublisher(kafkaTemplate), alerts, meterRegistry);
     }
 
     @Bean

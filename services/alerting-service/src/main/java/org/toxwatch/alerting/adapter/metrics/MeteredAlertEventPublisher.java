@@ -1,0 +1,50 @@
+package org.toxwatch.alerting.adapter.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.toxwatch.alerting.application.AlertEventPublisher;
+import org.toxwatch.alerting.application.Alerts;
+import org.toxwatch.model.AlertChanged;
+import org.toxwatch.model.AlertTransition;
+
+/**
+ * Counts every alert transition and times acknowledgements, around the real publisher. Tags are bounded enums
+ * (transition, priority, criterion); never a patient id.
+ */
+public final class MeteredAlertEventPublisher implements AlertEventPublisher {
+
+    private final AlertEventPublisher delegate;
+    private final Alerts alerts;
+    private final MeterRegistry meterRegistry;
+
+    public MeteredAlertEventPublisher(AlertEventPublisher delegate, Alerts alerts, MeterRegistry meterRegistry) {
+        this.delegate = delegate;
+        this.alerts = alerts;
+        this.meterRegistry = meterRegistry;
+    }
+
+    @Override
+    public void publish(AlertChanged event) {
+        delegate.publish(event);
+        meterRegistry
+                .counter(
+                        "toxwatch.alerts.transitions",
+                        "transition",
+                        event.transition().name(),
+                        "priority",
+                        event.priority().name(),
+                        "criterion",
+                        event.criterion().name())
+                .increment();
+        if (event.transition() == AlertTransition.ACKNOWLEDGED) {
+            alerts.find(event.alertId())
+                    .ifPresent(episode -> Timer.builder("toxwatch.alerts.time.to.acknowledge")
+                            .description("From an alert being raised to a clinician acknowledging it")
+                            .tag("priority", event.priority().name())
+                            .publishPercentileHistogram()
+                            .register(meterRegistry)
+                            .record(Duration.between(episode.createdAt(), event.occurredAt())));
+        }
+    }
+}

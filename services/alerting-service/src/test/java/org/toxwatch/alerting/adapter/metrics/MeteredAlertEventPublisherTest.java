@@ -1,0 +1,85 @@
+package org.toxwatch.alerting.adapter.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.toxwatch.alerting.domain.Assessments.anAssessment;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.toxwatch.alerting.application.Alerts;
+import org.toxwatch.alerting.domain.AlertDecision;
+import org.toxwatch.alerting.domain.AlertEpisode;
+import org.toxwatch.alerting.domain.AlertPolicy;
+import org.toxwatch.model.AlertChanged;
+import org.toxwatch.model.AlertPriority;
+import org.toxwatch.model.AlertStatus;
+import org.toxwatch.model.Criterion;
+import org.toxwatch.model.ToxicityFamily;
+
+class MeteredAlertEventPublisherTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final List<AlertChanged> delivered = new ArrayList<>();
+
+    @Test
+    void countsTransitionsByBoundedTagsAndTimesTheAcknowledgement() {
+        Instant raisedAt = Instant.parse("2026-11-20T09:00:00Z");
+        var raised = AlertEpisode.raise(
+                anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4),
+                new AlertDecision(AlertPriority.HIGH, "grade 4 -> high", AlertPolicy.VERSION),
+                UUID.randomUUID(),
+                raisedAt);
+        var acknowledged = ((AlertEpisode.Decision.Changed)
+                        raised.episode().acknowledge("dr.grey", null, raisedAt.plus(Duration.ofMinutes(7))))
+                .change();
+        var publisher = new MeteredAlertEventPublisher(delivered::add, holding(raised.episode()), registry);
+
+        publisher.publish(raised.event());
+        publisher.publish(acknowledged.event());
+
+        assertThat(delivered).hasSize(2);
+        assertThat(registry.get("toxwatch.alerts.transitions")
+                        .tags("transition", "RAISED", "priority", "HIGH", "criterion", "NEUTROPHIL_COUNT_DECREASED")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+        var timeToAcknowledge =
+                registry.get("toxwatch.alerts.time.to.acknowledge").timer();
+        assertThat(timeToAcknowledge.count()).isEqualTo(1);
+        assertThat(timeToAcknowledge.totalTime(TimeUnit.MINUTES)).isEqualTo(7.0);
+        assertThat(registry.getMeters())
+                .flatExtracting(meter -> meter.getId().getTags())
+                .noneMatch(tag -> tag.getValue().contains("MRN"));
+    }
+
+    private static Alerts holding(AlertEpisode episode) {
+        return new Alerts() {
+            @Override
+            public Optional<AlertEpisode> findUnresolved(String patientId, ToxicityFamily family) {
+                return Optional.of(episode);
+            }
+
+            @Override
+            public Optional<AlertEpisode> find(UUID alertId) {
+                return Optional.of(episode);
+            }
+
+            @Override
+            public AlertEpisode save(AlertEpisode saved) {
+                return saved;
+            }
+
+            @Override
+            public List<AlertEpisode> list(@Nullable AlertStatus status, @Nullable String patientId, int limit) {
+                return List.of(episode);
+            }
+        };
+    }
+}
