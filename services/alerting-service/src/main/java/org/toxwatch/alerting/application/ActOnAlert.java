@@ -1,13 +1,17 @@
 package org.toxwatch.alerting.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.alerting.domain.AlertEpisode;
 import org.toxwatch.model.AlertChanged;
 
-/** Use case: a clinician acknowledges or resolves an alert. Each accepted action is stored, audited and published. */
+/**
+ * Use case: a clinician acknowledges, snoozes, assigns or resolves an alert. Each accepted action is stored,
+ * audited and published.
+ */
 public final class ActOnAlert {
 
     /** What came of the action. */
@@ -22,13 +26,28 @@ public final class ActOnAlert {
     private final Alerts alerts;
     private final AuditTrail auditTrail;
     private final AlertEventPublisher publisher;
+    private final Duration longestSnooze;
     private final Clock clock;
 
-    public ActOnAlert(Alerts alerts, AuditTrail auditTrail, AlertEventPublisher publisher, Clock clock) {
+    public ActOnAlert(
+            Alerts alerts, AuditTrail auditTrail, AlertEventPublisher publisher, Duration longestSnooze, Clock clock) {
         this.alerts = alerts;
         this.auditTrail = auditTrail;
         this.publisher = publisher;
+        this.longestSnooze = longestSnooze;
         this.clock = clock;
+    }
+
+    public Outcome snooze(UUID alertId, String clinician, Duration duration, @Nullable String note) {
+        return alerts.find(alertId)
+                .map(episode -> apply(episode.snooze(clinician, duration, longestSnooze, note, clock.instant())))
+                .orElseGet(Outcome.NotFound::new);
+    }
+
+    public Outcome assign(UUID alertId, String actor, String assignee) {
+        return alerts.find(alertId)
+                .map(episode -> apply(episode.assign(actor, assignee, clock.instant())))
+                .orElseGet(Outcome.NotFound::new);
     }
 
     public Outcome acknowledge(UUID alertId, String clinician, @Nullable String note) {

@@ -9,8 +9,8 @@ import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertStatus;
 
 /**
- * Use case: escalate every open alert nobody has acknowledged in time. Run periodically; the clock is
- * injected, so tests move time instead of waiting.
+ * Use case: escalate every open alert nobody has acknowledged in time, and reopen snoozed alerts whose snooze
+ * has ended. Run periodically; the clock is injected, so tests move time instead of waiting.
  */
 public final class EscalateAlerts {
 
@@ -36,7 +36,9 @@ public final class EscalateAlerts {
     public List<AlertChanged> run() {
         var now = clock.instant();
         var escalated = new ArrayList<AlertChanged>();
-        for (AlertEpisode episode : alerts.list(AlertStatus.OPEN, null, BATCH)) {
+        var due = new ArrayList<AlertEpisode>(alerts.list(AlertStatus.OPEN, null, BATCH));
+        due.addAll(alerts.list(AlertStatus.SNOOZED, null, BATCH));
+        for (AlertEpisode episode : due) {
             if (episode.escalate(policy, now) instanceof AlertEpisode.Decision.Changed changed) {
                 alerts.save(changed.change().episode());
                 auditTrail.record(changed.change().event());

@@ -76,8 +76,13 @@ class AlertingConfiguration {
     }
 
     @Bean
-    ActOnAlert actOnAlert(Alerts alerts, AuditTrail auditTrail, AlertEventPublisher publisher, Clock clock) {
-        return new ActOnAlert(alerts, auditTrail, publisher, clock);
+    ActOnAlert actOnAlert(
+            Alerts alerts,
+            AuditTrail auditTrail,
+            AlertEventPublisher publisher,
+            AlertingProperties properties,
+            Clock clock) {
+        return new ActOnAlert(alerts, auditTrail, publisher, properties.longestSnooze(), clock);
     }
 
     @Bean

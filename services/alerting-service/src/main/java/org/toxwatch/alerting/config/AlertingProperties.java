@@ -12,13 +12,15 @@ import org.toxwatch.alerting.domain.EscalationPolicy;
  * @param escalationHighDelay how long a high alert waits for an acknowledgement before the next tier is told
  * @param escalationMediumDelay the same for a medium alert
  * @param escalationTiers who is told, in order; the first tier gets the alert when it is raised
+ * @param longestSnooze the longest a clinician may snooze an alert
  */
 @ConfigurationProperties("toxwatch.alerting")
 public record AlertingProperties(
         @Nullable Integer topicPartitions,
         @Nullable Duration escalationHighDelay,
         @Nullable Duration escalationMediumDelay,
-        @Nullable List<String> escalationTiers) {
+        @Nullable List<String> escalationTiers,
+        @Nullable Duration longestSnooze) {
 
     public AlertingProperties {
         topicPartitions = topicPartitions == null ? 6 : topicPartitions;
@@ -28,6 +30,7 @@ public record AlertingProperties(
         escalationTiers = escalationTiers == null || escalationTiers.isEmpty()
                 ? EscalationPolicy.DEFAULT.tiers()
                 : List.copyOf(escalationTiers);
+        longestSnooze = longestSnooze == null ? Duration.ofMinutes(60) : longestSnooze;
     }
 
     EscalationPolicy escalationPolicy() {

@@ -1,5 +1,6 @@
 package org.toxwatch.alerting.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,8 @@ import org.toxwatch.model.ToxicityFamily;
  * @param handledAssessments ids of every assessment applied, so a redelivered one changes nothing
  * @param escalationTier how far up the escalation tiers the alert has gone (0 = the care team)
  * @param lastNotifiedAt when someone was last notified of it; escalation counts from here
+ * @param assignee the clinician the alert was assigned or forwarded to, if any
+ * @param snoozedUntil while SNOOZED, when reminders start again
  * @param version optimistic-locking version of the stored episode; absent before the first save
  */
 public record AlertEpisode(
@@ -41,6 +44,8 @@ public record AlertEpisode(
         List<UUID> handledAssessments,
         int escalationTier,
         Instant lastNotifiedAt,
+        @Nullable String assignee,
+        @Nullable Instant snoozedUntil,
         @Nullable Long version) {
 
     public AlertEpisode {
@@ -71,6 +76,8 @@ public record AlertEpisode(
                 List.of(assessment.eventId()),
                 0,
                 now,
+                null,
+                null,
                 null);
         return new Change(episode, episode.eventFor(AlertTransition.RAISED, now));
     }
@@ -109,6 +116,8 @@ public record AlertEpisode(
                 handled,
                 escalationTier,
                 worse ? now : lastNotifiedAt,
+                assignee,
+                snoozedUntil,
                 version);
         return new Change(
                 updated, updated.eventFor(worse ? AlertTransition.ESCALATED_GRADE : AlertTransition.UPDATED, now));
@@ -124,6 +133,48 @@ public record AlertEpisode(
         }
         return new Decision.Changed(
                 transition(AlertStatus.ACKNOWLEDGED, AlertTransition.ACKNOWLEDGED, clinician, note, now));
+    }
+
+    /**
+     * Silences reminders and escalation for a while; bounded so an alert can never be put away for good. When
+     * the snooze ends the alert is open again and reminders resume.
+     */
+    public Decision snooze(String clinician, Duration duration, Duration longest, @Nullable String note, Instant now) {
+        if (status != AlertStatus.OPEN && status != AlertStatus.ACKNOWLEDGED) {
+            return new Decision.Refused("an alert that is " + status + " cannot be snoozed");
+        }
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(longest) > 0) {
+            return new Decision.Refused("a snooze lasts more than 0 and at most " + longest.toMinutes() + " min");
+        }
+        String reason = "snoozed for " + duration.toMinutes() + " min" + (note == null ? "" : ": " + note);
+        return new Decision.Changed(transition(
+                AlertStatus.SNOOZED,
+                AlertTransition.SNOOZED,
+                clinician,
+                reason,
+                now,
+                assignee,
+                now.plus(duration),
+                lastNotifiedAt));
+    }
+
+    /** Hands the alert to a named clinician, who is notified; the status stays as it is. */
+    public Decision assign(String actor, String newAssignee, Instant now) {
+        if (status == AlertStatus.RESOLVED) {
+            return new Decision.Refused("a resolved alert cannot be assigned");
+        }
+        if (newAssignee.isBlank()) {
+            return new Decision.Refused("name the clinician to assign the alert to");
+        }
+        return new Decision.Changed(transition(
+                status,
+                AlertTransition.ASSIGNED,
+                actor,
+                "assigned to " + newAssignee,
+                now,
+                newAssignee,
+                snoozedUntil,
+                now));
     }
 
     /** A clinician closes the episode, saying why; a later alerting grade opens a new episode. */
@@ -142,6 +193,10 @@ public record AlertEpisode(
      * open episode escalates; acknowledging, snoozing or resolving stops it.
      */
     public Decision escalate(EscalationPolicy policy, Instant now) {
+        if (status == AlertStatus.SNOOZED && snoozedUntil != null && !now.isBefore(snoozedUntil)) {
+            return new Decision.Changed(transition(
+                    AlertStatus.OPEN, AlertTransition.UPDATED, "toxwatch", "snooze ended", now, assignee, null, now));
+        }
         if (status != AlertStatus.OPEN) {
             return new Decision.Refused("an alert that is " + status + " does not escalate");
         }
@@ -165,6 +220,8 @@ public record AlertEpisode(
                 handledAssessments,
                 tier,
                 now,
+                assignee,
+                snoozedUntil,
                 version);
         var event = new AlertChanged(
                 UUID.randomUUID(),
@@ -194,6 +251,18 @@ public record AlertEpisode(
 
     private Change transition(
             AlertStatus newStatus, AlertTransition transition, String actor, @Nullable String reason, Instant now) {
+        return transition(newStatus, transition, actor, reason, now, assignee, null, lastNotifiedAt);
+    }
+
+    private Change transition(
+            AlertStatus newStatus,
+            AlertTransition transition,
+            String actor,
+            @Nullable String reason,
+            Instant now,
+            @Nullable String newAssignee,
+            @Nullable Instant newSnoozedUntil,
+            Instant notifiedAt) {
         var updated = new AlertEpisode(
                 alertId,
                 patientId,
@@ -208,7 +277,9 @@ public record AlertEpisode(
                 now,
                 handledAssessments,
                 escalationTier,
-                lastNotifiedAt,
+                notifiedAt,
+                newAssignee,
+                newSnoozedUntil,
                 version);
         var event = new AlertChanged(
                 UUID.randomUUID(),

@@ -72,7 +72,8 @@ class EscalateAlertsTest {
     };
     private final RaiseAlerts raiseAlerts =
             new RaiseAlerts(new AlertPolicy(), alerts, published::add, auditTrail, clock);
-    private final ActOnAlert actOnAlert = new ActOnAlert(alerts, auditTrail, published::add, clock);
+    private final ActOnAlert actOnAlert =
+            new ActOnAlert(alerts, auditTrail, published::add, Duration.ofMinutes(60), clock);
     private final EscalateAlerts escalateAlerts =
             new EscalateAlerts(alerts, auditTrail, published::add, EscalationPolicy.DEFAULT, clock);
 
@@ -121,6 +122,58 @@ class EscalateAlertsTest {
         clock.advance(Duration.ofHours(2));
 
         assertThat(escalateAlerts.run()).isEmpty();
+    }
+
+    @Test
+    void aSnoozedAlertStaysQuietUntilTheSnoozeEndsThenReopensAndEscalatesAgain() {
+        raiseAlerts.on(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+        UUID alertId = stored.keySet().iterator().next();
+        assertThat(actOnAlert.snooze(alertId, "dr.grey", Duration.ofMinutes(30), "waiting for the repeat count"))
+                .isInstanceOf(ActOnAlert.Outcome.Done.class);
+
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(escalateAlerts.run()).isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(escalateAlerts.run()).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(AlertStatus.OPEN);
+            assertThat(e.reason()).isEqualTo("snooze ended");
+        });
+
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(escalateAlerts.run())
+                .extracting(AlertChanged::transition)
+                .containsExactly(AlertTransition.ESCALATED_TIER);
+    }
+
+    @Test
+    void aSnoozeIsBounded() {
+        raiseAlerts.on(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+        UUID alertId = stored.keySet().iterator().next();
+
+        assertThat(actOnAlert.snooze(alertId, "dr.grey", Duration.ofMinutes(61), null))
+                .isInstanceOf(ActOnAlert.Outcome.Refused.class);
+        assertThat(actOnAlert.snooze(alertId, "dr.grey", Duration.ZERO, null))
+                .isInstanceOf(ActOnAlert.Outcome.Refused.class);
+        assertThat(stored.get(alertId).status()).isEqualTo(AlertStatus.OPEN);
+    }
+
+    @Test
+    void assigningNotifiesTheAssigneeSoEscalationCountsFromThen() {
+        raiseAlerts.on(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+        UUID alertId = stored.keySet().iterator().next();
+        clock.advance(Duration.ofMinutes(8));
+
+        actOnAlert.assign(alertId, "dr.grey", "dr.house");
+
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(escalateAlerts.run()).isEmpty();
+        assertThat(stored.get(alertId).assignee()).isEqualTo("dr.house");
+        assertThat(audit.getLast()).satisfies(t -> {
+            assertThat(t.transition()).isEqualTo(AlertTransition.ASSIGNED);
+            assertThat(t.actor()).isEqualTo("dr.grey");
+            assertThat(t.reason()).isEqualTo("assigned to dr.house");
+        });
     }
 
     @Test

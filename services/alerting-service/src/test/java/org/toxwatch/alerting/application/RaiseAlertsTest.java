@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.toxwatch.alerting.domain.Assessments.anAssessment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ class RaiseAlertsTest {
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-20T09:00:00Z"), ZoneOffset.UTC);
     private final RaiseAlerts raiseAlerts = new RaiseAlerts(new AlertPolicy(), alerts, published::add, audit, clock);
-    private final ActOnAlert actOnAlert = new ActOnAlert(alerts, audit, published::add, clock);
+    private final ActOnAlert actOnAlert = new ActOnAlert(alerts, audit, published::add, Duration.ofMinutes(60), clock);
 
     @Test
     void aGradeFourRaisesOneHighAlertEpisode() {

@@ -34,6 +34,8 @@ record AlertDocument(
         List<String> handledAssessments,
         int escalationTier,
         @Nullable Instant lastNotifiedAt,
+        @Nullable String assignee,
+        @Nullable Instant snoozedUntil,
         @Version @Nullable Long version) {
 
     static AlertDocument from(AlertEpisode episode) {
@@ -53,6 +55,8 @@ record AlertDocument(
                 episode.handledAssessments().stream().map(UUID::toString).toList(),
                 episode.escalationTier(),
                 episode.lastNotifiedAt(),
+                episode.assignee(),
+                episode.snoozedUntil(),
                 episode.version());
     }
 
@@ -72,6 +76,8 @@ record AlertDocument(
                 handledAssessments.stream().map(UUID::fromString).toList(),
                 escalationTier,
                 lastNotifiedAt == null ? updatedAt : lastNotifiedAt,
+                assignee,
+                snoozedUntil,
                 version);
     }
 }

@@ -53,6 +53,30 @@ class AlertController {
         return respond(actOnAlert.acknowledge(alertId, clinician.getName(), body == null ? null : body.note()));
     }
 
+    /** Silences reminders and escalation for {@code minutes} (bounded by {@code toxwatch.alerting.longest-snooze}). */
+    @PostMapping("/api/v1/alerts/{alertId}/snooze")
+    ResponseEntity<?> snooze(@PathVariable UUID alertId, @RequestBody SnoozeRequest body, Principal clinician) {
+        if (body.minutes() == null) {
+            return problem(HttpStatus.BAD_REQUEST, "Say for how long: {\"minutes\": 30}");
+        }
+        return respond(actOnAlert.snooze(
+                alertId, clinician.getName(), java.time.Duration.ofMinutes(body.minutes()), body.note()));
+    }
+
+    /** Hands the alert to a named clinician. */
+    @PostMapping("/api/v1/alerts/{alertId}/assign")
+    ResponseEntity<?> assign(@PathVariable UUID alertId, @RequestBody AssignRequest body, Principal clinician) {
+        if (body.assignee() == null || body.assignee().isBlank()) {
+            return problem(HttpStatus.BAD_REQUEST, "Name the clinician: {\"assignee\": \"...\"}");
+        }
+        return respond(actOnAlert.assign(alertId, clinician.getName(), body.assignee()));
+    }
+
+    record SnoozeRequest(
+            @Nullable Integer minutes, @Nullable String note) {}
+
+    record AssignRequest(@Nullable String assignee) {}
+
     /** The clinician closes the episode and says why. */
     @PostMapping("/api/v1/alerts/{alertId}/resolve")
     ResponseEntity<?> resolve(
