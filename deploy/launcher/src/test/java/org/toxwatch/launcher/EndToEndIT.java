@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -179,6 +180,48 @@ class EndToEndIT {
         assertThat(detail.get("audit").findValuesAsString("transition")).containsExactly("RAISED", "ACKNOWLEDGED");
         assertThat(detail.get("audit").findValuesAsString("actor")).containsExactly("toxwatch", "clinician");
         assertThat(detail.get("audit").get(1).get("reason").asString()).isEqualTo("seen");
+    }
+
+    @Test
+    void aConsoleFollowingTheLiveStreamSeesANewAlertArrive() throws Exception {
+        String patientId = "MRN-" + UUID.randomUUID();
+        var request = HttpRequest.newBuilder(
+                        URI.create(platform.baseUrl(ServiceKind.ALERTING) + "/api/v1/alerts/stream"))
+                .header("Authorization", basic("clinician"))
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
+        var stream =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
+        assertThat(stream.statusCode()).isEqualTo(200);
+        var lines = stream.body().iterator();
+        var reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            String event = null;
+            while (lines.hasNext()) {
+                String line = lines.next();
+                if (line.startsWith("event:")) {
+                    event = line.substring("event:".length()).trim();
+                } else if (line.startsWith("data:") && line.contains(patientId)) {
+                    return event;
+                }
+            }
+            return null;
+        });
+
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    // The live feed starts reading at the newest record: post until it has joined and sees one.
+                    post(
+                            ServiceKind.INGEST,
+                            "/api/v1/observations",
+                            """
+                    {"patientId":"%s","loinc":"751-8","value":0.3,"unit":"10*9/L",\
+                    "effectiveTime":"%s","sourceMessageId":"lab-live-%s"}""".formatted(patientId, Instant.now().minus(Duration.ofMinutes(30)), UUID.randomUUID()),
+                            "integration");
+                    return reader.isDone();
+                });
+        assertThat(reader.get(5, TimeUnit.SECONDS)).isIn("RAISED", "UPDATED");
     }
 
     @Test

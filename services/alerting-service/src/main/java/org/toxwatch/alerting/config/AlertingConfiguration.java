@@ -23,6 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.toxwatch.alerting.adapter.kafka.AssessmentListener;
 import org.toxwatch.alerting.adapter.kafka.KafkaAlertEventPublisher;
+import org.toxwatch.alerting.adapter.live.LiveAlertFeed;
 import org.toxwatch.alerting.adapter.metrics.MeteredAlertEventPublisher;
 import org.toxwatch.alerting.adapter.mongo.MongoAlerts;
 import org.toxwatch.alerting.adapter.mongo.MongoAuditTrail;
@@ -98,6 +99,11 @@ class AlertingConfiguration {
     @Bean
     EscalationScheduler escalationScheduler(EscalateAlerts escalateAlerts, MeterRegistry meterRegistry) {
         return new EscalationScheduler(escalateAlerts, meterRegistry);
+    }
+
+    @Bean
+    LiveAlertFeed liveAlertFeed() {
+        return new LiveAlertFeed();
     }
 
     @Bean
