@@ -40,6 +40,9 @@ public final class LocalPlatform implements AutoCloseable {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
         environment.put("MONGODB_URI", settings.mongoUri());
         environment.put("TOXWATCH_DATA_DIR", settings.dataDirectory().toString());
+        // Each service stops by itself if this process is killed outright and cannot stop it.
+        environment.put(
+                "TOXWATCH_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
         environment.put(
                 "TOXWATCH_CREDENTIALS_FILE",
                 settings.dataDirectory().resolve("bootstrap-credentials").toString());

@@ -2,6 +2,7 @@ package org.toxwatch.platform;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -55,6 +56,14 @@ public class PlatformAutoConfiguration {
                         .roles(BootstrapCredentials.roleOf(user))
                         .build()));
         return users;
+    }
+
+    /** A service started by the launcher exits (gracefully, through the shutdown hooks) when the launcher dies. */
+    @Bean
+    @ConditionalOnProperty(name = ParentProcessWatch.PARENT_PID)
+    ApplicationRunner parentProcessWatch(Environment environment) {
+        return arguments -> ParentProcessWatch.watch(
+                environment.getRequiredProperty(ParentProcessWatch.PARENT_PID), () -> System.exit(0));
     }
 
     @Bean
