@@ -205,41 +205,17 @@ public record AlertEpisode(
             return new Decision.Refused("not due");
         }
         int tier = policy.nextTier(escalationTier);
-        var updated = new AlertEpisode(
-                alertId,
-                patientId,
-                family,
-                status,
-                priority,
-                priorityReason,
-                policyVersion,
-                highestGrade,
-                latest,
-                createdAt,
-                now,
-                handledAssessments,
-                tier,
-                now,
-                assignee,
-                snoozedUntil,
-                version);
-        var event = new AlertChanged(
-                UUID.randomUUID(),
-                alertId,
-                patientId,
-                now,
-                AlertTransition.ESCALATED_TIER,
-                status,
-                priority,
-                latest.criterion(),
-                family,
-                latest.grade(),
-                "toxwatch",
-                "not acknowledged within " + due.get().toMinutes() + " min: notifying " + policy.tierName(tier),
-                null,
-                SOURCE_SYSTEM,
-                "escalation-" + alertId + "-" + now.toEpochMilli());
-        return new Decision.Changed(new Change(updated, event));
+        var updated = handled(status, now, tier, now, assignee, snoozedUntil);
+        String reason = "not acknowledged within " + due.get().toMinutes() + " min: notifying " + policy.tierName(tier);
+        return new Decision.Changed(new Change(
+                updated,
+                updated.event(
+                        AlertTransition.ESCALATED_TIER,
+                        now,
+                        "toxwatch",
+                        reason,
+                        null,
+                        "escalation-" + alertId + "-" + now.toEpochMilli())));
     }
 
     /** The outcome of a clinician's action: the change, or why it was refused. */
@@ -263,7 +239,20 @@ public record AlertEpisode(
             @Nullable String newAssignee,
             @Nullable Instant newSnoozedUntil,
             Instant notifiedAt) {
-        var updated = new AlertEpisode(
+        var updated = handled(newStatus, now, escalationTier, notifiedAt, newAssignee, newSnoozedUntil);
+        return new Change(
+                updated, updated.event(transition, now, actor, reason, null, "clinician-action-" + UUID.randomUUID()));
+    }
+
+    /** This episode with the same clinical content and new handling: status, escalation, assignee, snooze. */
+    private AlertEpisode handled(
+            AlertStatus newStatus,
+            Instant now,
+            int newTier,
+            Instant notifiedAt,
+            @Nullable String newAssignee,
+            @Nullable Instant newSnoozedUntil) {
+        return new AlertEpisode(
                 alertId,
                 patientId,
                 family,
@@ -276,28 +265,11 @@ public record AlertEpisode(
                 createdAt,
                 now,
                 handledAssessments,
-                escalationTier,
+                newTier,
                 notifiedAt,
                 newAssignee,
                 newSnoozedUntil,
                 version);
-        var event = new AlertChanged(
-                UUID.randomUUID(),
-                alertId,
-                patientId,
-                now,
-                transition,
-                newStatus,
-                priority,
-                latest.criterion(),
-                family,
-                latest.grade(),
-                actor,
-                reason,
-                null,
-                SOURCE_SYSTEM,
-                "clinician-action-" + UUID.randomUUID());
-        return new Change(updated, event);
     }
 
     /** Whether this change is one clinicians are notified of. */
@@ -306,6 +278,23 @@ public record AlertEpisode(
     }
 
     private AlertChanged eventFor(AlertTransition transition, Instant now) {
+        return event(
+                transition,
+                now,
+                "toxwatch",
+                priorityReason,
+                latest.eventId(),
+                latest.eventId().toString());
+    }
+
+    /** A transition of this episode as it now stands (status, priority, latest grade). */
+    private AlertChanged event(
+            AlertTransition transition,
+            Instant now,
+            String actor,
+            @Nullable String reason,
+            @Nullable UUID assessmentEventId,
+            String sourceMessageId) {
         return new AlertChanged(
                 UUID.randomUUID(),
                 alertId,
@@ -317,10 +306,10 @@ public record AlertEpisode(
                 latest.criterion(),
                 family,
                 latest.grade(),
-                "toxwatch",
-                priorityReason,
-                latest.eventId(),
+                actor,
+                reason,
+                assessmentEventId,
                 SOURCE_SYSTEM,
-                latest.eventId().toString());
+                sourceMessageId);
     }
 }

@@ -9,12 +9,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.toxwatch.alerting.domain.AlertEpisode;
 import org.toxwatch.alerting.domain.AlertPolicy;
@@ -23,53 +19,14 @@ import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertStatus;
 import org.toxwatch.model.AlertTransition;
 import org.toxwatch.model.Criterion;
-import org.toxwatch.model.ToxicityFamily;
 
 /** Escalation with a clock the test moves: nobody waits ten minutes. */
 class EscalateAlertsTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-20T09:00:00Z"));
-    private final Map<UUID, AlertEpisode> stored = new LinkedHashMap<>();
-    private final List<AlertChanged> audit = new ArrayList<>();
+    private final InMemoryAlerts alerts = new InMemoryAlerts();
+    private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail();
     private final List<AlertChanged> published = new ArrayList<>();
-    private final Alerts alerts = new Alerts() {
-        @Override
-        public Optional<AlertEpisode> findUnresolved(String patientId, ToxicityFamily family) {
-            return stored.values().stream()
-                    .filter(e -> e.patientId().equals(patientId) && e.family() == family)
-                    .filter(e -> e.status() != AlertStatus.RESOLVED)
-                    .findFirst();
-        }
-
-        @Override
-        public Optional<AlertEpisode> find(UUID alertId) {
-            return Optional.ofNullable(stored.get(alertId));
-        }
-
-        @Override
-        public AlertEpisode save(AlertEpisode episode) {
-            stored.put(episode.alertId(), episode);
-            return episode;
-        }
-
-        @Override
-        public List<AlertEpisode> list(@Nullable AlertStatus status, @Nullable String patientId, int limit) {
-            return stored.values().stream()
-                    .filter(e -> status == null || e.status() == status)
-                    .toList();
-        }
-    };
-    private final AuditTrail auditTrail = new AuditTrail() {
-        @Override
-        public void record(AlertChanged transition) {
-            audit.add(transition);
-        }
-
-        @Override
-        public List<AlertChanged> of(UUID alertId) {
-            return audit.stream().filter(t -> t.alertId().equals(alertId)).toList();
-        }
-    };
     private final RaiseAlerts raiseAlerts =
             new RaiseAlerts(new AlertPolicy(), alerts, published::add, auditTrail, clock);
     private final ActOnAlert actOnAlert =
@@ -99,14 +56,14 @@ class EscalateAlertsTest {
                 .singleElement()
                 .satisfies(e -> assertThat(e.reason()).contains("attending"));
 
-        assertThat(audit)
+        assertThat(auditTrail.all())
                 .extracting(AlertChanged::transition)
                 .containsExactly(
                         AlertTransition.RAISED,
                         AlertTransition.ESCALATED_TIER,
                         AlertTransition.ESCALATED_TIER,
                         AlertTransition.ESCALATED_TIER);
-        assertThat(stored.values())
+        assertThat(alerts.stored())
                 .singleElement()
                 .extracting(AlertEpisode::escalationTier)
                 .isEqualTo(2);
@@ -115,7 +72,7 @@ class EscalateAlertsTest {
     @Test
     void anAcknowledgementStopsEscalation() {
         raiseAlerts.on(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
-        UUID alertId = stored.keySet().iterator().next();
+        UUID alertId = alerts.stored().getFirst().alertId();
         clock.advance(Duration.ofMinutes(5));
         actOnAlert.acknowledge(alertId, "dr.grey", null);
 
@@ -127,7 +84,7 @@ class EscalateAlertsTest {
     @Test
     void aSnoozedAlertStaysQuietUntilTheSnoozeEndsThenReopensAndEscalatesAgain() {
         raiseAlerts.on(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
-        UUID alertId = stored.keySet().iterator().next();
+        UUID alertId = alerts.stored().getFirst().alertId();
         assertThat(actOnAlert.snooze(alertId, "dr.grey", Duration.ofMinutes(30), "waiting for the repeat count"))
                 .isInstanceOf(ActOnAlert.Outcome.Done.class);
 
@@ -149,27 +106,27 @@ class EscalateAlertsTest {
     @Test
     void aSnoozeIsBounded() {
         raiseAlerts.on(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
-        UUID alertId = stored.keySet().iterator().next();
+        UUID alertId = alerts.stored().getFirst().alertId();
 
         assertThat(actOnAlert.snooze(alertId, "dr.grey", Duration.ofMinutes(61), null))
                 .isInstanceOf(ActOnAlert.Outcome.Refused.class);
         assertThat(actOnAlert.snooze(alertId, "dr.grey", Duration.ZERO, null))
                 .isInstanceOf(ActOnAlert.Outcome.Refused.class);
-        assertThat(stored.get(alertId).status()).isEqualTo(AlertStatus.OPEN);
+        assertThat(alerts.find(alertId).orElseThrow().status()).isEqualTo(AlertStatus.OPEN);
     }
 
     @Test
     void assigningNotifiesTheAssigneeSoEscalationCountsFromThen() {
         raiseAlerts.on(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
-        UUID alertId = stored.keySet().iterator().next();
+        UUID alertId = alerts.stored().getFirst().alertId();
         clock.advance(Duration.ofMinutes(8));
 
         actOnAlert.assign(alertId, "dr.grey", "dr.house");
 
         clock.advance(Duration.ofMinutes(5));
         assertThat(escalateAlerts.run()).isEmpty();
-        assertThat(stored.get(alertId).assignee()).isEqualTo("dr.house");
-        assertThat(audit.getLast()).satisfies(t -> {
+        assertThat(alerts.find(alertId).orElseThrow().assignee()).isEqualTo("dr.house");
+        assertThat(auditTrail.all().getLast()).satisfies(t -> {
             assertThat(t.transition()).isEqualTo(AlertTransition.ASSIGNED);
             assertThat(t.actor()).isEqualTo("dr.grey");
             assertThat(t.reason()).isEqualTo("assigned to dr.house");

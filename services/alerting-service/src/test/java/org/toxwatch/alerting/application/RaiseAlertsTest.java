@@ -8,12 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.toxwatch.alerting.domain.AlertEpisode;
 import org.toxwatch.alerting.domain.AlertPolicy;
@@ -139,55 +135,5 @@ class RaiseAlertsTest {
         assertThat(raiseAlerts.on(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 1)))
                 .isEmpty();
         assertThat(alerts.stored()).isEmpty();
-    }
-
-    /** In-memory audit trail: insert-or-keep by event id, in order of recording. */
-    private static final class InMemoryAuditTrail implements AuditTrail {
-        private final Map<UUID, AlertChanged> byEventId = new LinkedHashMap<>();
-
-        @Override
-        public void record(AlertChanged transition) {
-            byEventId.putIfAbsent(transition.eventId(), transition);
-        }
-
-        @Override
-        public List<AlertChanged> of(UUID alertId) {
-            return byEventId.values().stream()
-                    .filter(t -> t.alertId().equals(alertId))
-                    .toList();
-        }
-    }
-
-    /** A plain in-memory port implementation: the use case under test never sees MongoDB. */
-    private static final class InMemoryAlerts implements Alerts {
-        private final Map<UUID, AlertEpisode> byId = new LinkedHashMap<>();
-
-        @Override
-        public Optional<AlertEpisode> findUnresolved(String patientId, ToxicityFamily family) {
-            return byId.values().stream()
-                    .filter(e -> e.patientId().equals(patientId) && e.family() == family)
-                    .filter(e -> e.status() != AlertStatus.RESOLVED)
-                    .findFirst();
-        }
-
-        @Override
-        public Optional<AlertEpisode> find(UUID alertId) {
-            return Optional.ofNullable(byId.get(alertId));
-        }
-
-        @Override
-        public AlertEpisode save(AlertEpisode episode) {
-            byId.put(episode.alertId(), episode);
-            return episode;
-        }
-
-        @Override
-        public List<AlertEpisode> list(@Nullable AlertStatus status, @Nullable String patientId, int limit) {
-            return List.copyOf(byId.values());
-        }
-
-        List<AlertEpisode> stored() {
-            return List.copyOf(byId.values());
-        }
     }
 }

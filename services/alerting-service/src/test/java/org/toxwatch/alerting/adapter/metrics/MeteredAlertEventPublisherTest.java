@@ -8,20 +8,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.toxwatch.alerting.application.Alerts;
+import org.toxwatch.alerting.application.InMemoryAlerts;
 import org.toxwatch.alerting.domain.AlertDecision;
 import org.toxwatch.alerting.domain.AlertEpisode;
 import org.toxwatch.alerting.domain.AlertPolicy;
 import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertPriority;
-import org.toxwatch.model.AlertStatus;
 import org.toxwatch.model.Criterion;
-import org.toxwatch.model.ToxicityFamily;
 
 class MeteredAlertEventPublisherTest {
 
@@ -39,7 +35,9 @@ class MeteredAlertEventPublisherTest {
         var acknowledged = ((AlertEpisode.Decision.Changed)
                         raised.episode().acknowledge("dr.grey", null, raisedAt.plus(Duration.ofMinutes(7))))
                 .change();
-        var publisher = new MeteredAlertEventPublisher(delivered::add, holding(raised.episode()), registry);
+        var alerts = new InMemoryAlerts();
+        alerts.save(raised.episode());
+        var publisher = new MeteredAlertEventPublisher(delivered::add, alerts, registry);
 
         publisher.publish(raised.event());
         publisher.publish(acknowledged.event());
@@ -57,29 +55,5 @@ class MeteredAlertEventPublisherTest {
         assertThat(registry.getMeters())
                 .flatExtracting(meter -> meter.getId().getTags())
                 .noneMatch(tag -> tag.getValue().contains("MRN"));
-    }
-
-    private static Alerts holding(AlertEpisode episode) {
-        return new Alerts() {
-            @Override
-            public Optional<AlertEpisode> findUnresolved(String patientId, ToxicityFamily family) {
-                return Optional.of(episode);
-            }
-
-            @Override
-            public Optional<AlertEpisode> find(UUID alertId) {
-                return Optional.of(episode);
-            }
-
-            @Override
-            public AlertEpisode save(AlertEpisode saved) {
-                return saved;
-            }
-
-            @Override
-            public List<AlertEpisode> list(@Nullable AlertStatus status, @Nullable String patientId, int limit) {
-                return List.of(episode);
-            }
-        };
     }
 }

@@ -1,0 +1,49 @@
+package org.toxwatch.alerting.application;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.toxwatch.alerting.domain.AlertEpisode;
+import org.toxwatch.model.AlertStatus;
+import org.toxwatch.model.ToxicityFamily;
+
+/** The alert store as a map, for use-case tests that never see MongoDB; keeps the order of first saving. */
+public final class InMemoryAlerts implements Alerts {
+
+    private final Map<UUID, AlertEpisode> byId = new LinkedHashMap<>();
+
+    @Override
+    public Optional<AlertEpisode> findUnresolved(String patientId, ToxicityFamily family) {
+        return byId.values().stream()
+                .filter(e -> e.patientId().equals(patientId) && e.family() == family)
+                .filter(e -> e.status() != AlertStatus.RESOLVED)
+                .findFirst();
+    }
+
+    @Override
+    public Optional<AlertEpisode> find(UUID alertId) {
+        return Optional.ofNullable(byId.get(alertId));
+    }
+
+    @Override
+    public AlertEpisode save(AlertEpisode episode) {
+        byId.put(episode.alertId(), episode);
+        return episode;
+    }
+
+    @Override
+    public List<AlertEpisode> list(@Nullable AlertStatus status, @Nullable String patientId, int limit) {
+        return byId.values().stream()
+                .filter(e -> status == null || e.status() == status)
+                .filter(e -> patientId == null || e.patientId().equals(patientId))
+                .limit(limit)
+                .toList();
+    }
+
+    public List<AlertEpisode> stored() {
+        return List.copyOf(byId.values());
+    }
+}
