@@ -14,6 +14,9 @@ public final class Topics {
     /** {@link TherapyEventRecorded}, published by ingest. */
     public static final String THERAPY_EVENTS = "clinical.therapy-events.v1";
 
+    /** {@link NeurologicAssessmentRecorded} (ICE score and ICANS domains), published by ingest. */
+    public static final String NEURO_ASSESSMENTS = "clinical.neuro-assessments.v1";
+
     /** {@link ToxicityAssessed}, published by monitoring when a grade changes or becomes assessable. */
     public static final String ASSESSMENTS = "monitoring.assessments.v1";
 
@@ -27,20 +30,24 @@ public final class Topics {
     public static final String VITAL_SIGNS_DLT = VITAL_SIGNS + DEAD_LETTER_SUFFIX;
     public static final String THERAPY_EVENTS_DLT = THERAPY_EVENTS + DEAD_LETTER_SUFFIX;
     public static final String ASSESSMENTS_DLT = ASSESSMENTS + DEAD_LETTER_SUFFIX;
+    public static final String NEURO_ASSESSMENTS_DLT = NEURO_ASSESSMENTS + DEAD_LETTER_SUFFIX;
 
     /** The topics other services consume, each of which has a dead-letter topic. */
-    public static final List<String> INPUT_TOPICS = List.of(LAB_RESULTS, VITAL_SIGNS, THERAPY_EVENTS, ASSESSMENTS);
+    public static final List<String> INPUT_TOPICS =
+            List.of(LAB_RESULTS, VITAL_SIGNS, THERAPY_EVENTS, NEURO_ASSESSMENTS, ASSESSMENTS);
 
     /** Every topic of the contract, dead-letter topics included. */
     public static final List<String> ALL = List.of(
             LAB_RESULTS,
             VITAL_SIGNS,
             THERAPY_EVENTS,
+            NEURO_ASSESSMENTS,
             ASSESSMENTS,
             ALERT_EVENTS,
             LAB_RESULTS_DLT,
             VITAL_SIGNS_DLT,
             THERAPY_EVENTS_DLT,
+            NEURO_ASSESSMENTS_DLT,
             ASSESSMENTS_DLT);
 
     public static String deadLetterTopicOf(String topic) {

@@ -134,6 +134,28 @@ public final class ClinicalEvents {
     }
 
     /**
+     * A final neurological assessment with the ICE score and level of consciousness given and the other ICANS
+     * domains (seizure, motor, ICP) reported as none.
+     */
+    public static NeurologicAssessmentRecorded aNeurologicAssessment(
+            String patientId, @Nullable Integer iceScore, LevelOfConsciousness consciousness, Instant at) {
+        return new NeurologicAssessmentRecorded(
+                UUID.randomUUID(),
+                patientId,
+                at,
+                at.plusSeconds(300),
+                SOURCE_SYSTEM,
+                aMessageId(),
+                iceScore,
+                null,
+                consciousness,
+                SeizureFinding.NONE,
+                MotorFinding.NONE,
+                IntracranialPressureFinding.NONE,
+                ResultStatus.FINAL);
+    }
+
+    /**
      * A graded assessment at {@link #MORNING_DRAW} under the criterion's own id, naming only the threshold
      * that was met and no evidence.
      */

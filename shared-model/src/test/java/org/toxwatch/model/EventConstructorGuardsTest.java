@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The records refuse what the wire contract does not allow, so no producer can publish it. */
 class EventConstructorGuardsTest {
@@ -174,6 +175,58 @@ class EventConstructorGuardsTest {
                     drug,
                     null,
                     null);
+        }
+    }
+
+    @Nested
+    class NeurologicAssessments {
+
+        @ParameterizedTest
+        @ValueSource(ints = {-1, 11})
+        void refuseAnIceScoreOutside0To10(int iceScore) {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> neurologic(iceScore, null))
+                    .withMessageContaining("ICE score is 0-10");
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {-1, 33})
+        void refuseACapdScoreOutside0To32(int capdScore) {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> neurologic(null, capdScore))
+                    .withMessageContaining("CAPD score is 0-32");
+        }
+
+        @Test
+        void acceptAnAssessmentInWhichNoDomainWasAssessed() {
+            var nothing = neurologic(null, null);
+
+            assertThat(nothing.iceScore()).isNull();
+            assertThat(nothing.consciousness()).isNull();
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, 10})
+        void acceptTheEndsOfTheIceScale(int iceScore) {
+            assertThat(neurologic(iceScore, null).iceScore()).isEqualTo(iceScore);
+        }
+
+        private static NeurologicAssessmentRecorded neurologic(
+                @Nullable Integer iceScore, @Nullable Integer capdScore) {
+            return new NeurologicAssessmentRecorded(
+                    UUID.randomUUID(),
+                    "p-1",
+                    MORNING_DRAW,
+                    MORNING_DRAW,
+                    "charting",
+                    "msg-1",
+                    iceScore,
+                    capdScore,
+                    null,
+                    null,
+                    null,
+                    null,
+                    ResultStatus.FINAL);
         }
     }
 

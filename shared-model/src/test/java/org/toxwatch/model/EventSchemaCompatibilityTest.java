@@ -60,6 +60,7 @@ class EventSchemaCompatibilityTest {
             "LabResultRecorded",
             "VitalSignsRecorded",
             "TherapyEventRecorded",
+            "NeurologicAssessmentRecorded",
             "ToxicityAssessed",
             "AlertChanged",
             "RejectedInput");
@@ -154,6 +155,14 @@ class EventSchemaCompatibilityTest {
                 Named.of(
                         "tocilizumab given",
                         ClinicalEvents.aSupportiveDrug(patient, SupportiveDrug.TOCILIZUMAB, MORNING_DRAW)),
+                Named.of(
+                        "an ICE score of 6 awakening to voice",
+                        ClinicalEvents.aNeurologicAssessment(
+                                patient, 6, LevelOfConsciousness.AWAKENS_TO_VOICE, MORNING_DRAW)),
+                Named.of(
+                        "an unarousable patient without an ICE score",
+                        ClinicalEvents.aNeurologicAssessment(
+                                patient, null, LevelOfConsciousness.UNAROUSABLE, MORNING_DRAW)),
                 Named.of("a graded assessment", assessment),
                 Named.of("a not-assessable assessment with nanosecond times", notAssessable),
                 Named.of("an alert raised", ClinicalEvents.anAlertRaisedFor(assessment, AlertPriority.HIGH)),
@@ -191,6 +200,14 @@ class EventSchemaCompatibilityTest {
                             "a dose without the therapy",
                             "TherapyEventRecorded/inotuzumab-cycle-1-day-8.json",
                             json -> json.putNull("therapy")),
+                    refused(
+                            "an ICE score above 10",
+                            "NeurologicAssessmentRecorded/ice-6-awakens-to-voice.json",
+                            json -> json.put("iceScore", 11)),
+                    refused(
+                            "a level of consciousness ICANS does not name",
+                            "NeurologicAssessmentRecorded/ice-6-awakens-to-voice.json",
+                            json -> json.put("consciousness", "DROWSY")),
                     refused(
                             "an assessment with neither grade nor reason",
                             "ToxicityAssessed/grade-4-neutrophil-count-decreased.json",
