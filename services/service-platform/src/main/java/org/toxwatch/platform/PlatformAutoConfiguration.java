@@ -5,11 +5,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -18,7 +22,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /** Wiring every ToxWatch service gets by depending on the platform module. */
-@AutoConfiguration
+@AutoConfiguration(
+        beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties(ToxWatchSecurityProperties.class)
 public class PlatformAutoConfiguration {
 
@@ -75,5 +80,17 @@ public class PlatformAutoConfiguration {
     @ConditionalOnBean(KafkaAdmin.class)
     KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
         return new KafkaHealthIndicator(kafkaAdmin);
+    }
+
+    /** Replaces Boot's MongoDB health indicator (named {@code mongo}) in the services that use MongoDB. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MongoTemplate.class)
+    static class MongoHealth {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "mongoHealthIndicator")
+        MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongoTemplate) {
+            return new MongoPingHealthIndicator(mongoTemplate);
+        }
     }
 }

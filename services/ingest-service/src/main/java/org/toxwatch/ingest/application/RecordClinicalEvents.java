@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.toxwatch.ingest.domain.LocalCodes;
 import org.toxwatch.ingest.domain.ObservationEvents;
 import org.toxwatch.ingest.domain.ObservationSubmission;
 import org.toxwatch.ingest.domain.ObservationValidator;
@@ -27,31 +30,46 @@ public final class RecordClinicalEvents {
 
     /** What happened to a submission. */
     public sealed interface Outcome {
-        record Accepted(List<UUID> eventIds) implements Outcome {}
+        /**
+         * @param resend the message had been accepted before: nothing new was published
+         */
+        record Accepted(List<UUID> eventIds, boolean resend) implements Outcome {}
 
         record Rejected(UUID rejectionId, List<Violation> violations) implements Outcome {}
+
+        /** Another copy of the same message is being processed at this moment: retry shortly. */
+        record InProgress() implements Outcome {}
     }
 
     private final ObservationValidator observationValidator;
     private final TherapyEvents therapyEvents;
+    private final LocalCodes localCodes;
     private final EventPublisher publisher;
+    private final InboundArchive archive;
     private final Clock clock;
 
     public RecordClinicalEvents(
             ObservationValidator observationValidator,
             TherapyEvents therapyEvents,
+            LocalCodes localCodes,
             EventPublisher publisher,
+            InboundArchive archive,
             Clock clock) {
         this.observationValidator = observationValidator;
         this.therapyEvents = therapyEvents;
+        this.localCodes = localCodes;
         this.publisher = publisher;
+        this.archive = archive;
         this.clock = clock;
     }
 
     public Outcome observations(Submission submission, List<ObservationSubmission> observations) {
+        List<ObservationSubmission> mapped = observations.stream()
+                .map(observation -> localCodes.resolve(submission.sourceSystem(), observation))
+                .toList();
         return record(
                 submission,
-                observations,
+                mapped,
                 observationValidator::validate,
                 (valid, receivedAt) -> ObservationEvents.toEvent(valid, submission.sourceSystem(), receivedAt),
                 Topics.LAB_RESULTS);
@@ -68,7 +86,73 @@ public final class RecordClinicalEvents {
 
     /** A body that could not even be read as items: rejected whole and kept in the dead-letter topic. */
     public Outcome unreadable(Submission submission, Violation violation, String targetTopic) {
-        return reject(submission, List.of(violation), targetTopic, clock.instant());
+        return unreadable(submission, List.of(violation), targetTopic);
+    }
+
+    /** A message that could not be read far enough to find its items, with every reason found. */
+    public Outcome unreadable(Submission submission, List<Violation> violations, String targetTopic) {
+        return reject(submission, violations, targetTopic, clock.instant());
+    }
+
+    /**
+     * Several kinds of event derived from one message (an HL7 ORU^R01 with lab results and vital signs, or a
+     * FHIR transaction): validated together, published together, acknowledged together.
+     *
+     * @param validated each item's violations (already located, e.g. {@code OBX[3].value}) or its event
+     */
+    public Outcome derived(Submission submission, List<Derived> validated, String deadLetterTarget) {
+        Instant now = clock.instant();
+        return claimed(submission, now, () -> {
+            var violations = new ArrayList<Violation>();
+            if (validated.isEmpty()) {
+                violations.add(new Violation("message", "contains no observation or therapy event"));
+            }
+            validated.forEach(item -> violations.addAll(item.violations()));
+            if (!violations.isEmpty()) {
+                return reject(submission, violations, deadLetterTarget, now);
+            }
+            return publish(
+                    submission, validated.stream().map(item -> item.event(now)).toList(), now);
+        });
+    }
+
+    /** One item derived from a message: either its violations or a way to build its event. */
+    public record Derived(List<Violation> violations, Function<Instant, Object> event) {
+
+        public static Derived invalid(List<Violation> violations) {
+            return new Derived(List.copyOf(violations), receivedAt -> {
+                throw new IllegalStateException("an invalid item has no event");
+            });
+        }
+
+        public static Derived valid(Function<Instant, Object> event) {
+            return new Derived(List.of(), event);
+        }
+
+        Object event(Instant receivedAt) {
+            return event.apply(receivedAt);
+        }
+    }
+
+    /** Validates an observation as every entry point does (local codes mapped first). */
+    public Derived observation(String sourceSystem, ObservationSubmission observation, Instant now) {
+        ObservationSubmission mapped = localCodes.resolve(sourceSystem, observation);
+        List<Violation> violations = observationValidator.validate(mapped, now);
+        return violations.isEmpty()
+                ? Derived.valid(receivedAt -> ObservationEvents.toEvent(mapped, sourceSystem, receivedAt))
+                : Derived.invalid(violations);
+    }
+
+    /** Validates a therapy event as every entry point does. */
+    public Derived therapyEvent(String sourceSystem, TherapyEventSubmission event, Instant now) {
+        List<Violation> violations = therapyEvents.validate(event, now);
+        return violations.isEmpty()
+                ? Derived.valid(receivedAt -> TherapyEvents.toEvent(event, sourceSystem, receivedAt))
+                : Derived.invalid(violations);
+    }
+
+    public Instant now() {
+        return clock.instant();
     }
 
     private <S> Outcome record(
@@ -78,28 +162,51 @@ public final class RecordClinicalEvents {
             BiFunction<S, Instant, Object> toEvent,
             String deadLetterTarget) {
         Instant now = clock.instant();
-        var violations = new ArrayList<Violation>();
-        if (items.isEmpty()) {
-            violations.add(new Violation("body", "contains no item"));
-        }
-        for (int i = 0; i < items.size(); i++) {
-            int index = i;
-            List<Violation> found = validate.apply(items.get(i), now);
-            violations.addAll(
-                    items.size() == 1
-                            ? found
-                            : found.stream().map(v -> v.atIndex(index)).toList());
-        }
-        if (!violations.isEmpty()) {
-            return reject(submission, violations, deadLetterTarget, now);
-        }
-        List<OutboundEvent> events = items.stream()
-                .map(item -> toEvent.apply(item, now))
-                .map(RecordClinicalEvents::outbound)
-                .toList();
+        return claimed(submission, now, () -> {
+            var violations = new ArrayList<Violation>();
+            if (items.isEmpty()) {
+                violations.add(new Violation("body", "contains no item"));
+            }
+            for (int i = 0; i < items.size(); i++) {
+                int index = i;
+                List<Violation> found = validate.apply(items.get(i), now);
+                violations.addAll(
+                        items.size() == 1
+                                ? found
+                                : found.stream().map(v -> v.atIndex(index)).toList());
+            }
+            if (!violations.isEmpty()) {
+                return reject(submission, violations, deadLetterTarget, now);
+            }
+            return publish(
+                    submission,
+                    items.stream().map(item -> toEvent.apply(item, now)).toList(),
+                    now);
+        });
+    }
+
+    private Outcome claimed(Submission submission, Instant now, Supplier<Outcome> process) {
+        return switch (archive.claim(submission, now)) {
+            case InboundArchive.Claim.AlreadyAccepted accepted -> new Outcome.Accepted(accepted.eventIds(), true);
+            case InboundArchive.Claim.InProgress inProgress -> new Outcome.InProgress();
+            case InboundArchive.Claim.First first -> {
+                try {
+                    yield process.get();
+                } catch (RuntimeException e) {
+                    archive.release(submission);
+                    throw e;
+                }
+            }
+        };
+    }
+
+    private Outcome publish(Submission submission, List<Object> payloads, Instant now) {
+        List<OutboundEvent> events =
+                payloads.stream().map(RecordClinicalEvents::outbound).toList();
         publisher.publishAll(events);
-        return new Outcome.Accepted(
-                events.stream().map(e -> eventIdOf(e.payload())).toList());
+        List<UUID> eventIds = events.stream().map(e -> eventIdOf(e.payload())).toList();
+        archive.recordAccepted(submission, eventIds, now);
+        return new Outcome.Accepted(eventIds, false);
     }
 
     private Outcome reject(Submission submission, List<Violation> violations, String targetTopic, Instant now) {
@@ -108,12 +215,13 @@ public final class RecordClinicalEvents {
                 now,
                 submission.protocol(),
                 submission.sourceSystem(),
-                null,
+                submission.messageId(),
                 targetTopic,
                 violations.stream().map(Violation::toString).toList(),
                 submission.rawPayload());
         publisher.publishAll(
                 List.of(new OutboundEvent(Topics.deadLetterTopicOf(targetTopic), submission.sourceSystem(), rejected)));
+        archive.recordRejected(submission, rejected.eventId(), rejected.reasons(), now);
         return new Outcome.Rejected(rejected.eventId(), List.copyOf(violations));
     }
 

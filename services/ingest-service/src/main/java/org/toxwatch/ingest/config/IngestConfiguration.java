@@ -4,13 +4,18 @@ import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.toxwatch.ingest.adapter.kafka.KafkaEventPublisher;
+import org.toxwatch.ingest.adapter.mongo.ArchiveExpiry;
+import org.toxwatch.ingest.adapter.mongo.MongoInboundArchive;
 import org.toxwatch.ingest.application.RecordClinicalEvents;
+import org.toxwatch.ingest.domain.LocalCodes;
 import org.toxwatch.ingest.domain.ObservationValidator;
 import org.toxwatch.ingest.domain.TherapyEvents;
 import org.toxwatch.model.Topics;
@@ -19,6 +24,7 @@ import org.toxwatch.platform.Roles;
 import org.toxwatch.platform.ToxWatchSecurityProperties;
 
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class IngestConfiguration {
 
     @Bean
@@ -27,13 +33,28 @@ class IngestConfiguration {
     }
 
     @Bean
+    MongoInboundArchive inboundArchive(MongoTemplate mongoTemplate, IngestProperties properties) {
+        return new MongoInboundArchive(mongoTemplate, properties.archive().claimExpiry());
+    }
+
+    @Bean
     RecordClinicalEvents recordClinicalEvents(
-            IngestProperties properties, KafkaTemplate<String, Object> kafkaTemplate, Clock clock) {
+            IngestProperties properties,
+            KafkaTemplate<String, Object> kafkaTemplate,
+            MongoInboundArchive inboundArchive,
+            Clock clock) {
         return new RecordClinicalEvents(
                 new ObservationValidator(properties.allowedClockSkew()),
                 new TherapyEvents(properties.allowedClockSkew()),
+                new LocalCodes(properties.localCodes()),
                 new KafkaEventPublisher(kafkaTemplate, properties.kafkaAckTimeout()),
+                inboundArchive,
                 clock);
+    }
+
+    @Bean
+    ArchiveExpiry archiveExpiry(MongoInboundArchive inboundArchive, IngestProperties properties, Clock clock) {
+        return new ArchiveExpiry(inboundArchive, properties.archive().retention(), clock);
     }
 
     @Bean
@@ -50,7 +71,9 @@ class IngestConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ToxWatchSecurityProperties security) {
         return PlatformSecurity.filterChain(
-                http, security, rules -> rules.requestMatchers("/api/**").hasRole(Roles.INTEGRATION));
+                http,
+                security,
+                rules -> rules.requestMatchers("/api/**", "/fhir/**").hasRole(Roles.INTEGRATION));
     }
 
     private static NewTopic topic(String name, IngestProperties properties) {

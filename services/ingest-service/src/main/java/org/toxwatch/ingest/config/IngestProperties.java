@@ -1,6 +1,7 @@
 package org.toxwatch.ingest.config;
 
 import java.time.Duration;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -8,18 +9,36 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Ingest settings.
  *
  * @param allowedClockSkew how far in the future a clinical time may lie before it is rejected
- * @param kafkaAckTimeout how long a sender waits for Kafka before it is told to retry (503)
+ * @param kafkaAckTimeout how long a sender waits for Kafka before it is told to retry (503, AR)
  * @param topicPartitions partitions of the topics ingest creates
+ * @param localCodes per sender (HL7 MSH-3, FHIR or JSON integration user): local test code to LOINC
+ * @param archive how long inbound messages are kept, and when an unfinished claim is taken over
  */
 @ConfigurationProperties("toxwatch.ingest")
 public record IngestProperties(
         @Nullable Duration allowedClockSkew,
         @Nullable Duration kafkaAckTimeout,
-        @Nullable Integer topicPartitions) {
+        @Nullable Integer topicPartitions,
+        @Nullable Map<String, Map<String, String>> localCodes,
+        @Nullable Archive archive) {
 
     public IngestProperties {
         allowedClockSkew = allowedClockSkew == null ? Duration.ofMinutes(5) : allowedClockSkew;
         kafkaAckTimeout = kafkaAckTimeout == null ? Duration.ofSeconds(10) : kafkaAckTimeout;
         topicPartitions = topicPartitions == null ? 6 : topicPartitions;
+        localCodes = localCodes == null ? Map.of() : Map.copyOf(localCodes);
+        archive = archive == null ? new Archive(null, null) : archive;
+    }
+
+    /**
+     * @param retention inbound messages older than this are deleted by the application (default 90 days)
+     * @param claimExpiry an unfinished claim older than this is taken over by a resend (default 1 minute)
+     */
+    public record Archive(
+            @Nullable Duration retention, @Nullable Duration claimExpiry) {
+        public Archive {
+            retention = retention == null ? Duration.ofDays(90) : retention;
+            claimExpiry = claimExpiry == null ? Duration.ofMinutes(1) : claimExpiry;
+        }
     }
 }

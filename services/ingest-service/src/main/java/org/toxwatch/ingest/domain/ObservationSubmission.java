@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param valueCode a coded value instead of a number (oxygen device)
  * @param sourceObservationId the sender's id of this result, stable across corrections
+ * @param localCode the sender's own code when it sent no LOINC; mapped per sender (see {@link LocalCodes})
  */
 public record ObservationSubmission(
         @Nullable String patientId,
@@ -22,4 +23,5 @@ public record ObservationSubmission(
         @Nullable BigDecimal referenceHigh,
         @Nullable String status,
         @Nullable String sourceMessageId,
-        @Nullable String sourceObservationId) {}
+        @Nullable String sourceObservationId,
+        @Nullable String localCode) {}

@@ -42,7 +42,13 @@ public final class ObservationValidator {
         }
         ResultStatus status = parseStatus(submission.status(), violations);
         if (isBlank(submission.loinc())) {
-            violations.add(new Violation("loinc", "is required"));
+            violations.add(
+                    isBlank(submission.localCode())
+                            ? new Violation("loinc", "is required")
+                            : new Violation(
+                                    "localCode",
+                                    "'" + submission.localCode() + "' has no LOINC mapping for this sender"
+                                            + " (add it to toxwatch.ingest.local-codes)"));
             return violations;
         }
         var code = ObservationCode.byLoinc(submission.loinc().trim());

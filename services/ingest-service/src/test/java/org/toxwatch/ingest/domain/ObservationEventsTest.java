@@ -26,6 +26,7 @@ class ObservationEventsTest {
                 null,
                 null,
                 sourceMessageId,
+                null,
                 null);
     }
 
@@ -42,6 +43,7 @@ class ObservationEventsTest {
                 new BigDecimal("7.7"),
                 null,
                 "lab-42",
+                null,
                 null);
 
         var event = (LabResultRecorded) ObservationEvents.toEvent(anc, "integration", RECEIVED);
@@ -103,6 +105,7 @@ class ObservationEventsTest {
                 null,
                 null,
                 "d-1",
+                null,
                 null);
 
         var event = (VitalSignsRecorded) ObservationEvents.toEvent(device, "icu", RECEIVED);

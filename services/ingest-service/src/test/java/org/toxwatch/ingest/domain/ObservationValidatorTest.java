@@ -27,6 +27,7 @@ class ObservationValidatorTest {
                 new BigDecimal("7.7"),
                 null,
                 "lab-42",
+                null,
                 null);
     }
 
@@ -42,6 +43,7 @@ class ObservationValidatorTest {
                 null,
                 null,
                 "v-1",
+                null,
                 null);
     }
 
@@ -52,7 +54,8 @@ class ObservationValidatorTest {
 
     @Test
     void listsEveryMissingFieldAtOnce() {
-        var empty = new ObservationSubmission(null, "751-8", null, null, null, null, null, null, null, null, null);
+        var empty =
+                new ObservationSubmission(null, "751-8", null, null, null, null, null, null, null, null, null, null);
 
         assertThat(validator.validate(empty, NOW))
                 .extracting(Violation::field)
@@ -90,7 +93,7 @@ class ObservationValidatorTest {
     @Test
     void rejectsACodeToxWatchDoesNotMonitor() {
         var unknown = new ObservationSubmission(
-                "MRN-0001", "12345-6", BigDecimal.ONE, null, "mg/dL", NOW, null, null, null, "m-1", null);
+                "MRN-0001", "12345-6", BigDecimal.ONE, null, "mg/dL", NOW, null, null, null, "m-1", null, null);
 
         assertThat(validator.validate(unknown, NOW))
                 .singleElement()
@@ -110,6 +113,7 @@ class ObservationValidatorTest {
                 new BigDecimal("1.8"),
                 null,
                 "m-1",
+                null,
                 null);
 
         assertThat(validator.validate(inverted, NOW))
@@ -134,6 +138,7 @@ class ObservationValidatorTest {
                     null,
                     null,
                     "v-1",
+                    null,
                     null);
 
             assertThat(validator.validate(slightlyAhead, NOW)).isEmpty();
@@ -153,6 +158,7 @@ class ObservationValidatorTest {
                     null,
                     null,
                     "v-1",
+                    null,
                     null);
 
             assertThat(validator.validate(ahead, NOW))
@@ -180,7 +186,18 @@ class ObservationValidatorTest {
     @Test
     void aCancelledResultNeedsNoValue() {
         var cancelled = new ObservationSubmission(
-                "MRN-0001", "751-8", null, null, null, NOW.minusSeconds(60), null, null, "cancelled", "m-9", "obx-1");
+                "MRN-0001",
+                "751-8",
+                null,
+                null,
+                null,
+                NOW.minusSeconds(60),
+                null,
+                null,
+                "cancelled",
+                "m-9",
+                "obx-1",
+                null);
 
         assertThat(validator.validate(cancelled, NOW)).isEmpty();
     }
@@ -188,9 +205,20 @@ class ObservationValidatorTest {
     @Test
     void anOxygenDeviceIsCodedNotNumeric() {
         var device = new ObservationSubmission(
-                "MRN-0001", "107117-4", null, "336623009", null, NOW.minusSeconds(60), null, null, null, "v-2", null);
+                "MRN-0001",
+                "107117-4",
+                null,
+                "336623009",
+                null,
+                NOW.minusSeconds(60),
+                null,
+                null,
+                null,
+                "v-2",
+                null,
+                null);
         var unknownDevice = new ObservationSubmission(
-                "MRN-0001", "107117-4", null, "TENT", null, NOW.minusSeconds(60), null, null, null, "v-3", null);
+                "MRN-0001", "107117-4", null, "TENT", null, NOW.minusSeconds(60), null, null, null, "v-3", null, null);
 
         assertThat(validator.validate(device, NOW)).isEmpty();
         assertThat(validator.validate(unknownDevice, NOW))

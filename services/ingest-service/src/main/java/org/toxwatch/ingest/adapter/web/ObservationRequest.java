@@ -20,7 +20,8 @@ record ObservationRequest(
         @Nullable Range referenceRange,
         @Nullable String status,
         @Nullable String sourceMessageId,
-        @Nullable String sourceObservationId) {
+        @Nullable String sourceObservationId,
+        @Nullable String localCode) {
 
     record Range(@Nullable BigDecimal low, @Nullable BigDecimal high) {}
 
@@ -36,6 +37,7 @@ record ObservationRequest(
                 referenceRange == null ? null : referenceRange.high(),
                 status,
                 sourceMessageId,
-                sourceObservationId);
+                sourceObservationId,
+                localCode);
     }
 }

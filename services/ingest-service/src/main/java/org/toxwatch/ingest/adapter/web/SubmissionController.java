@@ -5,6 +5,8 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,7 +38,9 @@ class SubmissionController {
 
     static final URI INVALID_SUBMISSION = URI.create("urn:toxwatch:problem:invalid-submission");
     static final URI NOT_STORED = URI.create("urn:toxwatch:problem:not-stored");
+    static final URI IN_PROGRESS = URI.create("urn:toxwatch:problem:in-progress");
     private static final String RETRY_AFTER_SECONDS = "5";
+    private static final String PROTOCOL = "JSON";
 
     private final RecordClinicalEvents recordClinicalEvents;
     private final ObjectReader reader;
@@ -51,20 +55,40 @@ class SubmissionController {
 
     @PostMapping(path = "/api/v1/observations", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> observations(@RequestBody String body, Principal principal) {
-        var submission = new Submission("JSON", principal.getName(), body);
-        return parse(body, ObservationRequest.class, submission, "an observation", Topics.LAB_RESULTS)
+        var unread = new Submission(PROTOCOL, principal.getName(), null, body);
+        return parse(body, ObservationRequest.class, unread, "an observation", Topics.LAB_RESULTS)
                 .map(requests -> respond(recordClinicalEvents.observations(
-                        submission,
+                        new Submission(
+                                PROTOCOL,
+                                principal.getName(),
+                                messageIdOf(requests.stream().map(ObservationRequest::sourceMessageId)),
+                                body),
                         requests.stream().map(ObservationRequest::toSubmission).toList())));
     }
 
     @PostMapping(path = "/api/v1/therapy-events", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> therapyEvents(@RequestBody String body, Principal principal) {
-        var submission = new Submission("JSON", principal.getName(), body);
-        return parse(body, TherapyEventRequest.class, submission, "a therapy event", Topics.THERAPY_EVENTS)
+        var unread = new Submission(PROTOCOL, principal.getName(), null, body);
+        return parse(body, TherapyEventRequest.class, unread, "a therapy event", Topics.THERAPY_EVENTS)
                 .map(requests -> respond(recordClinicalEvents.therapyEvents(
-                        submission,
+                        new Submission(
+                                PROTOCOL,
+                                principal.getName(),
+                                messageIdOf(requests.stream().map(TherapyEventRequest::sourceMessageId)),
+                                body),
                         requests.stream().map(TherapyEventRequest::toSubmission).toList())));
+    }
+
+    /**
+     * A JSON body has no message id of its own: its items' source message ids, together, identify it. Null
+     * when an item lacks one (it is then rejected, and nothing could recognise its resend anyway).
+     */
+    static @Nullable String messageIdOf(Stream<@Nullable String> sourceMessageIds) {
+        List<@Nullable String> ids = sourceMessageIds.toList();
+        if (ids.isEmpty() || ids.stream().anyMatch(id -> id == null || id.isBlank())) {
+            return null;
+        }
+        return ids.stream().map(String::trim).distinct().sorted().collect(Collectors.joining(","));
     }
 
     @ExceptionHandler(EventsNotStored.class)
@@ -102,14 +126,25 @@ class SubmissionController {
                 .map(reference -> reference.getPropertyName() != null
                         ? "." + reference.getPropertyName()
                         : "[" + reference.getIndex() + "]")
-                .collect(java.util.stream.Collectors.joining());
+                .collect(Collectors.joining());
         return path.isEmpty() ? "body" : path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static ResponseEntity<?> respond(Outcome outcome) {
         return switch (outcome) {
-            case Outcome.Accepted accepted -> ResponseEntity.accepted().body(Map.of("eventIds", accepted.eventIds()));
+            case Outcome.Accepted accepted ->
+                ResponseEntity.accepted().body(Map.of("eventIds", accepted.eventIds(), "resend", accepted.resend()));
             case Outcome.Rejected rejected -> ResponseEntity.badRequest().body(problem(rejected));
+            case Outcome.InProgress inProgress -> {
+                var problem = ProblemDetail.forStatusAndDetail(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Another copy of this message is being stored right now. Retry later for its outcome.");
+                problem.setType(IN_PROGRESS);
+                problem.setTitle("Same message in progress");
+                yield ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                        .body(problem);
+            }
         };
     }
 

@@ -1,0 +1,34 @@
+package org.toxwatch.ingest.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Port: every inbound message as received, with what became of it. It is the audit record of what each
+ * sender sent, and it makes a resend recognisable: a message is claimed before it is processed, so a second
+ * copy of an accepted message gets the original answer and publishes nothing.
+ */
+public interface InboundArchive {
+
+    /** What the archive knew of a message when it was claimed. */
+    sealed interface Claim {
+        /** Never seen, or seen and rejected (a rejected message is judged again: its mapping may be fixed). */
+        record First() implements Claim {}
+
+        /** Already accepted: answer with the original event ids and publish nothing. */
+        record AlreadyAccepted(List<UUID> eventIds) implements Claim {}
+
+        /** Another copy is being processed right now: the sender should retry shortly. */
+        record InProgress() implements Claim {}
+    }
+
+    Claim claim(Submission submission, Instant receivedAt);
+
+    void recordAccepted(Submission submission, List<UUID> eventIds, Instant at);
+
+    void recordRejected(Submission submission, UUID rejectionId, List<String> reasons, Instant at);
+
+    /** Kafka did not store the events: forget the claim so that the sender's retry is processed afresh. */
+    void release(Submission submission);
+}
