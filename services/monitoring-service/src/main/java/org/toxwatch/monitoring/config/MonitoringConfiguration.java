@@ -95,9 +95,11 @@ class MonitoringConfiguration {
                         Topics.LAB_RESULTS,
                         Topics.VITAL_SIGNS,
                         Topics.THERAPY_EVENTS,
+                        Topics.NEURO_ASSESSMENTS,
                         Topics.LAB_RESULTS_DLT,
                         Topics.VITAL_SIGNS_DLT,
-                        Topics.THERAPY_EVENTS_DLT)
+                        Topics.THERAPY_EVENTS_DLT,
+                        Topics.NEURO_ASSESSMENTS_DLT)
                 .stream()
                 .map(name -> topic(name, properties))
                 .toArray(NewTopic[]::new));

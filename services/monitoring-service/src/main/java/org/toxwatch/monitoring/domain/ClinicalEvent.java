@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.UUID;
 import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.VitalSignsRecorded;
 
 /**
- * One of the three inputs monitoring folds into a patient's state. The stream and the what-if calculator
+ * One of the four inputs monitoring folds into a patient's state. The stream and the what-if calculator
  * both apply events through {@link #applyTo}, so they grade on one code path.
  */
 public sealed interface ClinicalEvent {
@@ -80,6 +81,28 @@ public sealed interface ClinicalEvent {
 
         public Instant eventTime() {
             return event.occurredAt();
+        }
+
+        public Instant receivedAt() {
+            return event.receivedAt();
+        }
+
+        public String sourceMessageId() {
+            return event.sourceMessageId();
+        }
+
+        public PatientState applyTo(PatientState state) {
+            return state.apply(event);
+        }
+    }
+
+    record Neuro(NeurologicAssessmentRecorded event) implements ClinicalEvent {
+        public UUID eventId() {
+            return event.eventId();
+        }
+
+        public Instant eventTime() {
+            return event.observedAt();
         }
 
         public Instant receivedAt() {

@@ -18,7 +18,9 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.ResultStatus;
+import org.toxwatch.model.SeizureFinding;
 import org.toxwatch.model.SupportiveDrug;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.TherapyEventType;
@@ -29,7 +31,8 @@ import org.toxwatch.monitoring.domain.units.Analyte;
 
 /**
  * Everything monitoring remembers about one patient, folded from the patient's events by the pure functions
- * {@link #apply(LabResultRecorded)}, {@link #apply(VitalSignsRecorded)} and {@link #apply(TherapyEventRecorded)}.
+ * {@link #apply(LabResultRecorded)}, {@link #apply(VitalSignsRecorded)}, {@link #apply(TherapyEventRecorded)} and
+ * {@link #apply(NeurologicAssessmentRecorded)}.
  *
  * <p>Events are placed by their clinical time (collection, measurement or administration time), not by
  * arrival, so a late result lands where it belongs. A corrected result replaces the one with the same
@@ -52,6 +55,9 @@ import org.toxwatch.monitoring.domain.units.Analyte;
  * @param supportiveDrugs supportive drugs in time order
  * @param vasopressors the vasopressors running according to the latest vasopressor event
  * @param oxygen the oxygen support according to the latest vital-signs set that reported a device
+ * @param neuroAssessments neurological (ICANS) assessments in assessment-time order: those of the last
+ *     {@value #CRS_MEMORY_DAYS} days, and up to {@value #SEIZURES_KEPT} older ones that reported a seizure, since
+ *     the BLINCYTO "more than one seizure" rule (CRITERIA.md 9.1) counts seizures over a whole episode
  * @param publishedGrades what monitoring last published, per criterion name
  */
 public record PatientState(
@@ -65,6 +71,7 @@ public record PatientState(
         List<SupportiveDrugGiven> supportiveDrugs,
         @Nullable VasopressorStatus vasopressors,
         @Nullable OxygenSupport oxygen,
+        List<NeurologicAssessmentRecorded> neuroAssessments,
         Map<String, PublishedGrade> publishedGrades) {
 
     static final long LAB_DAYS = 30;
@@ -80,6 +87,8 @@ public record PatientState(
     static final long WEIGHT_DAYS = 100;
     static final int MAX_WEIGHTS = 200;
     static final int MAX_EPISODES = 20;
+    static final int NEURO_ASSESSMENTS_KEPT = 200;
+    static final int SEIZURES_KEPT = 20;
 
     /** CRITERIA.md 1.4: a baseline is collected at or before T0 and not more than 30 days before. */
     public static final Duration BASELINE_LOOKBACK = Duration.ofDays(30);
@@ -90,6 +99,10 @@ public record PatientState(
     private static final Comparator<LabResultRecorded> LAB_ORDER = Comparator.comparing(LabResultRecorded::observedAt)
             .thenComparing(LabResultRecorded::receivedAt)
             .thenComparing(LabResultRecorded::eventId);
+    private static final Comparator<NeurologicAssessmentRecorded> NEURO_ORDER = Comparator.comparing(
+                    NeurologicAssessmentRecorded::observedAt)
+            .thenComparing(NeurologicAssessmentRecorded::receivedAt)
+            .thenComparing(NeurologicAssessmentRecorded::eventId);
     private static final Comparator<VitalSignsRecorded> VITALS_ORDER = Comparator.comparing(
                     VitalSignsRecorded::observedAt)
             .thenComparing(VitalSignsRecorded::receivedAt)
@@ -117,6 +130,10 @@ public record PatientState(
         fevers = sorted(fevers, FeverReading::observedAt);
         weights = sorted(weights, WeightMeasurement::observedAt);
         supportiveDrugs = sorted(supportiveDrugs, SupportiveDrugGiven::givenAt);
+        // absent in states stored before neurological assessments existed
+        neuroAssessments = neuroAssessments == null
+                ? List.of()
+                : neuroAssessments.stream().sorted(NEURO_ORDER).toList();
         publishedGrades =
                 publishedGrades == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(publishedGrades));
     }
@@ -124,7 +141,8 @@ public record PatientState(
     /** A patient monitoring has not heard of yet. */
     public static PatientState empty(String patientId) {
         return new PatientState(
-                patientId, null, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), null, null, Map.of());
+                patientId, null, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), null, null, List.of(),
+                Map.of());
     }
 
     // ---------------------------------------------------------------------------------------------- the fold
@@ -161,6 +179,7 @@ public record PatientState(
                         supportiveDrugs,
                         vasopressors,
                         oxygen,
+                        neuroAssessments,
                         publishedGrades)
                 .bounded();
     }
@@ -212,6 +231,7 @@ public record PatientState(
                         supportiveDrugs,
                         vasopressors,
                         newOxygen,
+                        neuroAssessments,
                         publishedGrades)
                 .bounded();
     }
@@ -261,6 +281,39 @@ public record PatientState(
                         newDrugs,
                         newVasopressors,
                         oxygen,
+                        neuroAssessments,
+                        publishedGrades)
+                .bounded();
+    }
+
+    /**
+     * Adds a neurological assessment; a corrected one replaces, and a cancelled one removes, the assessment made
+     * at the same time (assessments carry no observation id). An event already applied leaves the state unchanged.
+     */
+    public PatientState apply(NeurologicAssessmentRecorded assessment) {
+        requireThisPatient(assessment.patientId());
+        if (neuroAssessments.stream().anyMatch(existing -> existing.eventId().equals(assessment.eventId()))) {
+            return this;
+        }
+        var replacing = assessment.status() == ResultStatus.CORRECTED || assessment.status() == ResultStatus.CANCELLED;
+        var updated = new ArrayList<>(neuroAssessments.stream()
+                .filter(existing -> !(replacing && existing.observedAt().equals(assessment.observedAt())))
+                .toList());
+        if (assessment.status() != ResultStatus.CANCELLED) {
+            updated.add(assessment);
+        }
+        return new PatientState(
+                        patientId,
+                        later(newestEventTime, assessment.observedAt()),
+                        episodes,
+                        labs,
+                        vitals,
+                        fevers,
+                        weights,
+                        supportiveDrugs,
+                        vasopressors,
+                        oxygen,
+                        updated,
                         publishedGrades)
                 .bounded();
     }
@@ -280,6 +333,7 @@ public record PatientState(
                 supportiveDrugs,
                 vasopressors,
                 oxygen,
+                neuroAssessments,
                 updated);
     }
 
@@ -331,6 +385,11 @@ public record PatientState(
         return null;
     }
 
+    /** The newest neurological assessment by assessment time (a later arrival wins a tie); absent if none. */
+    public @Nullable NeurologicAssessmentRecorded newestNeuroAssessment() {
+        return neuroAssessments.isEmpty() ? null : neuroAssessments.getLast();
+    }
+
     /** What was last published for {@code criterion}; absent if nothing ever was. */
     public @Nullable PublishedGrade publishedGrade(Criterion criterion) {
         return publishedGrades.get(criterion.name());
@@ -365,7 +424,27 @@ public record PatientState(
                 since(supportiveDrugs, SupportiveDrugGiven::givenAt, now.minus(Duration.ofDays(CRS_MEMORY_DAYS))),
                 vasopressors,
                 oxygen,
+                boundedNeuroAssessments(now),
                 publishedGrades);
+    }
+
+    private List<NeurologicAssessmentRecorded> boundedNeuroAssessments(Instant now) {
+        var recentFrom = now.minus(Duration.ofDays(CRS_MEMORY_DAYS));
+        var recent = last(
+                since(neuroAssessments, NeurologicAssessmentRecorded::observedAt, recentFrom), NEURO_ASSESSMENTS_KEPT);
+        var olderSeizures = last(
+                neuroAssessments.stream()
+                        .filter(assessment ->
+                                assessment.observedAt().isBefore(recentFrom) && reportsASeizure(assessment))
+                        .toList(),
+                SEIZURES_KEPT);
+        var kept = new ArrayList<>(olderSeizures);
+        kept.addAll(recent);
+        return kept;
+    }
+
+    private static boolean reportsASeizure(NeurologicAssessmentRecorded assessment) {
+        return assessment.seizure() != null && assessment.seizure() != SeizureFinding.NONE;
     }
 
     private Map<String, List<LabResultRecorded>> boundedLabs(Instant now) {

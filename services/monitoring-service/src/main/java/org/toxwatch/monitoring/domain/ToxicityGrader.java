@@ -25,6 +25,7 @@ import org.toxwatch.monitoring.domain.crs.CrsInputs;
 import org.toxwatch.monitoring.domain.crs.CrsRule;
 import org.toxwatch.monitoring.domain.febrileneutropenia.FebrileNeutropeniaRule;
 import org.toxwatch.monitoring.domain.hematotoxicity.IcahtRule;
+import org.toxwatch.monitoring.domain.icans.IcansRule;
 import org.toxwatch.monitoring.domain.lab.LabHistory;
 import org.toxwatch.monitoring.domain.lab.LabReading;
 import org.toxwatch.monitoring.domain.lab.LabResult;
@@ -47,6 +48,8 @@ import org.toxwatch.monitoring.domain.units.VitalSign;
  *   <li>Febrile neutropenia (section 3) runs when the state holds an ANC and a temperature.
  *   <li>CRS (section 4) runs only inside a CRS window (4.5): CAR-T days 0-28 after the first infusion, or a
  *       blinatumomab infusion that is running or stopped at most 48 h ago.
+ *   <li>ICANS (section 5) grades the newest neurological assessment, in or outside the CRS window: section 10
+ *       says a neurological event reported later is still graded.
  * </ul>
  *
  * Day numbers are calendar days in the hospital's time zone, T0 and the CAR-T infusion day being day 0 (1.5).
@@ -106,7 +109,7 @@ public final class ToxicityGrader {
         if (crs != null) {
             assessments.add(crs);
         }
-        Stream.of(icahtEarly(state), icahtLate(state), hysLaw(state), vodSos(state))
+        Stream.of(icans(state), icahtEarly(state), icahtLate(state), hysLaw(state), vodSos(state))
                 .filter(Objects::nonNull)
                 .forEach(assessments::add);
         return assessments.stream()
@@ -419,6 +422,14 @@ public final class ToxicityGrader {
                 null,
                 oxygen.observedAt(),
                 oxygen.sourceMessageId());
+    }
+
+    // ------------------------------------------------------------------------------------------ ICANS
+
+    /** CRITERIA.md 5: the newest neurological assessment by assessment time. */
+    private static @Nullable Assessment icans(PatientState state) {
+        var newest = state.newestNeuroAssessment();
+        return newest == null ? null : IcansRule.assess(newest);
     }
 
     // ------------------------------------------------------------------------------------------ CAR-T hematotoxicity

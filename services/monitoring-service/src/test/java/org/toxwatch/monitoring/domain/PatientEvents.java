@@ -5,10 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.IntracranialPressureFinding;
 import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.LevelOfConsciousness;
+import org.toxwatch.model.MotorFinding;
+import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.OxygenDevice;
 import org.toxwatch.model.ReferenceRange;
 import org.toxwatch.model.ResultStatus;
+import org.toxwatch.model.SeizureFinding;
 import org.toxwatch.model.SupportiveDrug;
 import org.toxwatch.model.Therapy;
 import org.toxwatch.model.TherapyEventRecorded;
@@ -101,6 +106,35 @@ public final class PatientEvents {
                 SupportiveDrug.VASOPRESSOR,
                 count,
                 vasopressin);
+    }
+
+    /** A final neurological assessment with no seizure, motor or ICP finding. */
+    public static NeurologicAssessmentRecorded neuroAssessment(
+            Instant at, @Nullable Integer iceScore, LevelOfConsciousness consciousness) {
+        return neuroAssessment(at, iceScore, consciousness, SeizureFinding.NONE, ResultStatus.FINAL);
+    }
+
+    public static NeurologicAssessmentRecorded neuroAssessment(
+            Instant at,
+            @Nullable Integer iceScore,
+            LevelOfConsciousness consciousness,
+            SeizureFinding seizure,
+            ResultStatus status) {
+        var eventId = UUID.randomUUID();
+        return new NeurologicAssessmentRecorded(
+                eventId,
+                PATIENT,
+                at,
+                at.plus(Duration.ofMinutes(5)),
+                "test-charting",
+                "msg-" + eventId,
+                iceScore,
+                null,
+                consciousness,
+                seizure,
+                MotorFinding.NONE,
+                IntracranialPressureFinding.NONE,
+                status);
     }
 
     private static TherapyEventRecorded therapyEvent(

@@ -14,6 +14,7 @@ import static org.toxwatch.monitoring.domain.PatientEvents.enrolled;
 import static org.toxwatch.monitoring.domain.PatientEvents.hoursAfter;
 import static org.toxwatch.monitoring.domain.PatientEvents.infusionStarted;
 import static org.toxwatch.monitoring.domain.PatientEvents.infusionStopped;
+import static org.toxwatch.monitoring.domain.PatientEvents.neuroAssessment;
 import static org.toxwatch.monitoring.domain.PatientEvents.vasopressorsRunning;
 import static org.toxwatch.monitoring.domain.PatientEvents.vitalsAt;
 
@@ -32,8 +33,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.LevelOfConsciousness;
+import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.OxygenDevice;
 import org.toxwatch.model.ResultStatus;
+import org.toxwatch.model.SeizureFinding;
 import org.toxwatch.model.SupportiveDrug;
 import org.toxwatch.model.Therapy;
 import org.toxwatch.model.TherapyEventRecorded;
@@ -49,6 +53,7 @@ class PatientStateTest {
                 case LabResultRecorded lab -> state.apply(lab);
                 case org.toxwatch.model.VitalSignsRecorded vitals -> state.apply(vitals);
                 case TherapyEventRecorded therapy -> state.apply(therapy);
+                case NeurologicAssessmentRecorded neuro -> state.apply(neuro);
                 default -> throw new IllegalArgumentException(event.toString());
             };
         }
@@ -454,6 +459,79 @@ class PatientStateTest {
             var state = fold(vitalsAt(NOW).weight("70.5").build());
 
             assertThat(state.weights()).extracting(WeightMeasurement::kg).containsExactly(new BigDecimal("70.5"));
+        }
+    }
+
+    @Nested
+    class NeurologicAssessments {
+
+        @Test
+        void theNewestIsTheLatestByAssessmentTimeNotByArrival() {
+            var state = fold(
+                    neuroAssessment(hoursAfter(4), 6, LevelOfConsciousness.ALERT),
+                    neuroAssessment(hoursAfter(1), 10, LevelOfConsciousness.ALERT));
+
+            assertThat(state.newestNeuroAssessment().iceScore()).isEqualTo(6);
+            assertThat(state.neuroAssessments())
+                    .extracting(NeurologicAssessmentRecorded::iceScore)
+                    .containsExactly(10, 6);
+        }
+
+        @Test
+        void aCorrectionReplacesTheAssessmentMadeAtTheSameTime() {
+            var state = fold(
+                    neuroAssessment(NOW, 3, LevelOfConsciousness.ALERT),
+                    neuroAssessment(NOW, 8, LevelOfConsciousness.ALERT, SeizureFinding.NONE, ResultStatus.CORRECTED));
+
+            assertThat(state.neuroAssessments())
+                    .extracting(NeurologicAssessmentRecorded::iceScore)
+                    .containsExactly(8);
+        }
+
+        @Test
+        void aCancellationWithdrawsTheAssessmentAndTheOneBeforeIsNewestAgain() {
+            var state = fold(
+                    neuroAssessment(hoursAfter(1), 9, LevelOfConsciousness.ALERT),
+                    neuroAssessment(hoursAfter(2), 2, LevelOfConsciousness.ALERT),
+                    neuroAssessment(
+                            hoursAfter(2),
+                            null,
+                            LevelOfConsciousness.ALERT,
+                            SeizureFinding.NONE,
+                            ResultStatus.CANCELLED));
+
+            assertThat(state.newestNeuroAssessment().iceScore()).isEqualTo(9);
+        }
+
+        @Test
+        void ignoresAnAssessmentDeliveredTwice() {
+            var once = neuroAssessment(NOW, 7, LevelOfConsciousness.ALERT);
+
+            assertThat(fold(once, once).neuroAssessments()).hasSize(1);
+        }
+
+        @Test
+        void forgetsAssessmentsAfter42DaysButKeepsTheSeizures() {
+            var state = fold(
+                    neuroAssessment(daysBefore(50), 9, LevelOfConsciousness.ALERT),
+                    neuroAssessment(
+                            daysBefore(49),
+                            9,
+                            LevelOfConsciousness.ALERT,
+                            SeizureFinding.RAPIDLY_RESOLVING,
+                            ResultStatus.FINAL),
+                    neuroAssessment(NOW, 10, LevelOfConsciousness.ALERT));
+
+            assertThat(state.neuroAssessments())
+                    .extracting(NeurologicAssessmentRecorded::seizure)
+                    .containsExactly(SeizureFinding.RAPIDLY_RESOLVING, SeizureFinding.NONE);
+        }
+
+        @Test
+        void advanceTheNewestEventTime() {
+            assertThat(fold(neuroAssessment(NOW, 10, LevelOfConsciousness.ALERT))
+                            .newestEventTime())
+                    .isEqualTo(NOW);
         }
     }
 

@@ -13,6 +13,7 @@ import static org.toxwatch.monitoring.domain.PatientEvents.enrolled;
 import static org.toxwatch.monitoring.domain.PatientEvents.hoursAfter;
 import static org.toxwatch.monitoring.domain.PatientEvents.infusionStarted;
 import static org.toxwatch.monitoring.domain.PatientEvents.infusionStopped;
+import static org.toxwatch.monitoring.domain.PatientEvents.neuroAssessment;
 import static org.toxwatch.monitoring.domain.PatientEvents.vasopressorsRunning;
 import static org.toxwatch.monitoring.domain.PatientEvents.vitalsAt;
 
@@ -27,6 +28,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.LevelOfConsciousness;
+import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.OxygenDevice;
 import org.toxwatch.model.SupportiveDrug;
 import org.toxwatch.model.Therapy;
@@ -46,6 +49,7 @@ class ToxicityGraderTest {
                 case LabResultRecorded lab -> state.apply(lab);
                 case VitalSignsRecorded vitals -> state.apply(vitals);
                 case TherapyEventRecorded therapy -> state.apply(therapy);
+                case NeurologicAssessmentRecorded neuro -> state.apply(neuro);
                 default -> throw new IllegalArgumentException(event.toString());
             };
         }
@@ -454,6 +458,62 @@ class ToxicityGraderTest {
 
                 assertThat(assessment.grade()).isZero();
             }
+        }
+    }
+
+    @Nested
+    class Icans {
+
+        @Test
+        void gradesTheNewestNeurologicalAssessmentInItsTherapyContext() {
+            var icans = assess(
+                    Criterion.ICANS,
+                    enrolled(Therapy.CAR_T, daysBefore(5)),
+                    carTInfused(NOW),
+                    neuroAssessment(daysAfter(4), 5, LevelOfConsciousness.ALERT),
+                    neuroAssessment(daysAfter(3), 9, LevelOfConsciousness.ALERT));
+
+            assertThat(icans.grade()).isEqualTo(2);
+            assertThat(icans.assessedAt()).isEqualTo(daysAfter(4));
+            assertThat(icans.therapyContext().daySinceInfusion()).isEqualTo(4);
+        }
+
+        @Test
+        void stillGradesANeurologicalEventAfterTheDay28CrsWindow() {
+            var icans = assess(
+                    Criterion.ICANS,
+                    carTInfused(NOW),
+                    neuroAssessment(daysAfter(40), null, LevelOfConsciousness.AWAKENS_TO_TACTILE));
+
+            assertThat(icans.grade()).isEqualTo(3);
+        }
+
+        @Test
+        void isNotProducedWithoutANeurologicalAssessment() {
+            assertThat(assess(
+                            Criterion.ICANS,
+                            carTInfused(NOW),
+                            vitalsAt(hoursAfter(2)).temperature("38.5").build()))
+                    .isNull();
+        }
+
+        @Test
+        void isPublishedWhenTheGradeChangesAndNotForTheSameGradeAgain() {
+            var first = grader.reassess(
+                    fold(carTInfused(NOW), neuroAssessment(daysAfter(2), 8, LevelOfConsciousness.ALERT)));
+
+            var sameGrade = grader.reassess(first.state()
+                    .apply(neuroAssessment(daysAfter(2).plusSeconds(3600), 7, LevelOfConsciousness.ALERT)));
+            var worse = grader.reassess(
+                    sameGrade.state().apply(neuroAssessment(daysAfter(3), 4, LevelOfConsciousness.ALERT)));
+
+            assertThat(first.changed()).extracting(Assessment::criterion).contains(Criterion.ICANS);
+            assertThat(sameGrade.changed()).extracting(Assessment::criterion).doesNotContain(Criterion.ICANS);
+            assertThat(worse.changed())
+                    .filteredOn(assessment -> assessment.criterion() == Criterion.ICANS)
+                    .singleElement()
+                    .extracting(Assessment::grade)
+                    .isEqualTo(2);
         }
     }
 

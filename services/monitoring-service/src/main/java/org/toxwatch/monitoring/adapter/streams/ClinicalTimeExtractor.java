@@ -3,6 +3,7 @@ package org.toxwatch.monitoring.adapter.streams;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.VitalSignsRecorded;
 
@@ -23,6 +24,9 @@ final class ClinicalTimeExtractor implements TimestampExtractor {
         }
         if (value instanceof TherapyEventRecorded therapy) {
             return therapy.occurredAt().toEpochMilli();
+        }
+        if (value instanceof NeurologicAssessmentRecorded neuro) {
+            return neuro.observedAt().toEpochMilli();
         }
         return record.timestamp() >= 0 ? record.timestamp() : partitionTime;
     }

@@ -3,6 +3,7 @@ package org.toxwatch.monitoring.adapter.streams;
 import org.apache.kafka.common.serialization.Serde;
 import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.RejectedInput;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.ToxicityAssessed;
@@ -33,6 +34,10 @@ public final class MonitoringSerdes {
 
     public Serde<TherapyEventRecorded> therapyEvents() {
         return of(TherapyEventRecorded.class);
+    }
+
+    public Serde<NeurologicAssessmentRecorded> neuroAssessments() {
+        return of(NeurologicAssessmentRecorded.class);
     }
 
     public Serde<ToxicityAssessed> assessments() {

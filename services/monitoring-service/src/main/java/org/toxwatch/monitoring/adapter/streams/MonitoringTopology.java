@@ -16,7 +16,7 @@ import org.toxwatch.monitoring.domain.ClinicalEvent;
 import org.toxwatch.monitoring.domain.ToxicityGrader;
 
 /**
- * The monitoring topology: the three clinical input topics, merged per patient (all are keyed by patient id
+ * The monitoring topology: the four clinical input topics, merged per patient (all are keyed by patient id
  * and co-partitioned), folded into a persistent per-patient state and graded; changed assessments go to
  * {@link Topics#ASSESSMENTS}, events the domain rejects to the dead-letter topic of their input topic.
  */
@@ -63,9 +63,16 @@ public final class MonitoringTopology {
                                 .withTimestampExtractor(clinicalTime)
                                 .withName("therapy-events"))
                 .mapValues(ClinicalEvent.Therapy::new, Named.as("therapy-as-clinical-event"));
+        KStream<String, ClinicalEvent> neuro = builder.stream(
+                        Topics.NEURO_ASSESSMENTS,
+                        Consumed.with(KEYS, serdes.neuroAssessments())
+                                .withTimestampExtractor(clinicalTime)
+                                .withName("neuro-assessments"))
+                .mapValues(ClinicalEvent.Neuro::new, Named.as("neuro-as-clinical-event"));
 
         labs.merge(vitals, Named.as("merge-vitals"))
                 .merge(therapy, Named.as("merge-therapy"))
+                .merge(neuro, Named.as("merge-neuro"))
                 .process(
                         () -> new PatientGradingProcessor(grader, clock, meterRegistry, serdes.jsonMapper()),
                         Named.as(GRADE_PROCESSOR),

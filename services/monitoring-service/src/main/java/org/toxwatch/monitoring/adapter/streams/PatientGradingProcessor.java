@@ -134,6 +134,7 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
             case ClinicalEvent.Lab lab -> Topics.LAB_RESULTS;
             case ClinicalEvent.Vitals vitals -> Topics.VITAL_SIGNS;
             case ClinicalEvent.Therapy therapy -> Topics.THERAPY_EVENTS;
+            case ClinicalEvent.Neuro neuro -> Topics.NEURO_ASSESSMENTS;
         };
     }
 
@@ -142,6 +143,7 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
             case ClinicalEvent.Lab lab -> lab.event();
             case ClinicalEvent.Vitals vitals -> vitals.event();
             case ClinicalEvent.Therapy therapy -> therapy.event();
+            case ClinicalEvent.Neuro neuro -> neuro.event();
         };
     }
 }

@@ -6,10 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.IntracranialPressureFinding;
 import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.LevelOfConsciousness;
+import org.toxwatch.model.MotorFinding;
+import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.OxygenDevice;
 import org.toxwatch.model.ReferenceRange;
 import org.toxwatch.model.ResultStatus;
+import org.toxwatch.model.SeizureFinding;
 import org.toxwatch.model.SupportiveDrug;
 import org.toxwatch.model.Therapy;
 import org.toxwatch.model.TherapyEventRecorded;
@@ -20,13 +25,14 @@ import org.toxwatch.monitoring.domain.ClinicalEvent;
 /**
  * A hypothetical patient for the calculator: the therapy context (enrolment, doses, infusion, supportive
  * drugs), the labs with their reference ranges (baselines are simply labs collected before T0) and vital
- * signs. The fields are those of the wire events, without the ids and times that only a real feed has.
+ * signs, and the bedside neurological (ICANS) assessments. The fields are those of the wire events, without the ids and times that only a real feed has.
  */
 record WhatIfRequest(
         @Nullable String patientId,
         @Nullable List<Lab> labResults,
         @Nullable List<Vitals> vitalSigns,
-        @Nullable List<TherapyEvent> therapyEvents) {
+        @Nullable List<TherapyEvent> therapyEvents,
+        @Nullable List<NeuroAssessment> neuroAssessments) {
 
     static final String SOURCE = "what-if";
 
@@ -64,6 +70,16 @@ record WhatIfRequest(
             @Nullable SupportiveDrug supportiveDrug,
             @Nullable Integer vasopressorCount,
             @Nullable Boolean vasopressin) {}
+
+    /** The ICE (or CAPD) score and ICANS domains; an absent domain was not assessed. */
+    record NeuroAssessment(
+            Instant observedAt,
+            @Nullable Integer iceScore,
+            @Nullable Integer capdScore,
+            @Nullable LevelOfConsciousness consciousness,
+            @Nullable SeizureFinding seizure,
+            @Nullable MotorFinding motor,
+            @Nullable IntracranialPressureFinding icp) {}
 
     String patient() {
         return patientId == null || patientId.isBlank() ? "what-if" : patientId;
@@ -128,6 +144,22 @@ record WhatIfRequest(
                     therapy.supportiveDrug(),
                     therapy.vasopressorCount(),
                     therapy.vasopressin())));
+        }
+        for (NeuroAssessment neuro : listOf(neuroAssessments)) {
+            events.add(new ClinicalEvent.Neuro(new NeurologicAssessmentRecorded(
+                    UUID.randomUUID(),
+                    patient,
+                    neuro.observedAt(),
+                    neuro.observedAt(),
+                    SOURCE,
+                    SOURCE + "-" + ++n,
+                    neuro.iceScore(),
+                    neuro.capdScore(),
+                    neuro.consciousness(),
+                    neuro.seizure(),
+                    neuro.motor(),
+                    neuro.icp(),
+                    ResultStatus.FINAL)));
         }
         return events;
     }

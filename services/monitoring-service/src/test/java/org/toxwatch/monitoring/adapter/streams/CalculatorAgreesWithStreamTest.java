@@ -18,10 +18,15 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.toxwatch.model.Criterion;
+import org.toxwatch.model.IntracranialPressureFinding;
 import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.LevelOfConsciousness;
+import org.toxwatch.model.MotorFinding;
+import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.OxygenDevice;
 import org.toxwatch.model.ReferenceRange;
 import org.toxwatch.model.ResultStatus;
+import org.toxwatch.model.SeizureFinding;
 import org.toxwatch.model.SupportiveDrug;
 import org.toxwatch.model.Therapy;
 import org.toxwatch.model.TherapyEventRecorded;
@@ -70,7 +75,8 @@ class CalculatorAgreesWithStreamTest {
                 .containsKeys(
                         Criterion.CYTOKINE_RELEASE_SYNDROME,
                         Criterion.NEUTROPHIL_COUNT_DECREASED,
-                        Criterion.ALANINE_AMINOTRANSFERASE_INCREASED);
+                        Criterion.ALANINE_AMINOTRANSFERASE_INCREASED,
+                        Criterion.ICANS);
         for (ToxicityAssessed published : streamed.values()) {
             assertThat(gradeOf(calculated, published.criterion()))
                     .as("last published grade of " + published.criterionId())
@@ -105,6 +111,10 @@ class CalculatorAgreesWithStreamTest {
                 Topics.THERAPY_EVENTS,
                 new StringSerializer(),
                 serdes.therapyEvents().serializer());
+        var neuro = driver.createInputTopic(
+                Topics.NEURO_ASSESSMENTS,
+                new StringSerializer(),
+                serdes.neuroAssessments().serializer());
         var output = driver.createOutputTopic(
                 Topics.ASSESSMENTS,
                 new StringDeserializer(),
@@ -114,6 +124,7 @@ class CalculatorAgreesWithStreamTest {
                 case ClinicalEvent.Lab lab -> labs.pipeInput(PATIENT, lab.event(), lab.eventTime());
                 case ClinicalEvent.Vitals vital -> vitals.pipeInput(PATIENT, vital.event(), vital.eventTime());
                 case ClinicalEvent.Therapy given -> therapy.pipeInput(PATIENT, given.event(), given.eventTime());
+                case ClinicalEvent.Neuro assessed -> neuro.pipeInput(PATIENT, assessed.event(), assessed.eventTime());
             }
         }
         var lastPublished = new LinkedHashMap<Criterion, ToxicityAssessed>();
@@ -122,7 +133,10 @@ class CalculatorAgreesWithStreamTest {
         return lastPublished;
     }
 
-    /** In arrival order: the ALT of day 2 arrives late, the ANC of day 1 is corrected. */
+    /**
+     * In arrival order: the ALT of day 2 arrives late, the ANC of day 1 is corrected, and a neurological
+     * assessment charted before the newest one arrives after it.
+     */
     private static List<ClinicalEvent> blinatumomabPatientWithCrsAndLateAndCorrectedLabs() {
         var events = new ArrayList<ClinicalEvent>();
         events.add(lab("1742-6", "25", "U/L", T0.minus(Duration.ofDays(2)), null, "40", "alt-0"));
@@ -143,6 +157,9 @@ class CalculatorAgreesWithStreamTest {
         events.add(lab("1742-6", "230", "U/L", T0.plus(Duration.ofDays(3)), null, "40", "alt-3"));
         events.add(lab("1742-6", "130", "U/L", T0.plus(Duration.ofDays(2)), null, "40", "alt-2"));
         events.add(vitals(T0.plus(Duration.ofHours(40)), "37.2", "112", OxygenDevice.NONE, null));
+        events.add(neuro(T0.plus(Duration.ofHours(20)), 9, LevelOfConsciousness.ALERT));
+        events.add(neuro(T0.plus(Duration.ofHours(44)), 5, LevelOfConsciousness.AWAKENS_TO_VOICE));
+        events.add(neuro(T0.plus(Duration.ofHours(36)), 2, LevelOfConsciousness.ALERT));
         return events;
     }
 
@@ -203,6 +220,23 @@ class CalculatorAgreesWithStreamTest {
                 device,
                 flow == null ? null : new BigDecimal(flow),
                 null,
+                ResultStatus.FINAL));
+    }
+
+    private static ClinicalEvent neuro(Instant at, int iceScore, LevelOfConsciousness consciousness) {
+        return new ClinicalEvent.Neuro(new NeurologicAssessmentRecorded(
+                UUID.randomUUID(),
+                PATIENT,
+                at,
+                receivedAfter(at),
+                "charting",
+                "neuro-" + at.toEpochMilli(),
+                iceScore,
+                null,
+                consciousness,
+                SeizureFinding.NONE,
+                MotorFinding.NONE,
+                IntracranialPressureFinding.NONE,
                 ResultStatus.FINAL));
     }
 

@@ -18,10 +18,15 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.toxwatch.model.Criterion;
+import org.toxwatch.model.IntracranialPressureFinding;
 import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.LevelOfConsciousness;
+import org.toxwatch.model.MotorFinding;
+import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.OxygenDevice;
 import org.toxwatch.model.ReferenceRange;
 import org.toxwatch.model.ResultStatus;
+import org.toxwatch.model.SeizureFinding;
 import org.toxwatch.model.SupportiveDrug;
 import org.toxwatch.model.Therapy;
 import org.toxwatch.model.TherapyEventRecorded;
@@ -53,6 +58,10 @@ class ClinicalScenariosTest {
             Topics.THERAPY_EVENTS,
             new StringSerializer(),
             serdes.therapyEvents().serializer());
+    private final TestInputTopic<String, NeurologicAssessmentRecorded> neuro = driver.createInputTopic(
+            Topics.NEURO_ASSESSMENTS,
+            new StringSerializer(),
+            serdes.neuroAssessments().serializer());
     private final TestOutputTopic<String, ToxicityAssessed> assessments = driver.createOutputTopic(
             Topics.ASSESSMENTS, new StringDeserializer(), serdes.assessments().deserializer());
 
@@ -81,6 +90,27 @@ class ClinicalScenariosTest {
         assertThat(crs).extracting(ToxicityAssessed::previousGrade).containsExactly(null, 1, 2, 3);
         assertThat(crs.get(2).evidence()).extracting(e -> e.eventId()).contains(vasopressor);
         assertThat(crs.get(2).therapyContext().therapy()).isEqualTo(Therapy.BLINATUMOMAB);
+    }
+
+    @Test
+    void icansWorsensOverDaysIsCorrectedDownAndIsNotMovedByALateEarlierAssessment() {
+        give(therapyEvent(TherapyEventType.CAR_T_INFUSED, T0, null, null));
+        assess(neuroAssessment(days(2), 10, LevelOfConsciousness.ALERT, ResultStatus.FINAL));
+        assess(neuroAssessment(days(4), 8, LevelOfConsciousness.ALERT, ResultStatus.FINAL));
+        assess(neuroAssessment(days(5), 2, LevelOfConsciousness.ALERT, ResultStatus.FINAL));
+        // the day-5 ICE was mis-scored: corrected to 5
+        assess(neuroAssessment(days(5), 5, LevelOfConsciousness.ALERT, ResultStatus.CORRECTED));
+        // charted on day 3, sent after the day-5 correction: older than the newest, so it changes nothing
+        assess(neuroAssessment(days(3), 9, LevelOfConsciousness.ALERT, ResultStatus.FINAL));
+        UUID unarousable = assess(neuroAssessment(days(6), null, LevelOfConsciousness.UNAROUSABLE, ResultStatus.FINAL));
+
+        List<ToxicityAssessed> icans = published(Criterion.ICANS);
+
+        assertThat(icans).extracting(ToxicityAssessed::grade).containsExactly(0, 1, 3, 2, 4);
+        assertThat(icans).extracting(ToxicityAssessed::previousGrade).containsExactly(null, 0, 1, 3, 2);
+        assertThat(icans.getLast().criterionId()).isEqualTo("ASTCT-2019/icans");
+        assertThat(icans.getLast().evidence()).extracting(e -> e.eventId()).containsOnly(unarousable);
+        assertThat(icans.getLast().therapyContext().daySinceInfusion()).isEqualTo(6);
     }
 
     @Test
@@ -175,6 +205,33 @@ class ClinicalScenariosTest {
     private UUID give(TherapyEventRecorded event) {
         therapy.pipeInput(PATIENT, event, event.occurredAt());
         return event.eventId();
+    }
+
+    private UUID assess(NeurologicAssessmentRecorded assessment) {
+        neuro.pipeInput(PATIENT, assessment, assessment.observedAt());
+        return assessment.eventId();
+    }
+
+    private static Instant days(long days) {
+        return T0.plus(Duration.ofDays(days)).plus(Duration.ofHours(3));
+    }
+
+    private static NeurologicAssessmentRecorded neuroAssessment(
+            Instant at, @Nullable Integer iceScore, LevelOfConsciousness consciousness, ResultStatus status) {
+        return new NeurologicAssessmentRecorded(
+                UUID.randomUUID(),
+                PATIENT,
+                at,
+                at.plusSeconds(600),
+                "charting",
+                "neuro-" + at.toEpochMilli() + "-" + status,
+                iceScore,
+                null,
+                consciousness,
+                SeizureFinding.NONE,
+                MotorFinding.NONE,
+                IntracranialPressureFinding.NONE,
+                status);
     }
 
     private static LabResultRecorded anAnc(String value, Instant collectedAt) {

@@ -105,6 +105,28 @@ class MonitoringTopologyTest {
                 .contains("MRN-2");
     }
 
+    @Test
+    void aNeurologicalAssessmentWithAnIceScoreAboveTenIsAPoisonRecordOfItsTopic() {
+        TestInputTopic<String, byte[]> raw =
+                driver.createInputTopic(Topics.NEURO_ASSESSMENTS, new StringSerializer(), new ByteArraySerializer());
+        var iceOf11 = """
+                {"eventId":"0f8e2d64-3b1a-4c5d-9e7f-1a2b3c4d5e6f","patientId":"MRN-3",
+                 "observedAt":"2026-11-16T10:00:00Z","receivedAt":"2026-11-16T10:05:00Z",
+                 "sourceSystem":"charting","sourceMessageId":"neuro-1","iceScore":11,"status":"FINAL"}
+                """;
+
+        raw.pipeInput("MRN-3", iceOf11.getBytes(StandardCharsets.UTF_8));
+        labs.pipeInput("MRN-3", anAnc("MRN-3", "0.4", COLLECTED));
+
+        assertThat(meterRegistry
+                        .counter("toxwatch.monitoring.poison.records", "topic", Topics.NEURO_ASSESSMENTS)
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(assessments.readValuesToList())
+                .extracting(ToxicityAssessed::patientId)
+                .containsOnly("MRN-3");
+    }
+
     private static LabResultRecorded anAnc(String patientId, String value, Instant collectedAt) {
         return new LabResultRecorded(
                 UUID.randomUUID(),

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.LevelOfConsciousness;
+import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.ReferenceRange;
 import org.toxwatch.model.ResultStatus;
+import org.toxwatch.model.SeizureFinding;
 import org.toxwatch.model.Therapy;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.TherapyEventType;
@@ -74,6 +78,41 @@ class PatientStateSerdeTest {
         byte[] legacy = json.writeValueAsBytes(state);
 
         assertThat(serde.deserializer().deserialize("store", legacy)).isEqualTo(state);
+    }
+
+    @Test
+    void aStateWithANeurologicalAssessmentRoundTrips() {
+        var state = aState().apply(new NeurologicAssessmentRecorded(
+                UUID.randomUUID(),
+                "MRN-1",
+                Instant.parse("2026-11-03T10:00:00Z"),
+                Instant.parse("2026-11-03T10:05:00Z"),
+                "charting",
+                "neuro-1",
+                6,
+                null,
+                LevelOfConsciousness.AWAKENS_TO_VOICE,
+                SeizureFinding.NONE,
+                null,
+                null,
+                ResultStatus.FINAL));
+
+        byte[] written = serde.serializer().serialize("store", state);
+
+        assertThat(serde.deserializer().deserialize("store", written)).isEqualTo(state);
+    }
+
+    @Test
+    void aStateStoredBeforeNeurologicalAssessmentsExistedReadsWithNone() {
+        var state = aState();
+        var current = json.writeValueAsString(state);
+        var legacy = current.replace("\"neuroAssessments\":[],", "");
+
+        var read = serde.deserializer().deserialize("store", legacy.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(legacy).isNotEqualTo(current);
+        assertThat(read.neuroAssessments()).isEmpty();
+        assertThat(read).isEqualTo(state);
     }
 
     @Test
