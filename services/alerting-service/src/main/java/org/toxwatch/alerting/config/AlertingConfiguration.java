@@ -26,11 +26,13 @@ import org.toxwatch.alerting.adapter.kafka.KafkaAlertEventPublisher;
 import org.toxwatch.alerting.adapter.live.LiveAlertFeed;
 import org.toxwatch.alerting.adapter.metrics.MeteredAlertEventPublisher;
 import org.toxwatch.alerting.adapter.mongo.MongoAlerts;
+import org.toxwatch.alerting.adapter.mongo.MongoAssessmentHistory;
 import org.toxwatch.alerting.adapter.mongo.MongoAuditTrail;
 import org.toxwatch.alerting.adapter.scheduling.EscalationScheduler;
 import org.toxwatch.alerting.application.ActOnAlert;
 import org.toxwatch.alerting.application.AlertEventPublisher;
 import org.toxwatch.alerting.application.Alerts;
+import org.toxwatch.alerting.application.AssessmentHistory;
 import org.toxwatch.alerting.application.AuditTrail;
 import org.toxwatch.alerting.application.EscalateAlerts;
 import org.toxwatch.alerting.application.RaiseAlerts;
@@ -107,8 +109,13 @@ class AlertingConfiguration {
     }
 
     @Bean
-    AssessmentListener assessmentListener(RaiseAlerts raiseAlerts) {
-        return new AssessmentListener(raiseAlerts);
+    AssessmentHistory assessmentHistory(MongoTemplate mongoTemplate) {
+        return new MongoAssessmentHistory(mongoTemplate);
+    }
+
+    @Bean
+    AssessmentListener assessmentListener(AssessmentHistory history, RaiseAlerts raiseAlerts) {
+        return new AssessmentListener(history, raiseAlerts);
     }
 
     /**
@@ -148,6 +155,8 @@ class AlertingConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ToxWatchSecurityProperties security) {
         return PlatformSecurity.filterChain(
-                http, security, rules -> rules.requestMatchers("/api/**").hasAnyRole(Roles.CLINICIAN, Roles.OPERATOR));
+                http,
+                security,
+                rules -> rules.requestMatchers("/api/**", "/console/**").hasAnyRole(Roles.CLINICIAN, Roles.OPERATOR));
     }
 }

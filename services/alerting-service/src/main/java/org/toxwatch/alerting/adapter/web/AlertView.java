@@ -18,6 +18,9 @@ import org.toxwatch.model.ToxicityFamily;
  * An alert as the API shows it: what, how bad, how urgent and why, with the evidence behind the grade.
  *
  * @param labOnlyNote shown when the grade follows a lab-only convention (CRITERIA.md 1.6)
+ * @param catalogueVersion the version of the criteria catalogue monitoring graded with
+ * @param assessmentEventId the assessment the alert now shows
+ * @param sourceMessageId the source message whose arrival produced that assessment
  */
 record AlertView(
         UUID alertId,
@@ -42,7 +45,9 @@ record AlertView(
         @Nullable String labOnlyNote,
         @Nullable TherapyContext therapyContext,
         String catalogueVersion,
-        Instant assessedAt) {
+        Instant assessedAt,
+        UUID assessmentEventId,
+        String sourceMessageId) {
 
     static final String LAB_ONLY_NOTE = "lab-only grade; clinical criteria not assessed";
 
@@ -71,6 +76,8 @@ record AlertView(
                 latest.labOnlyGrading() ? LAB_ONLY_NOTE : null,
                 latest.therapyContext(),
                 latest.catalogueVersion(),
-                latest.assessedAt());
+                latest.assessedAt(),
+                latest.eventId(),
+                latest.sourceMessageId());
     }
 }

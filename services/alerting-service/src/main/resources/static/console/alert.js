@@ -1,0 +1,105 @@
+"use strict";
+(() => {
+  const { api, loadSession, h, term, time, priorityBadge, range, follow, showLiveState, say } = ToxWatch;
+  const alertId = new URLSearchParams(window.location.search).get("id");
+  const message = document.getElementById("message");
+
+  function fact(name, ...value) {
+    return [h("dt", {}, name), h("dd", {}, ...value)];
+  }
+
+  function render({ alert, audit }) {
+    document.title = term(alert.criterionId) + " · ToxWatch";
+    document.getElementById("alert-title").replaceChildren(
+      priorityBadge(alert.priority), " ", term(alert.criterionId) + " · grade " + (alert.grade ?? "—"));
+    const therapy = alert.therapyContext;
+    document.getElementById("facts").replaceChildren(...[
+      fact("Patient", h("a", { href: "/console/patient.html?id=" + encodeURIComponent(alert.patientId) },
+        alert.patientId), " (timeline)"),
+      fact("Status", h("span", { id: "alert-status", class: "status" }, alert.status.toLowerCase()),
+        alert.snoozedUntil ? " until " + time(alert.snoozedUntil) : ""),
+      fact("Priority", alert.priority.toLowerCase() + " — " + alert.priorityReason),
+      fact("Grade", (alert.grade ?? "not assessable") + " (highest in this episode: " + alert.highestGrade + ")"),
+      fact("Summary", alert.summary),
+      fact("Criterion", alert.criterionId + " (" + alert.family.toLowerCase().replaceAll("_", " ") + ")"),
+      fact("Criteria version", alert.catalogueVersion),
+      fact("Policy version", alert.policyVersion),
+      fact("Reference ranges", alert.referenceRangeSource.toLowerCase().replaceAll("_", " ")),
+      fact("Therapy", therapy ? therapy.therapy.toLowerCase().replaceAll("_", " ") + ", started "
+        + time(therapy.startedAt) + (therapy.dayOfTherapy != null ? ", day " + therapy.dayOfTherapy : "")
+        + (therapy.daySinceInfusion != null ? ", day " + therapy.daySinceInfusion + " after infusion" : "")
+        : "none recorded"),
+      fact("Assigned to", alert.assignee || "—"),
+      fact("Assessed", time(alert.assessedAt)),
+      fact("Raised", time(alert.createdAt)),
+      fact("Source message", h("code", {}, alert.sourceMessageId)),
+      fact("Assessment", h("code", {}, alert.assessmentEventId)),
+    ].flat());
+    const labOnly = document.getElementById("lab-only");
+    labOnly.hidden = !alert.labOnlyNote;
+    labOnly.textContent = alert.labOnlyNote ? "Note: " + alert.labOnlyNote + "." : "";
+    document.getElementById("thresholds").replaceChildren(...alert.thresholds.map((t) => h("tr", {},
+      h("td", {}, t.grade), h("td", {}, h("code", {}, t.condition)), h("td", {}, t.met ? "yes" : "no"))));
+    document.getElementById("evidence").replaceChildren(...alert.evidence.map((e) => h("tr", {},
+      h("td", {}, e.display, " ", h("small", {}, "(" + e.code + ")")),
+      h("td", {}, e.value != null ? e.value + " " + (e.unit || "") : "—",
+        e.canonicalValue != null && e.canonicalUnit !== e.unit ? " = " + e.canonicalValue + " " + e.canonicalUnit : ""),
+      h("td", {}, range(e.referenceRange), e.referenceRange ? " " + (e.unit || "") : ""),
+      h("td", {}, time(e.observedAt)),
+      h("td", {}, h("code", {}, e.sourceMessageId)))));
+    document.getElementById("audit").replaceChildren(...audit.map((entry) => h("tr", {
+        "data-transition": entry.transition,
+      },
+      h("td", {}, h("time", { datetime: entry.occurredAt }, time(entry.occurredAt))),
+      h("td", {}, entry.transition.toLowerCase().replaceAll("_", " ")),
+      h("td", { class: "actor" }, entry.actor),
+      h("td", {}, entry.reason || "—"),
+      h("td", {}, entry.status.toLowerCase()))));
+    const resolved = alert.status === "RESOLVED";
+    document.getElementById("acknowledge").disabled = resolved || alert.status === "ACKNOWLEDGED";
+    document.getElementById("snooze").disabled = resolved || alert.status === "SNOOZED";
+    document.getElementById("resolve").disabled = resolved;
+  }
+
+  async function load() {
+    render(await api("/api/v1/alerts/" + encodeURIComponent(alertId)));
+  }
+
+  async function act(action, body, done) {
+    try {
+      await api("/api/v1/alerts/" + encodeURIComponent(alertId) + "/" + action, { method: "POST", body });
+      say(message, done, "ok");
+    } catch (error) {
+      say(message, error.message, "error");
+    }
+    await load();
+  }
+
+  document.getElementById("acknowledge").addEventListener("click", () => {
+    const note = document.getElementById("ack-note").value.trim();
+    act("acknowledge", note ? { note } : {}, "Acknowledged.");
+  });
+  document.getElementById("snooze").addEventListener("click", () => {
+    const minutes = Number(document.getElementById("snooze-minutes").value);
+    const note = document.getElementById("snooze-note").value.trim() || null;
+    act("snooze", { minutes, note }, "Snoozed for " + minutes + " minutes.");
+  });
+  document.getElementById("resolve").addEventListener("click", () => {
+    const field = document.getElementById("resolve-reason");
+    if (!field.value.trim()) {
+      say(message, "Say why the alert is resolved.", "error");
+      field.focus();
+      return;
+    }
+    act("resolve", { reason: field.value.trim() }, "Resolved.");
+  });
+
+  if (!alertId) {
+    say(message, "No alert named: open one from the queue.", "error");
+    return;
+  }
+  loadSession()
+    .then(load)
+    .then(() => follow((t) => { if (t.alertId === alertId) load(); }, showLiveState))
+    .catch((error) => say(message, error.message, "error"));
+})();

@@ -1,0 +1,114 @@
+// Shared by the console pages: API calls (with the CSRF token the platform asks browser POSTs to carry),
+// safe element building (text only, never HTML from data), formatting and the live alert stream.
+"use strict";
+
+const ToxWatch = (() => {
+  let session = null;
+
+  async function loadSession() {
+    if (!session) {
+      session = await api("/api/v1/console/session");
+      const who = document.getElementById("who");
+      if (who) who.textContent = session.user;
+    }
+    return session;
+  }
+
+  async function api(path, options = {}) {
+    const headers = { Accept: "application/json" };
+    const init = { method: options.method || "GET", headers, credentials: "same-origin" };
+    if (options.body !== undefined) {
+      const s = await loadSession();
+      headers["Content-Type"] = "application/json";
+      headers[s.csrfHeader] = s.csrfToken;
+      init.body = JSON.stringify(options.body);
+    }
+    const response = await fetch(path, init);
+    if (response.status === 401 || (response.redirected && new URL(response.url).pathname === "/login")) {
+      window.location.assign("/login");
+      throw new Error("signed out");
+    }
+    const body = response.headers.get("Content-Type")?.includes("json") ? await response.json() : null;
+    if (!response.ok) {
+      const error = new Error((body && (body.detail || body.title)) || "Request failed: " + response.status);
+      error.status = response.status;
+      throw error;
+    }
+    return body;
+  }
+
+  /** Builds an element; children are nodes or strings (always inserted as text). */
+  function h(tag, attributes = {}, ...children) {
+    const element = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+      if (value === null || value === undefined || value === false) continue;
+      if (name.startsWith("on")) element.addEventListener(name.substring(2), value);
+      else element.setAttribute(name, value === true ? "" : String(value));
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined) continue;
+      element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return element;
+  }
+
+  function term(criterionIdOrTerm) {
+    const term = String(criterionIdOrTerm).split("/").pop();
+    return term.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase());
+  }
+
+  function time(iso) {
+    return iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "—";
+  }
+
+  function age(iso, now = Date.now()) {
+    const minutes = Math.max(0, Math.round((now - new Date(iso).getTime()) / 60000));
+    if (minutes < 60) return minutes + " min";
+    const hours = Math.floor(minutes / 60);
+    if (hours < 48) return hours + " h " + (minutes % 60) + " min";
+    return Math.floor(hours / 24) + " d";
+  }
+
+  function priorityBadge(priority) {
+    return h("span", { class: "priority priority-" + priority }, priority.charAt(0) + priority.slice(1).toLowerCase());
+  }
+
+  function range(referenceRange) {
+    if (!referenceRange) return "—";
+    const low = referenceRange.low ?? "";
+    const high = referenceRange.high ?? "";
+    if (low !== "" && high !== "") return low + "–" + high;
+    return high !== "" ? "≤ " + high : "≥ " + low;
+  }
+
+  const TRANSITIONS = ["RAISED", "ESCALATED_GRADE", "UPDATED", "ESCALATED_TIER", "ACKNOWLEDGED", "SNOOZED",
+    "ASSIGNED", "RESOLVED"];
+
+  /**
+   * Follows the live alert stream. The browser reconnects by itself; onChange gets each transition,
+   * onState "live" | "connecting" | "offline" so the page can say whether it is current.
+   */
+  function follow(onChange, onState) {
+    const source = new EventSource("/api/v1/alerts/stream");
+    source.onopen = () => onState("live");
+    source.onerror = () => onState(source.readyState === EventSource.CLOSED ? "offline" : "connecting");
+    for (const name of TRANSITIONS) {
+      source.addEventListener(name, (event) => onChange(JSON.parse(event.data)));
+    }
+    return source;
+  }
+
+  function showLiveState(state) {
+    const element = document.getElementById("live");
+    if (!element) return;
+    element.dataset.state = state;
+    element.textContent = state === "live" ? "Live" : state === "connecting" ? "Reconnecting…" : "Offline";
+  }
+
+  function say(element, text, kind) {
+    element.textContent = text;
+    element.className = "message" + (kind ? " " + kind : "");
+  }
+
+  return { api, loadSession, h, term, time, age, priorityBadge, range, follow, showLiveState, say };
+})();

@@ -1,0 +1,70 @@
+"use strict";
+(() => {
+  const { api, loadSession, h, term, time, age, priorityBadge, follow, showLiveState, say } = ToxWatch;
+  const RANK = { HIGH: 0, MEDIUM: 1, LOW: 2 };
+  const ACTIVE = ["OPEN", "ACKNOWLEDGED", "SNOOZED"];
+  const rows = document.getElementById("queue-rows");
+  const statusFilter = document.getElementById("status-filter");
+  const patientFilter = document.getElementById("patient-filter");
+  const announcer = document.getElementById("announcer");
+  const fresh = new Set();
+
+  async function alertsWithStatus(status) {
+    const query = new URLSearchParams({ status, limit: "500" });
+    if (patientFilter.value.trim()) query.set("patientId", patientFilter.value.trim());
+    return api("/api/v1/alerts?" + query);
+  }
+
+  async function load() {
+    const wanted = statusFilter.value === "active" ? ACTIVE : [statusFilter.value];
+    const alerts = (await Promise.all(wanted.map(alertsWithStatus))).flat();
+    // Priority first; within it, the alert waiting longest (oldest) first.
+    alerts.sort((a, b) => RANK[a.priority] - RANK[b.priority] || a.createdAt.localeCompare(b.createdAt));
+    render(alerts);
+  }
+
+  function render(alerts) {
+    const now = Date.now();
+    rows.replaceChildren(...alerts.map((alert) => h("tr", {
+        "data-alert-id": alert.alertId,
+        class: fresh.has(alert.alertId) ? "fresh" : null,
+      },
+      h("td", {}, priorityBadge(alert.priority)),
+      h("td", {}, h("a", { href: "/console/alert.html?id=" + encodeURIComponent(alert.alertId) },
+        term(alert.criterionId) + " · grade " + (alert.grade ?? "—")),
+        alert.highestGrade !== alert.grade ? " (highest " + alert.highestGrade + ")" : ""),
+      h("td", {}, h("a", { href: "/console/patient.html?id=" + encodeURIComponent(alert.patientId) },
+        alert.patientId)),
+      h("td", { class: "status" }, alert.status.toLowerCase()),
+      h("td", {}, h("time", { datetime: alert.createdAt, title: time(alert.createdAt) }, age(alert.createdAt, now))),
+      h("td", {}, h("time", { datetime: alert.updatedAt }, time(alert.updatedAt))))));
+    document.getElementById("empty").hidden = alerts.length > 0;
+    fresh.clear();
+  }
+
+  function changed(transition) {
+    fresh.add(transition.alertId);
+    const what = term(transition.criterion.toLowerCase()) + " grade " + (transition.grade ?? "—");
+    const words = {
+      RAISED: "New " + transition.priority.toLowerCase() + " priority alert: ",
+      ESCALATED_GRADE: "Alert worsened: ",
+      ESCALATED_TIER: "Alert escalated: ",
+    };
+    if (words[transition.transition]) say(announcer, words[transition.transition] + what);
+    load().catch((error) => say(announcer, error.message, "error"));
+  }
+
+  statusFilter.addEventListener("change", () => load());
+  patientFilter.addEventListener("change", () => load());
+  document.getElementById("refresh").addEventListener("click", () => load());
+
+  loadSession().then(async (s) => {
+    const logout = document.getElementById("logout");
+    logout.append(h("input", { type: "hidden", name: s.csrfParameter || "_csrf", value: s.csrfToken }));
+    await load();
+    follow(changed, (state) => {
+      showLiveState(state);
+      if (state === "live") load();
+    });
+  }).catch((error) => say(announcer, error.message, "error"));
+})();

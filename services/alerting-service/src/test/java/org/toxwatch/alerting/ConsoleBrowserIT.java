@@ -1,0 +1,247 @@
+package org.toxwatch.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+import static org.toxwatch.alerting.domain.Assessments.anAssessment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.toxwatch.alerting.domain.AlertPolicy;
+import org.toxwatch.model.Criterion;
+import org.toxwatch.model.Topics;
+import org.toxwatch.model.ToxicityAssessed;
+import org.toxwatch.testinfrastructure.IntegrationInfrastructure;
+
+/**
+ * The clinician console in a real browser (headless Debian Chromium), against the alerting application on a
+ * random port with the real broker and store: a clinician signs in, sees an alert arrive live, opens it,
+ * acknowledges it with the keyboard and finds the acknowledgement in the audit trail.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConsoleBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String CLINICIAN_PASSWORD = "console-it-" + UUID.randomUUID();
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private static WebDriver browser;
+    private static Path profile;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        IntegrationInfrastructure.shared().registerProperties(registry, "console-it");
+        registry.add("TOXWATCH_BOOTSTRAP_CLINICIAN_PASSWORD", () -> CLINICIAN_PASSWORD);
+        registry.add("TOXWATCH_BOOTSTRAP_INTEGRATION_PASSWORD", () -> "unused-" + UUID.randomUUID());
+        registry.add("TOXWATCH_BOOTSTRAP_OPERATOR_PASSWORD", () -> "unused-" + UUID.randomUUID());
+        registry.add("toxwatch.security.credentials-file", () -> "target/console-it-credentials");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, Object> kafkaTemplate;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("The console browser test needs Debian's chromium and chromium-driver at " + CHROMIUM + " and "
+                    + CHROMEDRIVER + ": install them with `apt-get install -y chromium chromium-driver` "
+                    + "(.ci/run does this when they are missing).");
+        }
+        profile = Files.createTempDirectory("toxwatch-console-it-chromium-");
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                // A tablet in landscape: the console must be usable at this width.
+                "--window-size=1024,768");
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(ConsoleBrowserIT::delete);
+            }
+        }
+    }
+
+    @Test
+    void aClinicianSeesANewAlertArriveLiveOpensItAcknowledgesItAndFindsItInTheAuditTrail() {
+        String patient = "MRN-" + UUID.randomUUID();
+        signIn();
+        waitFor(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
+        followingTheLiveStream();
+        script("document.body.dataset.loadedOnce = 'yes'");
+
+        By row = By.xpath("//tbody[@id='queue-rows']/tr[td[3][normalize-space()='" + patient + "']]");
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            if (!browser.findElements(row).isEmpty()) {
+                return true;
+            }
+            // The live feed reads from the newest record on; should its first read miss the alert being raised,
+            // the next assessment of the same toxicity updates the same alert, and that transition is shown.
+            publish(anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+            return false;
+        });
+
+        assertThat(script("return document.body.dataset.loadedOnce"))
+                .as("arrived without reloading the page")
+                .isEqualTo("yes");
+        WebElement arrived = browser.findElement(row);
+        assertThat(arrived.getText()).contains("High", "Neutrophil count decreased · grade 4", "open");
+        keepScreenshot("queue-with-live-alert");
+
+        arrived.findElement(By.linkText("Neutrophil count decreased · grade 4")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("alert-status"), "open"));
+        assertThat(browser.findElement(By.id("facts")).getText())
+                .contains(AlertPolicy.VERSION, "test-catalogue", "grade 4 -> high", "lab-42");
+        assertThat(browser.findElement(By.id("evidence")).getText())
+                .contains("Neutrophils [#/volume] in Blood", "0.4 10*9/L", "1.8–7.7", "lab-42");
+
+        browser.findElement(By.id("ack-note")).sendKeys("calling the ward");
+        browser.findElement(By.id("acknowledge")).sendKeys(Keys.ENTER);
+
+        waitFor(ExpectedConditions.textToBe(By.id("alert-status"), "acknowledged"));
+        WebElement acknowledgement = waitFor(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#audit tr[data-transition='ACKNOWLEDGED']")));
+        assertThat(acknowledgement.getText()).contains("acknowledged", "clinician", "calling the ward");
+        assertThat(browser.findElements(By.cssSelector("#audit tr")))
+                .extracting(element -> element.getDomAttribute("data-transition"))
+                .startsWith("RAISED")
+                .endsWith("ACKNOWLEDGED");
+        assertThat(browser.findElement(By.id("acknowledge")).isEnabled()).isFalse();
+        keepScreenshot("alert-acknowledged");
+    }
+
+    @Test
+    void thePatientTimelineChartsTheObservationsBehindTheAssessments() {
+        String patient = "MRN-" + UUID.randomUUID();
+        publish(anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+        signIn();
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            browser.get(baseUrl() + "/console/patient.html?id=" + patient);
+            return !browser.findElements(By.cssSelector("figure[data-panel='ANC'] svg circle"))
+                    .isEmpty();
+        });
+
+        WebElement anc = browser.findElement(By.cssSelector("figure[data-panel='ANC']"));
+        assertThat(anc.findElements(By.cssSelector("svg rect.grade-4"))).hasSize(1);
+        anc.findElement(By.tagName("summary")).click();
+        assertThat(anc.findElement(By.tagName("table")).getText()).contains("0.4 10*9/L", "1.8–7.7", "lab-42");
+        assertThat(browser.findElement(By.cssSelector("figure[data-panel='PLATELETS']"))
+                        .getText())
+                .contains("No results.");
+        keepScreenshot("patient-timeline");
+    }
+
+    /** For a reviewer: what the browser showed, in target/console-it. */
+    private static void keepScreenshot(String name) {
+        try {
+            Path directory = Files.createDirectories(Path.of("target", "console-it"));
+            byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+            Files.write(directory.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void signIn() {
+        browser.manage().deleteAllCookies();
+        browser.get(baseUrl() + "/console/");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys("clinician");
+        browser.findElement(By.id("password")).sendKeys(CLINICIAN_PASSWORD);
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("who"), "clinician"));
+    }
+
+    /** Every listener (the live feed included) has its partitions before anything is published. */
+    private void followingTheLiveStream() {
+        await().atMost(PATIENCE)
+                .until(() -> listeners.getListenerContainers().stream()
+                        .allMatch(container -> container.getAssignedPartitions() != null
+                                && !container.getAssignedPartitions().isEmpty()));
+    }
+
+    private void publish(ToxicityAssessed assessment) {
+        try {
+            kafkaTemplate
+                    .send(Topics.ASSESSMENTS, assessment.patientId(), assessment)
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the assessment", e);
+        }
+    }
+
+    private String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    private Object script(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    private static <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+        return new WebDriverWait(browser, PATIENCE).until(condition);
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
