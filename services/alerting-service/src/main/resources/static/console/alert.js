@@ -38,6 +38,14 @@
     const labOnly = document.getElementById("lab-only");
     labOnly.hidden = !alert.labOnlyNote;
     labOnly.textContent = alert.labOnlyNote ? "Note: " + alert.labOnlyNote + "." : "";
+    const proposal = document.getElementById("proposal");
+    proposal.hidden = !alert.resolutionProposedAt || alert.status === "RESOLVED";
+    proposal.textContent = alert.resolutionProposedAt
+      ? "Back to grade 0 since " + time(alert.normalSince) + ": ToxWatch proposes resolving this alert. "
+        + "Confirm by resolving it with a reason."
+      : "";
+    const reason = document.getElementById("resolve-reason");
+    if (!proposal.hidden && !reason.value) reason.value = "Confirmed: grade 0 sustained since " + time(alert.normalSince);
     document.getElementById("thresholds").replaceChildren(...alert.thresholds.map((t) => h("tr", {},
       h("td", {}, t.grade), h("td", {}, h("code", {}, t.condition)), h("td", {}, t.met ? "yes" : "no"))));
     document.getElementById("evidence").replaceChildren(...alert.evidence.map((e) => h("tr", {},

@@ -35,7 +35,9 @@
         alert.highestGrade !== alert.grade ? " (highest " + alert.highestGrade + ")" : ""),
       h("td", {}, h("a", { href: "/console/patient.html?id=" + encodeURIComponent(alert.patientId) },
         alert.patientId)),
-      h("td", { class: "status" }, alert.status.toLowerCase()),
+      h("td", { class: "status" }, alert.status.toLowerCase(),
+        alert.resolutionProposedAt && alert.status !== "RESOLVED" ? h("br") : null,
+        alert.resolutionProposedAt && alert.status !== "RESOLVED" ? h("small", {}, "resolution proposed") : null),
       h("td", {}, h("time", { datetime: alert.createdAt, title: time(alert.createdAt) }, age(alert.createdAt, now))),
       h("td", {}, h("time", { datetime: alert.updatedAt }, time(alert.updatedAt))))));
     document.getElementById("empty").hidden = alerts.length > 0;

@@ -29,6 +29,7 @@ import org.toxwatch.alerting.adapter.mongo.MongoAlerts;
 import org.toxwatch.alerting.adapter.mongo.MongoAssessmentHistory;
 import org.toxwatch.alerting.adapter.mongo.MongoAuditTrail;
 import org.toxwatch.alerting.adapter.scheduling.EscalationScheduler;
+import org.toxwatch.alerting.adapter.scheduling.RecoveryScheduler;
 import org.toxwatch.alerting.application.ActOnAlert;
 import org.toxwatch.alerting.application.AlertEventPublisher;
 import org.toxwatch.alerting.application.Alerts;
@@ -36,6 +37,7 @@ import org.toxwatch.alerting.application.AssessmentHistory;
 import org.toxwatch.alerting.application.AuditTrail;
 import org.toxwatch.alerting.application.EscalateAlerts;
 import org.toxwatch.alerting.application.RaiseAlerts;
+import org.toxwatch.alerting.application.ResolveRecoveredAlerts;
 import org.toxwatch.alerting.domain.AlertPolicy;
 import org.toxwatch.model.Topics;
 import org.toxwatch.platform.PlatformSecurity;
@@ -101,6 +103,21 @@ class AlertingConfiguration {
     @Bean
     EscalationScheduler escalationScheduler(EscalateAlerts escalateAlerts, MeterRegistry meterRegistry) {
         return new EscalationScheduler(escalateAlerts, meterRegistry);
+    }
+
+    @Bean
+    ResolveRecoveredAlerts resolveRecoveredAlerts(
+            Alerts alerts,
+            AuditTrail auditTrail,
+            AlertEventPublisher publisher,
+            AlertingProperties properties,
+            Clock clock) {
+        return new ResolveRecoveredAlerts(alerts, auditTrail, publisher, properties.recoveryPolicy(), clock);
+    }
+
+    @Bean
+    RecoveryScheduler recoveryScheduler(ResolveRecoveredAlerts resolveRecoveredAlerts) {
+        return new RecoveryScheduler(resolveRecoveredAlerts);
     }
 
     @Bean

@@ -2,9 +2,12 @@ package org.toxwatch.alerting.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.toxwatch.alerting.domain.EscalationPolicy;
+import org.toxwatch.alerting.domain.RecoveryPolicy;
+import org.toxwatch.model.AlertPriority;
 
 /**
  * Alerting settings.
@@ -13,6 +16,10 @@ import org.toxwatch.alerting.domain.EscalationPolicy;
  * @param escalationMediumDelay the same for a medium alert
  * @param escalationTiers who is told, in order; the first tier gets the alert when it is raised
  * @param longestSnooze the longest a clinician may snooze an alert
+ * @param recoverySustained how long a toxicity must stay at grade 0 before its episode is resolved or proposed for
+ *     resolution
+ * @param recoveryProposeFor the priorities whose episodes get a proposal a clinician confirms rather than an
+ *     automatic resolution (see {@link RecoveryPolicy})
  */
 @ConfigurationProperties("toxwatch.alerting")
 public record AlertingProperties(
@@ -20,7 +27,9 @@ public record AlertingProperties(
         @Nullable Duration escalationHighDelay,
         @Nullable Duration escalationMediumDelay,
         @Nullable List<String> escalationTiers,
-        @Nullable Duration longestSnooze) {
+        @Nullable Duration longestSnooze,
+        @Nullable Duration recoverySustained,
+        @Nullable Set<AlertPriority> recoveryProposeFor) {
 
     public AlertingProperties {
         topicPartitions = topicPartitions == null ? 6 : topicPartitions;
@@ -31,6 +40,13 @@ public record AlertingProperties(
                 ? EscalationPolicy.DEFAULT.tiers()
                 : List.copyOf(escalationTiers);
         longestSnooze = longestSnooze == null ? Duration.ofMinutes(60) : longestSnooze;
+        recoverySustained = recoverySustained == null ? RecoveryPolicy.DEFAULT.sustained() : recoverySustained;
+        recoveryProposeFor =
+                recoveryProposeFor == null ? RecoveryPolicy.DEFAULT.proposeFor() : Set.copyOf(recoveryProposeFor);
+    }
+
+    RecoveryPolicy recoveryPolicy() {
+        return new RecoveryPolicy(recoverySustained, recoveryProposeFor);
     }
 
     EscalationPolicy escalationPolicy() {

@@ -27,6 +27,7 @@ import org.toxwatch.model.ToxicityFamily;
  * @param lastNotifiedAt when someone was last notified of it; escalation counts from here
  * @param assignee the clinician the alert was assigned or forwarded to, if any
  * @param snoozedUntil while SNOOZED, when reminders start again
+ * @param recovery whether the toxicity is back to grade 0, since when, and whether resolution was proposed
  * @param version optimistic-locking version of the stored episode; absent before the first save
  */
 public record AlertEpisode(
@@ -46,11 +47,13 @@ public record AlertEpisode(
         Instant lastNotifiedAt,
         @Nullable String assignee,
         @Nullable Instant snoozedUntil,
+        Recovery recovery,
         @Nullable Long version) {
 
     public AlertEpisode {
         Objects.requireNonNull(alertId, "alertId");
         Objects.requireNonNull(latest, "latest");
+        Objects.requireNonNull(recovery, "recovery");
         handledAssessments = List.copyOf(handledAssessments);
     }
 
@@ -78,6 +81,7 @@ public record AlertEpisode(
                 now,
                 null,
                 null,
+                Recovery.startingWith(assessment),
                 null);
         return new Change(episode, episode.eventFor(AlertTransition.RAISED, now));
     }
@@ -118,6 +122,7 @@ public record AlertEpisode(
                 worse ? now : lastNotifiedAt,
                 assignee,
                 snoozedUntil,
+                recovery.after(assessment),
                 version);
         return new Change(
                 updated, updated.eventFor(worse ? AlertTransition.ESCALATED_GRADE : AlertTransition.UPDATED, now));
@@ -218,6 +223,64 @@ public record AlertEpisode(
                         "escalation-" + alertId + "-" + now.toEpochMilli())));
     }
 
+    /**
+     * The toxicity has stayed at grade 0 for the policy's sustained period: propose resolution (recorded as an
+     * update a clinician confirms by resolving) or resolve, as the policy says for this priority. Only once per
+     * return to grade 0; a new grade above 0 starts over.
+     */
+    public Decision recover(RecoveryPolicy policy, Instant now) {
+        Instant since = recovery.normalSince();
+        if (status == AlertStatus.RESOLVED) {
+            return new Decision.Refused("the alert is already resolved");
+        }
+        if (since == null) {
+            return new Decision.Refused("not back to grade 0");
+        }
+        if (recovery.proposedAt() != null) {
+            return new Decision.Refused("resolution already proposed");
+        }
+        if (now.isBefore(since.plus(policy.sustained()))) {
+            return new Decision.Refused("grade 0 not yet sustained");
+        }
+        String sustained =
+                "grade 0 since " + since + " (at least " + policy.sustained().toHours() + " h)";
+        String sourceMessageId = "recovery-" + alertId + "-" + now.toEpochMilli();
+        if (policy.proposesFor(priority)) {
+            var updated = new AlertEpisode(
+                    alertId,
+                    patientId,
+                    family,
+                    status,
+                    priority,
+                    priorityReason,
+                    policyVersion,
+                    highestGrade,
+                    latest,
+                    createdAt,
+                    now,
+                    handledAssessments,
+                    escalationTier,
+                    lastNotifiedAt,
+                    assignee,
+                    snoozedUntil,
+                    recovery.proposed(now),
+                    version);
+            String reason = "resolution proposed: " + sustained + "; a clinician confirms by resolving";
+            return new Decision.Changed(new Change(
+                    updated, updated.event(AlertTransition.UPDATED, now, "toxwatch", reason, null, sourceMessageId)));
+        }
+        var resolved = handled(AlertStatus.RESOLVED, now, escalationTier, lastNotifiedAt, assignee, null);
+        return new Decision.Changed(new Change(
+                resolved,
+                resolved.event(
+                        AlertTransition.RESOLVED,
+                        now,
+                        "toxwatch",
+                        "resolved automatically: " + sustained,
+                        null,
+                        sourceMessageId)));
+    }
+
     /** The outcome of a clinician's action: the change, or why it was refused. */
     public sealed interface Decision {
         record Changed(Change change) implements Decision {}
@@ -269,6 +332,7 @@ public record AlertEpisode(
                 notifiedAt,
                 newAssignee,
                 newSnoozedUntil,
+                recovery,
                 version);
     }
 

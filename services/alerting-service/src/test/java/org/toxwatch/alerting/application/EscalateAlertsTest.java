@@ -3,11 +3,8 @@ package org.toxwatch.alerting.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.toxwatch.alerting.domain.Assessments.anAssessment;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -163,33 +160,5 @@ class EscalateAlertsTest {
 
         clock.advance(Duration.ofMinutes(1));
         assertThat(escalateAlerts.run()).hasSize(1);
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -21,6 +21,31 @@ public final class Assessments {
         return anAssessment(patientId, criterion, grade, null);
     }
 
+    /** An assessment whose clinical time (and that of its evidence) is {@code assessedAt}. */
+    public static ToxicityAssessed anAssessmentAt(
+            String patientId, Criterion criterion, int grade, Instant assessedAt) {
+        var assessment = anAssessment(patientId, criterion, grade, null);
+        return new ToxicityAssessed(
+                assessment.eventId(),
+                patientId,
+                assessedAt,
+                assessedAt.plusSeconds(1),
+                criterion,
+                criterion.id(),
+                grade,
+                null,
+                null,
+                assessment.summary(),
+                assessment.thresholds(),
+                assessment.evidence(),
+                false,
+                assessment.referenceRangeSource(),
+                null,
+                assessment.catalogueVersion(),
+                assessment.sourceSystem(),
+                assessment.sourceMessageId());
+    }
+
     public static ToxicityAssessed anAssessmentDuringTherapy(String patientId, Criterion criterion, int grade) {
         return anAssessment(
                 patientId,

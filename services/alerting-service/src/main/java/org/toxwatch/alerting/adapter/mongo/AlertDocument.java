@@ -1,15 +1,20 @@
 package org.toxwatch.alerting.adapter.mongo;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.toxwatch.alerting.domain.AlertEpisode;
+import org.toxwatch.alerting.domain.Recovery;
 import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AlertStatus;
+import org.toxwatch.model.Criterion;
 import org.toxwatch.model.ToxicityAssessed;
 import org.toxwatch.model.ToxicityFamily;
 
@@ -36,6 +41,9 @@ record AlertDocument(
         @Nullable Instant lastNotifiedAt,
         @Nullable String assignee,
         @Nullable Instant snoozedUntil,
+        @Nullable Map<String, Integer> currentGrades,
+        @Nullable Instant normalSince,
+        @Nullable Instant resolutionProposedAt,
         @Version @Nullable Long version) {
 
     static AlertDocument from(AlertEpisode episode) {
@@ -57,7 +65,23 @@ record AlertDocument(
                 episode.lastNotifiedAt(),
                 episode.assignee(),
                 episode.snoozedUntil(),
+                episode.recovery().currentGrades().entrySet().stream()
+                        .collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue)),
+                episode.recovery().normalSince(),
+                episode.recovery().proposedAt(),
                 episode.version());
+    }
+
+    /** Episodes stored before recovery was tracked start from the grade they show. */
+    private Recovery recovery() {
+        if (currentGrades == null) {
+            return latest.grade() == null
+                    ? new Recovery(Map.of(), null, null)
+                    : new Recovery(Map.of(latest.criterion(), latest.grade()), null, null);
+        }
+        var grades = new EnumMap<Criterion, Integer>(Criterion.class);
+        currentGrades.forEach((criterion, grade) -> grades.put(Criterion.valueOf(criterion), grade));
+        return new Recovery(grades, normalSince, resolutionProposedAt);
     }
 
     AlertEpisode toDomain() {
@@ -78,6 +102,7 @@ record AlertDocument(
                 lastNotifiedAt == null ? updatedAt : lastNotifiedAt,
                 assignee,
                 snoozedUntil,
+                recovery(),
                 version);
     }
 }

@@ -21,6 +21,8 @@ import org.toxwatch.model.ToxicityFamily;
  * @param catalogueVersion the version of the criteria catalogue monitoring graded with
  * @param assessmentEventId the assessment the alert now shows
  * @param sourceMessageId the source message whose arrival produced that assessment
+ * @param normalSince since when every criterion of the episode has been back at grade 0, if it is
+ * @param resolutionProposedAt when ToxWatch proposed resolving it; a clinician confirms by resolving
  */
 record AlertView(
         UUID alertId,
@@ -47,7 +49,9 @@ record AlertView(
         String catalogueVersion,
         Instant assessedAt,
         UUID assessmentEventId,
-        String sourceMessageId) {
+        String sourceMessageId,
+        @Nullable Instant normalSince,
+        @Nullable Instant resolutionProposedAt) {
 
     static final String LAB_ONLY_NOTE = "lab-only grade; clinical criteria not assessed";
 
@@ -78,6 +82,8 @@ record AlertView(
                 latest.catalogueVersion(),
                 latest.assessedAt(),
                 latest.eventId(),
-                latest.sourceMessageId());
+                latest.sourceMessageId(),
+                episode.recovery().normalSince(),
+                episode.recovery().proposedAt());
     }
 }

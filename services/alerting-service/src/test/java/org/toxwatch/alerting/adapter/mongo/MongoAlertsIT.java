@@ -16,6 +16,7 @@ import org.toxwatch.alerting.application.Alerts;
 import org.toxwatch.alerting.domain.AlertDecision;
 import org.toxwatch.alerting.domain.AlertEpisode;
 import org.toxwatch.alerting.domain.AlertPolicy;
+import org.toxwatch.alerting.domain.Assessments;
 import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AlertStatus;
 import org.toxwatch.model.Criterion;
@@ -54,6 +55,30 @@ class MongoAlertsIT {
         assertThat(found.latest().evidence().getFirst().value()).isEqualByComparingTo("0.4");
         assertThat(found.handledAssessments()).isEqualTo(raised.episode().handledAssessments());
         assertThat(found.version()).isNotNull();
+    }
+
+    @Test
+    void anEpisodeKeepsItsRecoveryProgress() {
+        var alerts = new MongoAlerts(mongoTemplate);
+        String patient = "MRN-" + UUID.randomUUID();
+        Instant raisedAt = Instant.parse("2026-11-20T09:00:00Z");
+        var raised = AlertEpisode.raise(
+                Assessments.anAssessmentAt(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4, raisedAt),
+                HIGH,
+                UUID.randomUUID(),
+                raisedAt);
+        var recovering = alerts.save(raised.episode())
+                .apply(
+                        Assessments.anAssessmentAt(
+                                patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 0, raisedAt.plusSeconds(3600)),
+                        java.util.Optional.empty(),
+                        raisedAt.plusSeconds(3600));
+
+        alerts.save(recovering.episode());
+
+        var found = alerts.find(raised.episode().alertId()).orElseThrow();
+        assertThat(found.recovery()).isEqualTo(recovering.episode().recovery());
+        assertThat(found.recovery().normalSince()).isEqualTo(raisedAt.plusSeconds(3600));
     }
 
     @Test

@@ -1,0 +1,52 @@
+package org.toxwatch.alerting.application;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.toxwatch.alerting.domain.AlertEpisode;
+import org.toxwatch.alerting.domain.RecoveryPolicy;
+import org.toxwatch.model.AlertChanged;
+import org.toxwatch.model.AlertStatus;
+
+/**
+ * Use case: find the unresolved episodes whose toxicity has stayed at grade 0 long enough, and propose or make
+ * their resolution as the policy says. Run periodically on the injected clock; each change is stored, audited
+ * and published like any other transition.
+ */
+public final class ResolveRecoveredAlerts {
+
+    private static final List<AlertStatus> UNRESOLVED =
+            List.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED, AlertStatus.SNOOZED);
+
+    private final Alerts alerts;
+    private final AuditTrail auditTrail;
+    private final AlertEventPublisher publisher;
+    private final RecoveryPolicy policy;
+    private final Clock clock;
+
+    public ResolveRecoveredAlerts(
+            Alerts alerts, AuditTrail auditTrail, AlertEventPublisher publisher, RecoveryPolicy policy, Clock clock) {
+        this.alerts = alerts;
+        this.auditTrail = auditTrail;
+        this.publisher = publisher;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Proposes or resolves what is due now and returns the changes made. */
+    public List<AlertChanged> run() {
+        var now = clock.instant();
+        var changes = new ArrayList<AlertChanged>();
+        for (AlertStatus status : UNRESOLVED) {
+            for (AlertEpisode episode : alerts.list(status, null, EscalateAlerts.BATCH)) {
+                if (episode.recover(policy, now) instanceof AlertEpisode.Decision.Changed changed) {
+                    alerts.save(changed.change().episode());
+                    auditTrail.record(changed.change().event());
+                    publisher.publish(changed.change().event());
+                    changes.add(changed.change().event());
+                }
+            }
+        }
+        return changes;
+    }
+}
