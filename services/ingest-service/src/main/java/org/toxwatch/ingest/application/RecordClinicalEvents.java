@@ -98,15 +98,13 @@ public final class RecordClinicalEvents {
      * Several kinds of event derived from one message (an HL7 ORU^R01 with lab results and vital signs, or a
      * FHIR transaction): validated together, published together, acknowledged together.
      *
-     * @param validated each item's violations (already located, e.g. {@code OBX[3].value}) or its event
+     * @param validated each item's violations (already located, e.g. {@code OBX^3^5}) or its event; may be
+     *     empty (a medication feed carrying only drugs ToxWatch does not track): accepted, nothing published
      */
     public Outcome derived(Submission submission, List<Derived> validated, String deadLetterTarget) {
         Instant now = clock.instant();
         return claimed(submission, now, () -> {
             var violations = new ArrayList<Violation>();
-            if (validated.isEmpty()) {
-                violations.add(new Violation("message", "contains no observation or therapy event"));
-            }
             validated.forEach(item -> violations.addAll(item.violations()));
             if (!violations.isEmpty()) {
                 return reject(submission, violations, deadLetterTarget, now);

@@ -68,7 +68,11 @@ public final class TherapyEvents {
         String sourceMessageId = Objects.requireNonNull(valid.sourceMessageId());
         Instant occurredAt = Objects.requireNonNull(valid.occurredAt());
         return new TherapyEventRecorded(
-                ObservationEvents.eventIdOf(sourceSystem, sourceMessageId, type + "\n" + occurredAt),
+                // The drug is part of the identity: one message may record several drugs given at the same time.
+                ObservationEvents.eventIdOf(
+                        sourceSystem,
+                        sourceMessageId,
+                        type + "\n" + valid.therapy() + "\n" + valid.supportiveDrug() + "\n" + occurredAt),
                 Objects.requireNonNull(valid.patientId()).trim(),
                 occurredAt,
                 receivedAt,

@@ -1,0 +1,34 @@
+package org.toxwatch.ingest.adapter.hl7;
+
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.toxwatch.ingest.domain.ObservationSubmission;
+import org.toxwatch.ingest.domain.TherapyEventSubmission;
+import org.toxwatch.ingest.domain.Violation;
+
+/**
+ * One observation or administration read from a message, with where it sits, so that a violation the
+ * shared validator reports by field name ({@code unit}) can be answered by HL7 location ({@code OBX^3^6}).
+ *
+ * @param readProblems what could not even be read into the submission (a malformed number or time), already
+ *     located
+ */
+record Hl7Item(
+        @Nullable ObservationSubmission observation,
+        @Nullable TherapyEventSubmission therapyEvent,
+        Function<String, String> locate,
+        List<Violation> readProblems) {
+
+    static Hl7Item observation(ObservationSubmission observation, Function<String, String> locate, List<Violation> p) {
+        return new Hl7Item(observation, null, locate, List.copyOf(p));
+    }
+
+    static Hl7Item therapyEvent(TherapyEventSubmission event, Function<String, String> locate, List<Violation> p) {
+        return new Hl7Item(null, event, locate, List.copyOf(p));
+    }
+
+    Violation located(Violation violation) {
+        return new Violation(locate.apply(violation.field()), violation.message());
+    }
+}
