@@ -23,6 +23,8 @@ import org.toxwatch.model.TherapyContext;
 import org.toxwatch.model.VitalSignsRecorded;
 import org.toxwatch.monitoring.domain.crs.CrsInputs;
 import org.toxwatch.monitoring.domain.crs.CrsRule;
+import org.toxwatch.monitoring.domain.dosing.BlincytoActionRules;
+import org.toxwatch.monitoring.domain.dosing.BlincytoInputs;
 import org.toxwatch.monitoring.domain.febrileneutropenia.FebrileNeutropeniaRule;
 import org.toxwatch.monitoring.domain.hematotoxicity.IcahtRule;
 import org.toxwatch.monitoring.domain.icans.IcansRule;
@@ -48,6 +50,8 @@ import org.toxwatch.monitoring.domain.units.VitalSign;
  *   <li>Febrile neutropenia (section 3) runs when the state holds an ANC and a temperature.
  *   <li>CRS (section 4) runs only inside a CRS window (4.5): CAR-T days 0-28 after the first infusion, or a
  *       blinatumomab infusion that is running or stopped at most 48 h ago.
+ *   <li>The BLINCYTO action rules (9.1) run for a patient whose current episode is blinatumomab, unless its
+ *       infusion has been stopped for longer than the 14-day treatment-free interval (9.2).
  *   <li>ICANS (section 5) grades the newest neurological assessment, in or outside the CRS window: section 10
  *       says a neurological event reported later is still graded.
  * </ul>
@@ -85,10 +89,19 @@ public final class ToxicityGrader {
     /** CRITERIA.md 8.1: VOD was reported up to 56 days after the last inotuzumab dose. */
     static final Duration VOD_WATCH_AFTER_LAST_DOSE = Duration.ofDays(56);
 
+    /** CRITERIA.md 9.2: 28 days of continuous infusion are followed by a 14-day treatment-free interval. */
+    static final Duration BLINATUMOMAB_TREATMENT_FREE_INTERVAL = Duration.ofDays(14);
+
     private final ZoneId hospitalZone;
+    private final GradingSettings settings;
 
     public ToxicityGrader(ZoneId hospitalZone) {
+        this(hospitalZone, GradingSettings.defaults());
+    }
+
+    public ToxicityGrader(ZoneId hospitalZone, GradingSettings settings) {
         this.hospitalZone = Objects.requireNonNull(hospitalZone, "hospitalZone");
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     /** The latest assessment of every criterion the state has data for, in {@code Criterion} order. */
@@ -108,6 +121,10 @@ public final class ToxicityGrader {
         var crs = cytokineReleaseSyndrome(state);
         if (crs != null) {
             assessments.add(crs);
+        }
+        var blincyto = blincytoAction(state, crs);
+        if (blincyto != null) {
+            assessments.add(blincyto);
         }
         Stream.of(icans(state), icahtEarly(state), icahtLate(state), hysLaw(state), vodSos(state))
                 .filter(Objects::nonNull)
@@ -430,6 +447,54 @@ public final class ToxicityGrader {
     private static @Nullable Assessment icans(PatientState state) {
         var newest = state.newestNeuroAssessment();
         return newest == null ? null : IcansRule.assess(newest);
+    }
+
+    // ------------------------------------------------------------------------------------------ BLINCYTO
+
+    /** CRITERIA.md 9.1, for an active blinatumomab episode, with what the episode has since its T0. */
+    private @Nullable Assessment blincytoAction(PatientState state, @Nullable Assessment crs) {
+        var now = state.newestEventTime();
+        var episode = now == null ? null : activeBlinatumomab(state, now);
+        if (now == null || episode == null) {
+            return null;
+        }
+        var t0 = episode.t0();
+        var inputs = new BlincytoInputs(
+                now,
+                hospitalZone,
+                settings.blincytoGradingSystem(),
+                crs,
+                state.neuroAssessments().stream()
+                        .filter(a -> !a.observedAt().isBefore(t0))
+                        .toList(),
+                newestSince(state, Analyte.ALT, t0),
+                newestSince(state, Analyte.AST, t0),
+                newestSince(state, Analyte.TOTAL_BILIRUBIN, t0),
+                ancs(state).stream()
+                        .filter(anc -> !anc.observedAt().isBefore(t0))
+                        .toList());
+        return inputs.isEmpty() ? null : BlincytoActionRules.assess(inputs);
+    }
+
+    /**
+     * The patient's current episode when it is blinatumomab and its infusion is running, has not started yet, or
+     * stopped no longer than the treatment-free interval ago (an interruption or the gap between cycles).
+     */
+    private static @Nullable TherapyEpisode activeBlinatumomab(PatientState state, Instant now) {
+        var episode = state.episodeAt(now);
+        if (episode == null || episode.therapy() != Therapy.BLINATUMOMAB) {
+            return null;
+        }
+        var stoppedAt = episode.infusionStoppedAt(now);
+        var ended = stoppedAt != null
+                && Duration.between(stoppedAt, now).compareTo(BLINATUMOMAB_TREATMENT_FREE_INTERVAL) > 0;
+        return ended ? null : episode;
+    }
+
+    private static @Nullable LabResult newestSince(PatientState state, Analyte analyte, Instant from) {
+        var results = readable(state, analyte);
+        var newest = results.isEmpty() ? null : results.getLast();
+        return newest == null || newest.observedAt().isBefore(from) ? null : newest;
     }
 
     // ------------------------------------------------------------------------------------------ CAR-T hematotoxicity

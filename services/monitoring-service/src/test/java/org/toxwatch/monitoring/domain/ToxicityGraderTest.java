@@ -17,6 +17,7 @@ import static org.toxwatch.monitoring.domain.PatientEvents.neuroAssessment;
 import static org.toxwatch.monitoring.domain.PatientEvents.vasopressorsRunning;
 import static org.toxwatch.monitoring.domain.PatientEvents.vitalsAt;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -458,6 +459,83 @@ class ToxicityGraderTest {
 
                 assertThat(assessment.grade()).isZero();
             }
+        }
+    }
+
+    /** CRITERIA.md 9.1: only for an active blinatumomab episode, with what the episode has since T0. */
+    @Nested
+    class BlincytoActions {
+
+        private final LabResultRecorded altAboveFiveTimesUln = aLab(Analyte.ALT)
+                .value("201")
+                .range(null, "40")
+                .at(hoursAfter(30))
+                .build();
+
+        @Test
+        void interruptForTransaminasesAboveFiveTimesUlnDuringTheInfusion() {
+            var action = assess(
+                    Criterion.BLINCYTO_ACTION,
+                    enrolled(Therapy.BLINATUMOMAB, NOW),
+                    infusionStarted(NOW),
+                    altAboveFiveTimesUln);
+
+            assertThat(action.grade()).isEqualTo(1);
+            assertThat(action.therapyContext().therapy()).isEqualTo(Therapy.BLINATUMOMAB);
+            assertThat(action.criterion().id()).isEqualTo("BLINCYTO-USPI-current/dose_action");
+        }
+
+        @Test
+        void ignoresResultsCollectedBeforeT0() {
+            var action = assess(
+                    Criterion.BLINCYTO_ACTION,
+                    aLab(Analyte.ALT)
+                            .value("400")
+                            .range(null, "40")
+                            .at(daysBefore(2))
+                            .build(),
+                    enrolled(Therapy.BLINATUMOMAB, NOW),
+                    infusionStarted(NOW),
+                    vitalsAt(hoursAfter(2)).temperature("37.0").build());
+
+            assertThat(action.grade()).isZero();
+            assertThat(action.summary()).contains("Liver rows not evaluated");
+        }
+
+        @ParameterizedTest(name = "infusion stopped {0} days before the ALT -> produced: {1}")
+        @CsvSource({"14, true", "15, false"})
+        void stopsAfterTheTreatmentFreeIntervalWithoutARestart(long daysStopped, boolean produced) {
+            var stop = hoursAfter(30).minus(Duration.ofDays(daysStopped));
+            var action = assess(
+                    Criterion.BLINCYTO_ACTION,
+                    enrolled(Therapy.BLINATUMOMAB, stop.minus(Duration.ofDays(28))),
+                    infusionStarted(stop.minus(Duration.ofDays(28))),
+                    infusionStopped(stop),
+                    altAboveFiveTimesUln);
+
+            assertThat(action != null).isEqualTo(produced);
+        }
+
+        @Test
+        void isNotProducedForACarTPatient() {
+            assertThat(assess(
+                            Criterion.BLINCYTO_ACTION,
+                            enrolled(Therapy.CAR_T, daysBefore(5)),
+                            carTInfused(NOW),
+                            altAboveFiveTimesUln))
+                    .isNull();
+        }
+
+        @Test
+        void readsTheIcansGradeOfTheEpisodesNeurologicalAssessments() {
+            var action = assess(
+                    Criterion.BLINCYTO_ACTION,
+                    enrolled(Therapy.BLINATUMOMAB, NOW),
+                    infusionStarted(NOW),
+                    neuroAssessment(hoursAfter(20), null, LevelOfConsciousness.UNAROUSABLE));
+
+            assertThat(action.grade()).isEqualTo(2);
+            assertThat(action.summary()).contains("NEURO_GRADE_4");
         }
     }
 

@@ -1,6 +1,6 @@
 /**
- * Label-driven dose decisions (CRITERIA.md section 8): the inotuzumab ozogamicin (BESPONSA) pre-dose
- * decision of 8.2.
+ * Label-driven dose decisions: the inotuzumab ozogamicin (BESPONSA) pre-dose decision of CRITERIA.md 8.2 and the
+ * blinatumomab (BLINCYTO) action rules of 9.1.
  */
 @NullMarked
 package org.toxwatch.monitoring.domain.dosing;

@@ -76,7 +76,8 @@ class CalculatorAgreesWithStreamTest {
                         Criterion.CYTOKINE_RELEASE_SYNDROME,
                         Criterion.NEUTROPHIL_COUNT_DECREASED,
                         Criterion.ALANINE_AMINOTRANSFERASE_INCREASED,
-                        Criterion.ICANS);
+                        Criterion.ICANS,
+                        Criterion.BLINCYTO_ACTION);
         for (ToxicityAssessed published : streamed.values()) {
             assertThat(gradeOf(calculated, published.criterion()))
                     .as("last published grade of " + published.criterionId())

@@ -1,0 +1,51 @@
+package org.toxwatch.monitoring.domain.dosing;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.NeurologicAssessmentRecorded;
+import org.toxwatch.monitoring.domain.Assessment;
+import org.toxwatch.monitoring.domain.Observation;
+import org.toxwatch.monitoring.domain.lab.LabResult;
+
+/**
+ * What the BLINCYTO action rules (CRITERIA.md 9.1) look at for a patient with an active blinatumomab episode.
+ * Everything except {@code crs} is limited to the episode: collected or assessed at or after its T0.
+ *
+ * @param now the clinical time of the newest event of the patient
+ * @param crs the current CRS assessment, absent outside the CRS window (4.5)
+ * @param neuroAssessments the neurological assessments of the episode, in assessment-time order
+ * @param alt the newest ALT of the episode, likewise {@code ast} and {@code bilirubin} (total bilirubin)
+ * @param ancs the readable ANCs of the episode, in collection-time order
+ */
+public record BlincytoInputs(
+        Instant now,
+        ZoneId hospitalZone,
+        BlincytoGradingSystem gradingSystem,
+        @Nullable Assessment crs,
+        List<NeurologicAssessmentRecorded> neuroAssessments,
+        @Nullable LabResult alt,
+        @Nullable LabResult ast,
+        @Nullable LabResult bilirubin,
+        List<Observation> ancs) {
+
+    public BlincytoInputs {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(hospitalZone, "hospitalZone");
+        Objects.requireNonNull(gradingSystem, "gradingSystem");
+        neuroAssessments = List.copyOf(neuroAssessments);
+        ancs = List.copyOf(ancs);
+    }
+
+    /** Whether any rule has something to look at. */
+    public boolean isEmpty() {
+        return crs == null
+                && neuroAssessments.isEmpty()
+                && alt == null
+                && ast == null
+                && bilirubin == null
+                && ancs.isEmpty();
+    }
+}
