@@ -1,0 +1,99 @@
+package org.toxwatch.ingest.adapter.fhir;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Clock;
+import java.util.Locale;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The FHIR R4 REST endpoint (JSON). HTTP only: the body is read as UTF-8, the sender is the authenticated
+ * integration user, and {@link FhirIngest}'s answer is written as {@code application/fhir+json}, with
+ * {@code Retry-After} on 503. No {@code Location}: ToxWatch keeps events, not readable FHIR resources.
+ */
+@RestController
+@RequestMapping("/fhir")
+class FhirController {
+
+    static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json;charset=UTF-8");
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    private final FhirIngest ingest;
+    private final FhirJson json;
+    private final CapabilityStatement capabilities;
+
+    FhirController(FhirIngest ingest, FhirJson json, Clock clock) {
+        this.ingest = ingest;
+        this.json = json;
+        this.capabilities = ServerCapabilities.statement(clock.instant());
+    }
+
+    @GetMapping("/metadata")
+    ResponseEntity<String> metadata() {
+        return ResponseEntity.ok().contentType(FHIR_JSON).body(json.encode(capabilities));
+    }
+
+    @PostMapping("/" + FhirIngest.OBSERVATION)
+    ResponseEntity<String> observation(
+            @RequestBody(required = false) byte @Nullable [] body,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
+            Principal sender) {
+        return create(FhirIngest.OBSERVATION, body, contentType, sender);
+    }
+
+    @PostMapping("/" + FhirIngest.MEDICATION_ADMINISTRATION)
+    ResponseEntity<String> medicationAdministration(
+            @RequestBody(required = false) byte @Nullable [] body,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
+            Principal sender) {
+        return create(FhirIngest.MEDICATION_ADMINISTRATION, body, contentType, sender);
+    }
+
+    @PostMapping({"", "/"})
+    ResponseEntity<String> bundle(
+            @RequestBody(required = false) byte @Nullable [] body,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
+            Principal sender) {
+        String text = text(body);
+        if (!readable(contentType)) {
+            return write(ingest.unsupportedFormat("Bundle", text, sender.getName(), String.valueOf(contentType)));
+        }
+        return write(ingest.bundle(text, sender.getName()));
+    }
+
+    private ResponseEntity<String> create(
+            String resourceType, byte @Nullable [] body, @Nullable String contentType, Principal sender) {
+        String text = text(body);
+        if (!readable(contentType)) {
+            return write(ingest.unsupportedFormat(resourceType, text, sender.getName(), String.valueOf(contentType)));
+        }
+        return write(ingest.create(resourceType, text, sender.getName()));
+    }
+
+    /** FHIR JSON ({@code application/fhir+json}, the older {@code application/json+fhir}) or plain JSON. */
+    private static boolean readable(@Nullable String contentType) {
+        return contentType == null || contentType.toLowerCase(Locale.ROOT).contains("json");
+    }
+
+    private static String text(byte @Nullable [] body) {
+        return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+    }
+
+    private ResponseEntity<String> write(FhirResponse response) {
+        var builder = ResponseEntity.status(response.status()).contentType(FHIR_JSON);
+        if (response.retryLater()) {
+            builder.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return builder.body(json.encode(response.body()));
+    }
+}

@@ -1,0 +1,367 @@
+package org.toxwatch.ingest.adapter.fhir;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.toxwatch.ingest.application.EventPublisher.EventsNotStored;
+import org.toxwatch.ingest.application.RecordClinicalEvents;
+import org.toxwatch.ingest.application.RecordClinicalEvents.Derived;
+import org.toxwatch.ingest.application.RecordClinicalEvents.Outcome;
+import org.toxwatch.ingest.application.Submission;
+import org.toxwatch.ingest.domain.Violation;
+import org.toxwatch.model.Topics;
+
+/**
+ * Receives FHIR resources and Bundles and answers as a FHIR server does, with nothing acknowledged before Kafka
+ * holds it. Every resource goes through {@link RecordClinicalEvents}' one validation path; this class only maps,
+ * locates findings by FHIRPath and shapes the answer.
+ *
+ * <ul>
+ *   <li>a resource: 201 with an OperationOutcome naming the event ids (200 for a recognised resend), 400 with
+ *       every problem, 503 when Kafka did not store it or another copy is being stored;
+ *   <li>a batch: each entry on its own (its own idempotency key, its own dead-letter record), answered in a
+ *       batch-response Bundle with per-entry status and outcome (HTTP 200);
+ *   <li>a transaction: all entries validated and published together or none (HTTP 200 with a
+ *       transaction-response Bundle, or 400/503 with one OperationOutcome).
+ * </ul>
+ */
+final class FhirIngest {
+
+    static final String PROTOCOL = "FHIR";
+    static final String OBSERVATION = "Observation";
+    static final String MEDICATION_ADMINISTRATION = "MedicationAdministration";
+
+    private static final Logger log = LoggerFactory.getLogger(FhirIngest.class);
+
+    private final FhirJson json;
+    private final RecordClinicalEvents recordClinicalEvents;
+    private final ObservationMapper observations = new ObservationMapper();
+    private final MedicationAdministrationMapper administrations = new MedicationAdministrationMapper();
+
+    FhirIngest(FhirJson json, RecordClinicalEvents recordClinicalEvents) {
+        this.json = json;
+        this.recordClinicalEvents = recordClinicalEvents;
+    }
+
+    /** {@code POST /fhir/Observation} or {@code POST /fhir/MedicationAdministration}. */
+    FhirResponse create(String resourceType, String body, String sender) {
+        FhirJson.Parsed parsed = json.parse(body);
+        if (parsed instanceof FhirJson.Parsed.Unreadable unreadable) {
+            return unreadable(sender, body, Problem.invalid(resourceType, unreadable.reason()), topicOf(resourceType));
+        }
+        Resource resource = ((FhirJson.Parsed.Read) parsed).resource();
+        if (!resource.fhirType().equals(resourceType)) {
+            return unreadable(
+                    sender,
+                    body,
+                    Problem.invalid(
+                            resourceType,
+                            "resourceType is '" + resource.fhirType() + "': POST /fhir/" + resourceType + " takes a "
+                                    + resourceType),
+                    topicOf(resourceType));
+        }
+        return single(resource, body, sender);
+    }
+
+    /** {@code POST /fhir} with a batch or transaction Bundle. */
+    FhirResponse bundle(String body, String sender) {
+        FhirJson.Parsed parsed = json.parse(body);
+        if (parsed instanceof FhirJson.Parsed.Unreadable unreadable) {
+            return unreadable(sender, body, Problem.invalid("Bundle", unreadable.reason()), Topics.LAB_RESULTS);
+        }
+        Resource resource = ((FhirJson.Parsed.Read) parsed).resource();
+        if (!(resource instanceof Bundle bundle)) {
+            return unreadable(
+                    sender,
+                    body,
+                    Problem.invalid(
+                            "Bundle",
+                            "resourceType is '" + resource.fhirType() + "': POST /fhir takes a Bundle; post a single"
+                                    + " resource to /fhir/" + resource.fhirType()),
+                    Topics.LAB_RESULTS);
+        }
+        Bundle.BundleType type = bundle.hasType() ? bundle.getType() : Bundle.BundleType.NULL;
+        return switch (type) {
+            case BATCH -> batch(bundle, sender);
+            case TRANSACTION -> transaction(bundle, body, sender);
+            default ->
+                unreadable(
+                        sender,
+                        body,
+                        Problem.notSupported(
+                                "Bundle.type",
+                                "'" + (bundle.hasType() ? type.toCode() : "")
+                                        + "' is not supported: POST /fhir takes a batch or transaction Bundle"),
+                        Topics.LAB_RESULTS);
+        };
+    }
+
+    /** A body in a format ToxWatch does not read (e.g. FHIR XML): refused and kept like any reject. */
+    FhirResponse unsupportedFormat(String resourceType, String body, String sender, String contentType) {
+        var refused = unreadable(
+                sender,
+                body,
+                Problem.notSupported(
+                        resourceType,
+                        "content type '" + contentType + "' is not supported: send application/fhir+json"),
+                topicOf(resourceType));
+        return refused.status() == FhirResponse.BAD_REQUEST
+                ? new FhirResponse(FhirResponse.UNSUPPORTED_MEDIA_TYPE, refused.body(), false)
+                : refused;
+    }
+
+    private FhirResponse single(Resource resource, String raw, String sender) {
+        Derivation derivation = derive(resource, sender, recordClinicalEvents.now(), UnaryOperator.identity());
+        var submission = new Submission(PROTOCOL, sender, derivation.messageId(), raw);
+        return respond(
+                () -> recordClinicalEvents.derived(submission, derivation.derived(), topicOf(resource.fhirType())),
+                derivation.types());
+    }
+
+    private FhirResponse batch(Bundle bundle, String sender) {
+        var response = new Bundle().setType(Bundle.BundleType.BATCHRESPONSE);
+        boolean storeDown = false;
+        for (var entry : bundle.getEntry()) {
+            FhirResponse answer =
+                    storeDown ? notStored("an earlier entry of this batch was not stored") : entry(entry, sender);
+            storeDown = storeDown || answer.storeUnavailable();
+            response.addEntry().getResponse().setStatus(answer.statusLine()).setOutcome(answer.body());
+        }
+        return new FhirResponse(FhirResponse.OK, response, false);
+    }
+
+    private FhirResponse entry(Bundle.BundleEntryComponent entry, String sender) {
+        Resource resource = entry.getResource();
+        String raw = resource == null ? "{}" : json.encode(resource);
+        return entryProblem(entry, "Bundle.entry")
+                .map(problem -> unreadable(
+                        sender, raw, problem, resource == null ? Topics.LAB_RESULTS : topicOf(resource.fhirType())))
+                .orElseGet(() -> single(Objects.requireNonNull(resource), raw, sender));
+    }
+
+    private FhirResponse transaction(Bundle bundle, String raw, String sender) {
+        Instant now = recordClinicalEvents.now();
+        var derived = new ArrayList<Derived>();
+        var counts = new ArrayList<Integer>();
+        var keys = new ArrayList<@Nullable String>();
+        var types = new HashMap<Violation, IssueType>();
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            var entry = bundle.getEntry().get(i);
+            String prefix = "Bundle.entry[" + i + "]";
+            var problem = entryProblem(entry, prefix);
+            if (problem.isPresent()) {
+                types.put(problem.get().toViolation(), problem.get().type());
+                derived.add(Derived.invalid(List.of(problem.get().toViolation())));
+                counts.add(1);
+                keys.add(null);
+                continue;
+            }
+            Resource resource = entry.getResource();
+            String type = resource.fhirType();
+            Derivation derivation = derive(
+                    resource,
+                    sender,
+                    now,
+                    path -> prefix + ".resource.ofType(" + type + ")" + path.substring(type.length()));
+            derived.addAll(derivation.derived());
+            counts.add(derivation.derived().size());
+            keys.add(derivation.messageId());
+            types.putAll(derivation.types());
+        }
+        var submission = new Submission(PROTOCOL, sender, transactionId(bundle, keys), raw);
+        boolean onlyTherapy =
+                bundle.getEntry().stream().allMatch(entry -> entry.getResource() instanceof MedicationAdministration);
+        FhirResponse answer = respond(
+                () -> recordClinicalEvents.derived(
+                        submission, derived, onlyTherapy ? Topics.THERAPY_EVENTS : Topics.LAB_RESULTS),
+                types);
+        if (answer.status() != FhirResponse.CREATED && answer.status() != FhirResponse.OK) {
+            return answer;
+        }
+        return new FhirResponse(FhirResponse.OK, transactionResponse(answer, counts), false);
+    }
+
+    /** The accepted outcome split per entry, in the order the entries produced their events. */
+    private static Bundle transactionResponse(FhirResponse accepted, List<Integer> counts) {
+        var outcome = (OperationOutcome) accepted.body();
+        var ids = outcome.getIssueFirstRep().getDetails().getCoding();
+        boolean resend = accepted.status() == FhirResponse.OK;
+        var response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
+        int next = 0;
+        for (int count : counts) {
+            List<UUID> entryIds = ids.subList(next, Math.min(next + count, ids.size())).stream()
+                    .map(coding -> UUID.fromString(coding.getCode()))
+                    .toList();
+            next += count;
+            response.addEntry()
+                    .getResponse()
+                    .setStatus(resend ? "200 OK" : "201 Created")
+                    .setOutcome(Outcomes.accepted(entryIds, resend));
+        }
+        return response;
+    }
+
+    /**
+     * A transaction's idempotency key: its {@code Bundle.identifier}, else its entries' keys together (null when
+     * one lacks a key; it is then rejected for that entry anyway).
+     */
+    private static @Nullable String transactionId(Bundle bundle, List<@Nullable String> entryKeys) {
+        String identifier =
+                bundle.hasIdentifier() ? SharedElements.identifierKey(List.of(bundle.getIdentifier())) : null;
+        if (identifier != null) {
+            return identifier + "#transaction";
+        }
+        if (entryKeys.isEmpty() || entryKeys.stream().anyMatch(Objects::isNull)) {
+            return null;
+        }
+        return entryKeys.stream().map(Objects::requireNonNull).sorted().collect(Collectors.joining(","));
+    }
+
+    /** Only creates of the two supported resource types can be entries. */
+    private static Optional<Problem> entryProblem(Bundle.BundleEntryComponent entry, String prefix) {
+        if (entry.hasRequest()
+                && entry.getRequest().hasMethod()
+                && entry.getRequest().getMethod() != Bundle.HTTPVerb.POST) {
+            return Optional.of(Problem.notSupported(
+                    prefix + ".request.method",
+                    "'" + entry.getRequest().getMethod().toCode() + "' is not supported: entries are created (POST)"));
+        }
+        Resource resource = entry.getResource();
+        if (resource == null) {
+            return Optional.of(Problem.invalid(prefix + ".resource", "is required"));
+        }
+        if (!resource.fhirType().equals(OBSERVATION) && !resource.fhirType().equals(MEDICATION_ADMINISTRATION)) {
+            return Optional.of(Problem.notSupported(
+                    prefix + ".resource",
+                    "a " + resource.fhirType() + " is not supported: entries are Observation or"
+                            + " MedicationAdministration"));
+        }
+        return Optional.empty();
+    }
+
+    /** A resource's items validated on the shared path, with every finding located by FHIRPath. */
+    private record Derivation(
+            List<Derived> derived, @Nullable String messageId, Map<Violation, IssueType> types) {}
+
+    private Derivation derive(Resource resource, String sender, Instant now, UnaryOperator<String> relocate) {
+        return switch (resource) {
+            case Observation observation ->
+                locate(
+                        observations.map(observation),
+                        item -> recordClinicalEvents.observation(sender, item, now),
+                        relocate);
+            case MedicationAdministration administration ->
+                locate(
+                        administrations.map(administration),
+                        item -> recordClinicalEvents.therapyEvent(sender, item, now),
+                        relocate);
+            default -> throw new IllegalArgumentException("not a supported resource: " + resource.fhirType());
+        };
+    }
+
+    private static <S> Derivation locate(
+            MappedResource<S> mapped, Function<S, Derived> validate, UnaryOperator<String> relocate) {
+        var types = new HashMap<Violation, IssueType>();
+        var seen = new LinkedHashSet<Violation>();
+        Set<String> mappedPaths =
+                mapped.problems().stream().map(Problem::expression).collect(Collectors.toSet());
+        var derived = new ArrayList<Derived>();
+        for (int i = 0; i < mapped.items().size(); i++) {
+            var item = mapped.items().get(i);
+            var found = new ArrayList<Violation>();
+            if (i == 0) {
+                for (Problem problem : mapped.problems()) {
+                    var violation = new Violation(relocate.apply(problem.expression()), problem.diagnostics());
+                    types.put(violation, problem.type());
+                    if (seen.add(violation)) {
+                        found.add(violation);
+                    }
+                }
+            }
+            Derived validated = validate.apply(item.submission());
+            for (Violation violation : validated.violations()) {
+                String path = item.pathOf(violation.field());
+                if (coveredByMapping(path, item.root(), mappedPaths)) {
+                    continue;
+                }
+                var located = new Violation(relocate.apply(path), violation.message());
+                if (seen.add(located)) {
+                    found.add(located);
+                }
+            }
+            // An item whose findings were all reported already (by mapping, or by an earlier component) stays invalid.
+            boolean valid = found.isEmpty() && validated.violations().isEmpty();
+            derived.add(valid ? validated : Derived.invalid(found));
+        }
+        return new Derivation(List.copyOf(derived), mapped.messageId(), Map.copyOf(types));
+    }
+
+    /** A validator finding where mapping already said what is wrong (e.g. no patient: the reference is no Patient). */
+    private static boolean coveredByMapping(String path, String root, Set<String> mappedPaths) {
+        return mappedPaths.contains(path)
+                || !path.equals(root) && mappedPaths.stream().anyMatch(mapped -> mapped.startsWith(path + "."));
+    }
+
+    private FhirResponse respond(Supplier<Outcome> record, Map<Violation, IssueType> types) {
+        Outcome outcome;
+        try {
+            outcome = record.get();
+        } catch (EventsNotStored e) {
+            log.warn("FHIR submission not stored, sender told to retry: {}", e.getMessage());
+            return notStored(e.getMessage());
+        }
+        return switch (outcome) {
+            case Outcome.Accepted accepted ->
+                new FhirResponse(
+                        accepted.resend() ? FhirResponse.OK : FhirResponse.CREATED,
+                        Outcomes.accepted(accepted.eventIds(), accepted.resend()),
+                        false);
+            case Outcome.Rejected rejected ->
+                new FhirResponse(FhirResponse.BAD_REQUEST, Outcomes.rejected(rejected, types), false);
+            case Outcome.InProgress inProgress ->
+                new FhirResponse(
+                        FhirResponse.SERVICE_UNAVAILABLE,
+                        Outcomes.retryLater("Another copy of this message is being stored right now. Retry later for"
+                                + " its outcome."),
+                        false);
+        };
+    }
+
+    private static FhirResponse notStored(String reason) {
+        return new FhirResponse(
+                FhirResponse.SERVICE_UNAVAILABLE,
+                Outcomes.retryLater("Nothing was stored: " + reason + ". Retry later."),
+                true);
+    }
+
+    private FhirResponse unreadable(String sender, String raw, Problem problem, String targetTopic) {
+        var submission = new Submission(PROTOCOL, sender, null, raw);
+        return respond(
+                () -> recordClinicalEvents.unreadable(submission, problem.toViolation(), targetTopic),
+                Map.of(problem.toViolation(), problem.type()));
+    }
+
+    private static String topicOf(String resourceType) {
+        return resourceType.equals(MEDICATION_ADMINISTRATION) ? Topics.THERAPY_EVENTS : Topics.LAB_RESULTS;
+    }
+}

@@ -1,0 +1,47 @@
+package org.toxwatch.ingest.adapter.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * FHIR JSON in and out through the one {@link FhirContext}. Unknown elements are ignored (as FHIR allows a
+ * receiver to); a value that is not valid for its type (a date that is no date) rejects the resource. The
+ * parser's own logging is off, so no clinical value reaches a log line.
+ */
+final class FhirJson {
+
+    private final FhirContext context;
+
+    FhirJson(FhirContext context) {
+        this.context = context;
+    }
+
+    /** The resource, or why it could not be read. */
+    sealed interface Parsed {
+        record Read(Resource resource) implements Parsed {}
+
+        record Unreadable(String reason) implements Parsed {}
+    }
+
+    Parsed parse(String body) {
+        if (body.isBlank()) {
+            return new Parsed.Unreadable("the body is empty");
+        }
+        IParser parser = context.newJsonParser()
+                .setParserErrorHandler(new LenientErrorHandler(false).setErrorOnInvalidValue(true));
+        try {
+            IBaseResource resource = parser.parseResource(body);
+            return resource instanceof Resource r ? new Parsed.Read(r) : new Parsed.Unreadable("not an R4 resource");
+        } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
+            return new Parsed.Unreadable("is not readable FHIR R4 JSON: " + e.getMessage());
+        }
+    }
+
+    String encode(IBaseResource resource) {
+        return context.newJsonParser().encodeResourceToString(resource);
+    }
+}

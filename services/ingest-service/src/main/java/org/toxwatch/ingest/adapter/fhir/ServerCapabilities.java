@@ -1,0 +1,61 @@
+package org.toxwatch.ingest.adapter.fhir;
+
+import java.time.Instant;
+import java.util.Date;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementKind;
+import org.hl7.fhir.r4.model.CapabilityStatement.RestfulCapabilityMode;
+import org.hl7.fhir.r4.model.CapabilityStatement.SystemRestfulInteraction;
+import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+
+/** What the FHIR endpoint does, and nothing more: create of two resource types, batch and transaction, JSON. */
+final class ServerCapabilities {
+
+    static CapabilityStatement statement(Instant startedAt) {
+        var statement = new CapabilityStatement()
+                .setStatus(PublicationStatus.ACTIVE)
+                .setDate(Date.from(startedAt))
+                .setKind(CapabilityStatementKind.INSTANCE)
+                .setFhirVersion(FHIRVersion._4_0_1)
+                .setPublisher("ToxWatch")
+                .setDescription("ToxWatch ingest: laboratory results, vital signs and therapy administrations for"
+                        + " toxicity monitoring. Accepted only once stored in Kafka; resends are recognised by"
+                        + " identifier and status.");
+        statement.setName("ToxWatchIngest");
+        statement.getSoftware().setName("ToxWatch ingest-service");
+        statement.getImplementation().setDescription("ToxWatch ingest FHIR R4 endpoint");
+        statement.addFormat("json").addFormat("application/fhir+json");
+        var rest = statement.addRest().setMode(RestfulCapabilityMode.SERVER);
+        rest.getSecurity()
+                .addService(new CodeableConcept(
+                        new Coding("http://terminology.hl7.org/CodeSystem/restful-security-service", "Basic", "Basic")))
+                .setDescription("HTTP Basic (local runs) or an OAuth2 bearer token; the INTEGRATION role is required."
+                        + " The sender is the authenticated integration user.");
+        rest.addResource()
+                .setType(FhirIngest.OBSERVATION)
+                .setProfile("http://hl7.org/fhir/StructureDefinition/Observation")
+                .setDocumentation("Laboratory results (LOINC, UCUM) and vital signs; local codes mapped per sender.")
+                .addInteraction()
+                .setCode(TypeRestfulInteraction.CREATE);
+        rest.addResource()
+                .setType(FhirIngest.MEDICATION_ADMINISTRATION)
+                .setProfile("http://hl7.org/fhir/StructureDefinition/MedicationAdministration")
+                .setDocumentation("Blinatumomab, inotuzumab ozogamicin, CAR T-cells and supportive drugs"
+                        + " (tocilizumab, siltuximab, anakinra, corticosteroids, antipyretics, vasopressors).")
+                .addInteraction()
+                .setCode(TypeRestfulInteraction.CREATE);
+        rest.addInteraction()
+                .setCode(SystemRestfulInteraction.BATCH)
+                .setDocumentation("Each entry (POST) on its own, with its own status and outcome.");
+        rest.addInteraction()
+                .setCode(SystemRestfulInteraction.TRANSACTION)
+                .setDocumentation("All entries (POST) stored together, or none.");
+        return statement;
+    }
+
+    private ServerCapabilities() {}
+}

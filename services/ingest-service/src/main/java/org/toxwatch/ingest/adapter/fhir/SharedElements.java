@@ -1,0 +1,146 @@
+package org.toxwatch.ingest.adapter.fhir;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Type;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The elements Observation and MedicationAdministration share (subject, identifier, effective[x], a quantity's
+ * unit), read the same way for both.
+ */
+final class SharedElements {
+
+    static final String UCUM = "http://unitsofmeasure.org";
+
+    private static final Pattern ZONED = Pattern.compile(".*T.*(Z|[+-]\\d{2}:\\d{2})$");
+
+    /**
+     * The patient id: the id of a {@code Patient/<id>} reference (relative or absolute URL, version dropped),
+     * else {@code subject.identifier.value}. Other references (Group, a contained {@code #p1}) are not patients
+     * ToxWatch can key by.
+     */
+    static @Nullable String patientId(Reference subject, String path, List<Problem> problems) {
+        if (subject.hasReference()) {
+            String reference = subject.getReference().trim();
+            String[] parts = reference.split("/");
+            for (int i = parts.length - 2; i >= 0; i--) {
+                if (parts[i].equals("Patient") && !parts[i + 1].isBlank()) {
+                    return parts[i + 1];
+                }
+            }
+            problems.add(Problem.notSupported(
+                    path + ".reference",
+                    "must reference a Patient as Patient/<id>, or give subject.identifier (a "
+                            + (reference.startsWith("#") ? "contained resource" : "reference to another resource type")
+                            + " cannot be keyed by patient)"));
+            return null;
+        }
+        if (subject.hasIdentifier() && subject.getIdentifier().hasValue()) {
+            return subject.getIdentifier().getValue().trim();
+        }
+        return null;
+    }
+
+    /** {@code system|value} of the first identifier with a value ({@code value} alone without a system). */
+    static @Nullable String identifierKey(List<Identifier> identifiers) {
+        return identifiers.stream()
+                .filter(Identifier::hasValue)
+                .findFirst()
+                .map(identifier -> identifier.hasSystem()
+                        ? identifier.getSystem() + "|" + identifier.getValue()
+                        : identifier.getValue())
+                .orElse(null);
+    }
+
+    /**
+     * The idempotency key of one state of a resource. The identifier alone names the result across its life;
+     * FHIR sends a preliminary, final, corrected or cancelled state under the same identifier, so the state (and
+     * the version, where the sender keeps versions) is part of the key: a resend of one state is recognised,
+     * the next state is not mistaken for a resend.
+     */
+    static @Nullable String messageId(
+            @Nullable String identifierKey, @Nullable String status, @Nullable String versionId) {
+        if (identifierKey == null) {
+            return null;
+        }
+        return identifierKey + "#" + (status == null ? "" : status) + (versionId == null ? "" : "@" + versionId);
+    }
+
+    /** A clinical time read from a dateTime, instant or Period.start/end; null with a problem if imprecise. */
+    static @Nullable Instant instantOf(@Nullable BaseDateTimeType time, String path, List<Problem> problems) {
+        if (time == null || time.getValue() == null) {
+            return null;
+        }
+        if (time.getPrecision().ordinal() < ca.uhn.fhir.model.api.TemporalPrecisionEnum.MINUTE.ordinal()) {
+            problems.add(Problem.invalid(
+                    path,
+                    "'" + time.getValueAsString() + "' has no time of day: a clinical time needs hh:mm:ss and a"
+                            + " timezone"));
+            return null;
+        }
+        if (!ZONED.matcher(time.getValueAsString()).matches()) {
+            problems.add(Problem.invalid(
+                    path, "'" + time.getValueAsString() + "' has no timezone (FHIR requires one with a time of day)"));
+            return null;
+        }
+        return time.getValue().toInstant();
+    }
+
+    /** Reads effective[x]: effectiveDateTime, effectivePeriod.start or effectiveInstant. */
+    static Timed effective(@Nullable Type effective, String resource, List<Problem> problems) {
+        if (effective == null || effective.isEmpty()) {
+            return new Timed(null, resource + ".effective[x]");
+        }
+        return switch (effective) {
+            case DateTimeType dateTime -> {
+                String path = resource + ".effectiveDateTime";
+                yield new Timed(instantOf(dateTime, path, problems), path);
+            }
+            case InstantType instant -> {
+                String path = resource + ".effectiveInstant";
+                yield new Timed(instantOf(instant, path, problems), path);
+            }
+            case Period period -> {
+                String path = resource + ".effectivePeriod.start";
+                yield new Timed(period.hasStart() ? instantOf(period.getStartElement(), path, problems) : null, path);
+            }
+            default -> {
+                String path = resource + ".effective[x]";
+                problems.add(Problem.notSupported(
+                        path,
+                        "effective" + effective.fhirType() + " is not supported: send effectiveDateTime,"
+                                + " effectivePeriod.start or effectiveInstant"));
+                yield new Timed(null, path);
+            }
+        };
+    }
+
+    /** A time and the FHIRPath it was read from. */
+    record Timed(@Nullable Instant instant, String path) {}
+
+    /** The unit: the UCUM code when there is one, else the unit text; and the FHIRPath it came from. */
+    static Unit unitOf(Quantity quantity, String path) {
+        boolean ucumCode = quantity.hasCode() && (!quantity.hasSystem() || UCUM.equals(quantity.getSystem()));
+        if (ucumCode) {
+            return new Unit(quantity.getCode().trim(), path + ".code");
+        }
+        if (quantity.hasUnit()) {
+            return new Unit(quantity.getUnit().trim(), path + ".unit");
+        }
+        return new Unit(null, path + ".code");
+    }
+
+    /** A unit and the FHIRPath it was read from. */
+    record Unit(@Nullable String code, String path) {}
+
+    private SharedElements() {}
+}
