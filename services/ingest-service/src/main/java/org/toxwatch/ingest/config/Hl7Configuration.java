@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.toxwatch.ingest.adapter.hl7.Hl7MessageHandler;
 import org.toxwatch.ingest.adapter.hl7.MllpServer;
-import org.toxwatch.ingest.adapter.metrics.IngestMetrics;
+import org.toxwatch.ingest.adapter.metrics.MicrometerIngestMonitor;
+import org.toxwatch.ingest.application.IngestMonitor;
 import org.toxwatch.ingest.application.RecordClinicalEvents;
 
 @Configuration(proxyBeanMethods = false)
@@ -36,7 +37,7 @@ class Hl7Configuration {
             HapiContext hapiContext,
             RecordClinicalEvents recordClinicalEvents,
             MllpProperties properties,
-            IngestMetrics metrics) {
+            IngestMonitor metrics) {
         return new Hl7MessageHandler(
                 hapiContext.getPipeParser(), recordClinicalEvents, properties.hospitalTimeZone(), metrics);
     }
@@ -63,7 +64,7 @@ class Hl7Configuration {
     }
 
     @Bean
-    IngestMetrics ingestMetrics(MeterRegistry registry) {
-        return new IngestMetrics(registry);
+    IngestMonitor ingestMonitor(MeterRegistry registry) {
+        return new MicrometerIngestMonitor(registry);
     }
 }

@@ -33,9 +33,15 @@ public final class ObservationEvents {
         String patientId = Objects.requireNonNull(valid.patientId()).trim();
         UUID eventId = eventIdOf(sourceSystem, sourceMessageId, loinc + "\n" + observedAt + "\n" + status);
         if (code.isLab()) {
+            String reportedUnit = trimmed(valid.unit());
             ReferenceRange range = valid.referenceLow() == null && valid.referenceHigh() == null
                     ? null
-                    : new ReferenceRange(valid.referenceLow(), valid.referenceHigh());
+                    : new ReferenceRange(
+                            CanonicalUnits.limit(loinc, valid.referenceLow(), reportedUnit),
+                            CanonicalUnits.limit(loinc, valid.referenceHigh(), reportedUnit));
+            CanonicalUnits.Quantity quantity = status == ResultStatus.CANCELLED || valid.value() == null
+                    ? null
+                    : CanonicalUnits.of(loinc, valid.value(), reportedUnit);
             return new LabResultRecorded(
                     eventId,
                     patientId,
@@ -45,8 +51,8 @@ public final class ObservationEvents {
                     sourceMessageId,
                     valid.sourceObservationId(),
                     loinc,
-                    status == ResultStatus.CANCELLED ? null : valid.value(),
-                    status == ResultStatus.CANCELLED ? null : trimmed(valid.unit()),
+                    quantity == null ? null : quantity.value(),
+                    quantity == null ? null : quantity.unit(),
                     range,
                     status);
         }

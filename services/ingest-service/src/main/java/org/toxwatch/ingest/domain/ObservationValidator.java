@@ -88,14 +88,24 @@ public final class ObservationValidator {
             return;
         }
         if (!code.units().contains(unit.trim())) {
-            violations.add(new Violation(
-                    "unit",
-                    "'" + unit + "' is not a unit of " + code.display() + " (accepted: " + sorted(code.units()) + ")"));
+            violations.add(new Violation("unit", unitProblem(unit.trim(), code)));
             return;
         }
         if (value != null) {
             checkPlausibility(code, value, unit.trim(), violations);
         }
+    }
+
+    /** Says whether the unit is not UCUM at all or a real unit of another kind of quantity. */
+    private static String unitProblem(String unit, ObservationCode code) {
+        String accepted = " (accepted: " + sorted(code.units()) + ")";
+        var grammar = UcumGrammar.problemWith(unit);
+        if (grammar.isPresent()) {
+            return "'" + unit + "' is not a valid UCUM unit (" + grammar.get() + ")" + accepted;
+        }
+        String described = UcumGrammar.describe(unit);
+        return "'" + unit + "' is not a unit of " + code.display() + (described == null ? "" : "; it is " + described)
+                + accepted;
     }
 
     private static void checkPlausibility(

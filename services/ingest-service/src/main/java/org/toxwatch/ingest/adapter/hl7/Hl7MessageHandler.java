@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.toxwatch.ingest.adapter.metrics.IngestMetrics;
 import org.toxwatch.ingest.application.EventPublisher.EventsNotStored;
+import org.toxwatch.ingest.application.IngestMonitor;
 import org.toxwatch.ingest.application.RecordClinicalEvents;
 import org.toxwatch.ingest.application.RecordClinicalEvents.Derived;
 import org.toxwatch.ingest.application.RecordClinicalEvents.Outcome;
@@ -37,10 +37,10 @@ public final class Hl7MessageHandler {
     private final RecordClinicalEvents recordClinicalEvents;
     private final ObservationResultReader results;
     private final AdministrationReader administrations;
-    private final IngestMetrics metrics;
+    private final IngestMonitor metrics;
 
     public Hl7MessageHandler(
-            Parser parser, RecordClinicalEvents recordClinicalEvents, ZoneId hospitalZone, IngestMetrics metrics) {
+            Parser parser, RecordClinicalEvents recordClinicalEvents, ZoneId hospitalZone, IngestMonitor metrics) {
         var timestamps = new Hl7Timestamps(hospitalZone);
         this.parser = parser;
         this.recordClinicalEvents = recordClinicalEvents;
@@ -71,7 +71,7 @@ public final class Hl7MessageHandler {
                 null,
                 head + "\n[truncated at " + head.length() + " of " + size + " bytes]");
         recordClinicalEvents.unreadable(submission, new Violation("MSH^1", error.text()), deadLetterTargetOf(header));
-        metrics.answered(PROTOCOL, IngestMetrics.Outcome.REJECTED, Duration.ZERO);
+        metrics.answered(PROTOCOL, IngestMonitor.Answer.REJECTED, Duration.ZERO);
         metrics.rejected(PROTOCOL, "size");
         return Hl7Acknowledgement.of(header, Hl7Acknowledgement.Code.AE, "message too large", List.of(error));
     }
@@ -164,13 +164,13 @@ public final class Hl7MessageHandler {
                         (accepted.resend() ? "already stored: " : "stored: ")
                                 + accepted.eventIds().size() + " event(s)",
                         List.of(),
-                        accepted.resend() ? IngestMetrics.Outcome.RESEND : IngestMetrics.Outcome.ACCEPTED);
+                        accepted.resend() ? IngestMonitor.Answer.RESEND : IngestMonitor.Answer.ACCEPTED);
             case Outcome.Rejected rejected ->
                 new Answer(
                         Hl7Acknowledgement.Code.AE,
                         rejected.violations().size() + " error(s); nothing stored",
                         rejected.violations().stream().map(Hl7Error::of).toList(),
-                        IngestMetrics.Outcome.REJECTED);
+                        IngestMonitor.Answer.REJECTED);
             case Outcome.InProgress inProgress ->
                 new Answer(
                         Hl7Acknowledgement.Code.AR,
@@ -179,7 +179,7 @@ public final class Hl7MessageHandler {
                                 "MSH^1^10",
                                 Hl7Error.APPLICATION_RECORD_LOCKED,
                                 "another copy of this message is being processed")),
-                        IngestMetrics.Outcome.IN_PROGRESS);
+                        IngestMonitor.Answer.IN_PROGRESS);
         };
     }
 
@@ -204,7 +204,7 @@ public final class Hl7MessageHandler {
         var submission = new Submission(PROTOCOL, senderOf(header), null, raw);
         recordClinicalEvents.unreadable(
                 submission, new Violation(error.location(), error.text()), deadLetterTargetOf(header));
-        return new Answer(code, error.text(), List.of(error), IngestMetrics.Outcome.REJECTED);
+        return new Answer(code, error.text(), List.of(error), IngestMonitor.Answer.REJECTED);
     }
 
     private static String senderOf(Hl7Header header) {
@@ -222,14 +222,14 @@ public final class Hl7MessageHandler {
     }
 
     private record Answer(
-            Hl7Acknowledgement.Code code, String text, List<Hl7Error> errors, IngestMetrics.Outcome outcome) {
+            Hl7Acknowledgement.Code code, String text, List<Hl7Error> errors, IngestMonitor.Answer outcome) {
 
         static Answer notStored(String text) {
             return new Answer(
                     Hl7Acknowledgement.Code.AR,
                     text,
                     List.of(new Hl7Error("MSH^1", Hl7Error.APPLICATION_INTERNAL_ERROR, text)),
-                    IngestMetrics.Outcome.NOT_STORED);
+                    IngestMonitor.Answer.NOT_STORED);
         }
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.toxwatch.ingest.adapter.metrics.IngestMetrics;
+import org.toxwatch.ingest.adapter.metrics.MicrometerIngestMonitor;
 import org.toxwatch.ingest.application.InMemoryInboundArchive;
 import org.toxwatch.ingest.application.RecordClinicalEvents;
 import org.toxwatch.ingest.application.RecordingEventPublisher;
@@ -54,7 +54,8 @@ class Hl7MessageHandlerTest {
                 kafka,
                 new InMemoryInboundArchive(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
-        return new Hl7MessageHandler(context.getPipeParser(), record, hospitalZone, new IngestMetrics(meters));
+        return new Hl7MessageHandler(
+                context.getPipeParser(), record, hospitalZone, new MicrometerIngestMonitor(meters));
     }
 
     @Nested
@@ -96,8 +97,9 @@ class Hl7MessageHandlerTest {
                     .extracting(lab -> ((LabResultRecorded) lab).loinc())
                     .containsExactly("751-8", "777-3");
             var anc = (LabResultRecorded) labs.getFirst();
-            assertThat(anc.value()).isEqualByComparingTo("350");
-            assertThat(anc.ucumUnit()).isEqualTo("/uL");
+            assertThat(anc.value()).as("350 /uL in the canonical unit").isEqualByComparingTo("0.350");
+            assertThat(anc.ucumUnit()).isEqualTo("10*9/L");
+            assertThat(anc.referenceRange().low()).isEqualByComparingTo("1.8");
             assertThat(anc.observedAt())
                     .as("OBR-7 without offset is Paris time")
                     .isEqualTo(Instant.parse("2026-11-20T07:00:00Z"));

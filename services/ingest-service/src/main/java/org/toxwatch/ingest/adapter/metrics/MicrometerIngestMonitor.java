@@ -5,46 +5,40 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
+import org.toxwatch.ingest.application.IngestMonitor;
 
 /**
- * What operators watch on ingest, by protocol: messages by outcome, rejection reasons, and how long a sender
- * waits for its acknowledgement. Tags are low-cardinality by construction (protocol, outcome, and a reason
- * that names a field or an HL7 error, never a value or an identifier).
+ * Ingest metrics in Micrometer: {@code toxwatch.ingest.messages{protocol,outcome}},
+ * {@code toxwatch.ingest.ack.latency{protocol,outcome}} (with a histogram for p50/p99 across instances) and
+ * {@code toxwatch.ingest.rejections{protocol,reason}}. Every tag is low-cardinality by construction.
  */
-public final class IngestMetrics {
-
-    public enum Outcome {
-        ACCEPTED,
-        RESEND,
-        REJECTED,
-        NOT_STORED,
-        IN_PROGRESS
-    }
+public final class MicrometerIngestMonitor implements IngestMonitor {
 
     private final MeterRegistry registry;
 
-    public IngestMetrics(MeterRegistry registry) {
+    public MicrometerIngestMonitor(MeterRegistry registry) {
         this.registry = registry;
     }
 
-    public void answered(String protocol, Outcome outcome, Duration waited) {
-        String outcomeTag = outcome.name().toLowerCase(Locale.ROOT);
+    @Override
+    public void answered(String protocol, Answer answer, Duration waited) {
+        String outcome = answer.name().toLowerCase(Locale.ROOT);
         Counter.builder("toxwatch.ingest.messages")
                 .description("Inbound messages by protocol and outcome")
                 .tag("protocol", protocol)
-                .tag("outcome", outcomeTag)
+                .tag("outcome", outcome)
                 .register(registry)
                 .increment();
         Timer.builder("toxwatch.ingest.ack.latency")
                 .description("From a message's arrival to its acknowledgement")
                 .tag("protocol", protocol)
-                .tag("outcome", outcomeTag)
+                .tag("outcome", outcome)
                 .publishPercentileHistogram()
                 .register(registry)
                 .record(waited);
     }
 
-    /** One per problem found in a rejected message; {@code reason} names where, e.g. {@code OBX-6} or {@code unit}. */
+    @Override
     public void rejected(String protocol, String reason) {
         Counter.builder("toxwatch.ingest.rejections")
                 .description("Problems found in rejected inbound messages, by protocol and reason")
