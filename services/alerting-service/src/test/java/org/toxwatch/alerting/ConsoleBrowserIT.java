@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,48 +27,23 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.toxwatch.alerting.domain.AlertPolicy;
 import org.toxwatch.model.Criterion;
-import org.toxwatch.model.Topics;
-import org.toxwatch.model.ToxicityAssessed;
-import org.toxwatch.testinfrastructure.IntegrationInfrastructure;
 
 /**
  * The clinician console in a real browser (headless Debian Chromium), against the alerting application on a
  * random port with the real broker and store: a clinician signs in, sees an alert arrive live, opens it,
  * acknowledges it with the keyboard and finds the acknowledgement in the audit trail.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ConsoleBrowserIT {
+class ConsoleBrowserIT extends RunningAlertingService {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String CLINICIAN_PASSWORD = "console-it-" + UUID.randomUUID();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private static WebDriver browser;
     private static Path profile;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        IntegrationInfrastructure.shared().registerProperties(registry, "console-it");
-        registry.add("TOXWATCH_BOOTSTRAP_CLINICIAN_PASSWORD", () -> CLINICIAN_PASSWORD);
-        registry.add("TOXWATCH_BOOTSTRAP_INTEGRATION_PASSWORD", () -> "unused-" + UUID.randomUUID());
-        registry.add("TOXWATCH_BOOTSTRAP_OPERATOR_PASSWORD", () -> "unused-" + UUID.randomUUID());
-        registry.add("toxwatch.security.credentials-file", () -> "target/console-it-credentials");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    KafkaTemplate<String, Object> kafkaTemplate;
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
@@ -213,20 +187,6 @@ class ConsoleBrowserIT {
                 .until(() -> listeners.getListenerContainers().stream()
                         .allMatch(container -> container.getAssignedPartitions() != null
                                 && !container.getAssignedPartitions().isEmpty()));
-    }
-
-    private void publish(ToxicityAssessed assessment) {
-        try {
-            kafkaTemplate
-                    .send(Topics.ASSESSMENTS, assessment.patientId(), assessment)
-                    .get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish the assessment", e);
-        }
-    }
-
-    private String baseUrl() {
-        return "http://localhost:" + port;
     }
 
     private Object script(String script) {

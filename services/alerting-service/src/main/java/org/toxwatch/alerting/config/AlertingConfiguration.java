@@ -21,6 +21,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.toxwatch.alerting.adapter.kafka.AlertEventListener;
 import org.toxwatch.alerting.adapter.kafka.AssessmentListener;
 import org.toxwatch.alerting.adapter.kafka.KafkaAlertEventPublisher;
 import org.toxwatch.alerting.adapter.live.LiveAlertFeed;
@@ -28,21 +29,30 @@ import org.toxwatch.alerting.adapter.metrics.MeteredAlertEventPublisher;
 import org.toxwatch.alerting.adapter.mongo.MongoAlerts;
 import org.toxwatch.alerting.adapter.mongo.MongoAssessmentHistory;
 import org.toxwatch.alerting.adapter.mongo.MongoAuditTrail;
+import org.toxwatch.alerting.adapter.mongo.MongoWebhookDeliveries;
+import org.toxwatch.alerting.adapter.mongo.MongoWebhookSubscriptions;
 import org.toxwatch.alerting.adapter.scheduling.EscalationScheduler;
 import org.toxwatch.alerting.adapter.scheduling.RecoveryScheduler;
+import org.toxwatch.alerting.adapter.scheduling.WebhookScheduler;
+import org.toxwatch.alerting.adapter.webhook.HttpWebhookSender;
 import org.toxwatch.alerting.application.ActOnAlert;
 import org.toxwatch.alerting.application.AlertEventPublisher;
 import org.toxwatch.alerting.application.Alerts;
 import org.toxwatch.alerting.application.AssessmentHistory;
 import org.toxwatch.alerting.application.AuditTrail;
+import org.toxwatch.alerting.application.DeliverWebhooks;
 import org.toxwatch.alerting.application.EscalateAlerts;
+import org.toxwatch.alerting.application.NotifySubscribers;
 import org.toxwatch.alerting.application.RaiseAlerts;
 import org.toxwatch.alerting.application.ResolveRecoveredAlerts;
+import org.toxwatch.alerting.application.WebhookDeliveries;
+import org.toxwatch.alerting.application.WebhookSubscriptions;
 import org.toxwatch.alerting.domain.AlertPolicy;
 import org.toxwatch.model.Topics;
 import org.toxwatch.platform.PlatformSecurity;
 import org.toxwatch.platform.Roles;
 import org.toxwatch.platform.ToxWatchSecurityProperties;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -121,6 +131,46 @@ class AlertingConfiguration {
     }
 
     @Bean
+    WebhookSubscriptions webhookSubscriptions(MongoTemplate mongoTemplate) {
+        return new MongoWebhookSubscriptions(mongoTemplate);
+    }
+
+    @Bean
+    WebhookDeliveries webhookDeliveries(MongoTemplate mongoTemplate) {
+        return new MongoWebhookDeliveries(mongoTemplate);
+    }
+
+    @Bean
+    NotifySubscribers notifySubscribers(WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, Clock clock) {
+        return new NotifySubscribers(subscriptions, deliveries, clock);
+    }
+
+    @Bean
+    AlertEventListener alertEventListener(NotifySubscribers notifySubscribers) {
+        return new AlertEventListener(notifySubscribers);
+    }
+
+    @Bean
+    DeliverWebhooks deliverWebhooks(
+            WebhookSubscriptions subscriptions,
+            WebhookDeliveries deliveries,
+            JsonMapper jsonMapper,
+            WebhookProperties properties,
+            Clock clock) {
+        return new DeliverWebhooks(
+                subscriptions,
+                deliveries,
+                new HttpWebhookSender(jsonMapper, properties.timeout()),
+                properties.retrySchedule(),
+                clock);
+    }
+
+    @Bean
+    WebhookScheduler webhookScheduler(DeliverWebhooks deliverWebhooks, MeterRegistry meterRegistry) {
+        return new WebhookScheduler(deliverWebhooks, meterRegistry);
+    }
+
+    @Bean
     LiveAlertFeed liveAlertFeed() {
         return new LiveAlertFeed();
     }
@@ -171,9 +221,10 @@ class AlertingConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ToxWatchSecurityProperties security) {
-        return PlatformSecurity.filterChain(
-                http,
-                security,
-                rules -> rules.requestMatchers("/api/**", "/console/**").hasAnyRole(Roles.CLINICIAN, Roles.OPERATOR));
+        return PlatformSecurity.filterChain(http, security, rules -> {
+            // Webhook subscriptions decide where patient alerts are sent: operators only.
+            rules.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole(Roles.OPERATOR);
+            rules.requestMatchers("/api/**", "/console/**").hasAnyRole(Roles.CLINICIAN, Roles.OPERATOR);
+        });
     }
 }

@@ -1,0 +1,53 @@
+package org.toxwatch.alerting.adapter.mongo;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.toxwatch.alerting.domain.DeliveryAttempt;
+import org.toxwatch.alerting.domain.DeliveryStatus;
+import org.toxwatch.alerting.domain.WebhookDelivery;
+import org.toxwatch.model.AlertChanged;
+
+/** One delivery and its attempts; the id (subscription + event id) makes queueing it twice impossible. */
+@Document("webhook_deliveries")
+record WebhookDeliveryDocument(
+        @Id String id,
+        String subscriptionId,
+        AlertChanged change,
+        DeliveryStatus status,
+        Instant createdAt,
+        Instant nextAttemptAt,
+        @Nullable Instant deliveredAt,
+        List<DeliveryAttempt> attempts,
+        @Version @Nullable Long version) {
+
+    static WebhookDeliveryDocument from(WebhookDelivery delivery) {
+        return new WebhookDeliveryDocument(
+                delivery.deliveryId(),
+                delivery.subscriptionId().toString(),
+                delivery.change(),
+                delivery.status(),
+                delivery.createdAt(),
+                delivery.nextAttemptAt(),
+                delivery.deliveredAt(),
+                delivery.attempts(),
+                delivery.version());
+    }
+
+    WebhookDelivery toDomain() {
+        return new WebhookDelivery(
+                id,
+                UUID.fromString(subscriptionId),
+                change,
+                status,
+                createdAt,
+                nextAttemptAt,
+                deliveredAt,
+                attempts,
+                version);
+    }
+}

@@ -1,0 +1,48 @@
+package org.toxwatch.alerting.adapter.mongo;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.toxwatch.alerting.domain.WebhookSubscription;
+import org.toxwatch.model.AlertPriority;
+import org.toxwatch.model.AlertTransition;
+
+/** A webhook subscription as stored. The secret is needed to sign, so it is kept; the API never returns it. */
+@Document("webhook_subscriptions")
+record WebhookSubscriptionDocument(
+        @Id String id,
+        String name,
+        String url,
+        String secret,
+        List<AlertTransition> transitions,
+        List<AlertPriority> priorities,
+        boolean active,
+        Instant createdAt) {
+
+    static WebhookSubscriptionDocument from(WebhookSubscription subscription) {
+        return new WebhookSubscriptionDocument(
+                subscription.id().toString(),
+                subscription.name(),
+                subscription.url().toString(),
+                subscription.secret(),
+                subscription.transitions().stream().sorted().toList(),
+                subscription.priorities().stream().sorted().toList(),
+                subscription.active(),
+                subscription.createdAt());
+    }
+
+    WebhookSubscription toDomain() {
+        return new WebhookSubscription(
+                UUID.fromString(id),
+                name,
+                URI.create(url),
+                secret,
+                java.util.Set.copyOf(transitions),
+                java.util.Set.copyOf(priorities),
+                active,
+                createdAt);
+    }
+}

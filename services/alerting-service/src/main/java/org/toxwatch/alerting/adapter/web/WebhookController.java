@@ -1,0 +1,171 @@
+package org.toxwatch.alerting.adapter.web;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.toxwatch.alerting.application.WebhookDeliveries;
+import org.toxwatch.alerting.application.WebhookSubscriptions;
+import org.toxwatch.alerting.domain.DeliveryStatus;
+import org.toxwatch.alerting.domain.WebhookDelivery;
+import org.toxwatch.alerting.domain.WebhookSubscription;
+import org.toxwatch.model.AlertPriority;
+import org.toxwatch.model.AlertTransition;
+
+/** Operators subscribe integrations to alert transitions and read each subscription's delivery log. */
+@RestController
+class WebhookController {
+
+    private static final int MAX_PAGE = 500;
+
+    private final WebhookSubscriptions subscriptions;
+    private final WebhookDeliveries deliveries;
+    private final Clock clock;
+
+    WebhookController(WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    record SubscribeRequest(
+            @Nullable String name,
+            @Nullable String url,
+            @Nullable String secret,
+            @Nullable Set<AlertTransition> transitions,
+            @Nullable Set<AlertPriority> priorities) {}
+
+    /** A subscription as shown: never its secret. */
+    record SubscriptionView(
+            UUID id,
+            String name,
+            URI url,
+            Set<AlertTransition> transitions,
+            Set<AlertPriority> priorities,
+            boolean active,
+            Instant createdAt) {
+
+        static SubscriptionView of(WebhookSubscription s) {
+            return new SubscriptionView(
+                    s.id(), s.name(), s.url(), s.transitions(), s.priorities(), s.active(), s.createdAt());
+        }
+    }
+
+    record AttemptView(
+            int number,
+            Instant at,
+            boolean delivered,
+            @Nullable Integer statusCode,
+            @Nullable String failure) {}
+
+    /** One entry of the delivery log: which transition, where it stands, every attempt. */
+    record DeliveryView(
+            String deliveryId,
+            UUID alertId,
+            UUID eventId,
+            AlertTransition transition,
+            DeliveryStatus status,
+            Instant createdAt,
+            Instant nextAttemptAt,
+            @Nullable Instant deliveredAt,
+            List<AttemptView> attempts) {
+
+        static DeliveryView of(WebhookDelivery d) {
+            return new DeliveryView(
+                    d.deliveryId(),
+                    d.change().alertId(),
+                    d.change().eventId(),
+                    d.change().transition(),
+                    d.status(),
+                    d.createdAt(),
+                    d.nextAttemptAt(),
+                    d.deliveredAt(),
+                    d.attempts().stream()
+                            .map(a -> new AttemptView(a.number(), a.at(), a.delivered(), a.statusCode(), a.failure()))
+                            .toList());
+        }
+    }
+
+    @PostMapping("/api/v1/webhooks")
+    ResponseEntity<?> subscribe(@RequestBody SubscribeRequest body) {
+        if (body.name() == null || body.name().isBlank()) {
+            return problem(HttpStatus.BAD_REQUEST, "Name the subscription: {\"name\": \"...\"}");
+        }
+        URI url = httpUrl(body.url());
+        if (url == null) {
+            return problem(HttpStatus.BAD_REQUEST, "The url must be an absolute http or https URL");
+        }
+        if (body.secret() == null || body.secret().length() < WebhookSubscription.SHORTEST_SECRET) {
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "The secret signs every request; it needs at least " + WebhookSubscription.SHORTEST_SECRET
+                            + " characters");
+        }
+        var subscription = subscriptions.save(new WebhookSubscription(
+                UUID.randomUUID(),
+                body.name(),
+                url,
+                body.secret(),
+                body.transitions() == null ? Set.of() : body.transitions(),
+                body.priorities() == null ? Set.of() : body.priorities(),
+                true,
+                clock.instant()));
+        return ResponseEntity.created(URI.create("/api/v1/webhooks/" + subscription.id()))
+                .body(SubscriptionView.of(subscription));
+    }
+
+    @GetMapping("/api/v1/webhooks")
+    List<SubscriptionView> subscriptions() {
+        return subscriptions.all().stream().map(SubscriptionView::of).toList();
+    }
+
+    /** Stops sending to the subscription; its delivery log stays readable. */
+    @DeleteMapping("/api/v1/webhooks/{id}")
+    ResponseEntity<?> unsubscribe(@PathVariable UUID id) {
+        return subscriptions
+                .find(id)
+                .<ResponseEntity<?>>map(
+                        s -> ResponseEntity.ok(SubscriptionView.of(subscriptions.save(s.deactivated()))))
+                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No webhook subscription " + id));
+    }
+
+    @GetMapping("/api/v1/webhooks/{id}/deliveries")
+    ResponseEntity<?> deliveries(@PathVariable UUID id, @RequestParam(defaultValue = "100") int limit) {
+        if (subscriptions.find(id).isEmpty()) {
+            return problem(HttpStatus.NOT_FOUND, "No webhook subscription " + id);
+        }
+        int bounded = Math.max(1, Math.min(limit, MAX_PAGE));
+        return ResponseEntity.ok(
+                deliveries.of(id, bounded).stream().map(DeliveryView::of).toList());
+    }
+
+    private static @Nullable URI httpUrl(@Nullable String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url);
+            boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            return http && uri.getHost() != null ? uri : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static ResponseEntity<?> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+}

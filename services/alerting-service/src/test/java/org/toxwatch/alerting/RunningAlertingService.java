@@ -1,0 +1,58 @@
+package org.toxwatch.alerting;
+
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.toxwatch.model.Topics;
+import org.toxwatch.model.ToxicityAssessed;
+import org.toxwatch.testinfrastructure.IntegrationInfrastructure;
+
+/**
+ * The alerting application on a random port against the real broker and store, shared by the integration tests
+ * that need all of it. One application context for all of them: two would split the assessment reader's
+ * partitions between them and each would see only part of what a test publishes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class RunningAlertingService {
+
+    static final String CLINICIAN_PASSWORD = "it-clinician-" + UUID.randomUUID();
+    static final String OPERATOR_PASSWORD = "it-operator-" + UUID.randomUUID();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        IntegrationInfrastructure.shared().registerProperties(registry, "alerting-it");
+        registry.add("TOXWATCH_BOOTSTRAP_CLINICIAN_PASSWORD", () -> CLINICIAN_PASSWORD);
+        registry.add("TOXWATCH_BOOTSTRAP_OPERATOR_PASSWORD", () -> OPERATOR_PASSWORD);
+        registry.add("TOXWATCH_BOOTSTRAP_INTEGRATION_PASSWORD", () -> "it-integration-" + UUID.randomUUID());
+        registry.add("toxwatch.security.credentials-file", () -> "target/alerting-it-credentials");
+        // Webhook retries in tenths of a second, so a retry is seen within a test.
+        registry.add("toxwatch.alerting.webhooks.first-retry", () -> "200ms");
+        registry.add("toxwatch.alerting.webhooks.check", () -> "100ms");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, Object> kafkaTemplate;
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** Publishes as monitoring does: keyed by patient, on the assessments topic, acknowledged by the broker. */
+    void publish(ToxicityAssessed assessment) {
+        try {
+            kafkaTemplate
+                    .send(Topics.ASSESSMENTS, assessment.patientId(), assessment)
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the assessment", e);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.toxwatch.alerting.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.toxwatch.alerting.domain.Assessments.anAssessment;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.toxwatch.alerting.domain.AlertPolicy;
+import org.toxwatch.alerting.domain.DeliveryAttempt;
+import org.toxwatch.alerting.domain.DeliveryStatus;
+import org.toxwatch.alerting.domain.RetrySchedule;
+import org.toxwatch.alerting.domain.WebhookDelivery;
+import org.toxwatch.alerting.domain.WebhookSubscription;
+import org.toxwatch.model.AlertChanged;
+import org.toxwatch.model.AlertPriority;
+import org.toxwatch.model.AlertTransition;
+import org.toxwatch.model.Criterion;
+
+/** Alert transitions to webhook deliveries: one per state change and subscription, retried with back-off. */
+class WebhookNotificationTest {
+
+    private static final RetrySchedule RETRIES = new RetrySchedule(Duration.ofSeconds(10), 3.0, Duration.ofHours(1), 3);
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-20T09:00:00Z"));
+    private final InMemoryWebhooks webhooks = new InMemoryWebhooks();
+    private final InMemoryAlerts alerts = new InMemoryAlerts();
+    private final List<AlertChanged> published = new ArrayList<>();
+    private final RaiseAlerts raiseAlerts =
+            new RaiseAlerts(new AlertPolicy(), alerts, published::add, new InMemoryAuditTrail(), clock);
+    private final NotifySubscribers notifySubscribers = new NotifySubscribers(webhooks, webhooks, clock);
+    private final ScriptedReceiver receiver = new ScriptedReceiver();
+    private final DeliverWebhooks deliverWebhooks = new DeliverWebhooks(webhooks, webhooks, receiver, RETRIES, clock);
+
+    private WebhookSubscription subscribe(Set<AlertTransition> transitions, Set<AlertPriority> priorities) {
+        return webhooks.save(new WebhookSubscription(
+                UUID.randomUUID(),
+                "ehr",
+                URI.create("https://ehr.example/hooks"),
+                "sixteen-characters",
+                transitions,
+                priorities,
+                true,
+                clock.instant()));
+    }
+
+    private AlertChanged raise(Criterion criterion, int grade) {
+        return raiseAlerts.on(anAssessment("MRN-1", criterion, grade)).orElseThrow();
+    }
+
+    @Nested
+    class ExactlyOneNotificationPerStateChange {
+
+        @Test
+        void aRedeliveredAssessmentAndATransitionReadTwiceAreDeliveredOnce() {
+            subscribe(Set.of(), Set.of());
+            var assessment = anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4);
+            raiseAlerts.on(assessment);
+            raiseAlerts.on(assessment);
+
+            published.forEach(notifySubscribers::on);
+            published.forEach(notifySubscribers::on);
+            deliverWebhooks.run();
+            clock.advance(Duration.ofHours(2));
+            deliverWebhooks.run();
+
+            assertThat(published).hasSize(1);
+            assertThat(receiver.received)
+                    .extracting(d -> d.change().transition())
+                    .containsExactly(AlertTransition.RAISED);
+        }
+
+        @Test
+        void eachSubscriptionGetsOnlyTheTransitionsAndPrioritiesItAskedFor() {
+            var highRaises = subscribe(Set.of(AlertTransition.RAISED), Set.of(AlertPriority.HIGH));
+            var everything = subscribe(Set.of(), Set.of());
+
+            notifySubscribers.on(raise(Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+            notifySubscribers.on(raise(Criterion.ALANINE_AMINOTRANSFERASE_INCREASED, 3));
+            deliverWebhooks.run();
+
+            assertThat(receiver.received)
+                    .filteredOn(d -> d.subscriptionId().equals(highRaises.id()))
+                    .extracting(d -> d.change().priority())
+                    .containsExactly(AlertPriority.HIGH);
+            assertThat(receiver.received)
+                    .filteredOn(d -> d.subscriptionId().equals(everything.id()))
+                    .hasSize(2);
+        }
+
+        @Test
+        void anInactiveSubscriptionOrATransitionFromBeforeItExistedIsNotSent() {
+            var earlier = raise(Criterion.NEUTROPHIL_COUNT_DECREASED, 4);
+            clock.advance(Duration.ofMinutes(1));
+            subscribe(Set.of(), Set.of());
+            webhooks.save(subscribe(Set.of(), Set.of()).deactivated());
+
+            assertThat(notifySubscribers.on(earlier)).isZero();
+        }
+    }
+
+    @Nested
+    class AFailedDelivery {
+
+        @Test
+        void isRetriedAfterTheBackOffAndLogsEveryAttempt() {
+            var subscription = subscribe(Set.of(), Set.of());
+            receiver.answers(503, 200);
+            notifySubscribers.on(raise(Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+
+            assertThat(deliverWebhooks.run()).singleElement().satisfies(d -> {
+                assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING);
+                assertThat(d.nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(10));
+            });
+            clock.advance(Duration.ofSeconds(9));
+            assertThat(deliverWebhooks.run()).isEmpty();
+            clock.advance(Duration.ofSeconds(1));
+            deliverWebhooks.run();
+
+            assertThat(webhooks.of(subscription.id(), 10)).singleElement().satisfies(d -> {
+                assertThat(d.status()).isEqualTo(DeliveryStatus.DELIVERED);
+                assertThat(d.attempts())
+                        .extracting(DeliveryAttempt::statusCode, DeliveryAttempt::failure)
+                        .containsExactly(
+                                org.assertj.core.groups.Tuple.tuple(503, "HTTP 503"),
+                                org.assertj.core.groups.Tuple.tuple(200, null));
+            });
+            assertThat(receiver.received)
+                    .extracting(WebhookDelivery::deliveryId)
+                    .as("the retry is the same delivery")
+                    .containsOnly(receiver.received.getFirst().deliveryId());
+        }
+
+        @Test
+        void isGivenUpAfterTheLastAttempt() {
+            var subscription = subscribe(Set.of(), Set.of());
+            receiver.answers(500, 500, 500, 200);
+            notifySubscribers.on(raise(Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+
+            for (int i = 0; i < 5; i++) {
+                deliverWebhooks.run();
+                clock.advance(Duration.ofHours(1));
+            }
+
+            assertThat(receiver.received).hasSize(3);
+            assertThat(webhooks.of(subscription.id(), 10))
+                    .singleElement()
+                    .extracting(WebhookDelivery::status)
+                    .isEqualTo(DeliveryStatus.FAILED);
+        }
+    }
+
+    /** A receiver answering with the scripted HTTP statuses in turn, then 200. */
+    private static final class ScriptedReceiver implements WebhookSender {
+        private final Deque<Integer> statuses = new ArrayDeque<>();
+        private final List<WebhookDelivery> received = new ArrayList<>();
+
+        void answers(Integer... script) {
+            statuses.addAll(List.of(script));
+        }
+
+        @Override
+        public DeliveryAttempt send(WebhookSubscription subscription, WebhookDelivery delivery, Instant now) {
+            received.add(delivery);
+            int status = statuses.isEmpty() ? 200 : statuses.poll();
+            boolean ok = status < 300;
+            return new DeliveryAttempt(delivery.nextAttemptNumber(), now, ok, status, ok ? null : "HTTP " + status);
+        }
+    }
+}
