@@ -27,7 +27,7 @@ public interface InboundArchive {
 
     void recordAccepted(Submission submission, List<UUID> eventIds, Instant at);
 
-    void recordRejected(Submission submission, UUID rejectionId, List<String> reasons, Instant at);
+    void recordRejected(Submission submission, UUID rejectionId, String targetTopic, List<String> reasons, Instant at);
 
     /** Kafka did not store the events: forget the claim so that the sender's retry is processed afresh. */
     void release(Submission submission);

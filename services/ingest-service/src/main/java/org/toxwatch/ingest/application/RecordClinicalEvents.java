@@ -219,7 +219,7 @@ public final class RecordClinicalEvents {
                 submission.rawPayload());
         publisher.publishAll(
                 List.of(new OutboundEvent(Topics.deadLetterTopicOf(targetTopic), submission.sourceSystem(), rejected)));
-        archive.recordRejected(submission, rejected.eventId(), rejected.reasons(), now);
+        archive.recordRejected(submission, rejected.eventId(), targetTopic, rejected.reasons(), now);
         return new Outcome.Rejected(rejected.eventId(), List.copyOf(violations));
     }
 

@@ -11,6 +11,7 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.toxwatch.ingest.adapter.hl7.Hl7MessageHandler;
+import org.toxwatch.ingest.adapter.hl7.Hl7Replay;
 import org.toxwatch.ingest.adapter.hl7.MllpServer;
 import org.toxwatch.ingest.adapter.metrics.MicrometerIngestMonitor;
 import org.toxwatch.ingest.application.IngestMonitor;
@@ -40,6 +41,11 @@ class Hl7Configuration {
             IngestMonitor metrics) {
         return new Hl7MessageHandler(
                 hapiContext.getPipeParser(), recordClinicalEvents, properties.hospitalTimeZone(), metrics);
+    }
+
+    @Bean
+    Hl7Replay hl7Replay(Hl7MessageHandler handler) {
+        return new Hl7Replay(handler);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.toxwatch.ingest.config;
 
 import java.time.Clock;
+import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +15,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.toxwatch.ingest.adapter.kafka.KafkaEventPublisher;
 import org.toxwatch.ingest.adapter.mongo.ArchiveExpiry;
 import org.toxwatch.ingest.adapter.mongo.MongoInboundArchive;
+import org.toxwatch.ingest.adapter.mongo.MongoLocalCodeStore;
+import org.toxwatch.ingest.application.MapLocalCode;
 import org.toxwatch.ingest.application.RecordClinicalEvents;
+import org.toxwatch.ingest.application.ReplayRejectedMessage;
 import org.toxwatch.ingest.domain.LocalCodes;
 import org.toxwatch.ingest.domain.ObservationValidator;
 import org.toxwatch.ingest.domain.TherapyEvents;
@@ -38,18 +42,40 @@ class IngestConfiguration {
     }
 
     @Bean
+    LocalCodes localCodes(IngestProperties properties) {
+        return new LocalCodes(properties.localCodes());
+    }
+
+    @Bean
+    MongoLocalCodeStore localCodeStore(MongoTemplate mongoTemplate, LocalCodes localCodes) {
+        return new MongoLocalCodeStore(mongoTemplate, localCodes);
+    }
+
+    @Bean
+    MapLocalCode mapLocalCode(LocalCodes localCodes, MongoLocalCodeStore localCodeStore) {
+        return new MapLocalCode(localCodes, localCodeStore);
+    }
+
+    @Bean
     RecordClinicalEvents recordClinicalEvents(
             IngestProperties properties,
             KafkaTemplate<String, Object> kafkaTemplate,
             MongoInboundArchive inboundArchive,
+            LocalCodes localCodes,
             Clock clock) {
         return new RecordClinicalEvents(
                 new ObservationValidator(properties.allowedClockSkew()),
                 new TherapyEvents(properties.allowedClockSkew()),
-                new LocalCodes(properties.localCodes()),
+                localCodes,
                 new KafkaEventPublisher(kafkaTemplate, properties.kafkaAckTimeout()),
                 inboundArchive,
                 clock);
+    }
+
+    @Bean
+    ReplayRejectedMessage replayRejectedMessage(
+            MongoInboundArchive inboundArchive, List<ReplayRejectedMessage.ProtocolReplay> replays, Clock clock) {
+        return new ReplayRejectedMessage(inboundArchive, replays, clock);
     }
 
     @Bean
@@ -73,7 +99,10 @@ class IngestConfiguration {
         return PlatformSecurity.filterChain(
                 http,
                 security,
-                rules -> rules.requestMatchers("/api/**", "/fhir/**").hasRole(Roles.INTEGRATION));
+                rules -> rules.requestMatchers("/api/v1/rejects", "/api/v1/rejects/**", "/api/v1/local-codes/**")
+                        .hasRole(Roles.OPERATOR)
+                        .requestMatchers("/api/**", "/fhir/**")
+                        .hasRole(Roles.INTEGRATION));
     }
 
     private static NewTopic topic(String name, IngestProperties properties) {

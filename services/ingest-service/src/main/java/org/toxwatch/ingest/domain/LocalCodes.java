@@ -1,22 +1,42 @@
 package org.toxwatch.ingest.domain;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-sender maps from a laboratory's own test codes to LOINC, kept in configuration so an integration
- * team can add a mapping without a release. A code the map does not know stays unmapped and is rejected
- * by name, never guessed.
+ * Per-sender maps from a laboratory's own test codes to LOINC: those in configuration, plus those an
+ * operator adds at run time to fix a feed without a release (then replays the rejected messages). A code the
+ * map does not know stays unmapped and is rejected by name, never guessed.
  */
 public final class LocalCodes {
 
-    private final Map<String, Map<String, String>> loincByLocalCodeBySender;
+    private final Map<String, Map<String, String>> loincByLocalCodeBySender = new ConcurrentHashMap<>();
 
-    public LocalCodes(Map<String, Map<String, String>> loincByLocalCodeBySender) {
-        this.loincByLocalCodeBySender = Map.copyOf(loincByLocalCodeBySender);
+    public LocalCodes(Map<String, Map<String, String>> configured) {
+        configured.forEach((sender, codes) -> codes.forEach((code, loinc) -> put(sender, code, loinc)));
     }
 
     public static LocalCodes none() {
         return new LocalCodes(Map.of());
+    }
+
+    /**
+     * Adds or replaces one mapping. Only a LOINC code ToxWatch monitors may be the target.
+     *
+     * @throws IllegalArgumentException naming the problem when the LOINC code is not monitored
+     */
+    public void map(String sender, String localCode, String loinc) {
+        if (ObservationCode.byLoinc(loinc.trim()).isEmpty()) {
+            throw new IllegalArgumentException(
+                    "'" + loinc + "' is not a code ToxWatch monitors (CRITERIA.md 13.1/13.2)");
+        }
+        put(sender, localCode, loinc);
+    }
+
+    public Optional<String> loincFor(String sender, String localCode) {
+        return Optional.ofNullable(
+                loincByLocalCodeBySender.getOrDefault(sender, Map.of()).get(localCode.trim()));
     }
 
     /** The submission with its LOINC filled in from the sender's map, or unchanged. */
@@ -25,22 +45,26 @@ public final class LocalCodes {
         if (submission.loinc() != null && !submission.loinc().isBlank() || localCode == null) {
             return submission;
         }
-        String loinc = loincByLocalCodeBySender.getOrDefault(sender, Map.of()).get(localCode.trim());
-        if (loinc == null) {
-            return submission;
-        }
-        return new ObservationSubmission(
-                submission.patientId(),
-                loinc,
-                submission.value(),
-                submission.valueCode(),
-                submission.unit(),
-                submission.effectiveTime(),
-                submission.referenceLow(),
-                submission.referenceHigh(),
-                submission.status(),
-                submission.sourceMessageId(),
-                submission.sourceObservationId(),
-                localCode);
+        return loincFor(sender, localCode)
+                .map(loinc -> new ObservationSubmission(
+                        submission.patientId(),
+                        loinc,
+                        submission.value(),
+                        submission.valueCode(),
+                        submission.unit(),
+                        submission.effectiveTime(),
+                        submission.referenceLow(),
+                        submission.referenceHigh(),
+                        submission.status(),
+                        submission.sourceMessageId(),
+                        submission.sourceObservationId(),
+                        localCode))
+                .orElse(submission);
+    }
+
+    private void put(String sender, String localCode, String loinc) {
+        loincByLocalCodeBySender
+                .computeIfAbsent(sender, s -> new ConcurrentHashMap<>())
+                .put(localCode.trim(), loinc.trim());
     }
 }

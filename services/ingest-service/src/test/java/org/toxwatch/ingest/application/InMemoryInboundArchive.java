@@ -47,7 +47,8 @@ public final class InMemoryInboundArchive implements InboundArchive {
     }
 
     @Override
-    public synchronized void recordRejected(Submission submission, UUID rejectionId, List<String> reasons, Instant at) {
+    public synchronized void recordRejected(
+            Submission submission, UUID rejectionId, String targetTopic, List<String> reasons, Instant at) {
         if (submission.messageId() != null) {
             byKey.put(keyOf(submission), new Rejected());
         }

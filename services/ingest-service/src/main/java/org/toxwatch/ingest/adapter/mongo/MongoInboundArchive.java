@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.toxwatch.ingest.application.InboundArchive;
+import org.toxwatch.ingest.application.RejectedMessages;
 import org.toxwatch.ingest.application.Submission;
 
 /**
@@ -24,7 +26,7 @@ import org.toxwatch.ingest.application.Submission;
  * sender and that id, so claiming it is a single atomic insert: a concurrent or later copy meets the
  * duplicate key and learns what became of the first. No transaction is needed.
  */
-public final class MongoInboundArchive implements InboundArchive {
+public final class MongoInboundArchive implements InboundArchive, RejectedMessages {
 
     static final String COLLECTION = "inbound_messages";
 
@@ -113,10 +115,12 @@ public final class MongoInboundArchive implements InboundArchive {
     }
 
     @Override
-    public void recordRejected(Submission submission, UUID rejectionId, List<String> reasons, Instant at) {
+    public void recordRejected(
+            Submission submission, UUID rejectionId, String targetTopic, List<String> reasons, Instant at) {
         var update = new Update()
                 .set("status", Status.REJECTED.name())
                 .set("rejectionId", rejectionId.toString())
+                .set("targetTopic", targetTopic)
                 .set("reasons", reasons)
                 .set("completedAt", at);
         complete(submission, update, at);
@@ -147,6 +151,45 @@ public final class MongoInboundArchive implements InboundArchive {
                             .is(Status.PROCESSING.name())),
                     COLLECTION);
         }
+    }
+
+    @Override
+    public List<RejectedMessage> latest(int limit) {
+        var query = Query.query(Criteria.where("status").is(Status.REJECTED.name()))
+                .with(Sort.by(Sort.Direction.DESC, "receivedAt"))
+                .limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).stream()
+                .map(MongoInboundArchive::rejectedMessage)
+                .toList();
+    }
+
+    @Override
+    public Optional<RejectedMessage> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION))
+                .filter(document -> document.containsKey("rejectionId")
+                        || Status.REJECTED.name().equals(document.getString("status")))
+                .map(MongoInboundArchive::rejectedMessage);
+    }
+
+    @Override
+    public void replayed(String id, String outcome, Instant at) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(id)),
+                new Update().set("lastReplayOutcome", outcome).set("lastReplayedAt", at),
+                COLLECTION);
+    }
+
+    private static RejectedMessage rejectedMessage(Document document) {
+        return new RejectedMessage(
+                document.getString("_id"),
+                document.getString("protocol"),
+                document.getString("sourceSystem"),
+                document.getString("messageId"),
+                document.get("targetTopic", ""),
+                document.getDate("receivedAt").toInstant(),
+                document.getList("reasons", String.class, List.of()),
+                document.get("rawPayload", ""),
+                document.getString("lastReplayOutcome"));
     }
 
     /** Deletes what is older than the retention period; returns how many messages went. */

@@ -1,0 +1,169 @@
+package org.toxwatch.ingest.adapter.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.toxwatch.ingest.application.EventPublisher.EventsNotStored;
+import org.toxwatch.ingest.application.IngestMonitor;
+import org.toxwatch.ingest.application.RecordClinicalEvents;
+import org.toxwatch.ingest.application.RecordClinicalEvents.Outcome;
+import org.toxwatch.ingest.application.RejectedMessages.RejectedMessage;
+import org.toxwatch.ingest.application.ReplayRejectedMessage;
+import org.toxwatch.ingest.application.Submission;
+import org.toxwatch.ingest.domain.Violation;
+import org.toxwatch.model.Topics;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+
+/**
+ * The JSON entry point without HTTP: reads a body of one item or an array, records it through the shared use
+ * case and counts the outcome. The controller and the operator's replay both come through here, so a replayed
+ * body is judged exactly as a posted one.
+ */
+@Component
+final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
+
+    static final String PROTOCOL = "JSON";
+
+    private final RecordClinicalEvents recordClinicalEvents;
+    private final IngestMonitor monitor;
+    private final ObjectReader reader;
+
+    JsonIntake(RecordClinicalEvents recordClinicalEvents, IngestMonitor monitor, ObjectMapper objectMapper) {
+        this.recordClinicalEvents = recordClinicalEvents;
+        this.monitor = monitor;
+        this.reader = objectMapper
+                .reader()
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    Outcome observations(String body, String sourceSystem) {
+        return measured(() -> read(body, ObservationRequest.class, sourceSystem, "an observation", Topics.LAB_RESULTS)
+                .map(requests -> recordClinicalEvents.observations(
+                        new Submission(
+                                PROTOCOL,
+                                sourceSystem,
+                                messageIdOf(requests.stream().map(ObservationRequest::sourceMessageId)),
+                                body),
+                        requests.stream().map(ObservationRequest::toSubmission).toList())));
+    }
+
+    Outcome therapyEvents(String body, String sourceSystem) {
+        return measured(() -> read(
+                        body, TherapyEventRequest.class, sourceSystem, "a therapy event", Topics.THERAPY_EVENTS)
+                .map(requests -> recordClinicalEvents.therapyEvents(
+                        new Submission(
+                                PROTOCOL,
+                                sourceSystem,
+                                messageIdOf(requests.stream().map(TherapyEventRequest::sourceMessageId)),
+                                body),
+                        requests.stream().map(TherapyEventRequest::toSubmission).toList())));
+    }
+
+    @Override
+    public String protocol() {
+        return PROTOCOL;
+    }
+
+    @Override
+    public ReplayRejectedMessage.Result replay(RejectedMessage message) {
+        Outcome outcome = message.targetTopic().equals(Topics.THERAPY_EVENTS)
+                ? therapyEvents(message.rawPayload(), message.sourceSystem())
+                : observations(message.rawPayload(), message.sourceSystem());
+        return switch (outcome) {
+            case Outcome.Accepted accepted ->
+                new ReplayRejectedMessage.Result(
+                        true, "accepted: " + accepted.eventIds().size() + " event(s)");
+            case Outcome.Rejected rejected ->
+                new ReplayRejectedMessage.Result(
+                        false,
+                        "rejected again: " + rejected.violations().getFirst() + " ("
+                                + rejected.violations().size() + " problem(s))");
+            case Outcome.InProgress inProgress ->
+                new ReplayRejectedMessage.Result(false, "in progress: the same message is being stored");
+        };
+    }
+
+    /**
+     * A JSON body has no message id of its own: its items' source message ids, together, identify it. Null
+     * when an item lacks one (it is then rejected, and nothing could recognise its resend anyway).
+     */
+    static @Nullable String messageIdOf(Stream<@Nullable String> sourceMessageIds) {
+        List<@Nullable String> ids = sourceMessageIds.toList();
+        if (ids.isEmpty() || ids.stream().anyMatch(id -> id == null || id.isBlank())) {
+            return null;
+        }
+        return ids.stream().map(String::trim).distinct().sorted().collect(Collectors.joining(","));
+    }
+
+    private Outcome measured(java.util.function.Supplier<Outcome> intake) {
+        Instant arrived = Instant.now();
+        try {
+            Outcome outcome = intake.get();
+            monitor.answered(PROTOCOL, answerOf(outcome), Duration.between(arrived, Instant.now()));
+            if (outcome instanceof Outcome.Rejected rejected) {
+                rejected.violations().forEach(v -> monitor.rejected(PROTOCOL, reasonOf(v)));
+            }
+            return outcome;
+        } catch (EventsNotStored e) {
+            monitor.answered(PROTOCOL, IngestMonitor.Answer.NOT_STORED, Duration.between(arrived, Instant.now()));
+            throw e;
+        }
+    }
+
+    private static IngestMonitor.Answer answerOf(Outcome outcome) {
+        return switch (outcome) {
+            case Outcome.Accepted accepted ->
+                accepted.resend() ? IngestMonitor.Answer.RESEND : IngestMonitor.Answer.ACCEPTED;
+            case Outcome.Rejected rejected -> IngestMonitor.Answer.REJECTED;
+            case Outcome.InProgress inProgress -> IngestMonitor.Answer.IN_PROGRESS;
+        };
+    }
+
+    /** {@code [2].unit} counts as {@code unit}: the tag names the field, not the position. */
+    private static String reasonOf(Violation violation) {
+        String field = violation.field().replaceAll("\\[\\d+]\\.?", "");
+        return field.isEmpty() ? "body" : field;
+    }
+
+    private <T> Read<T> read(String body, Class<T> type, String sourceSystem, String kind, String targetTopic) {
+        try {
+            List<T> items;
+            if (body.stripLeading().startsWith("[")) {
+                items = reader.forType(reader.typeFactory().constructCollectionType(List.class, type))
+                        .readValue(body);
+            } else {
+                T single = reader.forType(type).readValue(body);
+                items = List.of(single);
+            }
+            return new Read<>(items, null);
+        } catch (JacksonException e) {
+            var violation = new Violation(fieldOf(e), "is not valid JSON for " + kind + ": " + e.getOriginalMessage());
+            var unread = new Submission(PROTOCOL, sourceSystem, null, body);
+            return new Read<>(List.of(), recordClinicalEvents.unreadable(unread, violation, targetTopic));
+        }
+    }
+
+    private static String fieldOf(JacksonException e) {
+        String path = e.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null
+                        ? "." + reference.getPropertyName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining());
+        return path.isEmpty() ? "body" : path.startsWith(".") ? path.substring(1) : path;
+    }
+
+    private record Read<T>(List<T> items, @Nullable Outcome failure) {
+        Outcome map(Function<List<T>, Outcome> onRead) {
+            return failure != null ? failure : onRead.apply(items);
+        }
+    }
+}
