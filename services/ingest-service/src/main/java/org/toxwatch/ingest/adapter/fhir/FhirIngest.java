@@ -141,19 +141,21 @@ final class FhirIngest {
     private FhirResponse batch(Bundle bundle, String sender) {
         var response = new Bundle().setType(Bundle.BundleType.BATCHRESPONSE);
         boolean storeDown = false;
-        for (var entry : bundle.getEntry()) {
-            FhirResponse answer =
-                    storeDown ? notStored("an earlier entry of this batch was not stored") : entry(entry, sender);
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            FhirResponse answer = storeDown
+                    ? notStored("an earlier entry of this batch was not stored")
+                    : entry(bundle.getEntry().get(i), "Bundle.entry[" + i + "]", sender);
             storeDown = storeDown || answer.storeUnavailable();
             response.addEntry().getResponse().setStatus(answer.statusLine()).setOutcome(answer.body());
         }
         return new FhirResponse(FhirResponse.OK, response, false);
     }
 
-    private FhirResponse entry(Bundle.BundleEntryComponent entry, String sender) {
+    /** One batch entry, answered and kept (archive, dead letters) as if it had been posted alone. */
+    private FhirResponse entry(Bundle.BundleEntryComponent entry, String location, String sender) {
         Resource resource = entry.getResource();
         String raw = resource == null ? "{}" : json.encode(resource);
-        return entryProblem(entry, "Bundle.entry")
+        return entryProblem(entry, location)
                 .map(problem -> unreadable(
                         sender, raw, problem, resource == null ? Topics.LAB_RESULTS : topicOf(resource.fhirType())))
                 .orElseGet(() -> single(Objects.requireNonNull(resource), raw, sender));
