@@ -39,7 +39,7 @@ class MonitoringConfiguration {
 
     @Bean
     ToxicityGrader toxicityGrader(MonitoringProperties properties) {
-        return new ToxicityGrader(properties.hospitalZone());
+        return new ToxicityGrader(properties.hospitalZone(), properties.gradingSettings());
     }
 
     @Bean

@@ -1,8 +1,14 @@
 package org.toxwatch.monitoring.config;
 
 import java.time.ZoneId;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.toxwatch.monitoring.domain.GradingSettings;
+import org.toxwatch.monitoring.domain.dosing.BlincytoGradingSystem;
+import org.toxwatch.monitoring.domain.windows.CarTLabelWindows;
+import org.toxwatch.monitoring.domain.windows.CarTMonitoringWindows;
+import org.toxwatch.monitoring.domain.windows.WindowDefinition;
 
 /**
  * Monitoring settings.
@@ -10,13 +16,42 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param hospitalZone the treating hospital's time zone: day numbering after T0 and infusion is by its
  *     calendar (CRITERIA.md 1.5)
  * @param topicPartitions partitions of the topics monitoring creates
+ * @param blincytoGradingSystem which grades feed the BLINCYTO action rules (CRITERIA.md 9, A-14); default ASTCT 2019
+ * @param carT CAR-T monitoring windows (CRITERIA.md 10); each part left out keeps its ToxWatch default
  */
 @ConfigurationProperties("toxwatch.monitoring")
 public record MonitoringProperties(
-        @Nullable ZoneId hospitalZone, @Nullable Integer topicPartitions) {
+        @Nullable ZoneId hospitalZone,
+        @Nullable Integer topicPartitions,
+        @Nullable BlincytoGradingSystem blincytoGradingSystem,
+        @Nullable CarTWindows carT) {
 
     public MonitoringProperties {
         hospitalZone = hospitalZone == null ? ZoneId.of("UTC") : hospitalZone;
         topicPartitions = topicPartitions == null ? 6 : topicPartitions;
+        blincytoGradingSystem =
+                blincytoGradingSystem == null ? BlincytoGradingSystem.ASTCT_2019 : blincytoGradingSystem;
+    }
+
+    /**
+     * @param crsAndIcans CRS and ICANS grading window, days after infusion; also ends CAR-T CRS grading
+     * @param intensive the intensive monitoring window
+     * @param labels the label windows per product and label date; replaces the whole default list when given
+     */
+    public record CarTWindows(
+            @Nullable WindowDefinition crsAndIcans,
+            @Nullable WindowDefinition intensive,
+            @Nullable List<CarTLabelWindows> labels) {}
+
+    /** The grading choices with every setting not given at its ToxWatch default. */
+    public GradingSettings gradingSettings() {
+        var defaults = CarTMonitoringWindows.defaults();
+        var windows = carT == null
+                ? defaults
+                : new CarTMonitoringWindows(
+                        carT.crsAndIcans() == null ? defaults.crsAndIcans() : carT.crsAndIcans(),
+                        carT.intensive() == null ? defaults.intensive() : carT.intensive(),
+                        carT.labels() == null ? defaults.labels() : carT.labels());
+        return new GradingSettings(blincytoGradingSystem, windows);
     }
 }

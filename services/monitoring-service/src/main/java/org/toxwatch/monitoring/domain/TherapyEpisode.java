@@ -57,6 +57,15 @@ public record TherapyEpisode(
                 .orElse(null);
     }
 
+    /** The product named by the episode's first administration that names one, e.g. {@code KYMRIAH}. */
+    public @Nullable String product() {
+        return administrations.stream()
+                .map(TherapyAdministration::product)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    }
+
     /** Whether a continuous infusion (blinatumomab) was running at {@code at}: its last start or stop was a start. */
     public boolean infusionRunningAt(Instant at) {
         var last = lastInfusionChangeAtOrBefore(at);

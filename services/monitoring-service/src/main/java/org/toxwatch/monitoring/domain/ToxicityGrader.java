@@ -38,6 +38,8 @@ import org.toxwatch.monitoring.domain.liversignals.LiverTest;
 import org.toxwatch.monitoring.domain.liversignals.VodSosRule;
 import org.toxwatch.monitoring.domain.units.Analyte;
 import org.toxwatch.monitoring.domain.units.VitalSign;
+import org.toxwatch.monitoring.domain.windows.BlinatumomabSupervision;
+import org.toxwatch.monitoring.domain.windows.OpenWindows;
 
 /**
  * Grades a patient's state with every criterion it has data for, and decides what to publish.
@@ -48,7 +50,8 @@ import org.toxwatch.monitoring.domain.units.VitalSign;
  *       falls in (1.4). A term without a result is not produced; a result that cannot be read (a unit 13.3
  *       does not map) is not assessable.
  *   <li>Febrile neutropenia (section 3) runs when the state holds an ANC and a temperature.
- *   <li>CRS (section 4) runs only inside a CRS window (4.5): CAR-T days 0-28 after the first infusion, or a
+ *   <li>CRS (section 4) runs only inside a CRS window (4.5): CAR-T days 0-28 (configurable, section 10) after the
+ *       first infusion, or a
  *       blinatumomab infusion that is running or stopped at most 48 h ago.
  *   <li>The BLINCYTO action rules (9.1) run for a patient whose current episode is blinatumomab, unless its
  *       infusion has been stopped for longer than the 14-day treatment-free interval (9.2).
@@ -65,9 +68,6 @@ public final class ToxicityGrader {
 
     /** CRITERIA.md 4.5: blinatumomab CRS grading continues 48 h after an infusion stops. */
     public static final Duration BLINATUMOMAB_CRS_AFTER_STOP = Duration.ofHours(48);
-
-    /** CRITERIA.md 4.5 and 10: CAR-T CRS grading from day 0 to day 28 after the (first) infusion. */
-    public static final int CAR_T_CRS_LAST_DAY = 28;
 
     /** CRITERIA.md 4.4, adult default: systolic BP below 90 mmHg is hypotension. */
     static final BigDecimal HYPOTENSION_SYSTOLIC_BELOW = new BigDecimal("90");
@@ -303,7 +303,10 @@ public final class ToxicityGrader {
             var episode = episodes.get(i);
             if (episode.therapy() == Therapy.CAR_T) {
                 var infusedAt = episode.carTInfusedAt();
-                if (infusedAt != null && !infusedAt.isAfter(now) && day(infusedAt, now) <= CAR_T_CRS_LAST_DAY) {
+                if (infusedAt != null
+                        && !infusedAt.isAfter(now)
+                        && day(infusedAt, now)
+                                <= settings.carTWindows().crsAndIcans().lastDay()) {
                     return infusedAt;
                 }
             } else if (episode.therapy() == Therapy.BLINATUMOMAB) {
@@ -635,12 +638,32 @@ public final class ToxicityGrader {
         if (episode == null) {
             return assessment;
         }
+        var at = assessment.assessedAt();
         var infusedAt = episode.therapy() == Therapy.CAR_T ? episode.carTInfusedAt() : null;
+        var windows = monitoringWindows(episode, infusedAt, at);
         return assessment.inTherapy(new TherapyContext(
                 episode.therapy(),
                 episode.t0(),
-                day(episode.t0(), assessment.assessedAt()),
-                infusedAt == null ? null : day(infusedAt, assessment.assessedAt())));
+                day(episode.t0(), at),
+                infusedAt == null ? null : day(infusedAt, at),
+                windows.highIntensity(),
+                windows.descriptions()));
+    }
+
+    /** CRITERIA.md 9.2 and 10: the monitoring windows open at {@code at}. */
+    private OpenWindows monitoringWindows(TherapyEpisode episode, @Nullable Instant infusedAt, Instant at) {
+        return switch (episode.therapy()) {
+            case BLINATUMOMAB -> BlinatumomabSupervision.openAt(episode.administrations(), at, hospitalZone);
+            case CAR_T ->
+                infusedAt == null || at.isBefore(infusedAt)
+                        ? OpenWindows.NONE
+                        : settings.carTWindows()
+                                .openOn(
+                                        episode.product(),
+                                        infusedAt.atZone(hospitalZone).toLocalDate(),
+                                        day(infusedAt, at));
+            case INOTUZUMAB_OZOGAMICIN -> OpenWindows.NONE;
+        };
     }
 
     /** CRITERIA.md 1.5: calendar days in the hospital's zone; the day of {@code dayZero} is day 0. */

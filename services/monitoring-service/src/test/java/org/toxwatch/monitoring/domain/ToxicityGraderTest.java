@@ -36,7 +36,10 @@ import org.toxwatch.model.SupportiveDrug;
 import org.toxwatch.model.Therapy;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.VitalSignsRecorded;
+import org.toxwatch.monitoring.domain.dosing.BlincytoGradingSystem;
 import org.toxwatch.monitoring.domain.units.Analyte;
+import org.toxwatch.monitoring.domain.windows.CarTMonitoringWindows;
+import org.toxwatch.monitoring.domain.windows.WindowDefinition;
 
 /** Grading a whole patient state: which criteria run, with what data, and what gets published. */
 class ToxicityGraderTest {
@@ -229,6 +232,46 @@ class ToxicityGraderTest {
             assertThat(context.startedAt()).isEqualTo(Instant.parse("2026-03-05T10:00:00Z"));
             assertThat(context.dayOfTherapy()).isEqualTo(dayOfTherapy);
             assertThat(context.daySinceInfusion()).isEqualTo(daySinceInfusion);
+        }
+
+        @Test
+        void showsTheOpenCarTWindowsOfTheInfusedProduct() {
+            var context = assess(
+                            Criterion.NEUTROPHIL_COUNT_DECREASED,
+                            enrolled(Therapy.CAR_T, daysBefore(5)),
+                            carTInfused(NOW),
+                            aLab(Analyte.ANC).value("0.4").at(daysAfter(3)).build())
+                    .therapyContext();
+
+            assertThat(context.highIntensityMonitoring()).isTrue();
+            assertThat(context.monitoringWindows())
+                    .contains("CAR-T intensive monitoring, day 0-14 (ToxWatch default)")
+                    .anyMatch(window -> window.contains("KYMRIAH label 6/2025"));
+        }
+
+        @Test
+        void flagsTheBlinatumomabHospitalizationWindowOfCycleOne() {
+            var context = assess(
+                            Criterion.NEUTROPHIL_COUNT_DECREASED,
+                            enrolled(Therapy.BLINATUMOMAB, NOW),
+                            infusionStarted(NOW),
+                            aLab(Analyte.ANC).value("0.4").at(daysAfter(8)).build())
+                    .therapyContext();
+
+            assertThat(context.highIntensityMonitoring()).isTrue();
+            assertThat(context.monitoringWindows()).singleElement().asString().contains("cycle 1 day 9");
+        }
+
+        @Test
+        void isNotHighIntensityForInotuzumab() {
+            var context = assess(
+                            Criterion.NEUTROPHIL_COUNT_DECREASED,
+                            enrolled(Therapy.INOTUZUMAB_OZOGAMICIN, NOW),
+                            aLab(Analyte.ANC).value("0.4").at(daysAfter(1)).build())
+                    .therapyContext();
+
+            assertThat(context.highIntensityMonitoring()).isFalse();
+            assertThat(context.monitoringWindows()).isEmpty();
         }
 
         @Test
@@ -536,6 +579,30 @@ class ToxicityGraderTest {
 
             assertThat(action.grade()).isEqualTo(2);
             assertThat(action.summary()).contains("NEURO_GRADE_4");
+        }
+    }
+
+    @Nested
+    class ConfiguredCarTWindows {
+
+        @ParameterizedTest(name = "CRS and ICANS window day 0-{0}, fever on day 22 -> CRS graded {1}")
+        @CsvSource({"28, true", "21, false"})
+        void endCarTCrsGradingWhereTheHospitalSetsIt(int lastDay, boolean graded) {
+            var defaults = CarTMonitoringWindows.defaults();
+            var windows = new CarTMonitoringWindows(
+                    new WindowDefinition("CRS and ICANS grading", 0, lastDay, false, "hospital setting"),
+                    defaults.intensive(),
+                    defaults.labels());
+            var configured =
+                    new ToxicityGrader(ZoneOffset.UTC, new GradingSettings(BlincytoGradingSystem.ASTCT_2019, windows));
+
+            var crs = find(
+                    configured.assessAll(fold(
+                            carTInfused(NOW),
+                            vitalsAt(daysAfter(22)).temperature("38.6").build())),
+                    Criterion.CYTOKINE_RELEASE_SYNDROME);
+
+            assertThat(crs != null).isEqualTo(graded);
         }
     }
 
