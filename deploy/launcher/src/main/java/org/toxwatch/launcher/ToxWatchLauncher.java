@@ -90,7 +90,9 @@ public final class ToxWatchLauncher {
         System.out.println();
         System.out.println("[toxwatch] ready in " + startup.toSeconds() + " s");
         System.out.println("  ingest      " + platform.baseUrl(ServiceKind.INGEST)
-                + "   POST /api/v1/observations, /api/v1/therapy-events");
+                + "   POST /api/v1/observations, /api/v1/therapy-events; FHIR R4 at /fhir");
+        System.out.println("  HL7 v2      MLLP on localhost:" + setting("INGEST_MLLP_PORT", "2575")
+                + "   ORU^R01 results and vital signs, RAS^O17 administrations");
         System.out.println("  monitoring  " + platform.baseUrl(ServiceKind.MONITORING) + "   /actuator/health");
         System.out.println("  alerting    " + platform.baseUrl(ServiceKind.ALERTING) + "   GET /api/v1/alerts");
         System.out.println("  metrics     /actuator/prometheus on each service");

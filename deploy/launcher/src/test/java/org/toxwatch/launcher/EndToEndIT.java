@@ -48,6 +48,7 @@ class EndToEndIT {
             "TOXWATCH_BOOTSTRAP_INTEGRATION_PASSWORD", "it-integration-" + UUID.randomUUID(),
             "TOXWATCH_BOOTSTRAP_CLINICIAN_PASSWORD", "it-clinician-" + UUID.randomUUID(),
             "TOXWATCH_BOOTSTRAP_OPERATOR_PASSWORD", "it-operator-" + UUID.randomUUID());
+    private static final int MLLP_PORT = FreePorts.pick();
 
     @TempDir
     static Path data;
@@ -68,7 +69,7 @@ class EndToEndIT {
                 ports,
                 infrastructure.bootstrapServers(),
                 infrastructure.mongoUri("toxwatch-e2e"),
-                PASSWORDS,
+                withMllpPort(),
                 Duration.ofSeconds(150)));
         System.out.println("[toxwatch] end-to-end test runs against " + infrastructure.describe());
     }
@@ -336,6 +337,57 @@ class EndToEndIT {
             var prometheus = get(kind, "/actuator/prometheus", null);
             assertThat(prometheus.statusCode()).isEqualTo(200);
             assertThat(prometheus.body()).contains("application=\"" + kind.artifactId() + "\"");
+        }
+    }
+
+    private static Map<String, String> withMllpPort() {
+        var environment = new java.util.HashMap<>(PASSWORDS);
+        environment.put("INGEST_MLLP_PORT", String.valueOf(MLLP_PORT));
+        return environment;
+    }
+
+    @Test
+    void anHl7ResultSentOverMllpIsAcknowledgedAaAndBecomesAnAlert() throws Exception {
+        String patientId = "MRN-" + UUID.randomUUID();
+        String collected = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmZ")
+                .format(Instant.now().minus(Duration.ofHours(3)).atZone(java.time.ZoneOffset.UTC));
+        String oru = String.join(
+                        "\r",
+                        "MSH|^~\\&|LIS|E2E-HOSPITAL|TOXWATCH|TOXWATCH|" + collected + "||ORU^R01^ORU_R01|E2E-"
+                                + UUID.randomUUID() + "|P|2.5.1",
+                        "PID|1||" + patientId + "^^^E2E-HOSPITAL^MR",
+                        "OBR|1||F-1|57021-8^CBC^LN|||" + collected,
+                        "OBX|1|NM|777-3^Platelets^LN||18|10*3/uL^^UCUM|150-400|LL|||F|||" + collected)
+                + "\r";
+
+        String ack = sendOverMllp(oru);
+
+        assertThat(ack).contains("MSA|AA|");
+        JsonNode alert = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> alertsOf(patientId), alerts -> alerts.size() == 1)
+                .getFirst();
+        assertThat(alert.get("criterionId").asString()).isEqualTo("CTCAE-5.0/platelet_count_decreased");
+        assertThat(alert.get("grade").asInt()).isEqualTo(4);
+        assertThat(alert.get("evidence").get(0).get("unit").asString()).isEqualTo("10*9/L");
+    }
+
+    private static String sendOverMllp(String message) throws IOException {
+        try (var socket = new java.net.Socket("localhost", MLLP_PORT)) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(0x0B);
+            out.write(message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(new byte[] {0x1C, 0x0D});
+            out.flush();
+            var ack = new java.io.ByteArrayOutputStream();
+            int b;
+            while ((b = socket.getInputStream().read()) != 0x1C && b >= 0) {
+                if (b != 0x0B) {
+                    ack.write(b);
+                }
+            }
+            return ack.toString(java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
