@@ -88,10 +88,12 @@ class DeploymentDescriptorsTest {
     }
 
     @Test
-    void alertingGetsMongoDbAndMonitoringKeepsItsStateOnAVolume() throws Exception {
+    void ingestAndAlertingGetMongoDbAndMonitoringKeepsItsStateOnAVolume() throws Exception {
         JsonNode services = compose().get("services");
 
         assertThat(environmentOf(services.get("alerting-service")).get("MONGODB_URI"))
+                .startsWith("mongodb://mongo:27017/");
+        assertThat(environmentOf(services.get("ingest-service")).get("MONGODB_URI"))
                 .startsWith("mongodb://mongo:27017/");
         assertThat(services.get("monitoring-service").get("volumes")).isNotEmpty();
     }
