@@ -1,5 +1,7 @@
 package org.toxwatch.alerting;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +25,9 @@ abstract class RunningAlertingService {
     static final String CLINICIAN_PASSWORD = "it-clinician-" + UUID.randomUUID();
     static final String OPERATOR_PASSWORD = "it-operator-" + UUID.randomUUID();
 
+    /** The SMTP server e-mail subscriptions send to; started with the application, for this test JVM. */
+    static final GreenMail SMTP = startSmtp();
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         IntegrationInfrastructure.shared().registerProperties(registry, "alerting-it");
@@ -33,6 +38,8 @@ abstract class RunningAlertingService {
         // Webhook retries in tenths of a second, so a retry is seen within a test.
         registry.add("toxwatch.alerting.webhooks.first-retry", () -> "200ms");
         registry.add("toxwatch.alerting.webhooks.check", () -> "100ms");
+        registry.add("spring.mail.host", () -> "localhost");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     }
 
     @LocalServerPort
@@ -40,6 +47,13 @@ abstract class RunningAlertingService {
 
     @Autowired
     KafkaTemplate<String, Object> kafkaTemplate;
+
+    private static GreenMail startSmtp() {
+        var smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop));
+        return smtp;
+    }
 
     String baseUrl() {
         return "http://localhost:" + port;

@@ -141,6 +141,29 @@ class WebhookDeliveryIT extends RunningAlertingService {
     }
 
     @Test
+    void aTeamSubscribedByEMailGetsOneMessagePerStateChangeWithoutThePatientInIt() throws Exception {
+        String patient = "MRN-" + UUID.randomUUID();
+        String team = "oncall-" + UUID.randomUUID() + "@ward.example";
+        var subscribed = post("/api/v1/webhooks", """
+                {"name":"ward on-call","url":"mailto:%s","secret":"%s","transitions":["RAISED"]}""".formatted(team, SECRET));
+        assertThat(subscribed.statusCode()).isEqualTo(201);
+        var assessment = anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4);
+
+        publish(assessment);
+        publish(assessment);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(team).size() == 1);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> mailTo(team).size() == 1);
+        var message = mailTo(team).getFirst();
+        assertThat(message.getSubject()).isEqualTo("[ToxWatch] high priority alert raised");
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(message))
+                .contains("/console/alert.html?id=")
+                .doesNotContain(patient);
+    }
+
+    @Test
     void onlyOperatorsManageWebhooks() throws Exception {
         assertThat(get("/api/v1/webhooks", "clinician").statusCode()).isEqualTo(403);
         assertThat(get("/api/v1/webhooks", "operator").statusCode()).isEqualTo(200);
@@ -159,6 +182,28 @@ class WebhookDeliveryIT extends RunningAlertingService {
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.body()).doesNotContain(SECRET);
         return JSON.readTree(response.body()).get("id").asString();
+    }
+
+    private List<jakarta.mail.internet.MimeMessage> mailTo(String address) {
+        return java.util.Arrays.stream(SMTP.getReceivedMessages())
+                .filter(message -> {
+                    try {
+                        return message.getAllRecipients()[0].toString().equals(address);
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                        .header("Authorization", basic("operator", OPERATOR_PASSWORD))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private List<Received> ofPatient(String patient) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -17,6 +18,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -25,6 +27,7 @@ import org.toxwatch.alerting.adapter.kafka.AlertEventListener;
 import org.toxwatch.alerting.adapter.kafka.AssessmentListener;
 import org.toxwatch.alerting.adapter.kafka.KafkaAlertEventPublisher;
 import org.toxwatch.alerting.adapter.live.LiveAlertFeed;
+import org.toxwatch.alerting.adapter.mail.MailNotificationSender;
 import org.toxwatch.alerting.adapter.metrics.MeteredAlertEventPublisher;
 import org.toxwatch.alerting.adapter.mongo.MongoAlerts;
 import org.toxwatch.alerting.adapter.mongo.MongoAssessmentHistory;
@@ -155,14 +158,17 @@ class AlertingConfiguration {
             WebhookSubscriptions subscriptions,
             WebhookDeliveries deliveries,
             JsonMapper jsonMapper,
+            ObjectProvider<JavaMailSender> mailSender,
             WebhookProperties properties,
+            MailProperties mail,
             Clock clock) {
-        return new DeliverWebhooks(
-                subscriptions,
-                deliveries,
+        JavaMailSender smtp = mailSender.getIfAvailable();
+        var senders = new ChannelSenders(
                 new HttpWebhookSender(jsonMapper, properties.timeout()),
-                properties.retrySchedule(),
-                clock);
+                smtp == null
+                        ? null
+                        : new MailNotificationSender(smtp, mail.from(), mail.consoleUrl(), mail.patientDetails()));
+        return new DeliverWebhooks(subscriptions, deliveries, senders, properties.retrySchedule(), clock);
     }
 
     @Bean

@@ -9,13 +9,14 @@ import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.AlertChanged;
 
 /**
- * One alert transition on its way to one subscription, with every attempt made. Its id is the subscription and
+ * One alert transition on its way to one subscription (over its {@code channel}: webhook or e-mail), with every attempt made. Its id is the subscription and
  * the transition's event id, so however often the transition is read there is one delivery, hence one
  * notification per alert state change (the receiver can de-duplicate retries on the same id).
  */
 public record WebhookDelivery(
         String deliveryId,
         UUID subscriptionId,
+        String channel,
         AlertChanged change,
         DeliveryStatus status,
         Instant createdAt,
@@ -33,6 +34,7 @@ public record WebhookDelivery(
         return new WebhookDelivery(
                 idOf(subscription.id(), change.eventId()),
                 subscription.id(),
+                subscription.channel(),
                 change,
                 DeliveryStatus.PENDING,
                 now,
@@ -73,6 +75,6 @@ public record WebhookDelivery(
     private WebhookDelivery with(
             DeliveryStatus newStatus, Instant next, @Nullable Instant delivered, List<DeliveryAttempt> log) {
         return new WebhookDelivery(
-                deliveryId, subscriptionId, change, newStatus, createdAt, next, delivered, log, version);
+                deliveryId, subscriptionId, channel, change, newStatus, createdAt, next, delivered, log, version);
     }
 }

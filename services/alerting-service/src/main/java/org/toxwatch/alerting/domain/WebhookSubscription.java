@@ -10,7 +10,8 @@ import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AlertTransition;
 
 /**
- * An integration that wants alert transitions POSTed to it, signed with its secret.
+ * An integration or a team that wants alert transitions: an {@code http(s)} URL gets them POSTed as signed JSON
+ * (a webhook), a {@code mailto:} address gets a minimum-necessary e-mail.
  *
  * @param transitions the transitions it wants; empty means all
  * @param priorities the priorities it wants; empty means all
@@ -37,6 +38,14 @@ public record WebhookSubscription(
         transitions = Set.copyOf(transitions);
         priorities = Set.copyOf(priorities);
     }
+
+    /** The channel the address names: {@code webhook} or {@code email}; a bounded metric tag. */
+    public String channel() {
+        return "mailto".equalsIgnoreCase(url.getScheme()) ? EMAIL : WEBHOOK;
+    }
+
+    public static final String WEBHOOK = "webhook";
+    public static final String EMAIL = "email";
 
     public boolean wants(AlertChanged change) {
         return active

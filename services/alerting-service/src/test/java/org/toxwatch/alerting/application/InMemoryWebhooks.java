@@ -53,6 +53,7 @@ public final class InMemoryWebhooks implements WebhookSubscriptions, WebhookDeli
             var leased = new WebhookDelivery(
                     d.deliveryId(),
                     d.subscriptionId(),
+                    d.channel(),
                     d.change(),
                     d.status(),
                     d.createdAt(),

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.toxwatch.alerting.domain.DeliveryAttempt;
 import org.toxwatch.alerting.domain.DeliveryStatus;
 import org.toxwatch.alerting.domain.WebhookDelivery;
+import org.toxwatch.alerting.domain.WebhookSubscription;
 import org.toxwatch.model.AlertChanged;
 
 /** One delivery and its attempts; the id (subscription + event id) makes queueing it twice impossible. */
@@ -17,6 +18,7 @@ import org.toxwatch.model.AlertChanged;
 record WebhookDeliveryDocument(
         @Id String id,
         String subscriptionId,
+        @Nullable String channel,
         AlertChanged change,
         DeliveryStatus status,
         Instant createdAt,
@@ -29,6 +31,7 @@ record WebhookDeliveryDocument(
         return new WebhookDeliveryDocument(
                 delivery.deliveryId(),
                 delivery.subscriptionId().toString(),
+                delivery.channel(),
                 delivery.change(),
                 delivery.status(),
                 delivery.createdAt(),
@@ -42,6 +45,7 @@ record WebhookDeliveryDocument(
         return new WebhookDelivery(
                 id,
                 UUID.fromString(subscriptionId),
+                channel == null ? WebhookSubscription.WEBHOOK : channel,
                 change,
                 status,
                 createdAt,

@@ -7,14 +7,12 @@ import org.toxwatch.alerting.domain.DeliveryStatus;
 import org.toxwatch.alerting.domain.WebhookDelivery;
 
 /**
- * Sends due webhook deliveries every {@code toxwatch.alerting.webhooks.check} (default 2 s) and counts them:
+ * Sends due webhook and e-mail deliveries every {@code toxwatch.alerting.webhooks.check} (default 2 s) and counts them:
  * {@code toxwatch.notifications.deliveries{channel,outcome}} for every attempt and
  * {@code toxwatch.notifications.delivery.failures{channel,outcome}} for the failed ones (retrying or given up).
  * Tags are bounded; never a patient id or a URL.
  */
 public final class WebhookScheduler {
-
-    static final String CHANNEL = "webhook";
 
     private final DeliverWebhooks deliverWebhooks;
     private final MeterRegistry meterRegistry;
@@ -33,11 +31,16 @@ public final class WebhookScheduler {
                 case FAILED -> "gave_up";
             };
             meterRegistry
-                    .counter("toxwatch.notifications.deliveries", "channel", CHANNEL, "outcome", outcome)
+                    .counter("toxwatch.notifications.deliveries", "channel", delivery.channel(), "outcome", outcome)
                     .increment();
             if (delivery.status() != DeliveryStatus.DELIVERED) {
                 meterRegistry
-                        .counter("toxwatch.notifications.delivery.failures", "channel", CHANNEL, "outcome", outcome)
+                        .counter(
+                                "toxwatch.notifications.delivery.failures",
+                                "channel",
+                                delivery.channel(),
+                                "outcome",
+                                outcome)
                         .increment();
             }
         }

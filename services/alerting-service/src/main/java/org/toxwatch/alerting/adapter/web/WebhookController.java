@@ -25,7 +25,10 @@ import org.toxwatch.alerting.domain.WebhookSubscription;
 import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AlertTransition;
 
-/** Operators subscribe integrations to alert transitions and read each subscription's delivery log. */
+/**
+ * Operators subscribe integrations (an http(s) URL) or teams (a mailto: address) to alert transitions and read
+ * each subscription's delivery log.
+ */
 @RestController
 class WebhookController {
 
@@ -74,6 +77,7 @@ class WebhookController {
     /** One entry of the delivery log: which transition, where it stands, every attempt. */
     record DeliveryView(
             String deliveryId,
+            String channel,
             UUID alertId,
             UUID eventId,
             AlertTransition transition,
@@ -86,6 +90,7 @@ class WebhookController {
         static DeliveryView of(WebhookDelivery d) {
             return new DeliveryView(
                     d.deliveryId(),
+                    d.channel(),
                     d.change().alertId(),
                     d.change().eventId(),
                     d.change().transition(),
@@ -106,7 +111,9 @@ class WebhookController {
         }
         URI url = httpUrl(body.url());
         if (url == null) {
-            return problem(HttpStatus.BAD_REQUEST, "The url must be an absolute http or https URL");
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "The url must be an absolute http(s) URL (webhook) or a mailto: address (e-mail)");
         }
         if (body.secret() == null || body.secret().length() < WebhookSubscription.SHORTEST_SECRET) {
             return problem(
@@ -158,6 +165,10 @@ class WebhookController {
         }
         try {
             URI uri = URI.create(url);
+            if ("mailto".equalsIgnoreCase(uri.getScheme())) {
+                String address = uri.getSchemeSpecificPart();
+                return address != null && address.matches("[^@\\s,?]+@[^@\\s,?]+") ? uri : null;
+            }
             boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
             return http && uri.getHost() != null ? uri : null;
         } catch (IllegalArgumentException e) {

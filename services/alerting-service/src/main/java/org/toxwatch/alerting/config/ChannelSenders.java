@@ -1,0 +1,32 @@
+package org.toxwatch.alerting.config;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.toxwatch.alerting.application.WebhookSender;
+import org.toxwatch.alerting.domain.DeliveryAttempt;
+import org.toxwatch.alerting.domain.WebhookDelivery;
+import org.toxwatch.alerting.domain.WebhookSubscription;
+
+/** Hands each delivery to the sender of its subscription's channel: HTTP for webhooks, Spring Mail for e-mail. */
+final class ChannelSenders implements WebhookSender {
+
+    private final WebhookSender webhook;
+    private final @Nullable WebhookSender email;
+
+    ChannelSenders(WebhookSender webhook, @Nullable WebhookSender email) {
+        this.webhook = webhook;
+        this.email = email;
+    }
+
+    @Override
+    public DeliveryAttempt send(WebhookSubscription subscription, WebhookDelivery delivery, Instant now) {
+        if (!subscription.channel().equals(WebhookSubscription.EMAIL)) {
+            return webhook.send(subscription, delivery, now);
+        }
+        if (email == null) {
+            return new DeliveryAttempt(
+                    delivery.nextAttemptNumber(), now, false, null, "e-mail is not configured (spring.mail.host)");
+        }
+        return email.send(subscription, delivery, now);
+    }
+}
