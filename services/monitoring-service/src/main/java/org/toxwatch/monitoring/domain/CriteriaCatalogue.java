@@ -1,6 +1,12 @@
 package org.toxwatch.monitoring.domain;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Properties;
 import org.toxwatch.monitoring.domain.coagulation.FibrinogenDecreasedRule;
 import org.toxwatch.monitoring.domain.cytopenia.AnemiaRule;
 import org.toxwatch.monitoring.domain.cytopenia.CountDecreasedRule;
@@ -15,13 +21,17 @@ import org.toxwatch.monitoring.domain.renal.CreatinineIncreasedRule;
 
 /**
  * The criteria catalogue the thresholds come from ({@code shared/clinical/CRITERIA.md}) and the rules that
- * apply it. Every published assessment names {@link #VERSION}, so a grade can be traced to the thresholds
- * that produced it after the catalogue changes.
+ * apply it. The reviewable form is the resource {@value #RESOURCE}: thresholds, windows and default ranges, checked
+ * against the rules by the tests. Every published assessment names its {@link #VERSION}, so a grade can be traced to
+ * the thresholds that produced it after the catalogue changes.
  */
 public final class CriteriaCatalogue {
 
-    /** Version of the criteria catalogue whose thresholds this code applies. */
-    public static final String VERSION = "2026.11-1";
+    /** The catalogue a hospital reviews, on the class path. */
+    public static final String RESOURCE = "/criteria/catalogue.properties";
+
+    /** Version of the criteria catalogue whose thresholds this code applies: the {@code version} of the resource. */
+    public static final String VERSION = versionOfResource();
 
     private static final List<LabRule> LAB_RULES = List.of(
             CountDecreasedRule.NEUTROPHIL_COUNT_DECREASED,
@@ -44,6 +54,23 @@ public final class CriteriaCatalogue {
             new FibrinogenDecreasedRule());
 
     private CriteriaCatalogue() {}
+
+    private static String versionOfResource() {
+        try (InputStream in = CriteriaCatalogue.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("criteria catalogue " + RESOURCE + " is not on the class path");
+            }
+            var catalogue = new Properties();
+            catalogue.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            var version = catalogue.getProperty("version");
+            if (version == null || version.isBlank()) {
+                throw new IllegalStateException("criteria catalogue " + RESOURCE + " names no version");
+            }
+            return version.trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** The active CTCAE v5.0 laboratory rules of CRITERIA.md section 2, one per criterion. */
     public static List<LabRule> labRules() {
