@@ -3,6 +3,7 @@ package org.toxwatch.ingest.adapter.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.toxwatch.ingest.application.IngestMonitor;
 import org.toxwatch.ingest.application.RecordClinicalEvents;
 
 /**
@@ -23,7 +24,13 @@ class FhirConfiguration {
     }
 
     @Bean
-    FhirIngest fhirIngest(FhirJson fhirJson, RecordClinicalEvents recordClinicalEvents) {
-        return new FhirIngest(fhirJson, recordClinicalEvents);
+    FhirIngest fhirIngest(FhirJson fhirJson, RecordClinicalEvents recordClinicalEvents, IngestMonitor monitor) {
+        return new FhirIngest(fhirJson, recordClinicalEvents, monitor);
+    }
+
+    /** Lets an operator replay a rejected FHIR message (the replay use case collects every protocol's). */
+    @Bean
+    FhirReplay fhirReplay(FhirIngest fhirIngest) {
+        return new FhirReplay(fhirIngest);
     }
 }

@@ -1,5 +1,6 @@
 package org.toxwatch.ingest.adapter.fhir;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.toxwatch.ingest.application.EventPublisher.EventsNotStored;
+import org.toxwatch.ingest.application.IngestMonitor;
 import org.toxwatch.ingest.application.RecordClinicalEvents;
 import org.toxwatch.ingest.application.RecordClinicalEvents.Derived;
 import org.toxwatch.ingest.application.RecordClinicalEvents.Outcome;
@@ -55,12 +57,14 @@ final class FhirIngest {
 
     private final FhirJson json;
     private final RecordClinicalEvents recordClinicalEvents;
+    private final IngestMonitor monitor;
     private final ObservationMapper observations = new ObservationMapper();
     private final MedicationAdministrationMapper administrations = new MedicationAdministrationMapper();
 
-    FhirIngest(FhirJson json, RecordClinicalEvents recordClinicalEvents) {
+    FhirIngest(FhirJson json, RecordClinicalEvents recordClinicalEvents, IngestMonitor monitor) {
         this.json = json;
         this.recordClinicalEvents = recordClinicalEvents;
+        this.monitor = monitor;
     }
 
     /** {@code POST /fhir/Observation} or {@code POST /fhir/MedicationAdministration}. */
@@ -143,7 +147,7 @@ final class FhirIngest {
         boolean storeDown = false;
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             FhirResponse answer = storeDown
-                    ? notStored("an earlier entry of this batch was not stored")
+                    ? notStoredAfterEarlierEntry()
                     : entry(bundle.getEntry().get(i), "Bundle.entry[" + i + "]", sender);
             storeDown = storeDown || answer.storeUnavailable();
             response.addEntry().getResponse().setStatus(answer.statusLine()).setOutcome(answer.body());
@@ -207,7 +211,7 @@ final class FhirIngest {
     private static Bundle transactionResponse(FhirResponse accepted, List<Integer> counts) {
         var outcome = (OperationOutcome) accepted.body();
         var ids = outcome.getIssueFirstRep().getDetails().getCoding();
-        boolean resend = accepted.status() == FhirResponse.OK;
+        boolean resend = accepted.status() == FhirResponse.OK && !ids.isEmpty();
         var response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
         int next = 0;
         for (int count : counts) {
@@ -217,7 +221,7 @@ final class FhirIngest {
             next += count;
             response.addEntry()
                     .getResponse()
-                    .setStatus(resend ? "200 OK" : "201 Created")
+                    .setStatus(resend || entryIds.isEmpty() ? "200 OK" : "201 Created")
                     .setOutcome(Outcomes.accepted(entryIds, resend));
         }
         return response;
@@ -325,17 +329,23 @@ final class FhirIngest {
     }
 
     private FhirResponse respond(Supplier<Outcome> record, Map<Violation, IssueType> types) {
+        Instant started = Instant.now();
         Outcome outcome;
         try {
             outcome = record.get();
         } catch (EventsNotStored e) {
             log.warn("FHIR submission not stored, sender told to retry: {}", e.getMessage());
+            monitor.answered(PROTOCOL, IngestMonitor.Answer.NOT_STORED, Duration.between(started, Instant.now()));
             return notStored(e.getMessage());
+        }
+        monitor.answered(PROTOCOL, answerOf(outcome), Duration.between(started, Instant.now()));
+        if (outcome instanceof Outcome.Rejected rejected) {
+            rejected.violations().forEach(violation -> monitor.rejected(PROTOCOL, reasonOf(violation)));
         }
         return switch (outcome) {
             case Outcome.Accepted accepted ->
                 new FhirResponse(
-                        accepted.resend() ? FhirResponse.OK : FhirResponse.CREATED,
+                        accepted.resend() || accepted.eventIds().isEmpty() ? FhirResponse.OK : FhirResponse.CREATED,
                         Outcomes.accepted(accepted.eventIds(), accepted.resend()),
                         false);
             case Outcome.Rejected rejected ->
@@ -347,6 +357,49 @@ final class FhirIngest {
                                 + " its outcome."),
                         false);
         };
+    }
+
+    private static IngestMonitor.Answer answerOf(Outcome outcome) {
+        return switch (outcome) {
+            case Outcome.Accepted accepted ->
+                accepted.resend() ? IngestMonitor.Answer.RESEND : IngestMonitor.Answer.ACCEPTED;
+            case Outcome.Rejected rejected -> IngestMonitor.Answer.REJECTED;
+            case Outcome.InProgress inProgress -> IngestMonitor.Answer.IN_PROGRESS;
+        };
+    }
+
+    /**
+     * The element without positions or the Bundle around it ({@code Observation.valueQuantity.code}): a bounded
+     * tag that names where, never what.
+     */
+    static String reasonOf(Violation violation) {
+        return violation
+                .field()
+                .replaceFirst("^Bundle\\.entry\\[\\d+]\\.resource\\.ofType\\((\\w+)\\)", "$1")
+                .replaceAll("\\[\\d+]", "");
+    }
+
+    /** Kafka just failed an earlier entry: the rest are not tried, so a batch fails fast rather than times out. */
+    private FhirResponse notStoredAfterEarlierEntry() {
+        monitor.answered(PROTOCOL, IngestMonitor.Answer.NOT_STORED, Duration.ZERO);
+        return notStored("an earlier entry of this batch was not stored");
+    }
+
+    /**
+     * An archived rejected message again, as its sender's: a Bundle as {@code POST /fhir}, a resource as its own
+     * create (a batch entry was archived as its resource); unreadable ones by the topic they were heading for.
+     */
+    FhirResponse replay(String raw, String sender, String targetTopic) {
+        if (json.parse(raw) instanceof FhirJson.Parsed.Read read) {
+            if (read.resource() instanceof Bundle) {
+                return bundle(raw, sender);
+            }
+            if (read.resource() instanceof Observation || read.resource() instanceof MedicationAdministration) {
+                return create(read.resource().fhirType(), raw, sender);
+            }
+        }
+        return create(
+                targetTopic.startsWith(Topics.THERAPY_EVENTS) ? MEDICATION_ADMINISTRATION : OBSERVATION, raw, sender);
     }
 
     private static FhirResponse notStored(String reason) {

@@ -2,17 +2,20 @@ package org.toxwatch.ingest.adapter.fhir;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationAdministration.MedicationAdministrationStatus;
 import org.hl7.fhir.r4.model.Period;
 import org.jspecify.annotations.Nullable;
-import org.toxwatch.ingest.adapter.fhir.TherapyMedications.Medication;
+import org.toxwatch.ingest.adapter.fhir.TherapyMedications.Recognised;
 import org.toxwatch.ingest.domain.TherapyEventSubmission;
+import org.toxwatch.ingest.domain.TrackedMedications.Tracked;
 import org.toxwatch.model.Therapy;
 import org.toxwatch.model.TherapyEventType;
 
@@ -21,15 +24,16 @@ import org.toxwatch.model.TherapyEventType;
  * {@link TherapyEventSubmission}:
  *
  * <ul>
- *   <li>{@code medicationCodeableConcept}: recognised by {@link TherapyMedications} (code or name);
+ *   <li>{@code medicationCodeableConcept}: recognised by {@link TherapyMedications} (code or name); a drug
+ *       ToxWatch does not track yields nothing (a medication feed carries every drug; HL7 RXA does the same);
  *   <li>the event type: CAR T-cells given are {@code CAR_T_INFUSED}; blinatumomab {@code in-progress} is
- *       {@code INFUSION_STARTED} and {@code stopped}/{@code on-hold} is {@code INFUSION_STOPPED} (at
- *       {@code effectivePeriod.end}), otherwise a dose; inotuzumab a dose; a supportive drug
- *       {@code SUPPORTIVE_DRUG_GIVEN} (vasopressin marked as such);
+ *       {@code INFUSION_STARTED}, {@code stopped}/{@code on-hold} {@code INFUSION_STOPPED} (at
+ *       {@code effectivePeriod.end}) and {@code completed} a dose (a bag); inotuzumab a dose; a supportive drug
+ *       {@code SUPPORTIVE_DRUG_GIVEN}, a vasopressor counted as in HL7 (one agent, or vasopressin);
  *   <li>{@code effectiveDateTime} or {@code effectivePeriod.start}: when it was given;
  *   <li>{@code dosage.dose}: dose and UCUM unit;
- *   <li>{@code status} not-done, entered-in-error and unknown are refused: nothing was given, or ToxWatch cannot
- *       retract an event.
+ *   <li>{@code status} not-done and entered-in-error yield nothing (not given; the event contract has no
+ *       retraction), as HL7 RXA-20/21 do; unknown is refused (whether it was given matters).
  * </ul>
  */
 final class MedicationAdministrationMapper {
@@ -39,6 +43,21 @@ final class MedicationAdministrationMapper {
 
     MappedResource<TherapyEventSubmission> map(MedicationAdministration administration) {
         var problems = new ArrayList<Problem>();
+        String identifier = SharedElements.identifierKey(administration.getIdentifier());
+        String messageId = SharedElements.messageId(
+                identifier,
+                administration.hasStatus() ? administration.getStatus().toCode() : null,
+                administration.getMeta().hasVersionId()
+                        ? administration.getMeta().getVersionId()
+                        : null);
+        Optional<Recognised> medication = medicationOf(administration, problems);
+        if (problems.isEmpty() && medication.isEmpty()) {
+            return new MappedResource<>(List.of(), messageId, List.of());
+        }
+        MedicationAdministrationStatus status = statusOf(administration, problems);
+        if (status != null && NOT_GIVEN.contains(status)) {
+            return new MappedResource<>(List.of(), messageId, List.of());
+        }
         var paths = new HashMap<String, String>();
         paths.put("patientId", ROOT + ".subject");
         paths.put("sourceMessageId", ROOT + ".identifier");
@@ -47,9 +66,8 @@ final class MedicationAdministrationMapper {
         paths.put("supportiveDrug", MEDICATION);
 
         String patientId = SharedElements.patientId(administration.getSubject(), ROOT + ".subject", problems);
-        MedicationAdministrationStatus status = statusOf(administration, problems);
-        Optional<Medication> medication = medicationOf(administration, problems);
-        TherapyEventType type = medication.map(m -> typeOf(m, status)).orElse(null);
+        Tracked tracked = medication.map(Recognised::tracked).orElse(null);
+        TherapyEventType type = tracked == null ? null : typeOf(tracked, status);
 
         SharedElements.Timed occurred = type == TherapyEventType.INFUSION_STOPPED
                 ? stopTime(administration, problems)
@@ -67,30 +85,23 @@ final class MedicationAdministrationMapper {
             paths.put("dose", dosePath + ".value");
             paths.put("doseUnit", unit.path());
         }
-
-        String identifier = SharedElements.identifierKey(administration.getIdentifier());
-        String messageId = SharedElements.messageId(
-                identifier,
-                administration.hasStatus() ? administration.getStatus().toCode() : null,
-                administration.getMeta().hasVersionId()
-                        ? administration.getMeta().getVersionId()
-                        : null);
         var submission = new TherapyEventSubmission(
                 patientId,
                 type == null ? null : type.name(),
                 occurred.instant(),
-                medication.map(Medication::therapy).map(Therapy::name).orElse(null),
-                medication.map(Medication::product).orElse(null),
+                tracked == null || tracked.therapy() == null
+                        ? null
+                        : tracked.therapy().name(),
+                medication.map(Recognised::product).orElse(null),
                 null,
                 null,
                 dose,
                 doseUnit,
-                medication.map(Medication::supportiveDrug).map(Enum::name).orElse(null),
-                null,
-                medication
-                        .filter(Medication::vasopressin)
-                        .map(m -> Boolean.TRUE)
-                        .orElse(null),
+                tracked == null || tracked.supportiveDrug() == null
+                        ? null
+                        : tracked.supportiveDrug().name(),
+                tracked == null ? null : tracked.vasopressorCount(),
+                tracked == null ? null : tracked.vasopressin(),
                 messageId);
         return new MappedResource<>(
                 List.of(new MappedResource.Item<>(submission, Map.copyOf(paths), ROOT)),
@@ -98,7 +109,10 @@ final class MedicationAdministrationMapper {
                 List.copyOf(problems));
     }
 
-    private static Optional<Medication> medicationOf(MedicationAdministration administration, List<Problem> problems) {
+    private static final Set<MedicationAdministrationStatus> NOT_GIVEN =
+            EnumSet.of(MedicationAdministrationStatus.NOTDONE, MedicationAdministrationStatus.ENTEREDINERROR);
+
+    private static Optional<Recognised> medicationOf(MedicationAdministration administration, List<Problem> problems) {
         if (!administration.hasMedication()) {
             problems.add(Problem.invalid(ROOT + ".medication[x]", "is required"));
             return Optional.empty();
@@ -109,33 +123,19 @@ final class MedicationAdministrationMapper {
                     "is not supported: send medicationCodeableConcept (an RxNorm, ATC or SNOMED CT coding, or text)"));
             return Optional.empty();
         }
-        Optional<Medication> recognised = TherapyMedications.recognise(concept);
-        if (recognised.isEmpty()) {
-            problems.add(Problem.notSupported(
-                    MEDICATION,
-                    "'" + describe(concept) + "' is not a medication ToxWatch follows (blinatumomab, inotuzumab"
-                            + " ozogamicin, CAR T-cells, tocilizumab, siltuximab, anakinra, corticosteroids,"
-                            + " antipyretics, vasopressors)"));
-        }
-        return recognised;
+        return TherapyMedications.recognise(concept);
     }
 
-    private static @Nullable TherapyEventType typeOf(
-            Medication medication, @Nullable MedicationAdministrationStatus status) {
-        if (medication.supportiveDrug() != null) {
-            return TherapyEventType.SUPPORTIVE_DRUG_GIVEN;
+    private static TherapyEventType typeOf(Tracked tracked, @Nullable MedicationAdministrationStatus status) {
+        if (tracked.therapy() == Therapy.BLINATUMOMAB) {
+            if (status == MedicationAdministrationStatus.STOPPED || status == MedicationAdministrationStatus.ONHOLD) {
+                return TherapyEventType.INFUSION_STOPPED;
+            }
+            return status == MedicationAdministrationStatus.COMPLETED
+                    ? TherapyEventType.DOSE_ADMINISTERED
+                    : TherapyEventType.INFUSION_STARTED;
         }
-        if (medication.therapy() == Therapy.CAR_T) {
-            return TherapyEventType.CAR_T_INFUSED;
-        }
-        if (medication.therapy() == Therapy.BLINATUMOMAB && status != null) {
-            return switch (status) {
-                case INPROGRESS -> TherapyEventType.INFUSION_STARTED;
-                case STOPPED, ONHOLD -> TherapyEventType.INFUSION_STOPPED;
-                default -> TherapyEventType.DOSE_ADMINISTERED;
-            };
-        }
-        return TherapyEventType.DOSE_ADMINISTERED;
+        return tracked.type();
     }
 
     private static SharedElements.Timed stopTime(MedicationAdministration administration, List<Problem> problems) {
@@ -154,24 +154,12 @@ final class MedicationAdministrationMapper {
             return null;
         }
         var status = administration.getStatus();
-        switch (status) {
-            case COMPLETED, INPROGRESS, STOPPED, ONHOLD -> {}
-            default ->
-                problems.add(Problem.notSupported(
-                        ROOT + ".status",
-                        "'" + status.toCode() + "' is not recorded: ToxWatch records completed, in-progress, stopped"
-                                + " and on-hold administrations (nothing given, or an event it cannot retract)"));
+        if (status == MedicationAdministrationStatus.UNKNOWN) {
+            problems.add(Problem.notSupported(
+                    ROOT + ".status",
+                    "'unknown' is not recorded: whether the drug was given changes how toxicities are graded; send"
+                            + " completed, in-progress, stopped or on-hold (or not-done)"));
         }
         return status;
-    }
-
-    private static String describe(CodeableConcept concept) {
-        if (concept.hasText()) {
-            return concept.getText();
-        }
-        return concept.getCoding().stream()
-                .map(coding -> coding.hasDisplay() ? coding.getDisplay() : coding.getSystem() + "|" + coding.getCode())
-                .findFirst()
-                .orElse("");
     }
 }

@@ -30,9 +30,14 @@ final class Outcomes {
                 .setSeverity(IssueSeverity.INFORMATION)
                 .setCode(IssueType.INFORMATIONAL)
                 .setDiagnostics(
-                        resend
-                                ? "Already accepted: this is a resend, nothing new was stored. Event ids as first stored."
-                                : "Accepted: " + eventIds.size() + " event(s) stored and acknowledged by Kafka.");
+                        eventIds.isEmpty()
+                                ? "Nothing to record: not an administration of a medication ToxWatch tracks, or not"
+                                        + " given. Kept in the inbound archive only."
+                                : resend
+                                        ? "Already accepted: this is a resend, nothing new was stored. Event ids as"
+                                                + " first stored."
+                                        : "Accepted: " + eventIds.size()
+                                                + " event(s) stored and acknowledged by Kafka.");
         eventIds.forEach(id -> issue.getDetails().addCoding(new Coding(EVENT_ID_SYSTEM, id.toString(), null)));
         return outcome;
     }

@@ -2,141 +2,106 @@ package org.toxwatch.ingest.adapter.fhir;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.jspecify.annotations.Nullable;
-import org.toxwatch.model.SupportiveDrug;
-import org.toxwatch.model.Therapy;
+import org.toxwatch.ingest.domain.TrackedMedications;
+import org.toxwatch.ingest.domain.TrackedMedications.Tracked;
 
 /**
- * The medications ToxWatch follows, recognised in a FHIR medication concept by code (RxNorm ingredient, WHO ATC)
- * or, failing that, by generic or brand name in a coding's display or the concept's text. Name matching also
- * covers SNOMED CT codings, which carry the substance name as display, and RxNorm clinical drugs (SCD/SBD),
- * whose names contain the ingredient. A medication not listed here is refused by name, never guessed.
+ * Recognises a tracked medication in a FHIR medication concept. Codes come first: an RxNorm ingredient or WHO ATC
+ * code is turned into its generic name; then the codings' displays and the concept's text (which also covers
+ * SNOMED CT codings and RxNorm clinical drugs, whose names contain the ingredient). What the name means is the
+ * domain's one list, {@link TrackedMedications}, shared with HL7 RXA-5.
  */
 final class TherapyMedications {
 
     static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
     static final String ATC = "http://www.whocc.no/atc";
 
-    /** A recognised medication: an immunotherapy (with its product) or a supportive drug. */
-    record Medication(
-            @Nullable Therapy therapy,
-            @Nullable String product,
-            @Nullable SupportiveDrug supportiveDrug,
-            boolean vasopressin,
-            Set<String> codes,
-            List<Pattern> names) {
+    /** A tracked medication and, for an immunotherapy, its product. */
+    record Recognised(Tracked tracked, @Nullable String product) {}
 
-        boolean matches(Coding coding) {
-            return coding.hasCode()
-                    && codes.contains(
-                            coding.getSystem() + "|" + coding.getCode().trim());
-        }
+    private static final Map<String, String> NAME_BY_CODE = Map.ofEntries(
+            Map.entry(ATC + "|L01FX07", "blinatumomab"),
+            Map.entry(ATC + "|L01FB01", "inotuzumab"),
+            Map.entry(ATC + "|L01XL04", "tisagenlecleucel"),
+            Map.entry(ATC + "|L01XL06", "brexucabtagene"),
+            Map.entry(RXNORM + "|612865", "tocilizumab"),
+            Map.entry(ATC + "|L04AC07", "tocilizumab"),
+            Map.entry(ATC + "|L04AC11", "siltuximab"),
+            Map.entry(RXNORM + "|72435", "anakinra"),
+            Map.entry(ATC + "|L04AC03", "anakinra"),
+            Map.entry(RXNORM + "|3264", "dexamethasone"),
+            Map.entry(ATC + "|H02AB02", "dexamethasone"),
+            Map.entry(RXNORM + "|6902", "methylprednisolone"),
+            Map.entry(ATC + "|H02AB04", "methylprednisolone"),
+            Map.entry(RXNORM + "|8638", "prednisolone"),
+            Map.entry(ATC + "|H02AB06", "prednisolone"),
+            Map.entry(RXNORM + "|8640", "prednisone"),
+            Map.entry(ATC + "|H02AB07", "prednisone"),
+            Map.entry(RXNORM + "|5492", "hydrocortisone"),
+            Map.entry(ATC + "|H02AB09", "hydrocortisone"),
+            Map.entry(RXNORM + "|161", "acetaminophen"),
+            Map.entry(ATC + "|N02BE01", "paracetamol"),
+            Map.entry(RXNORM + "|5640", "ibuprofen"),
+            Map.entry(ATC + "|M01AE01", "ibuprofen"),
+            Map.entry(ATC + "|N02BB02", "metamizole"),
+            Map.entry(RXNORM + "|7512", "norepinephrine"),
+            Map.entry(ATC + "|C01CA03", "norepinephrine"),
+            Map.entry(RXNORM + "|3992", "epinephrine"),
+            Map.entry(ATC + "|C01CA24", "epinephrine"),
+            Map.entry(RXNORM + "|3628", "dopamine"),
+            Map.entry(ATC + "|C01CA04", "dopamine"),
+            Map.entry(RXNORM + "|8163", "phenylephrine"),
+            Map.entry(ATC + "|C01CA06", "phenylephrine"),
+            Map.entry(RXNORM + "|11149", "vasopressin"),
+            Map.entry(ATC + "|H01BA01", "vasopressin"));
 
-        boolean named(String text) {
-            return names.stream().anyMatch(name -> name.matcher(text).find());
-        }
-    }
+    /** Brand of each immunotherapy, by the generic or brand word that names it. */
+    private static final List<Map.Entry<String, String>> PRODUCTS = List.of(
+            Map.entry("blinatumomab", "BLINCYTO"),
+            Map.entry("blincyto", "BLINCYTO"),
+            Map.entry("inotuzumab", "BESPONSA"),
+            Map.entry("besponsa", "BESPONSA"),
+            Map.entry("tisagenlecleucel", "KYMRIAH"),
+            Map.entry("kymriah", "KYMRIAH"),
+            Map.entry("brexucabtagene", "TECARTUS"),
+            Map.entry("tecartus", "TECARTUS"),
+            Map.entry("obecabtagene", "AUCATZYL"),
+            Map.entry("aucatzyl", "AUCATZYL"));
 
-    private static final List<Medication> ALL = List.of(
-            therapy(Therapy.BLINATUMOMAB, "BLINCYTO", codes(ATC, "L01FX07"), "blinatumomab", "blincyto"),
-            therapy(Therapy.INOTUZUMAB_OZOGAMICIN, "BESPONSA", codes(ATC, "L01FB01"), "inotuzumab", "besponsa"),
-            therapy(Therapy.CAR_T, "KYMRIAH", codes(ATC, "L01XL04"), "tisagenlecleucel", "kymriah"),
-            therapy(Therapy.CAR_T, "YESCARTA", codes(ATC, "L01XL03"), "axicabtagene", "yescarta"),
-            therapy(Therapy.CAR_T, "TECARTUS", codes(ATC, "L01XL06"), "brexucabtagene", "tecartus"),
-            therapy(Therapy.CAR_T, "BREYANZI", codes(ATC, "L01XL08"), "lisocabtagene", "breyanzi"),
-            therapy(Therapy.CAR_T, "ABECMA", codes(ATC, "L01XL07"), "idecabtagene", "abecma"),
-            therapy(Therapy.CAR_T, "CARVYKTI", codes(ATC, "L01XL05"), "ciltacabtagene", "carvykti"),
-            therapy(Therapy.CAR_T, "AUCATZYL", Set.of(), "obecabtagene", "aucatzyl"),
-            supportive(
-                    SupportiveDrug.TOCILIZUMAB,
-                    codes(RXNORM, "612865", ATC, "L04AC07"),
-                    "tocilizumab",
-                    "actemra",
-                    "roactemra"),
-            supportive(SupportiveDrug.SILTUXIMAB, codes(ATC, "L04AC11"), "siltuximab", "sylvant"),
-            supportive(SupportiveDrug.ANAKINRA, codes(RXNORM, "72435", ATC, "L04AC03"), "anakinra", "kineret"),
-            supportive(
-                    SupportiveDrug.CORTICOSTEROID,
-                    codes(
-                            RXNORM, "3264", RXNORM, "6902", RXNORM, "8640", RXNORM, "8638", RXNORM, "5492", ATC,
-                            "H02AB02", ATC, "H02AB04", ATC, "H02AB06", ATC, "H02AB07", ATC, "H02AB09"),
-                    "dexamethasone",
-                    "methylprednisolone",
-                    "prednisolone",
-                    "prednisone",
-                    "hydrocortisone"),
-            supportive(
-                    SupportiveDrug.ANTIPYRETIC,
-                    codes(RXNORM, "161", RXNORM, "5640", ATC, "N02BE01", ATC, "M01AE01", ATC, "N02BB02"),
-                    "acetaminophen",
-                    "paracetamol",
-                    "ibuprofen",
-                    "metamizole"),
-            new Medication(
-                    null,
-                    null,
-                    SupportiveDrug.VASOPRESSOR,
-                    true,
-                    codes(RXNORM, "11149", ATC, "H01BA01"),
-                    patterns("vasopressin")),
-            supportive(
-                    SupportiveDrug.VASOPRESSOR,
-                    codes(
-                            RXNORM, "7512", RXNORM, "3992", RXNORM, "3628", RXNORM, "8163", ATC, "C01CA03", ATC,
-                            "C01CA24", ATC, "C01CA04", ATC, "C01CA06"),
-                    "norepinephrine",
-                    "noradrenaline",
-                    "epinephrine",
-                    "adrenaline",
-                    "dopamine",
-                    "phenylephrine"));
-
-    /** The medication a concept names: any coding's code first, then names in displays and text. */
-    static Optional<Medication> recognise(CodeableConcept concept) {
-        for (Coding coding : concept.getCoding()) {
-            for (Medication medication : ALL) {
-                if (medication.matches(coding)) {
-                    return Optional.of(medication);
-                }
+    static Optional<Recognised> recognise(CodeableConcept concept) {
+        List<String> names = Stream.of(
+                        concept.getCoding().stream()
+                                .filter(Coding::hasCode)
+                                .map(coding -> NAME_BY_CODE.get(coding.getSystem() + "|"
+                                        + coding.getCode().trim())),
+                        concept.getCoding().stream().filter(Coding::hasDisplay).map(Coding::getDisplay),
+                        concept.hasText() ? Stream.of(concept.getText()) : Stream.<String>empty())
+                .flatMap(stream -> stream)
+                .filter(name -> name != null && !name.isBlank())
+                .map(name -> name.toLowerCase(Locale.ROOT))
+                .toList();
+        for (String name : names) {
+            Optional<Tracked> tracked = TrackedMedications.recognise(name);
+            if (tracked.isPresent()) {
+                return Optional.of(
+                        new Recognised(tracked.get(), tracked.get().therapy() == null ? null : productOf(names)));
             }
         }
-        List<String> texts = Stream.concat(
-                        concept.getCoding().stream().filter(Coding::hasDisplay).map(Coding::getDisplay),
-                        concept.hasText() ? Stream.of(concept.getText()) : Stream.empty())
-                .map(text -> text.toLowerCase(Locale.ROOT))
-                .toList();
-        return ALL.stream()
-                .filter(medication -> texts.stream().anyMatch(medication::named))
-                .findFirst();
+        return Optional.empty();
     }
 
-    private static Medication therapy(Therapy therapy, String product, Set<String> codes, String... names) {
-        return new Medication(therapy, product, null, false, codes, patterns(names));
-    }
-
-    private static Medication supportive(SupportiveDrug drug, Set<String> codes, String... names) {
-        return new Medication(null, null, drug, false, codes, patterns(names));
-    }
-
-    /** Whole words only: "epinephrine" must not match inside "norepinephrine". */
-    private static List<Pattern> patterns(String... names) {
-        return Stream.of(names)
-                .map(name -> Pattern.compile("\\b" + name + "\\b"))
-                .toList();
-    }
-
-    /** Pairs of system and code. */
-    private static Set<String> codes(String... systemsAndCodes) {
-        return Stream.iterate(0, i -> i < systemsAndCodes.length, i -> i + 2)
-                .map(i -> systemsAndCodes[i] + "|" + systemsAndCodes[i + 1])
-                .collect(Collectors.toUnmodifiableSet());
+    private static @Nullable String productOf(List<String> names) {
+        return PRODUCTS.stream()
+                .filter(product -> names.stream().anyMatch(name -> name.contains(product.getKey())))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     private TherapyMedications() {}

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -22,6 +23,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.toxwatch.ingest.application.InMemoryInboundArchive;
+import org.toxwatch.ingest.application.IngestMonitor;
 import org.toxwatch.ingest.application.RecordClinicalEvents;
 import org.toxwatch.ingest.application.RecordingEventPublisher;
 import org.toxwatch.ingest.domain.LocalCodes;
@@ -42,6 +44,7 @@ class FhirIngestTest {
     private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
 
     private final RecordingEventPublisher publisher = new RecordingEventPublisher();
+    private final CountingMonitor monitor = new CountingMonitor();
     private final FhirIngest ingest = new FhirIngest(
             new FhirJson(FHIR),
             new RecordClinicalEvents(
@@ -50,7 +53,8 @@ class FhirIngestTest {
                     new LocalCodes(Map.of(SENDER, Map.of("NEUT-ABS", "751-8"))),
                     publisher,
                     new InMemoryInboundArchive(),
-                    Clock.fixed(NOW, ZoneOffset.UTC)));
+                    Clock.fixed(NOW, ZoneOffset.UTC)),
+            monitor);
 
     @Nested
     class AnObservation {
@@ -228,16 +232,27 @@ class FhirIngestTest {
     }
 
     @Test
-    void anUnknownMedicationIsRefusedAsNotSupportedAndDeadLetteredForTherapyEvents() {
+    void anAdministrationOfAnUntrackedDrugIsAnsweredOkAndNothingIsPublishedOrDeadLettered() {
         var answer =
                 ingest.create("MedicationAdministration", json("medication-administration-unknown-drug.json"), SENDER);
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(errors(answer.body()))
-                .singleElement()
-                .extracting(OperationOutcomeIssueComponent::getCode)
-                .isEqualTo(IssueType.NOTSUPPORTED);
-        assertThat(on(Topics.THERAPY_EVENTS_DLT)).hasSize(1);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(eventIdsOf(answer.body())).isEmpty();
+        assertThat(publisher.published()).isEmpty();
+    }
+
+    @Test
+    void everyAnswerIsCountedForFhirAndEachRejectionByElementWithoutPositions() {
+        ingest.create("Observation", json("observation-anc-751-8.json"), SENDER);
+        ingest.bundle(
+                bundle(
+                        Bundle.BundleType.TRANSACTION,
+                        resource("observation-anc-751-8.json", Observation.class),
+                        badUnit()),
+                SENDER);
+
+        assertThat(monitor.answers).containsExactly("FHIR ACCEPTED", "FHIR REJECTED");
+        assertThat(monitor.reasons).containsExactly("FHIR Observation.valueQuantity.code");
     }
 
     @Nested
@@ -405,5 +420,21 @@ class FhirIngestTest {
     private Object only(String topic) {
         assertThat(on(topic)).hasSize(1);
         return on(topic).getFirst();
+    }
+
+    /** What operators would see on the dashboards: answers and rejection reasons, by protocol. */
+    static final class CountingMonitor implements IngestMonitor {
+        final List<String> answers = new ArrayList<>();
+        final List<String> reasons = new ArrayList<>();
+
+        @Override
+        public void answered(String protocol, Answer answer, Duration waited) {
+            answers.add(protocol + " " + answer);
+        }
+
+        @Override
+        public void rejected(String protocol, String reason) {
+            reasons.add(protocol + " " + reason);
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.toxwatch.ingest.adapter.fhir.FhirFixtures.resource;
 
 import java.time.Instant;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.junit.jupiter.api.Test;
@@ -55,22 +56,52 @@ class MedicationAdministrationMapperTest {
     }
 
     @Test
-    void norepinephrineIsRecognisedByNameAndIsNotTakenForEpinephrineOrVasopressin() {
+    void norepinephrineIsRecognisedByNameAsOneVasopressorAgentNotVasopressin() {
         var pressor = only("medication-administration-norepinephrine.json");
 
         assertThat(pressor.supportiveDrug()).isEqualTo("VASOPRESSOR");
-        assertThat(pressor.vasopressin()).isNull();
+        assertThat(pressor.vasopressorCount()).isEqualTo(1);
+        assertThat(pressor.vasopressin()).isFalse();
     }
 
     @Test
-    void aMedicationToxWatchDoesNotFollowIsRefusedByName() {
+    void aMedicationToxWatchDoesNotTrackYieldsNothingAsInAnHl7Feed() {
         var mapped =
                 mapper.map(resource("medication-administration-unknown-drug.json", MedicationAdministration.class));
 
-        assertThat(mapped.problems()).singleElement().satisfies(problem -> {
+        assertThat(mapped.items()).isEmpty();
+        assertThat(mapped.problems()).isEmpty();
+    }
+
+    @Test
+    void aStoppedBlinatumomabInfusionStopsAtThePeriodEnd() {
+        var administration =
+                resource("medication-administration-blinatumomab-started.json", MedicationAdministration.class);
+        administration.setStatus(MedicationAdministration.MedicationAdministrationStatus.STOPPED);
+        administration.getEffectivePeriod().setEndElement(new DateTimeType("2026-11-20T16:30:00+01:00"));
+
+        var stopped = mapper.map(administration).items().getFirst().submission();
+
+        assertThat(stopped.type()).isEqualTo("INFUSION_STOPPED");
+        assertThat(stopped.occurredAt()).isEqualTo(Instant.parse("2026-11-20T15:30:00Z"));
+    }
+
+    @Test
+    void anUnknownStatusIsRefusedBecauseWhetherItWasGivenMatters() {
+        var administration = resource("medication-administration-tocilizumab.json", MedicationAdministration.class);
+        administration.setStatus(MedicationAdministration.MedicationAdministrationStatus.UNKNOWN);
+
+        assertThat(mapper.map(administration).problems()).singleElement().satisfies(problem -> {
             assertThat(problem.type()).isEqualTo(IssueType.NOTSUPPORTED);
-            assertThat(problem.expression()).isEqualTo("MedicationAdministration.medicationCodeableConcept");
-            assertThat(problem.diagnostics()).contains("'Ondansetron 8 mg IV' is not a medication");
+            assertThat(problem.expression()).isEqualTo("MedicationAdministration.status");
         });
+    }
+
+    @Test
+    void notDoneYieldsNothing() {
+        var administration = resource("medication-administration-tocilizumab.json", MedicationAdministration.class);
+        administration.setStatus(MedicationAdministration.MedicationAdministrationStatus.NOTDONE);
+
+        assertThat(mapper.map(administration).items()).isEmpty();
     }
 }
