@@ -1,0 +1,121 @@
+package org.toxwatch.ingest.adapter.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.toxwatch.ingest.application.InboundArchive.Claim;
+import org.toxwatch.ingest.application.Submission;
+import org.toxwatch.model.Topics;
+import org.toxwatch.testinfrastructure.IntegrationInfrastructure;
+
+/** The archive's claim is what keeps a resend from publishing twice: tested on a real MongoDB-wire server. */
+class MongoInboundArchiveIT {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    private static MongoClient client;
+    private static MongoInboundArchive archive;
+
+    @BeforeAll
+    static void connect() {
+        client = MongoClients.create(IntegrationInfrastructure.shared().mongoUri("inbound-archive-it"));
+        archive = new MongoInboundArchive(new MongoTemplate(client, "inbound-archive-it"), Duration.ofMinutes(1));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+    }
+
+    private static Submission message() {
+        return new Submission("HL7V2", "LIS@ST-ELSEWHERE", "MSG-" + UUID.randomUUID(), "MSH|...");
+    }
+
+    @Test
+    void ofManyConcurrentCopiesExactlyOneIsProcessed() throws Exception {
+        Submission submission = message();
+        int copies = 8;
+        var start = new CountDownLatch(1);
+        List<Future<Claim>> claims = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(copies)) {
+            for (int i = 0; i < copies; i++) {
+                Callable<Claim> claim = () -> {
+                    start.await();
+                    return archive.claim(submission, NOW);
+                };
+                claims.add(pool.submit(claim));
+            }
+            start.countDown();
+            var results = new ArrayList<Claim>();
+            for (Future<Claim> claim : claims) {
+                results.add(claim.get());
+            }
+            assertThat(results).filteredOn(Claim.First.class::isInstance).hasSize(1);
+            assertThat(results).filteredOn(Claim.InProgress.class::isInstance).hasSize(copies - 1);
+        }
+    }
+
+    @Test
+    void anAcceptedMessageAnswersItsResendWithTheOriginalEventIds() {
+        Submission submission = message();
+        List<UUID> eventIds = List.of(UUID.randomUUID(), UUID.randomUUID());
+        archive.claim(submission, NOW);
+        archive.recordAccepted(submission, eventIds, NOW);
+
+        assertThat(archive.claim(submission, NOW.plusSeconds(5))).isEqualTo(new Claim.AlreadyAccepted(eventIds));
+    }
+
+    @Test
+    void aRejectedMessageIsJudgedAgainAndAReleasedOneIsProcessedAfresh() {
+        Submission rejected = message();
+        archive.claim(rejected, NOW);
+        archive.recordRejected(rejected, UUID.randomUUID(), Topics.LAB_RESULTS, List.of("OBX^1^6: bad unit"), NOW);
+        Submission released = message();
+        archive.claim(released, NOW);
+        archive.release(released);
+
+        assertThat(archive.claim(rejected, NOW.plusSeconds(5))).isInstanceOf(Claim.First.class);
+        assertThat(archive.claim(released, NOW.plusSeconds(5))).isInstanceOf(Claim.First.class);
+    }
+
+    @Test
+    void aClaimLeftUnfinishedIsTakenOverOnlyAfterItExpires() {
+        Submission submission = message();
+        archive.claim(submission, NOW);
+
+        assertThat(archive.claim(submission, NOW.plusSeconds(59))).isInstanceOf(Claim.InProgress.class);
+        assertThat(archive.claim(submission, NOW.plusSeconds(61))).isInstanceOf(Claim.First.class);
+        assertThat(archive.claim(submission, NOW.plusSeconds(62)))
+                .as("the takeover is itself a claim")
+                .isInstanceOf(Claim.InProgress.class);
+    }
+
+    @Test
+    void rejectsAreListedNewestFirstWithTheirReasons() {
+        Submission older = message();
+        Submission newer = message();
+        archive.claim(older, NOW.plusSeconds(100));
+        archive.recordRejected(older, UUID.randomUUID(), Topics.LAB_RESULTS, List.of("older"), NOW.plusSeconds(100));
+        archive.claim(newer, NOW.plusSeconds(200));
+        archive.recordRejected(newer, UUID.randomUUID(), Topics.THERAPY_EVENTS, List.of("newer"), NOW.plusSeconds(200));
+
+        var latest = archive.latest(2);
+
+        assertThat(latest).extracting(r -> r.reasons().getFirst()).containsExactly("newer", "older");
+        assertThat(latest.getFirst().targetTopic()).isEqualTo(Topics.THERAPY_EVENTS);
+        assertThat(archive.find(latest.getFirst().id())).isPresent();
+    }
+}
