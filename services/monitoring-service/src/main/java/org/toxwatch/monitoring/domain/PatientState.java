@@ -55,9 +55,10 @@ import org.toxwatch.monitoring.domain.units.Analyte;
  * @param supportiveDrugs supportive drugs in time order
  * @param vasopressors the vasopressors running according to the latest vasopressor event
  * @param oxygen the oxygen support according to the latest vital-signs set that reported a device
- * @param neuroAssessments neurological (ICANS) assessments in assessment-time order: those of the last
- *     {@value #CRS_MEMORY_DAYS} days, and up to {@value #SEIZURES_KEPT} older ones that reported a seizure, since
- *     the BLINCYTO "more than one seizure" rule (CRITERIA.md 9.1) counts seizures over a whole episode
+ * @param neuroAssessments neurological (ICANS) assessments in assessment-time order: those since the T0 of the
+ *     latest episode or of the last {@value #CRS_MEMORY_DAYS} days, whichever reaches back further (at most
+ *     {@value #NEURO_ASSESSMENTS_KEPT}), and up to {@value #SEIZURES_KEPT} older ones that reported a seizure, since
+ *     the BLINCYTO neurological rows (CRITERIA.md 9.1) read a whole episode
  * @param publishedGrades what monitoring last published, per criterion name
  */
 public record PatientState(
@@ -87,7 +88,7 @@ public record PatientState(
     static final long WEIGHT_DAYS = 100;
     static final int MAX_WEIGHTS = 200;
     static final int MAX_EPISODES = 20;
-    static final int NEURO_ASSESSMENTS_KEPT = 200;
+    static final int NEURO_ASSESSMENTS_KEPT = 500;
     static final int SEIZURES_KEPT = 20;
 
     /** CRITERIA.md 1.4: a baseline is collected at or before T0 and not more than 30 days before. */
@@ -429,13 +430,17 @@ public record PatientState(
     }
 
     private List<NeurologicAssessmentRecorded> boundedNeuroAssessments(Instant now) {
-        var recentFrom = now.minus(Duration.ofDays(CRS_MEMORY_DAYS));
-        var recent = last(
-                since(neuroAssessments, NeurologicAssessmentRecorded::observedAt, recentFrom), NEURO_ASSESSMENTS_KEPT);
+        var lastDays = now.minus(Duration.ofDays(CRS_MEMORY_DAYS));
+        // the BLINCYTO neurological rows read the whole episode (CRITERIA.md 9.1)
+        var episodeStart = episodes.isEmpty() ? lastDays : episodes.getLast().t0();
+        var from = episodeStart.isBefore(lastDays) ? episodeStart : lastDays;
+        var recent =
+                last(since(neuroAssessments, NeurologicAssessmentRecorded::observedAt, from), NEURO_ASSESSMENTS_KEPT);
+        Set<UUID> recentIds = new HashSet<>();
+        recent.forEach(assessment -> recentIds.add(assessment.eventId()));
         var olderSeizures = last(
                 neuroAssessments.stream()
-                        .filter(assessment ->
-                                assessment.observedAt().isBefore(recentFrom) && reportsASeizure(assessment))
+                        .filter(assessment -> !recentIds.contains(assessment.eventId()) && reportsASeizure(assessment))
                         .toList(),
                 SEIZURES_KEPT);
         var kept = new ArrayList<>(olderSeizures);

@@ -528,6 +528,20 @@ class PatientStateTest {
         }
 
         @Test
+        void keepsTheWholeLatestEpisodeForTheBlincytoRules() {
+            var state = fold(
+                    enrolled(Therapy.BLINATUMOMAB, daysBefore(60)),
+                    neuroAssessment(daysBefore(55), 2, LevelOfConsciousness.ALERT),
+                    neuroAssessment(daysBefore(54), 10, LevelOfConsciousness.ALERT),
+                    neuroAssessment(daysBefore(70), 10, LevelOfConsciousness.ALERT),
+                    neuroAssessment(NOW, 10, LevelOfConsciousness.ALERT));
+
+            assertThat(state.neuroAssessments())
+                    .extracting(NeurologicAssessmentRecorded::observedAt)
+                    .containsExactly(daysBefore(55), daysBefore(54), NOW);
+        }
+
+        @Test
         void advanceTheNewestEventTime() {
             assertThat(fold(neuroAssessment(NOW, 10, LevelOfConsciousness.ALERT))
                             .newestEventTime())

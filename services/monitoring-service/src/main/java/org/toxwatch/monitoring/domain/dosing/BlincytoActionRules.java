@@ -31,7 +31,9 @@ import org.toxwatch.monitoring.domain.lab.LabResult;
  *       one, and so do two assessments that each report a seizure (a seizure charted twice is counted twice: the
  *       feed carries no seizure identity, and the rule errs towards telling the clinician).
  *   <li>Neurological toxicity grade 3: INTERRUPT until no more than grade 1 for at least 3 days (72 h); DISCONTINUE
- *       when it took more than 7 days (168 h) to get back to grade 1 or less. Whether the event happened at 9
+ *       when it took more than 7 days (168 h) to get back to grade 1 or less: the first assessment of grade 1 or
+ *       less came more than 7 days after the first of grade 3, or an assessment more than 7 days after it still
+ *       shows more than grade 1. Without such an assessment the action stays INTERRUPT. Whether the event happened at 9
  *       mcg/day (the label's other discontinue reason) is left to the clinician: doses are not in the contract as
  *       mcg/day rates.
  *   <li>ALT or AST {@code > 5 x ULN}, or total bilirubin {@code > 3 x ULN}: INTERRUPT. Strict: exactly 5.0 x ULN

@@ -112,18 +112,24 @@ final class NeurologicalCourse {
         var onsetAt = graded.get(onset).at();
         evidence.addAll(graded.get(lastSevere).icans().evidence());
         if (resolved < 0) {
-            if (Duration.between(onsetAt, now).compareTo(BlincytoActionRules.NEURO_LONGEST_RESOLUTION) > 0) {
+            // "took more than 7 days" needs an assessment showing it: a gap in charting is not a slow resolution
+            var latest = graded.getLast();
+            if (Duration.between(onsetAt, latest.at()).compareTo(BlincytoActionRules.NEURO_LONGEST_RESOLUTION) > 0) {
                 fired.put(
                         Row.NEURO_GRADE_3_SLOW_TO_RESOLVE,
-                        "ICANS grade 3 since %s, not back to <= grade 1 after more than 7 days: discontinue."
-                                .formatted(onsetAt));
+                        "ICANS grade 3 from %s, still grade %d at %s, more than 7 days later: discontinue."
+                                .formatted(onsetAt, latest.grade(), latest.at()));
             } else {
+                var unknown = Duration.between(onsetAt, now).compareTo(BlincytoActionRules.NEURO_LONGEST_RESOLUTION) > 0
+                        ? " No neurological assessment since %s: whether it resolved within 7 days is unknown."
+                                .formatted(latest.at())
+                        : "";
                 fired.put(
                         Row.NEURO_GRADE_3,
                         ("ICANS grade 3 since %s: interrupt until no more than grade 1 for at least 3 days, then"
                                         + " restart at 9 mcg/day (5 mcg/m2/day) and escalate after 7 days if it does"
-                                        + " not recur; discontinue if it happened at 9 mcg/day.")
-                                .formatted(onsetAt));
+                                        + " not recur; discontinue if it happened at 9 mcg/day.%s")
+                                .formatted(onsetAt, unknown));
             }
             return;
         }

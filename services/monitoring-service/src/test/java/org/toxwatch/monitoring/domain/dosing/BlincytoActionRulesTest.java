@@ -227,10 +227,9 @@ class BlincytoActionRulesTest {
 
         @ParameterizedTest(name = "ICANS 3 at 0 h, ICE 10 from {0} h, now {1} h -> action grade {2} {3}")
         @CsvSource({
-            // not yet resolved: interrupt, and discontinue once more than 7 days (168 h) have passed
+            // not yet resolved: interrupt
             ",    24,  1, NEURO_GRADE_3",
             ",    168, 1, NEURO_GRADE_3",
-            ",    169, 2, NEURO_GRADE_3_SLOW_TO_RESOLVE",
             // resolved: keep interrupted until grade <= 1 for 3 days (72 h)
             "48,  119, 1, NEURO_GRADE_3",
             "48,  120, 0, ",
@@ -251,6 +250,29 @@ class BlincytoActionRulesTest {
 
             assertThat(assessment.grade()).isEqualTo(expected);
             assertThat(fired(assessment)).containsExactlyElementsOf(rows(rows));
+        }
+
+        @ParameterizedTest(name = "ICANS 3 at 0 h, still ICE 5 at {0} h -> action grade {1} {2}")
+        @CsvSource({"168, 1, NEURO_GRADE_3", "169, 2, NEURO_GRADE_3_SLOW_TO_RESOLVE"})
+        void gradeThreeStillAboveGradeOneMoreThanSevenDaysLaterDiscontinues(
+                int stillAboveHour, int expected, String row) {
+            var assessment = BlincytoActionRules.assess(inputs().neuro(hours(0), 2, LevelOfConsciousness.ALERT)
+                    .neuro(hours(stillAboveHour), 5, LevelOfConsciousness.ALERT)
+                    .build());
+
+            assertThat(assessment.grade()).isEqualTo(expected);
+            assertThat(fired(assessment)).containsExactly(Row.valueOf(row));
+        }
+
+        @Test
+        void aGapInChartingIsNotASlowResolution() {
+            var assessment = BlincytoActionRules.assess(inputs().neuro(hours(0), 2, LevelOfConsciousness.ALERT)
+                    .neuro(hours(12), 5, LevelOfConsciousness.ALERT)
+                    .now(hours(200))
+                    .build());
+
+            assertThat(fired(assessment)).containsExactly(Row.NEURO_GRADE_3);
+            assertThat(assessment.summary()).contains("whether it resolved within 7 days is unknown");
         }
 
         @Test
