@@ -5,11 +5,13 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import org.toxwatch.alerting.application.AlertEventPublisher;
 import org.toxwatch.alerting.application.Alerts;
+import org.toxwatch.alerting.domain.AlertEpisode;
 import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertTransition;
 
 /**
- * Counts every alert transition and times acknowledgements, around the real publisher. Tags are bounded enums
+ * Counts every alert transition, times acknowledgements and the delay from observation to alert, around the real
+ * publisher. Tags are bounded enums
  * (transition, priority, criterion); never a patient id.
  */
 public final class MeteredAlertEventPublisher implements AlertEventPublisher {
@@ -37,6 +39,16 @@ public final class MeteredAlertEventPublisher implements AlertEventPublisher {
                         "criterion",
                         event.criterion().name())
                 .increment();
+        if (AlertEpisode.notifies(event.transition())) {
+            alerts.find(event.alertId())
+                    .ifPresent(episode -> Timer.builder("toxwatch.alerts.observation.to.alert")
+                            .description("From the newest observation behind an alerting grade to the alert (raised or"
+                                    + " worsened): how late clinicians hear of it")
+                            .tag("priority", event.priority().name())
+                            .publishPercentileHistogram()
+                            .register(meterRegistry)
+                            .record(Duration.between(episode.latest().assessedAt(), event.occurredAt())));
+        }
         if (event.transition() == AlertTransition.ACKNOWLEDGED) {
             alerts.find(event.alertId())
                     .ifPresent(episode -> Timer.builder("toxwatch.alerts.time.to.acknowledge")

@@ -25,7 +25,7 @@ class MeteredAlertEventPublisherTest {
     private final List<AlertChanged> delivered = new ArrayList<>();
 
     @Test
-    void countsTransitionsByBoundedTagsAndTimesTheAcknowledgement() {
+    void countsTransitionsByBoundedTagsAndTimesTheAlertAndTheAcknowledgement() {
         Instant raisedAt = Instant.parse("2026-11-20T09:00:00Z");
         var raised = AlertEpisode.raise(
                 anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4),
@@ -52,6 +52,13 @@ class MeteredAlertEventPublisherTest {
                 registry.get("toxwatch.alerts.time.to.acknowledge").timer();
         assertThat(timeToAcknowledge.count()).isEqualTo(1);
         assertThat(timeToAcknowledge.totalTime(TimeUnit.MINUTES)).isEqualTo(7.0);
+        var observationToAlert = registry.get("toxwatch.alerts.observation.to.alert")
+                .tags("priority", "HIGH")
+                .timer();
+        assertThat(observationToAlert.count()).as("raised, not acknowledged").isEqualTo(1);
+        assertThat(observationToAlert.totalTime(TimeUnit.MINUTES))
+                .as("observed 08:00, raised 09:00")
+                .isEqualTo(60.0);
         assertThat(registry.getMeters())
                 .flatExtracting(meter -> meter.getId().getTags())
                 .noneMatch(tag -> tag.getValue().contains("MRN"));
