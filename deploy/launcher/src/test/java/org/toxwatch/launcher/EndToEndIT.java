@@ -372,6 +372,34 @@ class EndToEndIT {
         assertThat(alert.get("evidence").get(0).get("unit").asString()).isEqualTo("10*9/L");
     }
 
+    @Test
+    void aBedsideIceScoreOfFiveAfterCarTBecomesAHighIcansAlert() throws Exception {
+        String patientId = "MRN-" + UUID.randomUUID();
+        Instant infused = Instant.now().minus(Duration.ofDays(4));
+        String infusion = """
+                {"patientId":"%s","type":"CAR_T_INFUSED","therapy":"CAR_T","product":"tisagenlecleucel",\
+                "occurredAt":"%s","sourceMessageId":"mar-cart-1"}""".formatted(patientId, infused);
+        String neuro = """
+                {"patientId":"%s","assessedAt":"%s","iceScore":5,"consciousness":"ALERT","seizure":"NONE",\
+                "motor":"NONE","icp":"NONE","sourceMessageId":"neuro-1"}""".formatted(
+                        patientId, Instant.now().minus(Duration.ofMinutes(30)));
+
+        assertThat(post(ServiceKind.INGEST, "/api/v1/therapy-events", infusion, "integration")
+                        .statusCode())
+                .isEqualTo(202);
+        assertThat(post(ServiceKind.INGEST, "/api/v1/neuro-assessments", neuro, "integration")
+                        .statusCode())
+                .isEqualTo(202);
+
+        JsonNode alert = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> alertsOf(patientId), alerts -> !alerts.isEmpty())
+                .getFirst();
+        assertThat(alert.get("criterionId").asString()).isEqualTo("ASTCT-2019/icans");
+        assertThat(alert.get("grade").asInt()).as("ICE 3-6 is grade 2").isEqualTo(2);
+        assertThat(alert.get("priority").asString()).isEqualTo("HIGH");
+    }
+
     private static String sendOverMllp(String message) throws IOException {
         try (var socket = new java.net.Socket("localhost", MLLP_PORT)) {
             socket.setSoTimeout(30_000);

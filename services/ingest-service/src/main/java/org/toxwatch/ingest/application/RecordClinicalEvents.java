@@ -9,6 +9,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.toxwatch.ingest.domain.LocalCodes;
+import org.toxwatch.ingest.domain.NeuroAssessmentSubmission;
+import org.toxwatch.ingest.domain.NeuroAssessments;
 import org.toxwatch.ingest.domain.ObservationEvents;
 import org.toxwatch.ingest.domain.ObservationSubmission;
 import org.toxwatch.ingest.domain.ObservationValidator;
@@ -16,6 +18,7 @@ import org.toxwatch.ingest.domain.TherapyEventSubmission;
 import org.toxwatch.ingest.domain.TherapyEvents;
 import org.toxwatch.ingest.domain.Violation;
 import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.RejectedInput;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.Topics;
@@ -43,6 +46,7 @@ public final class RecordClinicalEvents {
 
     private final ObservationValidator observationValidator;
     private final TherapyEvents therapyEvents;
+    private final NeuroAssessments neuroAssessments;
     private final LocalCodes localCodes;
     private final EventPublisher publisher;
     private final InboundArchive archive;
@@ -57,6 +61,7 @@ public final class RecordClinicalEvents {
             Clock clock) {
         this.observationValidator = observationValidator;
         this.therapyEvents = therapyEvents;
+        this.neuroAssessments = new NeuroAssessments(therapyEvents.allowedClockSkew());
         this.localCodes = localCodes;
         this.publisher = publisher;
         this.archive = archive;
@@ -82,6 +87,15 @@ public final class RecordClinicalEvents {
                 therapyEvents::validate,
                 (valid, receivedAt) -> TherapyEvents.toEvent(valid, submission.sourceSystem(), receivedAt),
                 Topics.THERAPY_EVENTS);
+    }
+
+    public Outcome neuroAssessments(Submission submission, List<NeuroAssessmentSubmission> assessments) {
+        return record(
+                submission,
+                assessments,
+                neuroAssessments::validate,
+                (valid, receivedAt) -> NeuroAssessments.toEvent(valid, submission.sourceSystem(), receivedAt),
+                Topics.NEURO_ASSESSMENTS);
     }
 
     /** A body that could not even be read as items: rejected whole and kept in the dead-letter topic. */
@@ -228,6 +242,8 @@ public final class RecordClinicalEvents {
             case LabResultRecorded lab -> new OutboundEvent(Topics.LAB_RESULTS, lab.patientId(), lab);
             case VitalSignsRecorded vitals -> new OutboundEvent(Topics.VITAL_SIGNS, vitals.patientId(), vitals);
             case TherapyEventRecorded therapy -> new OutboundEvent(Topics.THERAPY_EVENTS, therapy.patientId(), therapy);
+            case NeurologicAssessmentRecorded neuro ->
+                new OutboundEvent(Topics.NEURO_ASSESSMENTS, neuro.patientId(), neuro);
             default -> throw new IllegalArgumentException("unknown event type " + event.getClass());
         };
     }
@@ -237,6 +253,7 @@ public final class RecordClinicalEvents {
             case LabResultRecorded lab -> lab.eventId();
             case VitalSignsRecorded vitals -> vitals.eventId();
             case TherapyEventRecorded therapy -> therapy.eventId();
+            case NeurologicAssessmentRecorded neuro -> neuro.eventId();
             default -> throw new IllegalArgumentException("unknown event type " + event.getClass());
         };
     }

@@ -89,6 +89,8 @@ class IngestConfiguration {
                 topic(Topics.LAB_RESULTS, properties),
                 topic(Topics.VITAL_SIGNS, properties),
                 topic(Topics.THERAPY_EVENTS, properties),
+                topic(Topics.NEURO_ASSESSMENTS, properties),
+                topic(Topics.NEURO_ASSESSMENTS_DLT, properties),
                 topic(Topics.LAB_RESULTS_DLT, properties),
                 topic(Topics.VITAL_SIGNS_DLT, properties),
                 topic(Topics.THERAPY_EVENTS_DLT, properties));

@@ -22,6 +22,10 @@ public final class TherapyEvents {
         this.allowedClockSkew = allowedClockSkew;
     }
 
+    public Duration allowedClockSkew() {
+        return allowedClockSkew;
+    }
+
     public List<Violation> validate(TherapyEventSubmission submission, Instant now) {
         var violations = new ArrayList<Violation>();
         if (blank(submission.patientId())) {

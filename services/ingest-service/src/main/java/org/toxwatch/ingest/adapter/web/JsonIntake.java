@@ -68,6 +68,24 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
                         requests.stream().map(TherapyEventRequest::toSubmission).toList())));
     }
 
+    Outcome neuroAssessments(String body, String sourceSystem) {
+        return measured(() -> read(
+                        body,
+                        NeuroAssessmentRequest.class,
+                        sourceSystem,
+                        "a neurological assessment",
+                        Topics.NEURO_ASSESSMENTS)
+                .map(requests -> recordClinicalEvents.neuroAssessments(
+                        new Submission(
+                                PROTOCOL,
+                                sourceSystem,
+                                messageIdOf(requests.stream().map(NeuroAssessmentRequest::sourceMessageId)),
+                                body),
+                        requests.stream()
+                                .map(NeuroAssessmentRequest::toSubmission)
+                                .toList())));
+    }
+
     @Override
     public String protocol() {
         return PROTOCOL;
@@ -75,9 +93,11 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
 
     @Override
     public ReplayRejectedMessage.Result replay(RejectedMessage message) {
-        Outcome outcome = message.targetTopic().equals(Topics.THERAPY_EVENTS)
-                ? therapyEvents(message.rawPayload(), message.sourceSystem())
-                : observations(message.rawPayload(), message.sourceSystem());
+        Outcome outcome = switch (message.targetTopic()) {
+            case Topics.THERAPY_EVENTS -> therapyEvents(message.rawPayload(), message.sourceSystem());
+            case Topics.NEURO_ASSESSMENTS -> neuroAssessments(message.rawPayload(), message.sourceSystem());
+            default -> observations(message.rawPayload(), message.sourceSystem());
+        };
         return switch (outcome) {
             case Outcome.Accepted accepted ->
                 new ReplayRejectedMessage.Result(

@@ -44,6 +44,11 @@ class SubmissionController {
         return respond(intake.therapyEvents(body, principal.getName()));
     }
 
+    @PostMapping(path = "/api/v1/neuro-assessments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> neuroAssessments(@RequestBody String body, Principal principal) {
+        return respond(intake.neuroAssessments(body, principal.getName()));
+    }
+
     @ExceptionHandler(EventsNotStored.class)
     ResponseEntity<ProblemDetail> notStored(EventsNotStored e) {
         var problem = ProblemDetail.forStatusAndDetail(
