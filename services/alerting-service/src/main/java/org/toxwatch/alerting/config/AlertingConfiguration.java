@@ -222,6 +222,10 @@ class AlertingConfiguration {
                         .build(),
                 TopicBuilder.name(Topics.ASSESSMENTS_DLT)
                         .partitions(properties.topicPartitions())
+                        .build(),
+                // Where the webhook dispatcher's and live feed's unreadable or failing alert events go.
+                TopicBuilder.name(Topics.deadLetterTopicOf(Topics.ALERT_EVENTS))
+                        .partitions(properties.topicPartitions())
                         .build());
     }
 
