@@ -114,6 +114,26 @@ class ClinicalScenariosTest {
     }
 
     @Test
+    void blinatumomabIsInterruptedForAnAltAboveFiveTimesUlnUntilTheLaboratoryCorrectsIt() {
+        give(therapyEvent(TherapyEventType.ENROLLED, T0, null, null));
+        give(therapyEvent(TherapyEventType.INFUSION_STARTED, T0, null, null));
+        collect(anAlt("130", hours(24), "alt-1", ResultStatus.FINAL));
+        collect(anAlt("201", hours(48), "alt-2", ResultStatus.FINAL)); // > 5 x ULN 40
+        collect(anAlt("190", hours(48), "alt-2", ResultStatus.CORRECTED));
+
+        List<ToxicityAssessed> actions = published(Criterion.BLINCYTO_ACTION);
+
+        assertThat(actions).extracting(ToxicityAssessed::grade).containsExactly(0, 1, 0);
+        assertThat(actions.get(1).criterionId()).isEqualTo("BLINCYTO-USPI-current/dose_action");
+        assertThat(actions.get(1).summary()).contains("TRANSAMINASES");
+        assertThat(actions.get(1).therapyContext().highIntensityMonitoring()).isTrue();
+        assertThat(actions.get(1).therapyContext().monitoringWindows())
+                .singleElement()
+                .asString()
+                .contains("cycle 1 day 3");
+    }
+
+    @Test
     void feverSustainedForMoreThanAnHourWithAnAncBelowOneIsFebrileNeutropenia() {
         collect(anAnc("0.8", hours(0)));
         measure(vital(hours(1)).temperature("38.1"));
@@ -231,6 +251,23 @@ class ClinicalScenariosTest {
                 SeizureFinding.NONE,
                 MotorFinding.NONE,
                 IntracranialPressureFinding.NONE,
+                status);
+    }
+
+    private static LabResultRecorded anAlt(
+            String value, Instant collectedAt, String observationId, ResultStatus status) {
+        return new LabResultRecorded(
+                UUID.randomUUID(),
+                PATIENT,
+                collectedAt,
+                collectedAt.plus(Duration.ofMinutes(status == ResultStatus.CORRECTED ? 300 : 40)),
+                "lis",
+                "lab-" + observationId + "-" + status,
+                observationId,
+                "1742-6",
+                new BigDecimal(value),
+                "U/L",
+                new ReferenceRange(null, new BigDecimal("40")),
                 status);
     }
 
