@@ -62,7 +62,7 @@
     }
     for (const tick of [low, (low + high) / 2, high]) {
       svg.append(s("line", { x1: LEFT, x2: WIDTH - RIGHT, y1: y(tick), y2: y(tick), stroke: "#c7c7c7" }));
-      svg.append(s("text", { x: LEFT - 6, y: y(tick) + 4, "text-anchor": "end", "font-size": 12, fill: "#1a1a1a" },
+      svg.append(s("text", { x: LEFT - 6, y: y(tick) + 4, "text-anchor": "end", "font-size": 14, fill: "#1a1a1a" },
         Number(tick.toPrecision(3)).toString()));
     }
     panel.series.forEach((series, index) => {
@@ -83,7 +83,7 @@
     });
     tracks.forEach((track, index) => {
       const top = TOP + PLOT + 4 + index * TRACK;
-      svg.append(s("text", { x: LEFT - 6, y: top + 16, "text-anchor": "end", "font-size": 11, fill: "#1a1a1a" },
+      svg.append(s("text", { x: LEFT - 6, y: top + 16, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a" },
         "grade"));
       track.grades.forEach((g, i) => {
         const start = x(g.assessedAt);
@@ -93,9 +93,9 @@
         band.append(s("title", {}, `${term(track.criterionId)} grade ${g.grade} from ${time(g.assessedAt)}`));
         svg.append(band);
         const full = term(track.criterionId) + " · grade " + g.grade;
-        const label = end - start > full.length * 6.5 + 8 ? full : end - start > 24 ? "G" + g.grade : "";
+        const label = end - start > full.length * 7.5 + 8 ? full : end - start > 24 ? "G" + g.grade : "";
         if (label) {
-          svg.append(s("text", { x: start + 4, y: top + 14, "font-size": 11, fill: g.grade >= 4 ? "#fff" : "#1a1a1a" },
+          svg.append(s("text", { x: start + 4, y: top + 14, "font-size": 13, fill: g.grade >= 4 ? "#fff" : "#1a1a1a" },
             label));
         }
       });
@@ -104,13 +104,13 @@
       const at = x(marker.startedAt);
       svg.append(s("line", { x1: at, x2: at, y1: TOP - 4, y2: height - AXIS, stroke: "#1a1a1a",
         "stroke-dasharray": "4 3" }, s("title", {}, marker.therapy + " started " + time(marker.startedAt))));
-      svg.append(s("text", { x: at + 3, y: TOP - 6, "font-size": 11, fill: "#1a1a1a" },
+      svg.append(s("text", { x: at + 3, y: TOP - 6, "font-size": 13, fill: "#1a1a1a" },
         term(marker.therapy.toLowerCase()) + " T0"));
     }
     for (let i = 0; i <= 4; i++) {
       const t = domain[0] + ((domain[1] - domain[0]) * i) / 4;
       const at = LEFT + ((WIDTH - LEFT - RIGHT) * i) / 4;
-      svg.append(s("text", { x: at, y: height - 10, "font-size": 11, fill: "#1a1a1a",
+      svg.append(s("text", { x: at, y: height - 10, "font-size": 13, fill: "#1a1a1a",
         "text-anchor": i === 0 ? "start" : i === 4 ? "end" : "middle" },
         new Date(t).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })));
     }

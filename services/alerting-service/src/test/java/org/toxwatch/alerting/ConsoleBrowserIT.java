@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -135,6 +136,7 @@ class ConsoleBrowserIT extends RunningAlertingService {
                 .startsWith("RAISED")
                 .endsWith("ACKNOWLEDGED");
         assertThat(browser.findElement(By.id("acknowledge")).isEnabled()).isFalse();
+        assertFitsTheWindowWidth();
         keepScreenshot("alert-acknowledged");
     }
 
@@ -158,6 +160,25 @@ class ConsoleBrowserIT extends RunningAlertingService {
                         .getText())
                 .contains("No results.");
         keepScreenshot("patient-timeline");
+
+        browser.manage().window().setSize(new Dimension(768, 1024));
+        try {
+            browser.navigate().refresh();
+            waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("figure[data-panel='ANC'] svg circle")));
+            assertFitsTheWindowWidth();
+            keepScreenshot("patient-timeline-portrait-tablet");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1024, 768));
+        }
+    }
+
+    /** Usable at tablet width: nothing makes the page scroll sideways (wide tables scroll inside their box). */
+    private static void assertFitsTheWindowWidth() {
+        Object overflow = ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue())
+                .as("horizontal overflow in px")
+                .isLessThanOrEqualTo(0);
     }
 
     /** For a reviewer: what the browser showed, in target/console-it. */
