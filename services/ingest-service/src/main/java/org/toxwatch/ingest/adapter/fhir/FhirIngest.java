@@ -4,14 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -58,13 +55,13 @@ final class FhirIngest {
     private final FhirJson json;
     private final RecordClinicalEvents recordClinicalEvents;
     private final IngestMonitor monitor;
-    private final ObservationMapper observations = new ObservationMapper();
-    private final MedicationAdministrationMapper administrations = new MedicationAdministrationMapper();
+    private final LocatedValidation validation;
 
     FhirIngest(FhirJson json, RecordClinicalEvents recordClinicalEvents, IngestMonitor monitor) {
         this.json = json;
         this.recordClinicalEvents = recordClinicalEvents;
         this.monitor = monitor;
+        this.validation = new LocatedValidation(recordClinicalEvents);
     }
 
     /** {@code POST /fhir/Observation} or {@code POST /fhir/MedicationAdministration}. */
@@ -135,7 +132,8 @@ final class FhirIngest {
     }
 
     private FhirResponse single(Resource resource, String raw, String sender) {
-        Derivation derivation = derive(resource, sender, recordClinicalEvents.now(), UnaryOperator.identity());
+        LocatedValidation.Derivation derivation =
+                validation.validate(resource, sender, recordClinicalEvents.now(), UnaryOperator.identity());
         var submission = new Submission(PROTOCOL, sender, derivation.messageId(), raw);
         return respond(
                 () -> recordClinicalEvents.derived(submission, derivation.derived(), topicOf(resource.fhirType())),
@@ -184,7 +182,7 @@ final class FhirIngest {
             }
             Resource resource = entry.getResource();
             String type = resource.fhirType();
-            Derivation derivation = derive(
+            LocatedValidation.Derivation derivation = validation.validate(
                     resource,
                     sender,
                     now,
@@ -263,69 +261,6 @@ final class FhirIngest {
                             + " MedicationAdministration"));
         }
         return Optional.empty();
-    }
-
-    /** A resource's items validated on the shared path, with every finding located by FHIRPath. */
-    private record Derivation(
-            List<Derived> derived, @Nullable String messageId, Map<Violation, IssueType> types) {}
-
-    private Derivation derive(Resource resource, String sender, Instant now, UnaryOperator<String> relocate) {
-        return switch (resource) {
-            case Observation observation ->
-                locate(
-                        observations.map(observation),
-                        item -> recordClinicalEvents.observation(sender, item, now),
-                        relocate);
-            case MedicationAdministration administration ->
-                locate(
-                        administrations.map(administration),
-                        item -> recordClinicalEvents.therapyEvent(sender, item, now),
-                        relocate);
-            default -> throw new IllegalArgumentException("not a supported resource: " + resource.fhirType());
-        };
-    }
-
-    private static <S> Derivation locate(
-            MappedResource<S> mapped, Function<S, Derived> validate, UnaryOperator<String> relocate) {
-        var types = new HashMap<Violation, IssueType>();
-        var seen = new LinkedHashSet<Violation>();
-        Set<String> mappedPaths =
-                mapped.problems().stream().map(Problem::expression).collect(Collectors.toSet());
-        var derived = new ArrayList<Derived>();
-        for (int i = 0; i < mapped.items().size(); i++) {
-            var item = mapped.items().get(i);
-            var found = new ArrayList<Violation>();
-            if (i == 0) {
-                for (Problem problem : mapped.problems()) {
-                    var violation = new Violation(relocate.apply(problem.expression()), problem.diagnostics());
-                    types.put(violation, problem.type());
-                    if (seen.add(violation)) {
-                        found.add(violation);
-                    }
-                }
-            }
-            Derived validated = validate.apply(item.submission());
-            for (Violation violation : validated.violations()) {
-                String path = item.pathOf(violation.field());
-                if (coveredByMapping(path, item.root(), mappedPaths)) {
-                    continue;
-                }
-                var located = new Violation(relocate.apply(path), violation.message());
-                if (seen.add(located)) {
-                    found.add(located);
-                }
-            }
-            // An item whose findings were all reported already (by mapping, or by an earlier component) stays invalid.
-            boolean valid = found.isEmpty() && validated.violations().isEmpty();
-            derived.add(valid ? validated : Derived.invalid(found));
-        }
-        return new Derivation(List.copyOf(derived), mapped.messageId(), Map.copyOf(types));
-    }
-
-    /** A validator finding where mapping already said what is wrong (e.g. no patient: the reference is no Patient). */
-    private static boolean coveredByMapping(String path, String root, Set<String> mappedPaths) {
-        return mappedPaths.contains(path)
-                || !path.equals(root) && mappedPaths.stream().anyMatch(mapped -> mapped.startsWith(path + "."));
     }
 
     private FhirResponse respond(Supplier<Outcome> record, Map<Violation, IssueType> types) {
