@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.toxwatch.ingest.domain.LocalCodes;
 import org.toxwatch.ingest.domain.NeuroAssessmentSubmission;
 import org.toxwatch.ingest.domain.NeuroAssessments;
@@ -69,9 +70,14 @@ public final class RecordClinicalEvents {
     }
 
     public Outcome observations(Submission submission, List<ObservationSubmission> observations) {
+        Instant now = clock.instant();
         List<ObservationSubmission> mapped = observations.stream()
                 .map(observation -> localCodes.resolve(submission.sourceSystem(), observation))
+                .filter(observation -> !ignored(submission.sourceSystem(), observation, now))
                 .toList();
+        if (mapped.isEmpty() && !observations.isEmpty()) {
+            return claimed(submission, now, () -> publish(submission, List.of(), now));
+        }
         return record(
                 submission,
                 mapped,
@@ -124,12 +130,23 @@ public final class RecordClinicalEvents {
                 return reject(submission, violations, deadLetterTarget, now);
             }
             return publish(
-                    submission, validated.stream().map(item -> item.event(now)).toList(), now);
+                    submission,
+                    validated.stream()
+                            .filter(Derived::recorded)
+                            .map(item -> item.event(now))
+                            .toList(),
+                    now);
         });
     }
 
-    /** One item derived from a message: either its violations or a way to build its event. */
-    public record Derived(List<Violation> violations, Function<Instant, Object> event) {
+    /** One item derived from a message: its violations, a way to build its event, or nothing (ignored). */
+    public record Derived(
+            List<Violation> violations, @Nullable Function<Instant, Object> event) {
+
+        /** A result ToxWatch does not monitor, from a sender whose unknown codes are skipped. */
+        public static Derived ignored() {
+            return new Derived(List.of(), null);
+        }
 
         public static Derived invalid(List<Violation> violations) {
             return new Derived(List.copyOf(violations), receivedAt -> {
@@ -142,17 +159,31 @@ public final class RecordClinicalEvents {
         }
 
         Object event(Instant receivedAt) {
-            return event.apply(receivedAt);
+            return java.util.Objects.requireNonNull(event, "an ignored item has no event")
+                    .apply(receivedAt);
+        }
+
+        boolean recorded() {
+            return event != null;
         }
     }
 
     /** Validates an observation as every entry point does (local codes mapped first). */
     public Derived observation(String sourceSystem, ObservationSubmission observation, Instant now) {
         ObservationSubmission mapped = localCodes.resolve(sourceSystem, observation);
+        if (ignored(sourceSystem, mapped, now)) {
+            return Derived.ignored();
+        }
         List<Violation> violations = observationValidator.validate(mapped, now);
         return violations.isEmpty()
                 ? Derived.valid(receivedAt -> ObservationEvents.toEvent(mapped, sourceSystem, receivedAt))
                 : Derived.invalid(violations);
+    }
+
+    /** A result with a code this sender's feed may carry without ToxWatch monitoring it (see {@link LocalCodes}). */
+    private boolean ignored(String sourceSystem, ObservationSubmission observation, Instant now) {
+        return localCodes.ignoresUnknownCodesFrom(sourceSystem)
+                && ObservationValidator.onlyTheCodeIsUnknown(observationValidator.validate(observation, now));
     }
 
     /** Validates a therapy event as every entry point does. */

@@ -43,7 +43,7 @@ class IngestConfiguration {
 
     @Bean
     LocalCodes localCodes(IngestProperties properties) {
-        return new LocalCodes(properties.localCodes());
+        return new LocalCodes(properties.localCodes(), properties.ignoreUnknownCodesFrom());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.toxwatch.ingest.config;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param topicPartitions partitions of the topics ingest creates
  * @param localCodes per sender (HL7 MSH-3, FHIR or JSON integration user): local test code to LOINC
  * @param archive how long inbound messages are kept, and when an unfinished claim is taken over
+ * @param ignoreUnknownCodesFrom senders whose results with unmonitored codes are skipped, not rejected
  */
 @ConfigurationProperties("toxwatch.ingest")
 public record IngestProperties(
@@ -20,7 +22,8 @@ public record IngestProperties(
         @Nullable Duration kafkaAckTimeout,
         @Nullable Integer topicPartitions,
         @Nullable Map<String, Map<String, String>> localCodes,
-        @Nullable Archive archive) {
+        @Nullable Archive archive,
+        @Nullable Set<String> ignoreUnknownCodesFrom) {
 
     public IngestProperties {
         allowedClockSkew = allowedClockSkew == null ? Duration.ofMinutes(5) : allowedClockSkew;
@@ -28,6 +31,7 @@ public record IngestProperties(
         topicPartitions = topicPartitions == null ? 6 : topicPartitions;
         localCodes = localCodes == null ? Map.of() : Map.copyOf(localCodes);
         archive = archive == null ? new Archive(null, null) : archive;
+        ignoreUnknownCodesFrom = ignoreUnknownCodesFrom == null ? Set.of() : Set.copyOf(ignoreUnknownCodesFrom);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.toxwatch.ingest.domain;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -12,13 +13,29 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LocalCodes {
 
     private final Map<String, Map<String, String>> loincByLocalCodeBySender = new ConcurrentHashMap<>();
+    private final Set<String> sendersWhoseUnknownCodesAreIgnored;
 
     public LocalCodes(Map<String, Map<String, String>> configured) {
+        this(configured, Set.of());
+    }
+
+    /**
+     * @param sendersWhoseUnknownCodesAreIgnored senders whose results with a code ToxWatch does not monitor are
+     *     skipped rather than rejected (a feed that cannot be filtered at the interface engine). For everyone
+     *     else an unknown code is rejected: ToxWatch cannot tell an irrelevant test from a relevant one whose
+     *     mapping is missing, and skipping the latter would hide, say, a neutrophil count.
+     */
+    public LocalCodes(Map<String, Map<String, String>> configured, Set<String> sendersWhoseUnknownCodesAreIgnored) {
         configured.forEach((sender, codes) -> codes.forEach((code, loinc) -> put(sender, code, loinc)));
+        this.sendersWhoseUnknownCodesAreIgnored = Set.copyOf(sendersWhoseUnknownCodesAreIgnored);
     }
 
     public static LocalCodes none() {
         return new LocalCodes(Map.of());
+    }
+
+    public boolean ignoresUnknownCodesFrom(String sender) {
+        return sendersWhoseUnknownCodesAreIgnored.contains(sender);
     }
 
     /**

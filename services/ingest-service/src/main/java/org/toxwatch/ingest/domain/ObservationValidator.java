@@ -26,6 +26,14 @@ public final class ObservationValidator {
         this.allowedClockSkew = allowedClockSkew;
     }
 
+    /** Whether the submission's only problem is a code ToxWatch does not monitor (or cannot map). */
+    public static boolean onlyTheCodeIsUnknown(List<Violation> violations) {
+        return !violations.isEmpty()
+                && violations.stream()
+                        .allMatch(v -> v.field().equals("loinc") && v.message().contains("not a code")
+                                || v.field().equals("localCode"));
+    }
+
     public List<Violation> validate(ObservationSubmission submission, Instant now) {
         var violations = new ArrayList<Violation>();
         if (isBlank(submission.patientId())) {

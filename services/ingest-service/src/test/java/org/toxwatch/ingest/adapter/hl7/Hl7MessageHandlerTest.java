@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.toxwatch.ingest.adapter.metrics.MicrometerIngestMonitor;
@@ -44,13 +45,19 @@ class Hl7MessageHandlerTest {
     private final Hl7MessageHandler handler = handler(ZoneId.of("Europe/Paris"));
 
     private Hl7MessageHandler handler(ZoneId hospitalZone) {
+        return handler(hospitalZone, Set.of());
+    }
+
+    private Hl7MessageHandler handler(ZoneId hospitalZone, Set<String> sendersWhoseUnknownCodesAreIgnored) {
         var context = new DefaultHapiContext();
         context.setValidationContext(ValidationContextFactory.noValidation());
         context.setModelClassFactory(new CanonicalModelClassFactory("2.5.1"));
         var record = new RecordClinicalEvents(
                 new ObservationValidator(Duration.ofMinutes(5)),
                 new TherapyEvents(Duration.ofMinutes(5)),
-                new LocalCodes(Map.of("DEMO-LIS@CITY-LAB", Map.of("NEUT-ABS", "751-8", "PLT", "777-3"))),
+                new LocalCodes(
+                        Map.of("DEMO-LIS@CITY-LAB", Map.of("NEUT-ABS", "751-8", "PLT", "777-3")),
+                        sendersWhoseUnknownCodesAreIgnored),
                 kafka,
                 new InMemoryInboundArchive(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
@@ -193,6 +200,23 @@ class Hl7MessageHandlerTest {
             assertThat(dead.sourceMessageId()).isEqualTo("LIS-BAD-1");
             assertThat(dead.rawPayload()).isEqualTo(message("oru-r01-content-errors.hl7"));
             assertThat(dead.reasons()).hasSize(errs.size());
+        }
+
+        @Test
+        void aSenderConfiguredSoHasResultsWithUnmonitoredCodesSkippedAndTheRestStored() {
+            var lenient = handler(ZoneId.of("Europe/Paris"), Set.of("LIS@ST-ELSEWHERE"));
+            String withCholesterol = message("oru-r01-v251-cbc-and-liver.hl7")
+                    .replace(
+                            "OBX|3|NM|718-7^Hemoglobin [Mass/volume] in Blood^LN||78|g/L^^UCUM|120-160|L|||F|||",
+                            "OBX|3|NM|2093-3^Cholesterol [Mass/volume] in Serum or Plasma^LN||190|mg/dL^^UCUM|<200||||F|||");
+
+            String strictAck = handler.handle(withCholesterol);
+            String lenientAck = lenient.handle(withCholesterol.replace("LIS-000123", "LIS-000125"));
+
+            assertThat(segment(strictAck, "MSA"))
+                    .as("by default an unmonitored code is rejected: it could be a relevant test with no mapping")
+                    .startsWith("MSA|AE|");
+            assertThat(segment(lenientAck, "MSA")).startsWith("MSA|AA|LIS-000125|stored: 4 event(s)");
         }
 
         @Test
