@@ -29,6 +29,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
+import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
@@ -92,7 +93,7 @@ class FhirIngestIT {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                 StringDeserializer.class));
         var partitions = new ArrayList<TopicPartition>();
-        for (String topic : List.of(Topics.LAB_RESULTS, Topics.LAB_RESULTS_DLT)) {
+        for (String topic : List.of(Topics.LAB_RESULTS, Topics.LAB_RESULTS_DLT, Topics.THERAPY_EVENTS)) {
             consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
         consumer.assign(partitions);
@@ -210,6 +211,48 @@ class FhirIngestIT {
         awaitOne(
                 Topics.LAB_RESULTS_DLT,
                 record -> record.get("rawPayload").asString().contains(bad));
+    }
+
+    @Test
+    void aTocilizumabAdministrationIsStoredAsASupportiveDrugEvent() {
+        var tocilizumab =
+                FhirFixtures.resource("medication-administration-tocilizumab.json", MedicationAdministration.class);
+        tocilizumab.getIdentifierFirstRep().setValue("MAR-" + UUID.randomUUID());
+        tocilizumab.setSubject(new Reference("Patient/" + patientId));
+
+        MethodOutcome created = client.create().resource(tocilizumab).execute();
+
+        assertThat(created.getResponseStatusCode()).isEqualTo(201);
+        JsonNode event = awaitOne(Topics.THERAPY_EVENTS, this::ofThisPatient);
+        assertThat(event.get("eventId").asString())
+                .isEqualTo(eventIdsOf(outcomeOf(created)).getFirst());
+        assertThat(event.get("type").asString()).isEqualTo("SUPPORTIVE_DRUG_GIVEN");
+        assertThat(event.get("supportiveDrug").asString()).isEqualTo("TOCILIZUMAB");
+        assertThat(event.get("dose").decimalValue()).isEqualByComparingTo("560");
+        assertThat(event.get("doseUnit").asString()).isEqualTo("mg");
+    }
+
+    @Test
+    void aTransactionIsStoredWhole() {
+        var transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        for (Observation observation : List.of(anAnc("HEM-" + UUID.randomUUID()), anAnc("HEM-" + UUID.randomUUID()))) {
+            transaction
+                    .addEntry()
+                    .setResource(observation)
+                    .getRequest()
+                    .setMethod(Bundle.HTTPVerb.POST)
+                    .setUrl("Observation");
+        }
+
+        Bundle response = client.transaction().withBundle(transaction).execute();
+
+        assertThat(response.getType()).isEqualTo(Bundle.BundleType.TRANSACTIONRESPONSE);
+        assertThat(response.getEntry())
+                .extracting(entry -> entry.getResponse().getStatus())
+                .containsExactly("201 Created", "201 Created");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        readMatching(Topics.LAB_RESULTS, this::ofThisPatient).size() == 2);
     }
 
     private Observation anAnc(String identifier) {
