@@ -1,5 +1,7 @@
 package org.toxwatch.ingest.adapter.fhir;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,16 +23,25 @@ final class SharedElements {
 
     static final String UCUM = "http://unitsofmeasure.org";
 
+    /** A conditional reference, as transactions carry: {@code Patient?identifier=<system>|<MRN>}. */
+    private static final String CONDITIONAL_PATIENT = "Patient?identifier=";
+
     private static final Pattern ZONED = Pattern.compile(".*T.*(Z|[+-]\\d{2}:\\d{2})$");
 
     /**
-     * The patient id: the id of a {@code Patient/<id>} reference (relative or absolute URL, version dropped),
-     * else {@code subject.identifier.value}. Other references (Group, a contained {@code #p1}) are not patients
+     * The patient id: the id of a {@code Patient/<id>} reference (relative or absolute URL, version dropped), the
+     * value of a conditional {@code Patient?identifier=system|value}, else {@code subject.identifier.value}. As in
+     * HL7 PID-3, the identifier's system is not part of the id (one hospital, one MRN). Other references (Group, a contained {@code #p1}) are not patients
      * ToxWatch can key by.
      */
     static @Nullable String patientId(Reference subject, String path, List<Problem> problems) {
         if (subject.hasReference()) {
             String reference = subject.getReference().trim();
+            if (reference.startsWith(CONDITIONAL_PATIENT)) {
+                String identifier =
+                        URLDecoder.decode(reference.substring(CONDITIONAL_PATIENT.length()), StandardCharsets.UTF_8);
+                return identifier.substring(identifier.lastIndexOf('|') + 1).trim();
+            }
             String[] parts = reference.split("/");
             for (int i = parts.length - 2; i >= 0; i--) {
                 if (parts[i].equals("Patient") && !parts[i + 1].isBlank()) {

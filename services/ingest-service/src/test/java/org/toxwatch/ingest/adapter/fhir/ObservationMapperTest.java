@@ -62,6 +62,26 @@ class ObservationMapperTest {
         }
 
         @Test
+        void aConditionalReferenceByIdentifierNamesThePatientByItsValue() {
+            var observation = resource("observation-anc-751-8.json", Observation.class);
+            observation.getSubject().setReference("Patient?identifier=urn:oid:2.16.840.1.113883.19.5%7CMRN-0009");
+
+            assertThat(mapper.map(observation).items().getFirst().submission().patientId())
+                    .isEqualTo("MRN-0009");
+        }
+
+        @Test
+        void aReferenceToAGroupIsNoPatient() {
+            var observation = resource("observation-anc-751-8.json", Observation.class);
+            observation.getSubject().setReference("Group/ward-7");
+
+            assertThat(mapper.map(observation).problems())
+                    .singleElement()
+                    .extracting(Problem::expression)
+                    .isEqualTo("Observation.subject.reference");
+        }
+
+        @Test
         void theVersionIsPartOfTheIdempotencyKeySoTheNextVersionIsNoResend() {
             assertThat(only("observation-bilirubin-1975-2-umol.json").sourceMessageId())
                     .isEqualTo("https://lis.example-hospital.org/results|CHEM-88213-TBIL#final@1");
