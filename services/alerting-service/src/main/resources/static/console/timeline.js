@@ -107,11 +107,12 @@
       svg.append(s("text", { x: at + 3, y: TOP - 6, "font-size": 13, fill: "#1a1a1a" },
         term(marker.therapy.toLowerCase()) + " T0"));
     }
-    for (let i = 0; i <= 4; i++) {
-      const t = domain[0] + ((domain[1] - domain[0]) * i) / 4;
-      const at = LEFT + ((WIDTH - LEFT - RIGHT) * i) / 4;
+    const TICKS = 3;
+    for (let i = 0; i <= TICKS; i++) {
+      const t = domain[0] + ((domain[1] - domain[0]) * i) / TICKS;
+      const at = LEFT + ((WIDTH - LEFT - RIGHT) * i) / TICKS;
       svg.append(s("text", { x: at, y: height - 10, "font-size": 13, fill: "#1a1a1a",
-        "text-anchor": i === 0 ? "start" : i === 4 ? "end" : "middle" },
+        "text-anchor": i === 0 ? "start" : i === TICKS ? "end" : "middle" },
         new Date(t).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })));
     }
     return svg;

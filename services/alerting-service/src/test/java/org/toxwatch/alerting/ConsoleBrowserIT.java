@@ -29,6 +29,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.toxwatch.alerting.application.AssessmentHistory;
 import org.toxwatch.alerting.domain.AlertPolicy;
 import org.toxwatch.model.Criterion;
 
@@ -48,6 +49,9 @@ class ConsoleBrowserIT extends RunningAlertingService {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    AssessmentHistory history;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -146,11 +150,10 @@ class ConsoleBrowserIT extends RunningAlertingService {
         publish(anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
         signIn();
 
-        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            browser.get(baseUrl() + "/console/patient.html?id=" + patient);
-            return !browser.findElements(By.cssSelector("figure[data-panel='ANC'] svg circle"))
-                    .isEmpty();
-        });
+        await().atMost(PATIENCE).until(() -> !history.of(patient).isEmpty());
+
+        browser.get(baseUrl() + "/console/patient.html?id=" + patient);
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("figure[data-panel='ANC'] svg circle")));
 
         WebElement anc = browser.findElement(By.cssSelector("figure[data-panel='ANC']"));
         assertThat(anc.findElements(By.cssSelector("svg rect.grade-4"))).hasSize(1);
