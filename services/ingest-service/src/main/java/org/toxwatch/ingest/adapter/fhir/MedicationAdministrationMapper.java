@@ -61,9 +61,10 @@ final class MedicationAdministrationMapper {
         var paths = new HashMap<String, String>();
         paths.put("patientId", ROOT + ".subject");
         paths.put("sourceMessageId", ROOT + ".identifier");
-        paths.put("type", MEDICATION);
-        paths.put("therapy", MEDICATION);
-        paths.put("supportiveDrug", MEDICATION);
+        String medicationPath = medicationPathOf(administration);
+        paths.put("type", medicationPath);
+        paths.put("therapy", medicationPath);
+        paths.put("supportiveDrug", medicationPath);
 
         String patientId = SharedElements.patientId(administration.getSubject(), ROOT + ".subject", problems);
         Tracked tracked = medication.map(Recognised::tracked).orElse(null);
@@ -111,6 +112,14 @@ final class MedicationAdministrationMapper {
 
     private static final Set<MedicationAdministrationStatus> NOT_GIVEN =
             EnumSet.of(MedicationAdministrationStatus.NOTDONE, MedicationAdministrationStatus.ENTEREDINERROR);
+
+    /** Where a finding on the drug is reported: the element the sender used for it. */
+    private static String medicationPathOf(MedicationAdministration administration) {
+        if (!administration.hasMedication()) {
+            return ROOT + ".medication[x]";
+        }
+        return administration.getMedication() instanceof CodeableConcept ? MEDICATION : ROOT + ".medicationReference";
+    }
 
     private static Optional<Recognised> medicationOf(MedicationAdministration administration, List<Problem> problems) {
         if (!administration.hasMedication()) {
