@@ -11,7 +11,10 @@ import org.toxwatch.model.ToxicityAssessed;
 
 /**
  * Use case: turn one assessment into an alert change. Assessments arrive at least once, so a redelivered
- * one is recognised by its event id and changes nothing.
+ * one is recognised by its event id and changes nothing; the transition it caused is published again, with its
+ * original event id, from the audit trail. That is what makes a failed publish retryable (the listener retries
+ * the assessment, which is already applied), and consumers de-duplicate on the event id, so notifications stay
+ * one per state change.
  */
 public final class RaiseAlerts {
 
@@ -38,6 +41,9 @@ public final class RaiseAlerts {
         AlertEpisode.Change change;
         if (open.isPresent()) {
             if (open.get().hasHandled(assessment.eventId())) {
+                auditTrail.of(open.get().alertId()).stream()
+                        .filter(recorded -> assessment.eventId().equals(recorded.assessmentEventId()))
+                        .forEach(publisher::publish);
                 return Optional.empty();
             }
             change = open.get().apply(assessment, decision, clock.instant());

@@ -42,7 +42,7 @@ class RaiseAlertsTest {
     }
 
     @Test
-    void aRedeliveredAssessmentChangesNothing() {
+    void aRedeliveredAssessmentChangesNothingAndRepublishesTheSameTransition() {
         var assessment = anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4);
 
         raiseAlerts.on(assessment);
@@ -50,7 +50,37 @@ class RaiseAlertsTest {
 
         assertThat(second).isEmpty();
         assertThat(alerts.stored()).hasSize(1);
-        assertThat(published).hasSize(1);
+        assertThat(audit.all()).hasSize(1);
+        assertThat(published)
+                .as("the same event again, which consumers de-duplicate by its id")
+                .containsExactly(audit.all().getFirst(), audit.all().getFirst());
+    }
+
+    @Test
+    void aTransitionWhosePublishingFailedIsPublishedWhenTheListenerRetriesTheAssessment() {
+        var brokerDown = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var delivered = new ArrayList<AlertChanged>();
+        var raising = new RaiseAlerts(
+                new AlertPolicy(),
+                alerts,
+                event -> {
+                    if (brokerDown.getAndSet(false)) {
+                        throw new IllegalStateException("could not publish alert event " + event.eventId());
+                    }
+                    delivered.add(event);
+                },
+                audit,
+                clock);
+        var assessment = anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> raising.on(assessment))
+                .isInstanceOf(IllegalStateException.class);
+        raising.on(assessment);
+
+        assertThat(delivered).singleElement().satisfies(event -> {
+            assertThat(event.transition()).isEqualTo(AlertTransition.RAISED);
+            assertThat(event).isEqualTo(audit.all().getFirst());
+        });
     }
 
     @Test

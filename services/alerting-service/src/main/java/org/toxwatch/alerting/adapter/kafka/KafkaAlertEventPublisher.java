@@ -8,7 +8,10 @@ import org.toxwatch.alerting.application.AlertEventPublisher;
 import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.Topics;
 
-/** Publishes alert transitions and waits for the acknowledgement, so a failure is retried by the listener. */
+/**
+ * Publishes alert transitions and waits for the acknowledgement, so a failure fails the listener, which retries
+ * the assessment; RaiseAlerts then publishes the recorded transition again.
+ */
 public final class KafkaAlertEventPublisher implements AlertEventPublisher {
 
     private final KafkaTemplate<String, Object> kafkaTemplate;
