@@ -38,16 +38,17 @@ record Hl7Error(String location, int code, String text) {
         };
     }
 
+    /** Coded fields whose value must come from a table: the observation code, units, result status, the drug. */
+    private static final java.util.Set<String> CODED_FIELDS = java.util.Set.of("OBX-3", "OBX-6", "OBX-11", "RXA-5");
+
     private static int codeOf(Violation violation) {
         String message = violation.message().toLowerCase(Locale.ROOT);
         if (message.startsWith("is required")) {
             return REQUIRED_FIELD_MISSING;
         }
-        if (message.contains("not a code")
-                || message.contains("no loinc mapping")
-                || message.contains("not a unit")
-                || message.contains("is not one of")
-                || message.contains("not a known")) {
+        String[] location = violation.field().split("\\^");
+        String field = location.length >= 3 ? location[0] + "-" + location[2] : location[0];
+        if (CODED_FIELDS.contains(field) || message.contains("not a known")) {
             return TABLE_VALUE_NOT_FOUND;
         }
         return DATA_TYPE_ERROR;
