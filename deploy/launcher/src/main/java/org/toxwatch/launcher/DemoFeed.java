@@ -167,7 +167,10 @@ final class DemoFeed {
         return items;
     }
 
-    /** A CAR-T patient with severe neutropenia for most of the first three weeks and fever on day 9. */
+    /**
+     * A CAR-T patient with severe neutropenia for most of the first three weeks, a bout of ICANS on days 5 and 6
+     * (ICE 8, then 6, back to 10 by day 8) and fever on day 9.
+     */
     List<Item> carTNeutropenia(Instant now) {
         String patient = "DEMO-CART-" + run;
         Instant day0 =
@@ -189,6 +192,10 @@ final class DemoFeed {
             Instant morning = day0.plus(Duration.ofDays(day)).minus(Duration.ofHours(3));
             items.add(lab(patient, "751-8", anc[day], "10*9/L", morning, "1.8", "7.7"));
             items.add(lab(patient, "777-3", platelets[day], "10*9/L", morning, "150", "400"));
+            if (day == 5 || day == 6 || day == 8) {
+                int ice = day == 5 ? 8 : day == 6 ? 6 : 10;
+                items.add(neuro(patient, ice, day0.plus(Duration.ofDays(day)).plus(Duration.ofHours(1))));
+            }
             if (day == 9) {
                 items.add(vital(
                         patient,
@@ -239,6 +246,19 @@ final class DemoFeed {
         var body = observation(patient, "107117-4", at);
         body.put("valueCode", device);
         return new Item("/api/v1/observations", body);
+    }
+
+    private Item neuro(String patient, int iceScore, Instant at) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("patientId", patient);
+        body.put("assessedAt", at.toString());
+        body.put("iceScore", iceScore);
+        body.put("consciousness", "ALERT");
+        body.put("seizure", "NONE");
+        body.put("motor", "NONE");
+        body.put("icp", "NONE");
+        body.put("sourceMessageId", "demo-" + run + "-" + patient + "-neuro-" + at.toEpochMilli());
+        return new Item("/api/v1/neuro-assessments", body);
     }
 
     private Item therapy(String patient, String type, Instant at, Map<String, Object> details) {
