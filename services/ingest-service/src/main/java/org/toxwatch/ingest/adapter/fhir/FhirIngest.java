@@ -169,9 +169,19 @@ final class FhirIngest {
         var counts = new ArrayList<Integer>();
         var keys = new ArrayList<@Nullable String>();
         var types = new HashMap<Violation, IssueType>();
+        var patientProblems = new ArrayList<Problem>();
+        var patients = TransactionPatients.of(bundle, patientProblems);
+        for (Problem problem : patientProblems) {
+            types.put(problem.toViolation(), problem.type());
+            derived.add(Derived.invalid(List.of(problem.toViolation())));
+        }
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             var entry = bundle.getEntry().get(i);
             String prefix = "Bundle.entry[" + i + "]";
+            if (TransactionPatients.isPatient(entry)) {
+                counts.add(PATIENT_ENTRY);
+                continue;
+            }
             var problem = entryProblem(entry, prefix);
             if (problem.isPresent()) {
                 types.put(problem.get().toViolation(), problem.get().type());
@@ -181,6 +191,7 @@ final class FhirIngest {
                 continue;
             }
             Resource resource = entry.getResource();
+            patients.resolve(resource);
             String type = resource.fhirType();
             LocatedValidation.Derivation derivation = validation.validate(
                     resource,
@@ -193,8 +204,9 @@ final class FhirIngest {
             types.putAll(derivation.types());
         }
         var submission = new Submission(PROTOCOL, sender, transactionId(bundle, keys), raw);
-        boolean onlyTherapy =
-                bundle.getEntry().stream().allMatch(entry -> entry.getResource() instanceof MedicationAdministration);
+        boolean onlyTherapy = bundle.getEntry().stream()
+                .filter(entry -> !TransactionPatients.isPatient(entry))
+                .allMatch(entry -> entry.getResource() instanceof MedicationAdministration);
         FhirResponse answer = respond(
                 () -> recordClinicalEvents.derived(
                         submission, derived, onlyTherapy ? Topics.THERAPY_EVENTS : Topics.LAB_RESULTS),
@@ -205,6 +217,9 @@ final class FhirIngest {
         return new FhirResponse(FhirResponse.OK, transactionResponse(answer, counts), false);
     }
 
+    /** A Patient entry: read for its MRN, produces no event. */
+    private static final int PATIENT_ENTRY = -1;
+
     /** The accepted outcome split per entry, in the order the entries produced their events. */
     private static Bundle transactionResponse(FhirResponse accepted, List<Integer> counts) {
         var outcome = (OperationOutcome) accepted.body();
@@ -213,6 +228,10 @@ final class FhirIngest {
         var response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
         int next = 0;
         for (int count : counts) {
+            if (count == PATIENT_ENTRY) {
+                response.addEntry().getResponse().setStatus("200 OK").setOutcome(Outcomes.patientRead());
+                continue;
+            }
             List<UUID> entryIds = ids.subList(next, Math.min(next + count, ids.size())).stream()
                     .map(coding -> UUID.fromString(coding.getCode()))
                     .toList();

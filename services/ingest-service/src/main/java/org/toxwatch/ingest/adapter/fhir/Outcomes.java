@@ -42,6 +42,16 @@ final class Outcomes {
         return outcome;
     }
 
+    static OperationOutcome patientRead() {
+        var outcome = new OperationOutcome();
+        outcome.addIssue()
+                .setSeverity(IssueSeverity.INFORMATION)
+                .setCode(IssueType.INFORMATIONAL)
+                .setDiagnostics("Read for its medical record number, which the entries referencing it now carry;"
+                        + " ToxWatch does not store patients.");
+        return outcome;
+    }
+
     static OperationOutcome rejected(Outcome.Rejected rejected, Map<Violation, IssueType> types) {
         var outcome = new OperationOutcome();
         rejected.violations().stream().distinct().forEach(violation -> {

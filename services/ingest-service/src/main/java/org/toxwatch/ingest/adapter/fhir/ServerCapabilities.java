@@ -53,7 +53,9 @@ final class ServerCapabilities {
                 .setDocumentation("Each entry (POST) on its own, with its own status and outcome.");
         rest.addInteraction()
                 .setCode(SystemRestfulInteraction.TRANSACTION)
-                .setDocumentation("All entries (POST) stored together, or none.");
+                .setDocumentation(
+                        "All entries (POST) stored together, or none. Patient entries are read only for the MRN the"
+                                + " other entries reference by fullUrl.");
         return statement;
     }
 

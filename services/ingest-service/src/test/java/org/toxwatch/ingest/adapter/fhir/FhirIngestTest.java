@@ -14,11 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -331,6 +334,39 @@ class FhirIngestTest {
                     .containsExactly(1, 2);
             assertThat(on(Topics.LAB_RESULTS)).hasSize(1);
             assertThat(on(Topics.VITAL_SIGNS)).hasSize(2);
+        }
+
+        @Test
+        void withThePatientAsAnEntryReferencedByUrnReadsItsMrnAndStoresNoPatient() {
+            var patient = new Patient();
+            patient.addIdentifier()
+                    .setSystem("urn:oid:2.16.840.1.113883.19.5")
+                    .setValue("MRN-0042")
+                    .getType()
+                    .addCoding(new Coding("http://terminology.hl7.org/CodeSystem/v2-0203", "MR", null));
+            var anc = resource("observation-anc-751-8.json", Observation.class);
+            anc.setSubject(new Reference("urn:uuid:5b1a36b4-0e9c-4bd1-9f3e-7a1c0f2f7d11"));
+            var bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+            bundle.addEntry()
+                    .setFullUrl("urn:uuid:5b1a36b4-0e9c-4bd1-9f3e-7a1c0f2f7d11")
+                    .setResource(patient)
+                    .getRequest()
+                    .setMethod(Bundle.HTTPVerb.PUT)
+                    .setUrl("Patient?identifier=urn:oid:2.16.840.1.113883.19.5|MRN-0042");
+            bundle.addEntry()
+                    .setResource(anc)
+                    .getRequest()
+                    .setMethod(Bundle.HTTPVerb.POST)
+                    .setUrl("Observation");
+
+            var answer = ingest.bundle(FHIR.newJsonParser().encodeResourceToString(bundle), SENDER);
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(((Bundle) answer.body()).getEntry())
+                    .extracting(entry -> entry.getResponse().getStatus())
+                    .containsExactly("200 OK", "201 Created");
+            assertThat(((LabResultRecorded) only(Topics.LAB_RESULTS)).patientId())
+                    .isEqualTo("MRN-0042");
         }
 
         @Test
