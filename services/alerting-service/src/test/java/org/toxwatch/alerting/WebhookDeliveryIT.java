@@ -169,6 +169,41 @@ class WebhookDeliveryIT extends RunningAlertingService {
         assertThat(get("/api/v1/webhooks", "operator").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aSubscriptionNeedsAnHttpUrlOrAMailAddressAndASecretWorthTheName() throws Exception {
+        String good = "a-secret-of-16-chars";
+
+        assertThat(post("/api/v1/webhooks", subscription("ftp://ehr.example/hooks", good))
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(post("/api/v1/webhooks", subscription("mailto:not-an-address", good))
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(post("/api/v1/webhooks", subscription("https://ehr.example/hooks", "short"))
+                        .statusCode())
+                .isEqualTo(400);
+        var created = post("/api/v1/webhooks", subscription("https://ehr.example/hooks", good));
+        assertThat(created.statusCode()).isEqualTo(201);
+
+        String id = JSON.readTree(created.body()).get("id").asString();
+        var removed = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/webhooks/" + id))
+                        .header("Authorization", basic("operator", OPERATOR_PASSWORD))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(removed.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(removed.body()).get("active").asBoolean()).isFalse();
+        assertThat(get("/api/v1/webhooks/" + id + "/deliveries", "operator").statusCode())
+                .as("the log of a removed subscription stays readable")
+                .isEqualTo(200);
+    }
+
+    private static String subscription(String url, String secret) {
+        return """
+                {"name":"validation","url":"%s","secret":"%s","priorities":["LOW"],"transitions":["RESOLVED"]}""".formatted(url, secret);
+    }
+
     private String subscribe() throws Exception {
         String body = """
                 {"name":"ward-pager","url":"http://localhost:%d/hooks/alerts","secret":"%s"}""".formatted(receiver.getAddress().getPort(), SECRET);
