@@ -25,6 +25,7 @@ import org.toxwatch.monitoring.domain.crs.CrsInputs;
 import org.toxwatch.monitoring.domain.crs.CrsRule;
 import org.toxwatch.monitoring.domain.dosing.BlincytoActionRules;
 import org.toxwatch.monitoring.domain.dosing.BlincytoInputs;
+import org.toxwatch.monitoring.domain.dosing.NextBesponsaDose;
 import org.toxwatch.monitoring.domain.febrileneutropenia.FebrileNeutropeniaRule;
 import org.toxwatch.monitoring.domain.hematotoxicity.IcahtRule;
 import org.toxwatch.monitoring.domain.icans.IcansRule;
@@ -126,7 +127,13 @@ public final class ToxicityGrader {
         if (blincyto != null) {
             assessments.add(blincyto);
         }
-        Stream.of(icans(state), icahtEarly(state), icahtLate(state), hysLaw(state), vodSos(state))
+        Stream.of(
+                        icans(state),
+                        icahtEarly(state),
+                        icahtLate(state),
+                        hysLaw(state),
+                        vodSos(state),
+                        besponsaNextDose(state))
                 .filter(Objects::nonNull)
                 .forEach(assessments::add);
         return assessments.stream()
@@ -498,6 +505,52 @@ public final class ToxicityGrader {
         var results = readable(state, analyte);
         var newest = results.isEmpty() ? null : results.getLast();
         return newest == null || newest.observedAt().isBefore(from) ? null : newest;
+    }
+
+    // ------------------------------------------------------------------------------------------ BESPONSA
+
+    /** CRITERIA.md 8.2 for the next planned dose of the patient's current inotuzumab episode. */
+    private static @Nullable Assessment besponsaNextDose(PatientState state) {
+        var now = state.newestEventTime();
+        var episode = now == null ? null : state.episodeAt(now);
+        if (episode == null || episode.therapy() != Therapy.INOTUZUMAB_OZOGAMICIN) {
+            return null;
+        }
+        var labs = new NextBesponsaDose.Labs() {
+            @Override
+            public List<LabResult> anc() {
+                return readable(state, Analyte.ANC);
+            }
+
+            @Override
+            public List<LabResult> platelets() {
+                return readable(state, Analyte.PLATELETS);
+            }
+
+            @Override
+            public List<LabResult> bilirubin() {
+                return readable(state, Analyte.TOTAL_BILIRUBIN);
+            }
+
+            @Override
+            public List<LabResult> ast() {
+                return readable(state, Analyte.AST);
+            }
+
+            @Override
+            public List<LabResult> alt() {
+                return readable(state, Analyte.ALT);
+            }
+
+            @Override
+            public List<Instant> plateletTransfusions() {
+                return state.supportiveDrugs().stream()
+                        .filter(drug -> drug.drug() == SupportiveDrug.PLATELET_TRANSFUSION)
+                        .map(SupportiveDrugGiven::givenAt)
+                        .toList();
+            }
+        };
+        return NextBesponsaDose.assess(episode, labs, now);
     }
 
     // ------------------------------------------------------------------------------------------ CAR-T hematotoxicity
