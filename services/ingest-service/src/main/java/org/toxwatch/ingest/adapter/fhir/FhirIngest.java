@@ -199,7 +199,10 @@ final class FhirIngest {
                     now,
                     path -> prefix + ".resource.ofType(" + type + ")" + path.substring(type.length()));
             derived.addAll(derivation.derived());
-            counts.add(derivation.derived().size());
+            // Items skipped as unmonitored publish nothing: only the recorded ones have event ids to hand back.
+            counts.add((int) derivation.derived().stream()
+                    .filter(item -> item.event() != null)
+                    .count());
             keys.add(derivation.messageId());
             types.putAll(derivation.types());
         }

@@ -31,8 +31,9 @@ final class Outcomes {
                 .setCode(IssueType.INFORMATIONAL)
                 .setDiagnostics(
                         eventIds.isEmpty()
-                                ? "Nothing to record: not an administration of a medication ToxWatch tracks, or not"
-                                        + " given. Kept in the inbound archive only."
+                                ? "Nothing to record: a drug ToxWatch does not track, an administration not given,"
+                                        + " or a code whose results this sender's feed may carry unmonitored. Kept in"
+                                        + " the inbound archive only."
                                 : resend
                                         ? "Already accepted: this is a resend, nothing new was stored. Event ids as"
                                                 + " first stored."

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
@@ -334,6 +335,41 @@ class FhirIngestTest {
                     .containsExactly(1, 2);
             assertThat(on(Topics.LAB_RESULTS)).hasSize(1);
             assertThat(on(Topics.VITAL_SIGNS)).hasSize(2);
+        }
+
+        @Test
+        void withAResultItsSenderMaySendUnmonitoredHandsBackTheOtherEntrysEvents() {
+            var skipping = new FhirIngest(
+                    new FhirJson(FHIR),
+                    new RecordClinicalEvents(
+                            new ObservationValidator(Duration.ofMinutes(5)),
+                            new TherapyEvents(Duration.ofMinutes(5)),
+                            new LocalCodes(Map.of(), Set.of(SENDER)),
+                            publisher,
+                            new InMemoryInboundArchive(),
+                            Clock.fixed(NOW, ZoneOffset.UTC)),
+                    monitor);
+            var sodium = resource("observation-anc-751-8.json", Observation.class);
+            sodium.getIdentifierFirstRep().setValue("CHEM-1-NA");
+            sodium.getCode().getCodingFirstRep().setCode("2951-2");
+            sodium.getValueQuantity().setCode("mmol/L");
+            sodium.getReferenceRange().clear();
+
+            var answer = skipping.bundle(
+                    bundle(
+                            Bundle.BundleType.TRANSACTION,
+                            sodium,
+                            resource("observation-anc-751-8.json", Observation.class)),
+                    SENDER);
+
+            var entries = ((Bundle) answer.body()).getEntry();
+            assertThat(entries)
+                    .extracting(entry -> entry.getResponse().getStatus())
+                    .containsExactly("200 OK", "201 Created");
+            assertThat(eventIdsOf(entries.get(1).getResponse().getOutcome()))
+                    .containsExactly(((LabResultRecorded) only(Topics.LAB_RESULTS))
+                            .eventId()
+                            .toString());
         }
 
         @Test
