@@ -236,7 +236,12 @@ class EndToEndIT {
         var resent = post(ServiceKind.INGEST, "/api/v1/observations", body, "integration");
 
         assertThat(first.statusCode()).isEqualTo(202);
-        assertThat(resent.body()).isEqualTo(first.body());
+        assertThat(resent.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(resent.body()).get("eventIds"))
+                .as("the resend is answered with the original event ids")
+                .isEqualTo(JSON.readTree(first.body()).get("eventIds"));
+        assertThat(JSON.readTree(first.body()).get("resend").asBoolean()).isFalse();
+        assertThat(JSON.readTree(resent.body()).get("resend").asBoolean()).isTrue();
         await().atMost(Duration.ofSeconds(60)).until(() -> alertsOf(patientId).size() == 1);
         JsonNode alert = alertsOf(patientId).getFirst();
         assertThat(alert.get("grade").asInt()).isEqualTo(4);
@@ -381,8 +386,7 @@ class EndToEndIT {
                 "occurredAt":"%s","sourceMessageId":"mar-cart-1"}""".formatted(patientId, infused);
         String neuro = """
                 {"patientId":"%s","assessedAt":"%s","iceScore":5,"consciousness":"ALERT","seizure":"NONE",\
-                "motor":"NONE","icp":"NONE","sourceMessageId":"neuro-1"}""".formatted(
-                        patientId, Instant.now().minus(Duration.ofMinutes(30)));
+                "motor":"NONE","icp":"NONE","sourceMessageId":"neuro-1"}""".formatted(patientId, Instant.now().minus(Duration.ofMinutes(30)));
 
         assertThat(post(ServiceKind.INGEST, "/api/v1/therapy-events", infusion, "integration")
                         .statusCode())
