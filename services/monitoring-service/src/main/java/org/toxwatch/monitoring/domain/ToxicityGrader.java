@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.Criterion;
 import org.toxwatch.model.Evidence;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.OxygenDevice;
@@ -37,6 +38,7 @@ import org.toxwatch.monitoring.domain.liversignals.ClinicalFindings;
 import org.toxwatch.monitoring.domain.liversignals.HysLawRule;
 import org.toxwatch.monitoring.domain.liversignals.LiverTest;
 import org.toxwatch.monitoring.domain.liversignals.VodSosRule;
+import org.toxwatch.monitoring.domain.monitoringgap.ResultOverdue;
 import org.toxwatch.monitoring.domain.units.Analyte;
 import org.toxwatch.monitoring.domain.units.VitalSign;
 import org.toxwatch.monitoring.domain.windows.BlinatumomabSupervision;
@@ -133,7 +135,8 @@ public final class ToxicityGrader {
                         icahtLate(state),
                         hysLaw(state),
                         vodSos(state),
-                        besponsaNextDose(state))
+                        besponsaNextDose(state),
+                        resultOverdue(state, state.newestEventTime()))
                 .filter(Objects::nonNull)
                 .forEach(assessments::add);
         return assessments.stream()
@@ -159,6 +162,27 @@ public final class ToxicityGrader {
             }
         }
         return new Reassessment(next, changed);
+    }
+
+    /**
+     * The periodic check for results that have not come (CRITERIA.md 6.1/8.1/10 watches): only
+     * {@link Criterion#RESULT_OVERDUE}, judged at {@code now} (wall-clock time: an absence produces no event).
+     */
+    public Reassessment reassessOverdue(PatientState state, Instant now) {
+        var overdue = resultOverdue(state, now);
+        if (overdue == null) {
+            return new Reassessment(state, List.of());
+        }
+        var assessment = inTherapy(state, overdue);
+        var published = state.publishedGrade(Criterion.RESULT_OVERDUE);
+        var isChange = published == null ? assessment.isGraded() : published.differsFrom(assessment);
+        return isChange
+                ? new Reassessment(state.published(assessment), List.of(assessment))
+                : new Reassessment(state, List.of());
+    }
+
+    private @Nullable Assessment resultOverdue(PatientState state, @Nullable Instant now) {
+        return now == null ? null : ResultOverdue.assess(state, now, hospitalZone);
     }
 
     // ------------------------------------------------------------------------------------------ laboratory

@@ -3,11 +3,17 @@ package org.toxwatch.monitoring.adapter.streams;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,6 +37,9 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
 
     private static final Logger log = LoggerFactory.getLogger(PatientGradingProcessor.class);
     static final String SOURCE_SYSTEM = "monitoring";
+    static final Duration OVERDUE_CHECK_INTERVAL = Duration.ofMinutes(5);
+    /** The cause named on an assessment the periodic check published: the check and its time. */
+    static final String OVERDUE_CHECK_SOURCE = "overdue-check@";
 
     private final ToxicityGrader grader;
     private final Clock clock;
@@ -54,6 +63,37 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
     public void init(ProcessorContext<String, GradingOutput> context) {
         this.context = context;
         this.states = context.getStateStore(MonitoringTopology.PATIENT_STATE_STORE);
+        // Wall-clock time, not stream time: an overdue result is the absence of an event, and stream time only
+        // moves when events arrive, so a quiet night (exactly when a missing ANC matters) would never be checked.
+        context.schedule(OVERDUE_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::checkOverdueResults);
+    }
+
+    /** Re-judges every patient of this task for results that have not come, and publishes what changed. */
+    private void checkOverdueResults(long wallClockMillis) {
+        Instant now = Instant.ofEpochMilli(wallClockMillis);
+        var changedStates = new ArrayList<KeyValue<String, PatientState>>();
+        try (KeyValueIterator<String, PatientState> all = states.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, PatientState> entry = all.next();
+                var reassessment = grader.reassessOverdue(entry.value, now);
+                if (reassessment.changed().isEmpty()) {
+                    continue;
+                }
+                changedStates.add(KeyValue.pair(entry.key, reassessment.state()));
+                for (Assessment assessment : reassessment.changed()) {
+                    PublishedGrade previous = entry.value.publishedGrade(assessment.criterion());
+                    context.forward(new Record<>(
+                            entry.key,
+                            GradingOutput.assessed(toEvent(
+                                    entry.key,
+                                    assessment,
+                                    previous == null ? null : previous.grade(),
+                                    OVERDUE_CHECK_SOURCE + now)),
+                            wallClockMillis));
+                }
+            }
+        }
+        changedStates.forEach(entry -> states.put(entry.key, entry.value));
     }
 
     @Override
