@@ -71,12 +71,6 @@ class AlertingConfiguration {
         return new MongoAlerts(mongoTemplate);
     }
 
-    /** Replaces Boot's MongoDB indicator (same bean name, so Boot backs off). */
-    @Bean
-    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongoTemplate) {
-        return new MongoPingHealthIndicator(mongoTemplate);
-    }
-
     @Bean
     AuditTrail auditTrail(MongoTemplate mongoTemplate) {
         return new MongoAuditTrail(mongoTemplate);

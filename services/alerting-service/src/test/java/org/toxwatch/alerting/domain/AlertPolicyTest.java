@@ -28,6 +28,11 @@ class AlertPolicyTest {
         "HYS_LAW, 1, HIGH",
         "ICAHT_EARLY, 3, MEDIUM",
         "ICAHT_EARLY, 4, HIGH",
+        "BESPONSA_PRE_DOSE, 1, HIGH",
+        "BESPONSA_PRE_DOSE, 2, HIGH",
+        "BLINCYTO_ACTION, 1, HIGH",
+        "BLINCYTO_ACTION, 2, HIGH",
+        "RESULT_OVERDUE, 1, LOW",
     })
     void gradesThatNeedAClinicianGetTheirPriority(Criterion criterion, int grade, AlertPriority priority) {
         var decision = policy.decide(anAssessment("MRN-1", criterion, grade));
@@ -46,6 +51,9 @@ class AlertPolicyTest {
         "ICANS, 1",
         "HYPERKALEMIA, 2",
         "HYS_LAW, 0",
+        "BESPONSA_PRE_DOSE, 0",
+        "BLINCYTO_ACTION, 0",
+        "RESULT_OVERDUE, 0",
     })
     void lowGradesOutsideTherapyRaiseNothing(Criterion criterion, int grade) {
         assertThat(policy.decide(anAssessment("MRN-1", criterion, grade))).isEmpty();
