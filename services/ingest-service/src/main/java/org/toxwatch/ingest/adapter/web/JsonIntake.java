@@ -15,6 +15,7 @@ import org.toxwatch.ingest.application.RecordClinicalEvents.Outcome;
 import org.toxwatch.ingest.application.RejectedMessages.RejectedMessage;
 import org.toxwatch.ingest.application.ReplayRejectedMessage;
 import org.toxwatch.ingest.application.Submission;
+import org.toxwatch.ingest.domain.NeuroAssessmentSubmission;
 import org.toxwatch.ingest.domain.Violation;
 import org.toxwatch.model.Topics;
 import tools.jackson.core.JacksonException;
@@ -68,22 +69,25 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
                         requests.stream().map(TherapyEventRequest::toSubmission).toList())));
     }
 
+    /**
+     * The body is read straight into the domain's {@link NeuroAssessmentSubmission}: its JSON has the same
+     * flat shape, e.g. {@code {"patientId":"MRN-0003","assessedAt":"2026-11-20T08:00:00Z","iceScore":6,
+     * "consciousness":"AWAKENS_TO_VOICE","seizure":"NONE","sourceMessageId":"neuro-12"}}.
+     */
     Outcome neuroAssessments(String body, String sourceSystem) {
         return measured(() -> read(
                         body,
-                        NeuroAssessmentRequest.class,
+                        NeuroAssessmentSubmission.class,
                         sourceSystem,
                         "a neurological assessment",
                         Topics.NEURO_ASSESSMENTS)
-                .map(requests -> recordClinicalEvents.neuroAssessments(
+                .map(assessments -> recordClinicalEvents.neuroAssessments(
                         new Submission(
                                 PROTOCOL,
                                 sourceSystem,
-                                messageIdOf(requests.stream().map(NeuroAssessmentRequest::sourceMessageId)),
+                                messageIdOf(assessments.stream().map(NeuroAssessmentSubmission::sourceMessageId)),
                                 body),
-                        requests.stream()
-                                .map(NeuroAssessmentRequest::toSubmission)
-                                .toList())));
+                        assessments)));
     }
 
     @Override

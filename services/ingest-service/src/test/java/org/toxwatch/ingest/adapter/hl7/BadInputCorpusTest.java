@@ -3,26 +3,15 @@ package org.toxwatch.ingest.adapter.hl7;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.toxwatch.ingest.adapter.hl7.Hl7Fixtures.message;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
-import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
-import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.toxwatch.ingest.adapter.metrics.MicrometerIngestMonitor;
-import org.toxwatch.ingest.application.InMemoryInboundArchive;
-import org.toxwatch.ingest.application.RecordClinicalEvents;
 import org.toxwatch.ingest.application.RecordingEventPublisher;
 import org.toxwatch.ingest.domain.LocalCodes;
-import org.toxwatch.ingest.domain.ObservationValidator;
-import org.toxwatch.ingest.domain.TherapyEvents;
 import org.toxwatch.model.RejectedInput;
 import org.toxwatch.model.Topics;
 
@@ -83,21 +72,8 @@ class BadInputCorpusTest {
     }
 
     private static Hl7MessageHandler handler(RecordingEventPublisher kafka) {
-        var context = new DefaultHapiContext();
-        context.setValidationContext(ValidationContextFactory.noValidation());
-        context.setModelClassFactory(new CanonicalModelClassFactory("2.5.1"));
-        var record = new RecordClinicalEvents(
-                new ObservationValidator(Duration.ofMinutes(5)),
-                new TherapyEvents(Duration.ofMinutes(5)),
-                new LocalCodes(Map.of()),
-                kafka,
-                new InMemoryInboundArchive(),
-                Clock.fixed(NOW, ZoneOffset.UTC));
-        return new Hl7MessageHandler(
-                context.getPipeParser(),
-                record,
-                ZoneId.of("Europe/Paris"),
-                new MicrometerIngestMonitor(new SimpleMeterRegistry()));
+        return Hl7Handlers.handler(
+                kafka, new LocalCodes(Map.of()), NOW, ZoneId.of("Europe/Paris"), new SimpleMeterRegistry());
     }
 
     private static String segment(String ack, String id) {

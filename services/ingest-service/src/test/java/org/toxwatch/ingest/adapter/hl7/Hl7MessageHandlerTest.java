@@ -3,29 +3,18 @@ package org.toxwatch.ingest.adapter.hl7;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.toxwatch.ingest.adapter.hl7.Hl7Fixtures.message;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
-import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
-import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.toxwatch.ingest.adapter.metrics.MicrometerIngestMonitor;
-import org.toxwatch.ingest.application.InMemoryInboundArchive;
-import org.toxwatch.ingest.application.RecordClinicalEvents;
 import org.toxwatch.ingest.application.RecordingEventPublisher;
 import org.toxwatch.ingest.domain.LocalCodes;
-import org.toxwatch.ingest.domain.ObservationValidator;
-import org.toxwatch.ingest.domain.TherapyEvents;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.OxygenDevice;
 import org.toxwatch.model.RejectedInput;
@@ -49,20 +38,14 @@ class Hl7MessageHandlerTest {
     }
 
     private Hl7MessageHandler handler(ZoneId hospitalZone, Set<String> sendersWhoseUnknownCodesAreIgnored) {
-        var context = new DefaultHapiContext();
-        context.setValidationContext(ValidationContextFactory.noValidation());
-        context.setModelClassFactory(new CanonicalModelClassFactory("2.5.1"));
-        var record = new RecordClinicalEvents(
-                new ObservationValidator(Duration.ofMinutes(5)),
-                new TherapyEvents(Duration.ofMinutes(5)),
+        return Hl7Handlers.handler(
+                kafka,
                 new LocalCodes(
                         Map.of("DEMO-LIS@CITY-LAB", Map.of("NEUT-ABS", "751-8", "PLT", "777-3")),
                         sendersWhoseUnknownCodesAreIgnored),
-                kafka,
-                new InMemoryInboundArchive(),
-                Clock.fixed(NOW, ZoneOffset.UTC));
-        return new Hl7MessageHandler(
-                context.getPipeParser(), record, hospitalZone, new MicrometerIngestMonitor(meters));
+                NOW,
+                hospitalZone,
+                meters);
     }
 
     @Nested

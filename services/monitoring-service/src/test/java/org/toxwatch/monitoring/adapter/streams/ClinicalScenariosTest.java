@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -31,7 +29,6 @@ import org.toxwatch.model.SupportiveDrug;
 import org.toxwatch.model.Therapy;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.TherapyEventType;
-import org.toxwatch.model.Topics;
 import org.toxwatch.model.ToxicityAssessed;
 import org.toxwatch.model.VitalSignsRecorded;
 import org.toxwatch.monitoring.domain.ToxicityGrader;
@@ -50,20 +47,12 @@ class ClinicalScenariosTest {
             new MonitoringSerdes(JsonMapper.builder().build());
     private final TopologyTestDriver driver =
             TopologyDrivers.driverFor(new ToxicityGrader(ZoneId.of("UTC")), serdes, new SimpleMeterRegistry());
-    private final TestInputTopic<String, LabResultRecorded> labs = driver.createInputTopic(
-            Topics.LAB_RESULTS, new StringSerializer(), serdes.labResults().serializer());
-    private final TestInputTopic<String, VitalSignsRecorded> vitals = driver.createInputTopic(
-            Topics.VITAL_SIGNS, new StringSerializer(), serdes.vitalSigns().serializer());
-    private final TestInputTopic<String, TherapyEventRecorded> therapy = driver.createInputTopic(
-            Topics.THERAPY_EVENTS,
-            new StringSerializer(),
-            serdes.therapyEvents().serializer());
-    private final TestInputTopic<String, NeurologicAssessmentRecorded> neuro = driver.createInputTopic(
-            Topics.NEURO_ASSESSMENTS,
-            new StringSerializer(),
-            serdes.neuroAssessments().serializer());
-    private final TestOutputTopic<String, ToxicityAssessed> assessments = driver.createOutputTopic(
-            Topics.ASSESSMENTS, new StringDeserializer(), serdes.assessments().deserializer());
+    private final TestInputTopic<String, LabResultRecorded> labs = TopologyDrivers.labResults(driver, serdes);
+    private final TestInputTopic<String, VitalSignsRecorded> vitals = TopologyDrivers.vitalSigns(driver, serdes);
+    private final TestInputTopic<String, TherapyEventRecorded> therapy = TopologyDrivers.therapyEvents(driver, serdes);
+    private final TestInputTopic<String, NeurologicAssessmentRecorded> neuro =
+            TopologyDrivers.neuroAssessments(driver, serdes);
+    private final TestOutputTopic<String, ToxicityAssessed> assessments = TopologyDrivers.assessments(driver, serdes);
 
     @AfterEach
     void close() {

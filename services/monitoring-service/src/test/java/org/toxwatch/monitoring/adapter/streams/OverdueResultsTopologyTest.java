@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.TherapyEventRecorded;
-import org.toxwatch.model.Topics;
 import org.toxwatch.model.ToxicityAssessed;
 import org.toxwatch.monitoring.domain.ToxicityGrader;
 import org.toxwatch.monitoring.domain.units.Analyte;
@@ -42,14 +39,9 @@ class OverdueResultsTopologyTest {
             serdes,
             new SimpleMeterRegistry(),
             FIRST_ANC.plus(Duration.ofMinutes(30)));
-    private final TestInputTopic<String, LabResultRecorded> labs = driver.createInputTopic(
-            Topics.LAB_RESULTS, new StringSerializer(), serdes.labResults().serializer());
-    private final TestInputTopic<String, TherapyEventRecorded> therapy = driver.createInputTopic(
-            Topics.THERAPY_EVENTS,
-            new StringSerializer(),
-            serdes.therapyEvents().serializer());
-    private final TestOutputTopic<String, ToxicityAssessed> assessments = driver.createOutputTopic(
-            Topics.ASSESSMENTS, new StringDeserializer(), serdes.assessments().deserializer());
+    private final TestInputTopic<String, LabResultRecorded> labs = TopologyDrivers.labResults(driver, serdes);
+    private final TestInputTopic<String, TherapyEventRecorded> therapy = TopologyDrivers.therapyEvents(driver, serdes);
+    private final TestOutputTopic<String, ToxicityAssessed> assessments = TopologyDrivers.assessments(driver, serdes);
 
     @AfterEach
     void close() {

@@ -5,9 +5,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.NeurologicAssessmentRecorded;
+import org.toxwatch.model.TherapyEventRecorded;
+import org.toxwatch.model.Topics;
+import org.toxwatch.model.ToxicityAssessed;
+import org.toxwatch.model.VitalSignsRecorded;
 import org.toxwatch.monitoring.domain.ToxicityGrader;
 
 /** A TopologyTestDriver running the production topology with the production dead-letter settings. */
@@ -30,6 +40,39 @@ final class TopologyDrivers {
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.putAll(PoisonRecordDeadLetters.streamsSettings(meterRegistry));
         return new TopologyTestDriver(builder.build(), config, wallClock);
+    }
+
+    static TestInputTopic<String, LabResultRecorded> labResults(TopologyTestDriver driver, MonitoringSerdes serdes) {
+        return driver.createInputTopic(
+                Topics.LAB_RESULTS, new StringSerializer(), serdes.labResults().serializer());
+    }
+
+    static TestInputTopic<String, VitalSignsRecorded> vitalSigns(TopologyTestDriver driver, MonitoringSerdes serdes) {
+        return driver.createInputTopic(
+                Topics.VITAL_SIGNS, new StringSerializer(), serdes.vitalSigns().serializer());
+    }
+
+    static TestInputTopic<String, TherapyEventRecorded> therapyEvents(
+            TopologyTestDriver driver, MonitoringSerdes serdes) {
+        return driver.createInputTopic(
+                Topics.THERAPY_EVENTS,
+                new StringSerializer(),
+                serdes.therapyEvents().serializer());
+    }
+
+    static TestInputTopic<String, NeurologicAssessmentRecorded> neuroAssessments(
+            TopologyTestDriver driver, MonitoringSerdes serdes) {
+        return driver.createInputTopic(
+                Topics.NEURO_ASSESSMENTS,
+                new StringSerializer(),
+                serdes.neuroAssessments().serializer());
+    }
+
+    static TestOutputTopic<String, ToxicityAssessed> assessments(TopologyTestDriver driver, MonitoringSerdes serdes) {
+        return driver.createOutputTopic(
+                Topics.ASSESSMENTS,
+                new StringDeserializer(),
+                serdes.assessments().deserializer());
     }
 
     private TopologyDrivers() {}
