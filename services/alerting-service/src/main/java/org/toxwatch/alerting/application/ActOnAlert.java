@@ -24,16 +24,14 @@ public final class ActOnAlert {
     }
 
     private final Alerts alerts;
-    private final AuditTrail auditTrail;
-    private final AlertEventPublisher publisher;
+    private final ChangeRecorder changes;
     private final Duration longestSnooze;
     private final Clock clock;
 
     public ActOnAlert(
             Alerts alerts, AuditTrail auditTrail, AlertEventPublisher publisher, Duration longestSnooze, Clock clock) {
         this.alerts = alerts;
-        this.auditTrail = auditTrail;
-        this.publisher = publisher;
+        this.changes = new ChangeRecorder(alerts, auditTrail, publisher);
         this.longestSnooze = longestSnooze;
         this.clock = clock;
     }
@@ -67,10 +65,7 @@ public final class ActOnAlert {
         return switch (decision) {
             case AlertEpisode.Decision.Refused refused -> new Outcome.Refused(refused.reason());
             case AlertEpisode.Decision.Changed changed -> {
-                alerts.save(changed.change().episode());
-                auditTrail.record(changed.change().event());
-                publisher.publish(changed.change().event());
-                yield new Outcome.Done(changed.change().event());
+                yield new Outcome.Done(changes.record(changed.change()));
             }
         };
     }

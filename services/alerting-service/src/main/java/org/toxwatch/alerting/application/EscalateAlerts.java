@@ -18,16 +18,14 @@ public final class EscalateAlerts {
     static final int BATCH = 1_000;
 
     private final Alerts alerts;
-    private final AuditTrail auditTrail;
-    private final AlertEventPublisher publisher;
+    private final ChangeRecorder changes;
     private final EscalationPolicy policy;
     private final Clock clock;
 
     public EscalateAlerts(
             Alerts alerts, AuditTrail auditTrail, AlertEventPublisher publisher, EscalationPolicy policy, Clock clock) {
         this.alerts = alerts;
-        this.auditTrail = auditTrail;
-        this.publisher = publisher;
+        this.changes = new ChangeRecorder(alerts, auditTrail, publisher);
         this.policy = policy;
         this.clock = clock;
     }
@@ -40,10 +38,7 @@ public final class EscalateAlerts {
         due.addAll(alerts.list(AlertStatus.SNOOZED, null, BATCH));
         for (AlertEpisode episode : due) {
             if (episode.escalate(policy, now) instanceof AlertEpisode.Decision.Changed changed) {
-                alerts.save(changed.change().episode());
-                auditTrail.record(changed.change().event());
-                publisher.publish(changed.change().event());
-                escalated.add(changed.change().event());
+                escalated.add(changes.record(changed.change()));
             }
         }
         return escalated;

@@ -21,6 +21,7 @@ public final class RaiseAlerts {
     private final AlertPolicy policy;
     private final Alerts alerts;
     private final AlertEventPublisher publisher;
+    private final ChangeRecorder changes;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
@@ -29,6 +30,7 @@ public final class RaiseAlerts {
         this.policy = policy;
         this.alerts = alerts;
         this.publisher = publisher;
+        this.changes = new ChangeRecorder(alerts, auditTrail, publisher);
         this.auditTrail = auditTrail;
         this.clock = clock;
     }
@@ -52,9 +54,6 @@ public final class RaiseAlerts {
         } else {
             return Optional.empty();
         }
-        alerts.save(change.episode());
-        auditTrail.record(change.event());
-        publisher.publish(change.event());
-        return Optional.of(change.event());
+        return Optional.of(changes.record(change));
     }
 }

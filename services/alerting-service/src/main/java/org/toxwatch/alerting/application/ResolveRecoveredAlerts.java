@@ -19,16 +19,14 @@ public final class ResolveRecoveredAlerts {
             List.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED, AlertStatus.SNOOZED);
 
     private final Alerts alerts;
-    private final AuditTrail auditTrail;
-    private final AlertEventPublisher publisher;
+    private final ChangeRecorder changes;
     private final RecoveryPolicy policy;
     private final Clock clock;
 
     public ResolveRecoveredAlerts(
             Alerts alerts, AuditTrail auditTrail, AlertEventPublisher publisher, RecoveryPolicy policy, Clock clock) {
         this.alerts = alerts;
-        this.auditTrail = auditTrail;
-        this.publisher = publisher;
+        this.changes = new ChangeRecorder(alerts, auditTrail, publisher);
         this.policy = policy;
         this.clock = clock;
     }
@@ -36,17 +34,14 @@ public final class ResolveRecoveredAlerts {
     /** Proposes or resolves what is due now and returns the changes made. */
     public List<AlertChanged> run() {
         var now = clock.instant();
-        var changes = new ArrayList<AlertChanged>();
+        var made = new ArrayList<AlertChanged>();
         for (AlertStatus status : UNRESOLVED) {
             for (AlertEpisode episode : alerts.list(status, null, EscalateAlerts.BATCH)) {
                 if (episode.recover(policy, now) instanceof AlertEpisode.Decision.Changed changed) {
-                    alerts.save(changed.change().episode());
-                    auditTrail.record(changed.change().event());
-                    publisher.publish(changed.change().event());
-                    changes.add(changed.change().event());
+                    made.add(changes.record(changed.change()));
                 }
             }
         }
-        return changes;
+        return made;
     }
 }
