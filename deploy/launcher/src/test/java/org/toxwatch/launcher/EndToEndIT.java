@@ -345,6 +345,30 @@ class EndToEndIT {
         }
     }
 
+    @Test
+    void everyServiceDescribesItsApiInOpenApiForSignedInUsers() throws Exception {
+        var expected = Map.of(
+                ServiceKind.INGEST, List.of("/api/v1/observations", "/api/v1/neuro-assessments", "/fhir/Observation"),
+                ServiceKind.MONITORING, List.of("/api/v1/grade", "/api/v1/patients/{patientId}/assessments"),
+                ServiceKind.ALERTING, List.of("/api/v1/alerts", "/api/v1/alerts/{alertId}/acknowledge"));
+        for (var service : expected.entrySet()) {
+            var described = get(service.getKey(), "/v3/api-docs", "operator");
+
+            assertThat(described.statusCode())
+                    .as(service.getKey() + " /v3/api-docs")
+                    .isEqualTo(200);
+            JsonNode openApi = JSON.readTree(described.body());
+            assertThat(openApi.get("openapi").asString()).startsWith("3.");
+            assertThat(openApi.get("paths").propertyNames()).containsAll(service.getValue());
+        }
+        var anonymous = http.send(
+                HttpRequest.newBuilder(URI.create(platform.baseUrl(ServiceKind.INGEST) + "/v3/api-docs"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(anonymous.statusCode()).isIn(401, 302);
+    }
+
     private static Map<String, String> withMllpPort() {
         var environment = new java.util.HashMap<>(PASSWORDS);
         environment.put("INGEST_MLLP_PORT", String.valueOf(MLLP_PORT));
