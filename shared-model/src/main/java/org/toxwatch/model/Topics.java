@@ -20,6 +20,9 @@ public final class Topics {
     /** {@link ToxicityAssessed}, published by monitoring when a grade changes or becomes assessable. */
     public static final String ASSESSMENTS = "monitoring.assessments.v1";
 
+    /** {@link PatientGradesSnapshot}, published by monitoring on every change; compacted (newest per patient). */
+    public static final String PATIENT_GRADES = "monitoring.patient-grades.v1";
+
     /** {@link AlertChanged}, published by alerting on every alert transition. */
     public static final String ALERT_EVENTS = "alerting.alert-events.v1";
 
@@ -36,6 +39,9 @@ public final class Topics {
     public static final List<String> INPUT_TOPICS =
             List.of(LAB_RESULTS, VITAL_SIGNS, THERAPY_EVENTS, NEURO_ASSESSMENTS, ASSESSMENTS);
 
+    /** Topics whose records are a state per key, kept by log compaction rather than retention. */
+    public static final List<String> COMPACTED = List.of(PATIENT_GRADES);
+
     /** Every topic of the contract, dead-letter topics included. */
     public static final List<String> ALL = List.of(
             LAB_RESULTS,
@@ -43,6 +49,7 @@ public final class Topics {
             THERAPY_EVENTS,
             NEURO_ASSESSMENTS,
             ASSESSMENTS,
+            PATIENT_GRADES,
             ALERT_EVENTS,
             LAB_RESULTS_DLT,
             VITAL_SIGNS_DLT,

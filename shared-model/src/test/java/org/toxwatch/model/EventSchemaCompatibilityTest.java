@@ -57,6 +57,7 @@ class EventSchemaCompatibilityTest {
                     SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
     private static final Set<String> EVENTS = Set.of(
+            "PatientGradesSnapshot",
             "LabResultRecorded",
             "VitalSignsRecorded",
             "TherapyEventRecorded",

@@ -81,12 +81,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Creates the topics that do not exist yet, each with the given partitions and replication factor 1. */
     public void createTopics(List<String> topics, int partitions) {
+        createTopics(topics, partitions, List.of());
+    }
+
+    /** As {@link #createTopics(List, int)}, with {@code compacted} kept by log compaction. */
+    public void createTopics(List<String> topics, int partitions, List<String> compacted) {
         try (Admin admin = admin()) {
             for (String topic : topics) {
+                var newTopic = new NewTopic(topic, partitions, (short) 1);
+                if (compacted.contains(topic)) {
+                    newTopic.configs(java.util.Map.of("cleanup.policy", "compact"));
+                }
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
-                            .all()
-                            .get(30, TimeUnit.SECONDS);
+                    admin.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("could not create topic " + topic, e.getCause());

@@ -38,7 +38,7 @@ public final class ToxWatchLauncher {
 
         var credentials = BootstrapCredentials.resolve(System::getenv, data.resolve("bootstrap-credentials"));
         var broker = EmbeddedKafkaBroker.start(data.resolve("kafka"), kafkaPort);
-        broker.createTopics(Topics.ALL, Integer.parseInt(setting("TOXWATCH_TOPIC_PARTITIONS", "6")));
+        broker.createTopics(Topics.ALL, Integer.parseInt(setting("TOXWATCH_TOPIC_PARTITIONS", "6")), Topics.COMPACTED);
         var mongo = EmbeddedMongoServer.start(data.resolve("mongo"), mongoPort);
         var stopped = new CountDownLatch(1);
         var holder = new LocalPlatform[1];

@@ -92,6 +92,7 @@ class MonitoringConfiguration {
     KafkaAdmin.NewTopics monitoringTopics(MonitoringProperties properties) {
         return new KafkaAdmin.NewTopics(List.of(
                         Topics.ASSESSMENTS,
+                        Topics.PATIENT_GRADES,
                         Topics.LAB_RESULTS,
                         Topics.VITAL_SIGNS,
                         Topics.THERAPY_EVENTS,
@@ -112,6 +113,7 @@ class MonitoringConfiguration {
     }
 
     private static NewTopic topic(String name, MonitoringProperties properties) {
-        return TopicBuilder.name(name).partitions(properties.topicPartitions()).build();
+        var topic = TopicBuilder.name(name).partitions(properties.topicPartitions());
+        return (Topics.COMPACTED.contains(name) ? topic.compact() : topic).build();
     }
 }

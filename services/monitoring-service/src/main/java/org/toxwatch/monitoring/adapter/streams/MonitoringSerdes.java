@@ -4,6 +4,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
+import org.toxwatch.model.PatientGradesSnapshot;
 import org.toxwatch.model.RejectedInput;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.ToxicityAssessed;
@@ -42,6 +43,10 @@ public final class MonitoringSerdes {
 
     public Serde<ToxicityAssessed> assessments() {
         return of(ToxicityAssessed.class);
+    }
+
+    public Serde<PatientGradesSnapshot> patientGrades() {
+        return of(PatientGradesSnapshot.class);
     }
 
     public Serde<RejectedInput> deadLetters() {

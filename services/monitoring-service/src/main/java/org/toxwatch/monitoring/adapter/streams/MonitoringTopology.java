@@ -89,6 +89,16 @@ public final class MonitoringTopology {
                                                 Produced.with(KEYS, serdes.deadLetters())
                                                         .withName("dead-letters")),
                                 "dead-letters"))
+                .branch(
+                        (patientId, output) -> output.isSnapshot(),
+                        Branched.withConsumer(
+                                snapshots -> snapshots
+                                        .mapValues(GradingOutput::grades, Named.as("grades-value"))
+                                        .to(
+                                                Topics.PATIENT_GRADES,
+                                                Produced.with(KEYS, serdes.patientGrades())
+                                                        .withName("patient-grades")),
+                                "patient-grades"))
                 .defaultBranch(Branched.withConsumer(
                         assessed -> assessed.mapValues(GradingOutput::assessment, Named.as("assessment-value"))
                                 .to(

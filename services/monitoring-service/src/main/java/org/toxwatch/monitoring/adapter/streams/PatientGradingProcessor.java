@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.streams.KeyValue;
@@ -18,6 +19,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.toxwatch.model.Criterion;
+import org.toxwatch.model.PatientGradesSnapshot;
 import org.toxwatch.model.RejectedInput;
 import org.toxwatch.model.Topics;
 import org.toxwatch.model.ToxicityAssessed;
@@ -91,6 +94,10 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
                                     OVERDUE_CHECK_SOURCE + now)),
                             wallClockMillis));
                 }
+                context.forward(new Record<>(
+                        entry.key,
+                        GradingOutput.snapshot(snapshotOf(entry.key, reassessment.state())),
+                        wallClockMillis));
             }
         }
         changedStates.forEach(entry -> states.put(entry.key, entry.value));
@@ -132,6 +139,26 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
             context.forward(record.withValue(GradingOutput.assessed(toEvent(
                     patientId, assessment, previous == null ? null : previous.grade(), event.sourceMessageId()))));
         }
+        if (!reassessment.changed().isEmpty()) {
+            context.forward(record.withValue(GradingOutput.snapshot(snapshotOf(patientId, reassessment.state()))));
+        }
+    }
+
+    /** Every grade the patient has now, for the compacted topic: the newest snapshot per patient is kept. */
+    private PatientGradesSnapshot snapshotOf(String patientId, PatientState state) {
+        var grades = state.publishedGrades().entrySet().stream()
+                .map(entry -> {
+                    Criterion criterion = Criterion.valueOf(entry.getKey());
+                    return new PatientGradesSnapshot.CurrentGrade(
+                            criterion,
+                            criterion.id(),
+                            entry.getValue().grade(),
+                            entry.getValue().assessedAt());
+                })
+                .sorted(Comparator.comparing(PatientGradesSnapshot.CurrentGrade::criterion))
+                .toList();
+        return new PatientGradesSnapshot(
+                UUID.randomUUID(), patientId, clock.instant(), CriteriaCatalogue.VERSION, grades);
     }
 
     private ToxicityAssessed toEvent(

@@ -14,6 +14,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
+import org.toxwatch.model.PatientGradesSnapshot;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.Topics;
 import org.toxwatch.model.ToxicityAssessed;
@@ -73,6 +74,14 @@ final class TopologyDrivers {
                 Topics.ASSESSMENTS,
                 new StringDeserializer(),
                 serdes.assessments().deserializer());
+    }
+
+    static TestOutputTopic<String, PatientGradesSnapshot> patientGrades(
+            TopologyTestDriver driver, MonitoringSerdes serdes) {
+        return driver.createOutputTopic(
+                Topics.PATIENT_GRADES,
+                new StringDeserializer(),
+                serdes.patientGrades().deserializer());
     }
 
     private TopologyDrivers() {}
