@@ -23,7 +23,12 @@ public interface Alerts {
     Optional<AlertEpisode> find(UUID alertId);
 
     /** Episodes ordered by priority (high first), then newest first. */
-    List<AlertEpisode> list(@Nullable AlertStatus status, @Nullable String patientId, int limit);
+    /** The alerts the filter admits, highest priority first, then the most recently changed. */
+    List<AlertEpisode> list(AlertFilter filter);
+
+    default List<AlertEpisode> list(@Nullable AlertStatus status, @Nullable String patientId, int limit) {
+        return list(AlertFilter.of(status, patientId, limit));
+    }
 
     final class ConcurrentAlertUpdate extends RuntimeException {
         public ConcurrentAlertUpdate(String message, Throwable cause) {

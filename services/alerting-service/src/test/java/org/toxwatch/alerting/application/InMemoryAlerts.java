@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.toxwatch.alerting.domain.AlertEpisode;
 import org.toxwatch.model.AlertStatus;
 import org.toxwatch.model.ToxicityFamily;
@@ -35,11 +34,14 @@ public final class InMemoryAlerts implements Alerts {
     }
 
     @Override
-    public List<AlertEpisode> list(@Nullable AlertStatus status, @Nullable String patientId, int limit) {
+    public List<AlertEpisode> list(AlertFilter filter) {
         return byId.values().stream()
-                .filter(e -> status == null || e.status() == status)
-                .filter(e -> patientId == null || e.patientId().equals(patientId))
-                .limit(limit)
+                .filter(e -> filter.status() == null || e.status() == filter.status())
+                .filter(e -> filter.patientId() == null || e.patientId().equals(filter.patientId()))
+                .filter(e -> filter.priority() == null || e.priority() == filter.priority())
+                .filter(e -> filter.criterion() == null || e.latest().criterion() == filter.criterion())
+                .skip((long) filter.page() * filter.size())
+                .limit(filter.size())
                 .toList();
     }
 

@@ -3,13 +3,13 @@ package org.toxwatch.alerting.adapter.mongo;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.toxwatch.alerting.application.AlertFilter;
 import org.toxwatch.alerting.application.Alerts;
 import org.toxwatch.alerting.domain.AlertEpisode;
 import org.toxwatch.model.AlertStatus;
@@ -52,17 +52,24 @@ public final class MongoAlerts implements Alerts {
     }
 
     @Override
-    public List<AlertEpisode> list(@Nullable AlertStatus status, @Nullable String patientId, int limit) {
+    public List<AlertEpisode> list(AlertFilter filter) {
         var criteria = new Criteria();
-        if (status != null) {
-            criteria = criteria.and("status").is(status);
+        if (filter.status() != null) {
+            criteria = criteria.and("status").is(filter.status());
         }
-        if (patientId != null) {
-            criteria = criteria.and("patientId").is(patientId);
+        if (filter.patientId() != null) {
+            criteria = criteria.and("patientId").is(filter.patientId());
+        }
+        if (filter.priority() != null) {
+            criteria = criteria.and("priority").is(filter.priority());
+        }
+        if (filter.criterion() != null) {
+            criteria = criteria.and("latest.criterion").is(filter.criterion());
         }
         var query = Query.query(criteria)
                 .with(Sort.by(Sort.Order.asc("priorityRank"), Sort.Order.desc("updatedAt")))
-                .limit(limit);
+                .skip((long) filter.page() * filter.size())
+                .limit(filter.size());
         return mongo.find(query, AlertDocument.class).stream()
                 .map(AlertDocument::toDomain)
                 .toList();

@@ -14,10 +14,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.toxwatch.alerting.application.ActOnAlert;
+import org.toxwatch.alerting.application.AlertFilter;
 import org.toxwatch.alerting.application.Alerts;
 import org.toxwatch.alerting.application.AuditTrail;
 import org.toxwatch.model.AlertChanged;
+import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AlertStatus;
+import org.toxwatch.model.Criterion;
 
 /** The clinicians' alert queue (highest priority first, then most recently changed), alert detail and actions. */
 @RestController
@@ -109,10 +112,12 @@ class AlertController {
     List<AlertView> alerts(
             @RequestParam(required = false) @Nullable AlertStatus status,
             @RequestParam(required = false) @Nullable String patientId,
+            @RequestParam(required = false) @Nullable AlertPriority priority,
+            @RequestParam(required = false) @Nullable Criterion criterion,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int limit) {
         int bounded = Math.max(1, Math.min(limit, MAX_PAGE));
-        return alerts.list(status, patientId, bounded).stream()
-                .map(AlertView::of)
-                .toList();
+        var filter = new AlertFilter(status, patientId, priority, criterion, Math.max(0, page), bounded);
+        return alerts.list(filter).stream().map(AlertView::of).toList();
     }
 }

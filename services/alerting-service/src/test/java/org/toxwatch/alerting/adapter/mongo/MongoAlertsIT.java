@@ -12,6 +12,7 @@ import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.toxwatch.alerting.application.AlertFilter;
 import org.toxwatch.alerting.application.Alerts;
 import org.toxwatch.alerting.domain.AlertDecision;
 import org.toxwatch.alerting.domain.AlertEpisode;
@@ -162,5 +163,37 @@ class MongoAlertsIT {
         var queue = alerts.list(AlertStatus.OPEN, patient, 10);
 
         assertThat(queue).extracting(AlertEpisode::priority).containsExactly(AlertPriority.HIGH, AlertPriority.MEDIUM);
+    }
+
+    @Test
+    void theQueueFiltersByPriorityAndCriterionAndPages() {
+        var alerts = new MongoAlerts(mongoTemplate);
+        String patient = "MRN-" + UUID.randomUUID();
+        alerts.save(AlertEpisode.raise(
+                        anAssessment(patient, Criterion.ALANINE_AMINOTRANSFERASE_INCREASED, 3),
+                        MEDIUM,
+                        UUID.randomUUID(),
+                        Instant.parse("2026-11-20T10:00:00Z"))
+                .episode());
+        alerts.save(AlertEpisode.raise(
+                        anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4),
+                        HIGH,
+                        UUID.randomUUID(),
+                        Instant.parse("2026-11-20T09:00:00Z"))
+                .episode());
+
+        var medium = alerts.list(new AlertFilter(null, patient, AlertPriority.MEDIUM, null, 0, 10));
+        var neutropenia =
+                alerts.list(new AlertFilter(null, patient, null, Criterion.NEUTROPHIL_COUNT_DECREASED, 0, 10));
+        var secondPage = alerts.list(new AlertFilter(null, patient, null, null, 1, 1));
+
+        assertThat(medium)
+                .extracting(e -> e.latest().criterion())
+                .containsExactly(Criterion.ALANINE_AMINOTRANSFERASE_INCREASED);
+        assertThat(neutropenia).extracting(AlertEpisode::priority).containsExactly(AlertPriority.HIGH);
+        assertThat(secondPage)
+                .as("page 1 of size 1: the second in queue order")
+                .extracting(AlertEpisode::priority)
+                .containsExactly(AlertPriority.MEDIUM);
     }
 }
