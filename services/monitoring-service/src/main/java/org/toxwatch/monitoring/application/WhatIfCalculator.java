@@ -24,7 +24,9 @@ public final class WhatIfCalculator {
         PatientState state = PatientState.empty(patientId);
         for (ClinicalEvent event :
                 events.stream().sorted(ClinicalEvent.CLINICAL_ORDER).toList()) {
-            state = event.applyTo(state);
+            // Re-graded after every event, as the stream does: a rule whose action is permanent (BLINCYTO, CRS
+            // grade 4) remembers what was published along the way, so the calculator must publish along the way too.
+            state = grader.reassess(event.applyTo(state)).state();
         }
         return grader.assessAll(state);
     }

@@ -60,6 +60,9 @@ import org.toxwatch.monitoring.domain.units.Analyte;
  *     {@value #NEURO_ASSESSMENTS_KEPT}), and up to {@value #SEIZURES_KEPT} older ones that reported a seizure, since
  *     the BLINCYTO neurological rows (CRITERIA.md 9.1) read a whole episode
  * @param publishedGrades what monitoring last published, per criterion name
+ * @param highestGradesThisEpisode the highest grade published per criterion name since the T0 of the episode it was
+ *     published in; a rule whose action is permanent (BLINCYTO: CRS grade 4, discontinue) reads it, because the
+ *     grade itself falls again
  */
 public record PatientState(
         String patientId,
@@ -73,7 +76,8 @@ public record PatientState(
         @Nullable VasopressorStatus vasopressors,
         @Nullable OxygenSupport oxygen,
         List<NeurologicAssessmentRecorded> neuroAssessments,
-        Map<String, PublishedGrade> publishedGrades) {
+        Map<String, PublishedGrade> publishedGrades,
+        Map<String, PublishedGrade> highestGradesThisEpisode) {
 
     static final long LAB_DAYS = 30;
     static final int LABS_PER_ANALYTE = 50;
@@ -137,13 +141,16 @@ public record PatientState(
                 : neuroAssessments.stream().sorted(NEURO_ORDER).toList();
         publishedGrades =
                 publishedGrades == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(publishedGrades));
+        highestGradesThisEpisode = highestGradesThisEpisode == null
+                ? Map.of()
+                : Collections.unmodifiableMap(new TreeMap<>(highestGradesThisEpisode));
     }
 
     /** A patient monitoring has not heard of yet. */
     public static PatientState empty(String patientId) {
         return new PatientState(
                 patientId, null, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), null, null, List.of(),
-                Map.of());
+                Map.of(), Map.of());
     }
 
     // ---------------------------------------------------------------------------------------------- the fold
@@ -181,7 +188,8 @@ public record PatientState(
                         vasopressors,
                         oxygen,
                         neuroAssessments,
-                        publishedGrades)
+                        publishedGrades,
+                        highestGradesThisEpisode)
                 .bounded();
     }
 
@@ -233,7 +241,8 @@ public record PatientState(
                         vasopressors,
                         newOxygen,
                         neuroAssessments,
-                        publishedGrades)
+                        publishedGrades,
+                        highestGradesThisEpisode)
                 .bounded();
     }
 
@@ -283,7 +292,8 @@ public record PatientState(
                         newVasopressors,
                         oxygen,
                         neuroAssessments,
-                        publishedGrades)
+                        publishedGrades,
+                        highestGradesThisEpisode)
                 .bounded();
     }
 
@@ -315,7 +325,8 @@ public record PatientState(
                         vasopressors,
                         oxygen,
                         updated,
-                        publishedGrades)
+                        publishedGrades,
+                        highestGradesThisEpisode)
                 .bounded();
     }
 
@@ -323,6 +334,18 @@ public record PatientState(
     public PatientState published(Assessment assessment) {
         var updated = new TreeMap<>(publishedGrades);
         updated.put(assessment.criterion().name(), PublishedGrade.of(assessment));
+        var highest = new TreeMap<>(highestGradesThisEpisode);
+        Integer grade = assessment.grade();
+        if (grade != null) {
+            String name = assessment.criterion().name();
+            PublishedGrade before = highest.get(name);
+            TherapyEpisode episode = episodeAt(assessment.assessedAt());
+            boolean fromAnEarlierEpisode =
+                    episode != null && before != null && before.assessedAt().isBefore(episode.t0());
+            if (before == null || before.grade() == null || fromAnEarlierEpisode || grade > before.grade()) {
+                highest.put(name, PublishedGrade.of(assessment));
+            }
+        }
         return new PatientState(
                 patientId,
                 newestEventTime,
@@ -335,7 +358,8 @@ public record PatientState(
                 vasopressors,
                 oxygen,
                 neuroAssessments,
-                updated);
+                updated,
+                highest);
     }
 
     // ---------------------------------------------------------------------------------------------- queries
@@ -391,6 +415,12 @@ public record PatientState(
         return neuroAssessments.isEmpty() ? null : neuroAssessments.getLast();
     }
 
+    /** The highest grade published for {@code criterion} at or after {@code since}; absent if none was. */
+    public @Nullable Integer highestGradeSince(Criterion criterion, Instant since) {
+        PublishedGrade highest = highestGradesThisEpisode.get(criterion.name());
+        return highest == null || highest.assessedAt().isBefore(since) ? null : highest.grade();
+    }
+
     /** What was last published for {@code criterion}; absent if nothing ever was. */
     public @Nullable PublishedGrade publishedGrade(Criterion criterion) {
         return publishedGrades.get(criterion.name());
@@ -426,7 +456,8 @@ public record PatientState(
                 vasopressors,
                 oxygen,
                 boundedNeuroAssessments(now),
-                publishedGrades);
+                publishedGrades,
+                highestGradesThisEpisode);
     }
 
     private List<NeurologicAssessmentRecorded> boundedNeuroAssessments(Instant now) {

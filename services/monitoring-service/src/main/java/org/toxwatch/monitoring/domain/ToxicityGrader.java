@@ -498,6 +498,7 @@ public final class ToxicityGrader {
                 hospitalZone,
                 settings.blincytoGradingSystem(),
                 crs,
+                state.highestGradeSince(Criterion.CYTOKINE_RELEASE_SYNDROME, t0),
                 state.neuroAssessments().stream()
                         .filter(a -> !a.observedAt().isBefore(t0))
                         .toList(),

@@ -144,6 +144,14 @@ public final class BlincytoActionRules {
     private static void crs(BlincytoInputs in, Map<Row, String> fired, List<String> notes, List<Evidence> evidence) {
         var crs = in.crs();
         var grade = crs == null ? null : crs.grade();
+        var highest = in.highestCrsGrade();
+        if (highest != null && highest >= 4 && (grade == null || grade < 4)) {
+            fired.put(
+                    Row.CRS_GRADE_4,
+                    "CRS grade 4 earlier in this episode: discontinue permanently (the current CRS grade is "
+                            + (grade == null ? "not assessed" : grade) + ").");
+            return;
+        }
         if (grade == null) {
             notes.add("CRS rows not evaluated: no CRS grade (outside the CRS window or not assessable).");
             return;

@@ -16,6 +16,8 @@ import org.toxwatch.monitoring.domain.lab.LabResult;
  *
  * @param now the clinical time of the newest event of the patient
  * @param crs the current CRS assessment, absent outside the CRS window (4.5)
+ * @param highestCrsGrade the highest CRS grade published since the episode's T0: grade 4 discontinues permanently,
+ *     so it must not be forgotten when the grade falls again
  * @param neuroAssessments the neurological assessments of the episode, in assessment-time order
  * @param alt the newest ALT of the episode, likewise {@code ast} and {@code bilirubin} (total bilirubin)
  * @param ancs the readable ANCs of the episode, in collection-time order
@@ -25,6 +27,7 @@ public record BlincytoInputs(
         ZoneId hospitalZone,
         BlincytoGradingSystem gradingSystem,
         @Nullable Assessment crs,
+        @Nullable Integer highestCrsGrade,
         List<NeurologicAssessmentRecorded> neuroAssessments,
         @Nullable LabResult alt,
         @Nullable LabResult ast,
@@ -42,6 +45,7 @@ public record BlincytoInputs(
     /** Whether any rule has something to look at. */
     public boolean isEmpty() {
         return crs == null
+                && highestCrsGrade == null
                 && neuroAssessments.isEmpty()
                 && alt == null
                 && ast == null

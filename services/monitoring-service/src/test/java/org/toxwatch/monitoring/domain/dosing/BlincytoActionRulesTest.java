@@ -73,6 +73,21 @@ class BlincytoActionRulesTest {
         }
 
         @Test
+        void aCrsGrade4EarlierInTheEpisodeStillDiscontinuesWhenTheGradeHasFallen() {
+            var fallen = BlincytoActionRules.assess(
+                    inputs().crs(1).highestCrsGradeThisEpisode(4).build());
+            var neverFour = BlincytoActionRules.assess(
+                    inputs().crs(1).highestCrsGradeThisEpisode(3).build());
+
+            assertThat(fallen.grade()).isEqualTo(2);
+            assertThat(fired(fallen)).containsExactlyElementsOf(rows("CRS_GRADE_4"));
+            assertThat(fallen.summary()).contains("CRS grade 4 earlier in this episode");
+            assertThat(neverFour.grade())
+                    .as("grade 3 interrupts only while it lasts")
+                    .isZero();
+        }
+
+        @Test
         void saysHowToRestartAfterGradeThree() {
             var assessment = BlincytoActionRules.assess(inputs().crs(3).build());
 
@@ -340,11 +355,17 @@ class BlincytoActionRulesTest {
     private static final class Inputs {
         private @Nullable Instant now;
         private @Nullable Assessment crs;
+        private @Nullable Integer highestCrsGrade;
         private final List<NeurologicAssessmentRecorded> neuro = new ArrayList<>();
         private @Nullable LabResult alt;
         private @Nullable LabResult ast;
         private @Nullable LabResult bilirubin;
         private final List<Observation> ancs = new ArrayList<>();
+
+        Inputs highestCrsGradeThisEpisode(int grade) {
+            highestCrsGrade = grade;
+            return this;
+        }
 
         Inputs crs(int grade) {
             crs = Assessment.graded(
@@ -422,6 +443,7 @@ class BlincytoActionRulesTest {
                     ZONE,
                     BlincytoGradingSystem.ASTCT_2019,
                     crs,
+                    highestCrsGrade,
                     neuro,
                     alt,
                     ast,
