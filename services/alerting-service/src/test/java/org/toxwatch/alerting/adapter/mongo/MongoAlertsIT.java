@@ -146,19 +146,7 @@ class MongoAlertsIT {
     @Test
     void theQueueListsHighPriorityFirstThenNewest() {
         var alerts = new MongoAlerts(mongoTemplate);
-        String patient = "MRN-" + UUID.randomUUID();
-        alerts.save(AlertEpisode.raise(
-                        anAssessment(patient, Criterion.ALANINE_AMINOTRANSFERASE_INCREASED, 3),
-                        MEDIUM,
-                        UUID.randomUUID(),
-                        Instant.parse("2026-11-20T10:00:00Z"))
-                .episode());
-        alerts.save(AlertEpisode.raise(
-                        anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4),
-                        HIGH,
-                        UUID.randomUUID(),
-                        Instant.parse("2026-11-20T09:00:00Z"))
-                .episode());
+        String patient = aMediumThenAHighAlertFor(alerts);
 
         var queue = alerts.list(AlertStatus.OPEN, patient, 10);
 
@@ -168,19 +156,7 @@ class MongoAlertsIT {
     @Test
     void theQueueFiltersByPriorityAndCriterionAndPages() {
         var alerts = new MongoAlerts(mongoTemplate);
-        String patient = "MRN-" + UUID.randomUUID();
-        alerts.save(AlertEpisode.raise(
-                        anAssessment(patient, Criterion.ALANINE_AMINOTRANSFERASE_INCREASED, 3),
-                        MEDIUM,
-                        UUID.randomUUID(),
-                        Instant.parse("2026-11-20T10:00:00Z"))
-                .episode());
-        alerts.save(AlertEpisode.raise(
-                        anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4),
-                        HIGH,
-                        UUID.randomUUID(),
-                        Instant.parse("2026-11-20T09:00:00Z"))
-                .episode());
+        String patient = aMediumThenAHighAlertFor(alerts);
 
         var medium = alerts.list(new AlertFilter(null, patient, AlertPriority.MEDIUM, null, 0, 10));
         var neutropenia =
@@ -195,5 +171,23 @@ class MongoAlertsIT {
                 .as("page 1 of size 1: the second in queue order")
                 .extracting(AlertEpisode::priority)
                 .containsExactly(AlertPriority.MEDIUM);
+    }
+
+    /** A medium ALT alert at 10:00 and a high neutropenia alert at 09:00 for a new patient; returns the patient. */
+    private static String aMediumThenAHighAlertFor(MongoAlerts alerts) {
+        String patient = "MRN-" + UUID.randomUUID();
+        alerts.save(AlertEpisode.raise(
+                        anAssessment(patient, Criterion.ALANINE_AMINOTRANSFERASE_INCREASED, 3),
+                        MEDIUM,
+                        UUID.randomUUID(),
+                        Instant.parse("2026-11-20T10:00:00Z"))
+                .episode());
+        alerts.save(AlertEpisode.raise(
+                        anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4),
+                        HIGH,
+                        UUID.randomUUID(),
+                        Instant.parse("2026-11-20T09:00:00Z"))
+                .episode());
+        return patient;
     }
 }
