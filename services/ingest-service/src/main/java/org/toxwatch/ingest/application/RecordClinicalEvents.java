@@ -70,19 +70,18 @@ public final class RecordClinicalEvents {
     }
 
     public Outcome observations(Submission submission, List<ObservationSubmission> observations) {
-        Instant now = clock.instant();
+        String sender = submission.sourceSystem();
         List<ObservationSubmission> mapped = observations.stream()
-                .map(observation -> localCodes.resolve(submission.sourceSystem(), observation))
-                .filter(observation -> !ignored(submission.sourceSystem(), observation, now))
+                .map(observation -> localCodes.resolve(sender, observation))
                 .toList();
-        if (mapped.isEmpty() && !observations.isEmpty()) {
-            return claimed(submission, now, () -> publish(submission, List.of(), now));
-        }
+        // A result this sender may send without ToxWatch monitoring it is neither an error nor an event; it keeps
+        // its place in the body, so every violation still names the item the sender sent.
         return record(
                 submission,
                 mapped,
-                observationValidator::validate,
-                (valid, receivedAt) -> ObservationEvents.toEvent(valid, submission.sourceSystem(), receivedAt),
+                (item, now) -> ignored(sender, item, now) ? List.of() : observationValidator.validate(item, now),
+                (item, receivedAt) ->
+                        ignored(sender, item, receivedAt) ? null : ObservationEvents.toEvent(item, sender, receivedAt),
                 Topics.LAB_RESULTS);
     }
 
@@ -202,7 +201,7 @@ public final class RecordClinicalEvents {
             Submission submission,
             List<S> items,
             BiFunction<S, Instant, List<Violation>> validate,
-            BiFunction<S, Instant, Object> toEvent,
+            BiFunction<S, Instant, @Nullable Object> toEvent,
             String deadLetterTarget) {
         Instant now = clock.instant();
         return claimed(submission, now, () -> {
@@ -221,10 +220,14 @@ public final class RecordClinicalEvents {
             if (!violations.isEmpty()) {
                 return reject(submission, violations, deadLetterTarget, now);
             }
-            return publish(
-                    submission,
-                    items.stream().map(item -> toEvent.apply(item, now)).toList(),
-                    now);
+            List<Object> events = new ArrayList<>();
+            for (S item : items) {
+                Object event = toEvent.apply(item, now);
+                if (event != null) {
+                    events.add(event);
+                }
+            }
+            return publish(submission, events, now);
         });
     }
 
