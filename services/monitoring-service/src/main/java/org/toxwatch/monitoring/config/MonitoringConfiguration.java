@@ -46,8 +46,9 @@ class MonitoringConfiguration {
     ReadAssessments readAssessments(
             StreamsBuilderFactoryBean streams,
             ToxicityGrader grader,
+            Clock clock,
             @Value("${spring.kafka.streams.properties.application.server}") String applicationServer) {
-        return new ReadAssessments(new StreamsPatientStates(streams, applicationServer), grader);
+        return new ReadAssessments(new StreamsPatientStates(streams, applicationServer), grader, clock);
     }
 
     @Bean

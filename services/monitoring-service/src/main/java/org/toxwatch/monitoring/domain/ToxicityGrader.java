@@ -165,6 +165,19 @@ public final class ToxicityGrader {
     }
 
     /**
+     * {@link #assessAll} as seen at {@code now} (wall-clock time): the same, except that whether a result is
+     * overdue is judged at {@code now}, as the periodic check publishes it, not at the newest clinical time.
+     */
+    public List<Assessment> assessAllAt(PatientState state, Instant now) {
+        var overdue = resultOverdue(state, now);
+        return assessAll(state).stream()
+                .map(assessment -> assessment.criterion() == Criterion.RESULT_OVERDUE && overdue != null
+                        ? inTherapy(state, overdue)
+                        : assessment)
+                .toList();
+    }
+
+    /**
      * The periodic check for results that have not come (CRITERIA.md 6.1/8.1/10 watches): only
      * {@link Criterion#RESULT_OVERDUE}, judged at {@code now} (wall-clock time: an absence produces no event).
      */
