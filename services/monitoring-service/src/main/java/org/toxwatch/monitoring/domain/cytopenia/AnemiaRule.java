@@ -2,8 +2,6 @@ package org.toxwatch.monitoring.domain.cytopenia;
 
 import org.toxwatch.model.Criterion;
 import org.toxwatch.monitoring.domain.Assessment;
-import org.toxwatch.monitoring.domain.lab.GradeLadder;
-import org.toxwatch.monitoring.domain.lab.LabAssessment;
 import org.toxwatch.monitoring.domain.lab.LabResult;
 import org.toxwatch.monitoring.domain.lab.LowDirectionBands;
 import org.toxwatch.monitoring.domain.lab.SingleResultRule;
@@ -28,19 +26,11 @@ public final class AnemiaRule extends SingleResultRule {
 
     @Override
     public Assessment assess(LabResult result) {
-        var lln = result.lower();
-        var ladder = new GradeLadder();
-        BANDS.addTo(ladder, result.quantity(), lln);
-        if (lln == null && ladder.grade() == 0) {
-            return LabAssessment.missingLimit(criterion(), result, "LLN", "hemoglobin");
-        }
-        var assessment = LabAssessment.of(criterion(), result, ladder)
-                .normalWhen(BANDS.normalCondition(lln))
-                .limitFrom(lln)
-                .labOnly(true);
-        if (ladder.grade() == 3) {
-            assessment.note("Grade 4 has no numeric criterion and is never assigned from labs.");
-        }
-        return assessment.build();
+        return BANDS.labOnlyAssessment(
+                criterion(),
+                result,
+                "hemoglobin",
+                3,
+                "Grade 4 has no numeric criterion and is never assigned from labs.");
     }
 }

@@ -1,6 +1,5 @@
 package org.toxwatch.monitoring.domain.lab;
 
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.monitoring.domain.Assessment;
@@ -11,30 +10,16 @@ import org.toxwatch.monitoring.domain.units.Analyte;
  * 1.4): the liver terms (2.3), creatinine (2.4) and fibrinogen (2.9). Each term says what a missing baseline
  * means for it.
  */
-public abstract class BaselineDependentRule implements LabRule {
-
-    private final Criterion criterion;
-    private final Analyte analyte;
+public abstract class BaselineDependentRule extends OneAnalyteRule {
 
     protected BaselineDependentRule(Criterion criterion, Analyte analyte) {
-        this.criterion = criterion;
-        this.analyte = analyte;
-    }
-
-    @Override
-    public final Criterion criterion() {
-        return criterion;
-    }
-
-    @Override
-    public final List<Analyte> analytes() {
-        return List.of(analyte);
+        super(criterion, analyte);
     }
 
     /** Grades {@code result} against the baseline of its episode, if there is one. */
     @Override
     public final Assessment assess(LabResult result, LabHistory history) {
-        return assess(result, history.baseline(analyte, result.observedAt()));
+        return assess(result, history.baseline(analyte(), result.observedAt()));
     }
 
     /** Grades {@code result} as when the baseline is missing. */
@@ -44,9 +29,4 @@ public abstract class BaselineDependentRule implements LabRule {
 
     /** @param baseline the episode's baseline (1.4), absent when missing */
     public abstract Assessment assess(LabResult result, @Nullable LabResult baseline);
-
-    /** The analyte whose results, and baseline, this term grades. */
-    protected final Analyte analyte() {
-        return analyte;
-    }
 }

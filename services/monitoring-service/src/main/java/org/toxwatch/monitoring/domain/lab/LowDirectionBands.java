@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.Criterion;
+import org.toxwatch.monitoring.domain.Assessment;
 
 /**
  * The grades of a low-direction term whose least severe grade needs {@code v < LLN} and whose more severe
@@ -69,5 +71,28 @@ public record LowDirectionBands(int llnGrade, List<BigDecimal> floors, String un
     /** The grade-0 condition, e.g. {@code v >= LLN; LLN = 1.8 10*9/L (default)}. */
     public String normalCondition(@Nullable ReferenceLimit lln) {
         return "v >= LLN; " + ReferenceLimit.describe("LLN", lln);
+    }
+
+    /**
+     * A lab-only grade (CRITERIA.md 1.6) of {@code result} on these bands alone: not assessable only when the
+     * result lies in the LLN-dependent band without an LLN; {@code note} is added when the grade is
+     * {@code notedGrade}.
+     */
+    public Assessment labOnlyAssessment(
+            Criterion criterion, LabResult result, String analyteName, int notedGrade, String note) {
+        var lln = result.lower();
+        var ladder = new GradeLadder();
+        addTo(ladder, result.quantity(), lln);
+        if (lln == null && ladder.grade() == 0) {
+            return LabAssessment.missingLimit(criterion, result, "LLN", analyteName);
+        }
+        var assessment = LabAssessment.of(criterion, result, ladder)
+                .normalWhen(normalCondition(lln))
+                .limitFrom(lln)
+                .labOnly(true);
+        if (ladder.grade() == notedGrade) {
+            assessment.note(note);
+        }
+        return assessment.build();
     }
 }

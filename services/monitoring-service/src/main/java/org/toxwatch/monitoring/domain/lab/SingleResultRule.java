@@ -1,6 +1,5 @@
 package org.toxwatch.monitoring.domain.lab;
 
-import java.util.List;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.monitoring.domain.Assessment;
 import org.toxwatch.monitoring.domain.units.Analyte;
@@ -9,24 +8,10 @@ import org.toxwatch.monitoring.domain.units.Analyte;
  * A term graded from one result and its reference limits alone, with no baseline and no companion result:
  * blood counts (CRITERIA.md 2.5), anemia (2.6), potassium and urate (2.7) and LDH (2.8).
  */
-public abstract class SingleResultRule implements LabRule {
-
-    private final Criterion criterion;
-    private final Analyte analyte;
+public abstract class SingleResultRule extends OneAnalyteRule {
 
     protected SingleResultRule(Criterion criterion, Analyte analyte) {
-        this.criterion = criterion;
-        this.analyte = analyte;
-    }
-
-    @Override
-    public final Criterion criterion() {
-        return criterion;
-    }
-
-    @Override
-    public final List<Analyte> analytes() {
-        return List.of(analyte);
+        super(criterion, analyte);
     }
 
     /** Grades {@code result}; the rest of the record plays no part. */
@@ -37,9 +22,4 @@ public abstract class SingleResultRule implements LabRule {
 
     /** Grades {@code result} against its reference limits and the term's absolute thresholds. */
     public abstract Assessment assess(LabResult result);
-
-    /** The analyte whose results this term grades. */
-    protected final Analyte analyte() {
-        return analyte;
-    }
 }

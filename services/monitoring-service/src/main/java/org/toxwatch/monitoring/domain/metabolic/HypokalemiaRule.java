@@ -2,8 +2,6 @@ package org.toxwatch.monitoring.domain.metabolic;
 
 import org.toxwatch.model.Criterion;
 import org.toxwatch.monitoring.domain.Assessment;
-import org.toxwatch.monitoring.domain.lab.GradeLadder;
-import org.toxwatch.monitoring.domain.lab.LabAssessment;
 import org.toxwatch.monitoring.domain.lab.LabResult;
 import org.toxwatch.monitoring.domain.lab.LowDirectionBands;
 import org.toxwatch.monitoring.domain.lab.SingleResultRule;
@@ -27,19 +25,11 @@ public final class HypokalemiaRule extends SingleResultRule {
 
     @Override
     public Assessment assess(LabResult result) {
-        var lln = result.lower();
-        var ladder = new GradeLadder();
-        BANDS.addTo(ladder, result.quantity(), lln);
-        if (lln == null && ladder.grade() == 0) {
-            return LabAssessment.missingLimit(criterion(), result, "LLN", "potassium");
-        }
-        var assessment = LabAssessment.of(criterion(), result, ladder)
-                .normalWhen(BANDS.normalCondition(lln))
-                .limitFrom(lln)
-                .labOnly(true);
-        if (ladder.grade() == 2) {
-            assessment.note("CTCAE grades 1 and 2 share these numbers; \"symptomatic\" is assumed (grade 2).");
-        }
-        return assessment.build();
+        return BANDS.labOnlyAssessment(
+                criterion(),
+                result,
+                "potassium",
+                2,
+                "CTCAE grades 1 and 2 share these numbers; \"symptomatic\" is assumed (grade 2).");
     }
 }
