@@ -28,7 +28,8 @@ public record LabResultRecorded(
         @Nullable BigDecimal value,
         @Nullable String ucumUnit,
         @Nullable ReferenceRange referenceRange,
-        ResultStatus status) {
+        ResultStatus status)
+        implements ClinicalRecord {
 
     public LabResultRecorded {
         Objects.requireNonNull(eventId, "eventId");

@@ -34,7 +34,8 @@ public record NeurologicAssessmentRecorded(
         @Nullable SeizureFinding seizure,
         @Nullable MotorFinding motor,
         @Nullable IntracranialPressureFinding icp,
-        ResultStatus status) {
+        ResultStatus status)
+        implements ClinicalRecord {
 
     public static final int ICE_MAX = 10;
     public static final int CAPD_MAX = 32;

@@ -35,7 +35,8 @@ public record TherapyEventRecorded(
         @Nullable String doseUnit,
         @Nullable SupportiveDrug supportiveDrug,
         @Nullable Integer vasopressorCount,
-        @Nullable Boolean vasopressin) {
+        @Nullable Boolean vasopressin)
+        implements ClinicalRecord {
 
     public TherapyEventRecorded {
         Objects.requireNonNull(eventId, "eventId");

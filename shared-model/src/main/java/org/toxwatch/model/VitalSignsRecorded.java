@@ -29,7 +29,8 @@ public record VitalSignsRecorded(
         @Nullable OxygenDevice oxygenDevice,
         @Nullable BigDecimal oxygenFlowLitresPerMinute,
         @Nullable BigDecimal weightKg,
-        ResultStatus status) {
+        ResultStatus status)
+        implements ClinicalRecord {
 
     public VitalSignsRecorded {
         Objects.requireNonNull(eventId, "eventId");

@@ -18,6 +18,7 @@ import org.toxwatch.ingest.domain.ObservationValidator;
 import org.toxwatch.ingest.domain.TherapyEventSubmission;
 import org.toxwatch.ingest.domain.TherapyEvents;
 import org.toxwatch.ingest.domain.Violation;
+import org.toxwatch.model.ClinicalRecord;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.RejectedInput;
@@ -283,12 +284,9 @@ public final class RecordClinicalEvents {
     }
 
     private static UUID eventIdOf(Object event) {
-        return switch (event) {
-            case LabResultRecorded lab -> lab.eventId();
-            case VitalSignsRecorded vitals -> vitals.eventId();
-            case TherapyEventRecorded therapy -> therapy.eventId();
-            case NeurologicAssessmentRecorded neuro -> neuro.eventId();
-            default -> throw new IllegalArgumentException("unknown event type " + event.getClass());
-        };
+        if (event instanceof ClinicalRecord record) {
+            return record.eventId();
+        }
+        throw new IllegalArgumentException("unknown event type " + event.getClass());
     }
 }

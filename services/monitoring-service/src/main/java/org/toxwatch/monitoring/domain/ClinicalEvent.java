@@ -3,6 +3,7 @@ package org.toxwatch.monitoring.domain;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.UUID;
+import org.toxwatch.model.ClinicalRecord;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.TherapyEventRecorded;
@@ -18,33 +19,30 @@ public sealed interface ClinicalEvent {
     Comparator<ClinicalEvent> CLINICAL_ORDER =
             Comparator.comparing(ClinicalEvent::eventTime).thenComparing(ClinicalEvent::receivedAt);
 
-    UUID eventId();
+    /** The contract event this wraps. */
+    ClinicalRecord event();
 
     /** Collection, measurement or administration time. */
     Instant eventTime();
 
-    Instant receivedAt();
-
-    /** The id the sending system gave the message this event came in. */
-    String sourceMessageId();
-
     PatientState applyTo(PatientState state);
 
-    record Lab(LabResultRecorded event) implements ClinicalEvent {
-        public UUID eventId() {
-            return event.eventId();
-        }
+    default UUID eventId() {
+        return event().eventId();
+    }
 
+    default Instant receivedAt() {
+        return event().receivedAt();
+    }
+
+    /** The id the sending system gave the message this event came in. */
+    default String sourceMessageId() {
+        return event().sourceMessageId();
+    }
+
+    record Lab(LabResultRecorded event) implements ClinicalEvent {
         public Instant eventTime() {
             return event.observedAt();
-        }
-
-        public Instant receivedAt() {
-            return event.receivedAt();
-        }
-
-        public String sourceMessageId() {
-            return event.sourceMessageId();
         }
 
         public PatientState applyTo(PatientState state) {
@@ -53,20 +51,8 @@ public sealed interface ClinicalEvent {
     }
 
     record Vitals(VitalSignsRecorded event) implements ClinicalEvent {
-        public UUID eventId() {
-            return event.eventId();
-        }
-
         public Instant eventTime() {
             return event.observedAt();
-        }
-
-        public Instant receivedAt() {
-            return event.receivedAt();
-        }
-
-        public String sourceMessageId() {
-            return event.sourceMessageId();
         }
 
         public PatientState applyTo(PatientState state) {
@@ -75,20 +61,8 @@ public sealed interface ClinicalEvent {
     }
 
     record Therapy(TherapyEventRecorded event) implements ClinicalEvent {
-        public UUID eventId() {
-            return event.eventId();
-        }
-
         public Instant eventTime() {
             return event.occurredAt();
-        }
-
-        public Instant receivedAt() {
-            return event.receivedAt();
-        }
-
-        public String sourceMessageId() {
-            return event.sourceMessageId();
         }
 
         public PatientState applyTo(PatientState state) {
@@ -97,20 +71,8 @@ public sealed interface ClinicalEvent {
     }
 
     record Neuro(NeurologicAssessmentRecorded event) implements ClinicalEvent {
-        public UUID eventId() {
-            return event.eventId();
-        }
-
         public Instant eventTime() {
             return event.observedAt();
-        }
-
-        public Instant receivedAt() {
-            return event.receivedAt();
-        }
-
-        public String sourceMessageId() {
-            return event.sourceMessageId();
         }
 
         public PatientState applyTo(PatientState state) {

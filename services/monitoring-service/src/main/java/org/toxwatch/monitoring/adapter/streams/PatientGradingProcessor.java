@@ -193,7 +193,7 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
                 event.eventId().toString(),
                 sourceTopicOf(event),
                 List.of(cause.getClass().getSimpleName() + ": " + String.valueOf(cause.getMessage())),
-                jsonMapper.writeValueAsString(payloadOf(event)));
+                jsonMapper.writeValueAsString(event.event()));
     }
 
     private static String sourceTopicOf(ClinicalEvent event) {
@@ -202,15 +202,6 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
             case ClinicalEvent.Vitals vitals -> Topics.VITAL_SIGNS;
             case ClinicalEvent.Therapy therapy -> Topics.THERAPY_EVENTS;
             case ClinicalEvent.Neuro neuro -> Topics.NEURO_ASSESSMENTS;
-        };
-    }
-
-    private static Object payloadOf(ClinicalEvent event) {
-        return switch (event) {
-            case ClinicalEvent.Lab lab -> lab.event();
-            case ClinicalEvent.Vitals vitals -> vitals.event();
-            case ClinicalEvent.Therapy therapy -> therapy.event();
-            case ClinicalEvent.Neuro neuro -> neuro.event();
         };
     }
 }
