@@ -2,6 +2,7 @@ package org.toxwatch.monitoring.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -69,8 +70,8 @@ class MonitoringConfiguration {
     }
 
     /**
-     * Unreadable records go to their topic's dead-letter topic through the Streams producer (exactly-once),
-     * and a clean stop leaves the consumer group.
+     * Unreadable records go to their topic's dead-letter topic through the Streams producer (exactly-once), a
+     * clean stop leaves the consumer group, and a dead stream thread is replaced (see StreamThreadReplacement).
      */
     @Bean
     StreamsBuilderFactoryBeanConfigurer poisonRecordsToDeadLetters(MeterRegistry meterRegistry) {
@@ -81,7 +82,14 @@ class MonitoringConfiguration {
             // A clean stop leaves the group, so a restart is assigned its partitions at once instead of after
             // the old member's session times out.
             factoryBean.setLeaveGroupOnClose(true);
+            factoryBean.setStreamsUncaughtExceptionHandler(
+                    new StreamThreadReplacement(5, Duration.ofMinutes(10), Clock.systemUTC()));
         };
+    }
+
+    @Bean
+    KafkaStreamsLivenessIndicator kafkaStreamsLivenessHealthIndicator(StreamsBuilderFactoryBean streams) {
+        return new KafkaStreamsLivenessIndicator(streams);
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package org.toxwatch.monitoring.adapter.streams;
 
+import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
+import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.TherapyEventRecorded;
@@ -10,24 +12,39 @@ import org.toxwatch.model.VitalSignsRecorded;
 /**
  * Event time is the clinical time in the payload (specimen collection, measurement, administration), not
  * when the message reached Kafka: a result collected yesterday and reported today belongs to yesterday.
+ *
+ * <p>A clinical time Kafka cannot hold (before 1970, or beyond what epoch milliseconds reach) falls back to the
+ * record's own time, so the event reaches the grading processor, which dead-letters it with its reason.
+ * Streams would otherwise drop a negative time with nothing but a log line, or stop on an overflow.
  */
 final class ClinicalTimeExtractor implements TimestampExtractor {
 
     @Override
     public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
-        Object value = record.value();
+        Instant clinicalTime = clinicalTimeOf(record.value());
+        if (clinicalTime != null && !clinicalTime.isBefore(Instant.EPOCH)) {
+            try {
+                return clinicalTime.toEpochMilli();
+            } catch (ArithmeticException beyondEpochMillis) {
+                // falls back below
+            }
+        }
+        return record.timestamp() >= 0 ? record.timestamp() : Math.max(partitionTime, 0);
+    }
+
+    private static @Nullable Instant clinicalTimeOf(@Nullable Object value) {
         if (value instanceof LabResultRecorded lab) {
-            return lab.observedAt().toEpochMilli();
+            return lab.observedAt();
         }
         if (value instanceof VitalSignsRecorded vitals) {
-            return vitals.observedAt().toEpochMilli();
+            return vitals.observedAt();
         }
         if (value instanceof TherapyEventRecorded therapy) {
-            return therapy.occurredAt().toEpochMilli();
+            return therapy.occurredAt();
         }
         if (value instanceof NeurologicAssessmentRecorded neuro) {
-            return neuro.observedAt().toEpochMilli();
+            return neuro.observedAt();
         }
-        return record.timestamp() >= 0 ? record.timestamp() : partitionTime;
+        return null;
     }
 }

@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -18,7 +18,8 @@ import org.toxwatch.monitoring.domain.ToxicityGrader;
 /**
  * The monitoring topology: the four clinical input topics, merged per patient (all are keyed by patient id
  * and co-partitioned), folded into a persistent per-patient state and graded; changed assessments go to
- * {@link Topics#ASSESSMENTS}, events the domain rejects to the dead-letter topic of their input topic.
+ * {@link Topics#ASSESSMENTS} and the patient's grades to {@link Topics#PATIENT_GRADES}; an event that cannot be
+ * graded goes to the dead-letter topic of its input topic, and the stream goes on.
  */
 public final class MonitoringTopology {
 
@@ -26,6 +27,7 @@ public final class MonitoringTopology {
     public static final String GRADE_PROCESSOR = "grade-patient";
 
     private static final Serde<String> KEYS = Serdes.String();
+    private static final Serializer<GradingOutput> WRITTEN = (topic, output) -> output.value();
 
     private final ToxicityGrader grader;
     private final MonitoringSerdes serdes;
@@ -74,37 +76,13 @@ public final class MonitoringTopology {
                 .merge(therapy, Named.as("merge-therapy"))
                 .merge(neuro, Named.as("merge-neuro"))
                 .process(
-                        () -> new PatientGradingProcessor(grader, clock, meterRegistry, serdes.jsonMapper()),
+                        () -> new PatientGradingProcessor(grader, clock, meterRegistry, serdes),
                         Named.as(GRADE_PROCESSOR),
                         PATIENT_STATE_STORE)
-                .split(Named.as("grading-"))
-                .branch(
-                        (patientId, output) -> output.isDeadLetter(),
-                        Branched.withConsumer(
-                                deadLetters -> deadLetters
-                                        .mapValues(GradingOutput::deadLetter, Named.as("dead-letter-value"))
-                                        .to(
-                                                (patientId, rejected, context) ->
-                                                        Topics.deadLetterTopicOf(rejected.targetTopic()),
-                                                Produced.with(KEYS, serdes.deadLetters())
-                                                        .withName("dead-letters")),
-                                "dead-letters"))
-                .branch(
-                        (patientId, output) -> output.isSnapshot(),
-                        Branched.withConsumer(
-                                snapshots -> snapshots
-                                        .mapValues(GradingOutput::grades, Named.as("grades-value"))
-                                        .to(
-                                                Topics.PATIENT_GRADES,
-                                                Produced.with(KEYS, serdes.patientGrades())
-                                                        .withName("patient-grades")),
-                                "patient-grades"))
-                .defaultBranch(Branched.withConsumer(
-                        assessed -> assessed.mapValues(GradingOutput::assessment, Named.as("assessment-value"))
-                                .to(
-                                        Topics.ASSESSMENTS,
-                                        Produced.with(KEYS, serdes.assessments())
-                                                .withName("assessments")),
-                        "assessments"));
+                // The processor has written every output already (see GradingOutputs): the sink only sends bytes.
+                .to(
+                        (patientId, output, context) -> output.topic(),
+                        Produced.with(KEYS, Serdes.serdeFrom(WRITTEN, (topic, bytes) -> null))
+                                .withName("grading-outputs"));
     }
 }

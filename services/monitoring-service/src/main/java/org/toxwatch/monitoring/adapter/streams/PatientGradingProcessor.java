@@ -1,6 +1,5 @@
 package org.toxwatch.monitoring.adapter.streams;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Folds each event into the patient's state, re-grades, stores the state and emits the assessments whose
- * grade changed. An event the domain cannot apply becomes a dead letter; the stream never stops on it.
+ * grade changed. An event that fails at any {@link GradingStage} becomes a dead letter of its input topic, with
+ * the stage as its reason; the stream never stops on it.
  */
 final class PatientGradingProcessor implements Processor<String, ClinicalEvent, String, GradingOutput> {
 
@@ -44,22 +45,25 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
     /** The cause named on an assessment the periodic check published: the check and its time. */
     static final String OVERDUE_CHECK_SOURCE = "overdue-check@";
 
+    /** Before this, a clinical time is a typing error, not a result ToxWatch can place in a course. */
+    static final Instant EARLIEST_CLINICAL_TIME = Instant.parse("1900-01-01T00:00:00Z");
+    /** Ingest allows minutes of clock skew; anything this far ahead would corrupt the patient's course. */
+    static final Duration LATEST_CLINICAL_TIME_AHEAD = Duration.ofDays(1);
+
     private final ToxicityGrader grader;
     private final Clock clock;
-    private final Counter deadLetters;
     private final MeterRegistry meterRegistry;
     private final JsonMapper jsonMapper;
+    private final GradingOutputs outputs;
     private ProcessorContext<String, GradingOutput> context;
     private KeyValueStore<String, PatientState> states;
 
-    PatientGradingProcessor(ToxicityGrader grader, Clock clock, MeterRegistry meterRegistry, JsonMapper jsonMapper) {
+    PatientGradingProcessor(ToxicityGrader grader, Clock clock, MeterRegistry meterRegistry, MonitoringSerdes serdes) {
         this.grader = grader;
-        this.jsonMapper = jsonMapper;
+        this.jsonMapper = serdes.jsonMapper();
         this.clock = clock;
         this.meterRegistry = meterRegistry;
-        this.deadLetters = Counter.builder("toxwatch.monitoring.dead.letters")
-                .description("Input events the grading engine could not apply")
-                .register(meterRegistry);
+        this.outputs = new GradingOutputs(serdes);
     }
 
     @Override
@@ -71,59 +75,99 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
         context.schedule(OVERDUE_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::checkOverdueResults);
     }
 
-    /** Re-judges every patient of this task for results that have not come, and publishes what changed. */
+    /**
+     * Re-judges every patient of this task for results that have not come, and publishes what changed. A patient
+     * whose state cannot be read, judged or written is counted and left as it was; the others are still checked.
+     */
     private void checkOverdueResults(long wallClockMillis) {
         Instant now = Instant.ofEpochMilli(wallClockMillis);
-        var changedStates = new ArrayList<KeyValue<String, PatientState>>();
+        var changed = new ArrayList<OverdueChange>();
         try (KeyValueIterator<String, PatientState> all = states.all()) {
             while (all.hasNext()) {
-                KeyValue<String, PatientState> entry = all.next();
-                var reassessment = grader.reassessOverdue(entry.value, now);
-                if (reassessment.changed().isEmpty()) {
-                    continue;
+                try {
+                    // next() has moved on before it reads the value, so an unreadable state is skipped.
+                    KeyValue<String, PatientState> entry = all.next();
+                    OverdueChange change = overdueChange(entry.key, entry.value, now);
+                    if (change != null) {
+                        changed.add(change);
+                    }
+                } catch (RuntimeException e) {
+                    overdueCheckFailed(e);
                 }
-                changedStates.add(KeyValue.pair(entry.key, reassessment.state()));
-                for (Assessment assessment : reassessment.changed()) {
-                    PublishedGrade previous = entry.value.publishedGrade(assessment.criterion());
-                    context.forward(new Record<>(
-                            entry.key,
-                            GradingOutput.assessed(toEvent(
-                                    entry.key,
-                                    assessment,
-                                    previous == null ? null : previous.grade(),
-                                    OVERDUE_CHECK_SOURCE + now)),
-                            wallClockMillis));
-                }
-                context.forward(new Record<>(
-                        entry.key,
-                        GradingOutput.snapshot(snapshotOf(entry.key, reassessment.state())),
-                        wallClockMillis));
             }
         }
-        changedStates.forEach(entry -> states.put(entry.key, entry.value));
+        for (OverdueChange change : changed) {
+            try {
+                states.put(change.patientId(), change.state());
+            } catch (RuntimeException e) {
+                overdueCheckFailed(e);
+                continue;
+            }
+            change.outputs()
+                    .forEach(output -> context.forward(new Record<>(change.patientId(), output, wallClockMillis)));
+        }
+    }
+
+    private @Nullable OverdueChange overdueChange(String patientId, PatientState state, Instant now) {
+        var reassessment = grader.reassessOverdue(state, now);
+        if (reassessment.changed().isEmpty()) {
+            return null;
+        }
+        var written = new ArrayList<GradingOutput>();
+        for (Assessment assessment : reassessment.changed()) {
+            PublishedGrade previous = state.publishedGrade(assessment.criterion());
+            written.add(outputs.assessment(toEvent(
+                    patientId, assessment, previous == null ? null : previous.grade(), OVERDUE_CHECK_SOURCE + now)));
+        }
+        written.add(outputs.grades(snapshotOf(patientId, reassessment.state())));
+        return new OverdueChange(patientId, reassessment.state(), written);
+    }
+
+    private record OverdueChange(String patientId, PatientState state, List<GradingOutput> outputs) {}
+
+    private void overdueCheckFailed(RuntimeException e) {
+        log.warn("The overdue-result check skipped a patient: {}", e.getClass().getSimpleName());
+        meterRegistry.counter("toxwatch.monitoring.overdue.check.failures").increment();
     }
 
     @Override
     public void process(Record<String, ClinicalEvent> record) {
+        try {
+            grade(record);
+        } catch (GradingFailure failure) {
+            deadLetter(record, failure);
+        }
+    }
+
+    /**
+     * Everything that can fail for one event happens before anything is stored or sent: the outputs are written
+     * first, then the state (whose serializer runs inside {@code put}), then the outputs are forwarded. A
+     * failure at any stage leaves the patient's state as it was and affects no other patient.
+     */
+    private void grade(Record<String, ClinicalEvent> record) {
         String patientId = record.key();
         ClinicalEvent event = record.value();
-        PatientState before = states.get(patientId);
-        PatientState applied;
-        try {
-            PatientState current = before == null ? PatientState.empty(patientId) : before;
-            applied = event.applyTo(current);
-        } catch (RuntimeException e) {
-            log.warn(
-                    "Event {} from {} could not be applied and goes to the dead-letter topic: {}",
-                    event.eventId(),
-                    sourceTopicOf(event),
-                    e.getClass().getSimpleName());
-            deadLetters.increment();
-            context.forward(record.withValue(GradingOutput.deadLetter(deadLetterOf(event, e))));
-            return;
-        }
-        var reassessment = grader.reassess(applied);
-        states.put(patientId, reassessment.state());
+        checkEvent(patientId, event);
+        PatientState before = at(GradingStage.READING_STATE, () -> states.get(patientId));
+        PatientState applied =
+                at(GradingStage.APPLYING, () -> event.applyTo(before == null ? PatientState.empty(patientId) : before));
+        var reassessment = at(GradingStage.GRADING, () -> grader.reassess(applied));
+        List<GradingOutput> written = at(GradingStage.WRITING_OUTPUT, () -> {
+            var forEvent = new ArrayList<GradingOutput>();
+            for (Assessment assessment : reassessment.changed()) {
+                PublishedGrade previous = applied.publishedGrade(assessment.criterion());
+                forEvent.add(outputs.assessment(toEvent(
+                        patientId, assessment, previous == null ? null : previous.grade(), event.sourceMessageId())));
+            }
+            if (!reassessment.changed().isEmpty()) {
+                forEvent.add(outputs.grades(snapshotOf(patientId, reassessment.state())));
+            }
+            return forEvent;
+        });
+        at(GradingStage.WRITING_STATE, () -> {
+            states.put(patientId, reassessment.state());
+            return null;
+        });
         for (Assessment assessment : reassessment.changed()) {
             meterRegistry
                     .counter(
@@ -135,13 +179,57 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
                                     ? "not_assessable"
                                     : assessment.grade().toString())
                     .increment();
-            PublishedGrade previous = applied.publishedGrade(assessment.criterion());
-            context.forward(record.withValue(GradingOutput.assessed(toEvent(
-                    patientId, assessment, previous == null ? null : previous.grade(), event.sourceMessageId()))));
         }
-        if (!reassessment.changed().isEmpty()) {
-            context.forward(record.withValue(GradingOutput.snapshot(snapshotOf(patientId, reassessment.state()))));
+        written.forEach(output -> context.forward(record.withValue(output)));
+    }
+
+    /** What the topics do not guarantee: ingest checks all of it, but anything may write to an input topic. */
+    private void checkEvent(@Nullable String patientId, ClinicalEvent event) {
+        if (event.event() == null) {
+            throw new GradingFailure(GradingStage.CHECKING_EVENT, "the record has no value");
         }
+        if (patientId == null || !patientId.equals(event.event().patientId())) {
+            throw new GradingFailure(GradingStage.CHECKING_EVENT, "the record key is not the event's patient id");
+        }
+        Instant eventTime = event.eventTime();
+        if (eventTime == null
+                || eventTime.isBefore(EARLIEST_CLINICAL_TIME)
+                || eventTime.isAfter(clock.instant().plus(LATEST_CLINICAL_TIME_AHEAD))) {
+            throw new GradingFailure(
+                    GradingStage.CHECKING_EVENT,
+                    "the clinical time is outside " + EARLIEST_CLINICAL_TIME + " to "
+                            + LATEST_CLINICAL_TIME_AHEAD.toDays() + " days from now");
+        }
+    }
+
+    private static <T> T at(GradingStage stage, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (GradingFailure failure) {
+            throw failure;
+        } catch (RuntimeException e) {
+            throw new GradingFailure(stage, e);
+        }
+    }
+
+    private void deadLetter(Record<String, ClinicalEvent> record, GradingFailure failure) {
+        ClinicalEvent event = record.value();
+        String sourceTopic = sourceTopicOf(event);
+        log.warn("An event from {} goes to the dead-letter topic: {}", sourceTopic, failure.reason());
+        meterRegistry
+                .counter(
+                        "toxwatch.monitoring.dead.letters",
+                        "stage",
+                        failure.stage().tag())
+                .increment();
+        GradingOutput deadLetter;
+        try {
+            deadLetter = outputs.deadLetter(deadLetterOf(event, sourceTopic, failure.reason(), payloadOf(event)));
+        } catch (RuntimeException e) {
+            // The payload itself could not be written: the reason still reaches the dead-letter topic.
+            deadLetter = outputs.deadLetter(deadLetterOf(event, sourceTopic, failure.reason(), ""));
+        }
+        context.forward(record.withValue(deadLetter));
     }
 
     /** Every grade the patient has now, for the compacted topic: the newest snapshot per patient is kept. */
@@ -184,16 +272,20 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
                 sourceMessageId);
     }
 
-    private RejectedInput deadLetterOf(ClinicalEvent event, RuntimeException cause) {
+    private RejectedInput deadLetterOf(ClinicalEvent event, String sourceTopic, String reason, String payload) {
         return new RejectedInput(
                 UUID.randomUUID(),
                 clock.instant(),
                 "KAFKA",
-                "monitoring",
-                event.eventId().toString(),
-                sourceTopicOf(event),
-                List.of(cause.getClass().getSimpleName() + ": " + String.valueOf(cause.getMessage())),
-                jsonMapper.writeValueAsString(event.event()));
+                SOURCE_SYSTEM,
+                event.event() == null ? null : String.valueOf(event.eventId()),
+                sourceTopic,
+                List.of(reason),
+                payload);
+    }
+
+    private String payloadOf(ClinicalEvent event) {
+        return event.event() == null ? "" : jsonMapper.writeValueAsString(event.event());
     }
 
     private static String sourceTopicOf(ClinicalEvent event) {

@@ -36,11 +36,18 @@ final class PatientStateSerde implements Serde<PatientState> {
             if (state == null) {
                 return null;
             }
+            byte[] written;
             try {
-                return smile.writeValueAsBytes(state);
+                written = smile.writeValueAsBytes(state);
             } catch (JacksonException e) {
                 throw new SerializationException("could not write a patient state", e);
             }
+            // Its changelog record must still be taken by the broker, or the transaction fails after the
+            // processor returned, and with it the stream.
+            if (written.length > GradingOutputs.LARGEST_RECORD_BYTES) {
+                throw new GradingOutputs.RecordTooLarge("the patient state store", written.length);
+            }
+            return written;
         };
     }
 

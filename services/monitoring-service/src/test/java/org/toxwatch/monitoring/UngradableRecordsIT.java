@@ -1,0 +1,228 @@
+package org.toxwatch.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.toxwatch.model.Topics;
+import org.toxwatch.testinfrastructure.IntegrationInfrastructure;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records that once stopped grading for every patient, written straight onto each input topic of a running
+ * monitoring service on a real broker, bypassing ingest: each is dead-lettered to its topic's dead-letter topic,
+ * the service stays live and ready, and the next patient's ANC is graded.
+ */
+class UngradableRecordsIT {
+
+    private static final IntegrationInfrastructure INFRASTRUCTURE = IntegrationInfrastructure.shared();
+    private static final String NUMBER = "__NUMBER__";
+    private static final String MESSAGE_ID = "__MESSAGE_ID__";
+    private static final String PATIENT = "__PATIENT__";
+
+    /** One valid event per input topic (the contract samples), with the places a poison goes marked. */
+    private static final Map<String, String> TEMPLATES = Map.of(
+            Topics.LAB_RESULTS,
+            """
+            {"eventId":"%s","patientId":"__PATIENT__","observedAt":"%s","receivedAt":"%s",
+             "sourceSystem":"lis","sourceMessageId":"__MESSAGE_ID__","loinc":"751-8","value":__NUMBER__,
+             "ucumUnit":"10*9/L","referenceRange":{"low":1.8,"high":7.7},"status":"FINAL"}""",
+            Topics.VITAL_SIGNS,
+            """
+            {"eventId":"%s","patientId":"__PATIENT__","observedAt":"%s","receivedAt":"%s",
+             "sourceSystem":"ward","sourceMessageId":"__MESSAGE_ID__","temperatureCelsius":__NUMBER__,
+             "status":"FINAL"}""",
+            Topics.THERAPY_EVENTS,
+            """
+            {"eventId":"%s","patientId":"__PATIENT__","occurredAt":"%s","receivedAt":"%s",
+             "sourceSystem":"emar","sourceMessageId":"__MESSAGE_ID__","type":"SUPPORTIVE_DRUG_GIVEN",
+             "product":"ACTEMRA","dose":__NUMBER__,"doseUnit":"mg","supportiveDrug":"TOCILIZUMAB"}""",
+            Topics.NEURO_ASSESSMENTS,
+            """
+            {"eventId":"%s","patientId":"__PATIENT__","observedAt":"%s","receivedAt":"%s",
+             "sourceSystem":"charting","sourceMessageId":"__MESSAGE_ID__","iceScore":__NUMBER__,
+             "consciousness":"AWAKENS_TO_VOICE","status":"FINAL"}""");
+
+    /** A plausible value per topic, so the lone surrogate, not the value, is what fails. */
+    private static final Map<String, String> PLAUSIBLE = Map.of(
+            Topics.LAB_RESULTS,
+            "0.3",
+            Topics.VITAL_SIGNS,
+            "38.6",
+            Topics.THERAPY_EVENTS,
+            "560",
+            Topics.NEURO_ASSESSMENTS,
+            "7");
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @TempDir
+    Path data;
+
+    @Test
+    void poisonOnEveryInputTopicIsDeadLetteredAndTheNextPatientIsStillGraded() throws Exception {
+        try (var monitoring = start()) {
+            Map<String, Set<String>> poisonedPatientsByTopic = new HashMap<>();
+            try (var producer = producer()) {
+                for (String topic : TEMPLATES.keySet()) {
+                    var poisoned = new HashSet<String>();
+                    poisoned.add(send(producer, topic, event(topic, "SE\\ud800C", PLAUSIBLE.get(topic))));
+                    poisoned.add(send(producer, topic, event(topic, "M-1", "1".repeat(1_000_000))));
+                    poisoned.add(send(producer, topic, "not json at all \u0000".getBytes(StandardCharsets.UTF_8)));
+                    poisoned.add(send(producer, topic, (byte[]) null));
+                    poisonedPatientsByTopic.put(topic, poisoned);
+                }
+                String fresh = "MRN-" + UUID.randomUUID();
+                producer.send(new ProducerRecord<>(
+                        Topics.LAB_RESULTS, fresh, bytes(withPatient(event(Topics.LAB_RESULTS, "M-2", "0.3"), fresh))));
+                producer.flush();
+
+                await().atMost(Duration.ofSeconds(90))
+                        .until(() -> assessmentsOf(fresh).stream()
+                                .map(json::readTree)
+                                .anyMatch(assessment ->
+                                        assessment.path("criterion").asString().equals("NEUTROPHIL_COUNT_DECREASED")
+                                                && assessment.path("grade").asInt() == 4));
+            }
+
+            for (var poisoned : poisonedPatientsByTopic.entrySet()) {
+                String deadLetterTopic = Topics.deadLetterTopicOf(poisoned.getKey());
+                await().atMost(Duration.ofSeconds(30))
+                        .untilAsserted(() -> assertThat(keysOn(deadLetterTopic))
+                                .as(deadLetterTopic)
+                                .containsAll(poisoned.getValue()));
+            }
+            assertThat(health(monitoring, "liveness")).contains("\"status\":\"UP\"");
+            assertThat(health(monitoring, "readiness")).contains("\"status\":\"UP\"");
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(MonitoringApplication.class)
+                .run(
+                        "--spring.kafka.bootstrap-servers=" + INFRASTRUCTURE.bootstrapServers(),
+                        "--spring.kafka.streams.application-id=monitoring-poison-it-" + UUID.randomUUID(),
+                        "--spring.kafka.streams.state-dir=" + data.resolve("state"),
+                        "--server.port=0",
+                        "--toxwatch.security.credentials-file=" + data.resolve("credentials"));
+    }
+
+    private static String event(String topic, String messageId, String number) {
+        Instant observed = Instant.now().minus(Duration.ofHours(1));
+        return TEMPLATES
+                .get(topic)
+                .formatted(UUID.randomUUID(), observed, observed.plusSeconds(60))
+                .replace(MESSAGE_ID, messageId)
+                .replace(NUMBER, number);
+    }
+
+    private static String withPatient(String event, String patientId) {
+        return event.replace(PATIENT, patientId);
+    }
+
+    /** Sends the event (or a tombstone) for a new patient, whose id it returns. */
+    private static String send(KafkaProducer<String, byte[]> producer, String topic, String event) {
+        return send(producer, topic, bytes(event));
+    }
+
+    private static String send(KafkaProducer<String, byte[]> producer, String topic, byte[] value) {
+        String patientId = "MRN-" + UUID.randomUUID();
+        byte[] keyed = value == null
+                ? null
+                : new String(value, StandardCharsets.UTF_8)
+                        .replace(PATIENT, patientId)
+                        .getBytes(StandardCharsets.UTF_8);
+        producer.send(new ProducerRecord<>(topic, patientId, keyed));
+        return patientId;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                INFRASTRUCTURE.bootstrapServers(),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                1_048_000,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
+    }
+
+    private static List<String> assessmentsOf(String patientId) {
+        var values = new ArrayList<String>();
+        readAll(Topics.ASSESSMENTS, (key, value) -> {
+            if (patientId.equals(key)) {
+                values.add(value);
+            }
+        });
+        return values;
+    }
+
+    private static Set<String> keysOn(String topic) {
+        var keys = new HashSet<String>();
+        readAll(topic, (key, value) -> keys.add(key));
+        return keys;
+    }
+
+    private static void readAll(String topic, java.util.function.BiConsumer<String, String> each) {
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                INFRASTRUCTURE.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class))) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new org.apache.kafka.common.TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> each.accept(record.key(), record.value()));
+            }
+        }
+    }
+
+    private static String health(ConfigurableApplicationContext context, String group) throws Exception {
+        String port = context.getEnvironment().getProperty("local.server.port");
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/" + group))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return response.body();
+    }
+}
