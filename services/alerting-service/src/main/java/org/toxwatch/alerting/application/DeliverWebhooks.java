@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.toxwatch.alerting.domain.DeliveryAttempt;
 import org.toxwatch.alerting.domain.RetrySchedule;
 import org.toxwatch.alerting.domain.WebhookDelivery;
 
@@ -17,6 +18,8 @@ public final class DeliverWebhooks {
     static final Duration LEASE = Duration.ofMinutes(2);
 
     static final int BATCH = 100;
+
+    private static final System.Logger log = System.getLogger(DeliverWebhooks.class.getName());
 
     private final WebhookSubscriptions subscriptions;
     private final WebhookDeliveries deliveries;
@@ -37,16 +40,46 @@ public final class DeliverWebhooks {
         this.clock = clock;
     }
 
-    /** Attempts every due delivery once and returns them as they now stand. */
+    /**
+     * Attempts every due delivery once and returns them as they now stand. One delivery that cannot be sent or
+     * recorded never holds up the others: an unexpected failure of the sender counts as a failed attempt (retried
+     * on the schedule, then given up), and a delivery whose outcome cannot be stored is sent again once its lease
+     * has expired.
+     */
     public List<WebhookDelivery> run() {
         var attempted = new ArrayList<WebhookDelivery>();
         for (WebhookDelivery due : deliveries.claimDue(clock.instant(), LEASE, BATCH)) {
-            var subscription = subscriptions.find(due.subscriptionId()).filter(s -> s.active());
-            WebhookDelivery outcome = subscription.isPresent()
-                    ? due.after(sender.send(subscription.get(), due, clock.instant()), retries)
-                    : due.abandoned(clock.instant());
-            attempted.add(deliveries.save(outcome));
+            WebhookDelivery outcome = attempt(due);
+            try {
+                attempted.add(deliveries.save(outcome));
+            } catch (RuntimeException e) {
+                log.log(
+                        System.Logger.Level.WARNING,
+                        "Could not record the attempt of delivery {0} ({1}); it is tried again after its lease",
+                        due.deliveryId(),
+                        e.getClass().getSimpleName());
+            }
         }
         return attempted;
+    }
+
+    private WebhookDelivery attempt(WebhookDelivery due) {
+        var subscription = subscriptions.find(due.subscriptionId()).filter(s -> s.active());
+        if (subscription.isEmpty()) {
+            return due.abandoned(clock.instant());
+        }
+        DeliveryAttempt attempt;
+        try {
+            attempt = sender.send(subscription.get(), due, clock.instant());
+        } catch (RuntimeException e) {
+            // The exception's message may quote the alert; the attempt log keeps only what kind of failure it was.
+            attempt = new DeliveryAttempt(
+                    due.nextAttemptNumber(),
+                    clock.instant(),
+                    false,
+                    null,
+                    "internal error: " + e.getClass().getSimpleName());
+        }
+        return due.after(attempt, retries);
     }
 }

@@ -14,6 +14,8 @@ import org.toxwatch.model.AlertStatus;
  */
 public final class EscalateAlerts {
 
+    private static final System.Logger log = System.getLogger(EscalateAlerts.class.getName());
+
     /** How many open alerts one run looks at; the queue is expected to be far shorter. */
     static final int BATCH = 1_000;
 
@@ -37,10 +39,23 @@ public final class EscalateAlerts {
         var due = new ArrayList<AlertEpisode>(alerts.list(AlertStatus.OPEN, null, BATCH));
         due.addAll(alerts.list(AlertStatus.SNOOZED, null, BATCH));
         for (AlertEpisode episode : due) {
-            if (episode.escalate(policy, now) instanceof AlertEpisode.Decision.Changed changed) {
-                escalated.add(changes.record(changed.change()));
+            try {
+                if (episode.escalate(policy, now) instanceof AlertEpisode.Decision.Changed changed) {
+                    escalated.add(changes.record(changed.change()));
+                }
+            } catch (RuntimeException e) {
+                skipped(episode, e);
             }
         }
         return escalated;
+    }
+
+    /** One alert that cannot be changed now (changed concurrently, store away) never holds up the others. */
+    private static void skipped(AlertEpisode episode, RuntimeException e) {
+        log.log(
+                System.Logger.Level.WARNING,
+                "Could not escalate alert {0} ({1}); tried again on the next run",
+                episode.alertId(),
+                e.getClass().getSimpleName());
     }
 }

@@ -15,6 +15,8 @@ import org.toxwatch.model.AlertStatus;
  */
 public final class ResolveRecoveredAlerts {
 
+    private static final System.Logger log = System.getLogger(ResolveRecoveredAlerts.class.getName());
+
     private static final List<AlertStatus> UNRESOLVED =
             List.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED, AlertStatus.SNOOZED);
 
@@ -37,11 +39,24 @@ public final class ResolveRecoveredAlerts {
         var made = new ArrayList<AlertChanged>();
         for (AlertStatus status : UNRESOLVED) {
             for (AlertEpisode episode : alerts.list(status, null, EscalateAlerts.BATCH)) {
-                if (episode.recover(policy, now) instanceof AlertEpisode.Decision.Changed changed) {
-                    made.add(changes.record(changed.change()));
+                try {
+                    if (episode.recover(policy, now) instanceof AlertEpisode.Decision.Changed changed) {
+                        made.add(changes.record(changed.change()));
+                    }
+                } catch (RuntimeException e) {
+                    skipped(episode, e);
                 }
             }
         }
         return made;
+    }
+
+    /** One alert that cannot be changed now (changed concurrently, store away) never holds up the others. */
+    private static void skipped(AlertEpisode episode, RuntimeException e) {
+        log.log(
+                System.Logger.Level.WARNING,
+                "Could not resolve alert {0} ({1}); tried again on the next run",
+                episode.alertId(),
+                e.getClass().getSimpleName());
     }
 }

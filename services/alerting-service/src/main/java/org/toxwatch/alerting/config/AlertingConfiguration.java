@@ -2,29 +2,30 @@ package org.toxwatch.alerting.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.util.backoff.ExponentialBackOff;
 import org.toxwatch.alerting.adapter.kafka.AlertEventListener;
 import org.toxwatch.alerting.adapter.kafka.AssessmentListener;
+import org.toxwatch.alerting.adapter.kafka.DeadLetters;
 import org.toxwatch.alerting.adapter.kafka.KafkaAlertEventPublisher;
 import org.toxwatch.alerting.adapter.live.LiveAlertFeed;
 import org.toxwatch.alerting.adapter.mail.MailNotificationSender;
@@ -60,6 +61,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class AlertingConfiguration {
+
+    /** How long a failing record is retried before it is dead-lettered; it holds up its partition meanwhile. */
+    static final Duration LISTENER_RETRIES = Duration.ofSeconds(10);
 
     @Bean
     Clock clock() {
@@ -185,24 +189,33 @@ class AlertingConfiguration {
         return new AssessmentListener(history, raiseAlerts);
     }
 
+    @Bean
+    DeadLetters deadLetters(MeterRegistry meterRegistry) {
+        return new DeadLetters(meterRegistry);
+    }
+
     /**
-     * Transient failures (Kafka or MongoDB briefly away, a concurrent update) are retried with back-off; a
-     * record that still fails, or cannot be read at all, goes to the dead-letter topic with the exception in
-     * its headers. Unreadable records keep their original bytes.
+     * The one error handler, which Spring Boot gives every listener container (assessment reader, webhook
+     * dispatcher, live feed): bounded retries, then the dead-letter topic (see {@link DeadLetters}).
+     * Unreadable records keep their original bytes.
      */
     @Bean
-    DefaultErrorHandler assessmentErrorHandler(
-            KafkaTemplate<String, Object> kafkaTemplate, ProducerFactory<String, Object> producerFactory) {
+    DefaultErrorHandler listenerErrorHandler(
+            DeadLetters deadLetters,
+            KafkaTemplate<String, Object> kafkaTemplate,
+            ProducerFactory<String, Object> producerFactory) {
+        // Keys are always readable (strings); an unreadable value is sent on as the bytes it came as.
         var rawBytes = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-                producerFactory.getConfigurationProperties(), new ByteArraySerializer(), new ByteArraySerializer()));
+                producerFactory.getConfigurationProperties(), new StringSerializer(), new ByteArraySerializer()));
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, rawBytes);
         templates.put(Object.class, kafkaTemplate);
-        var recoverer = new DeadLetterPublishingRecoverer(
-                templates, (record, exception) -> new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1));
-        var backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxElapsedTime(10_000);
-        return new DefaultErrorHandler(recoverer, backOff);
+        return deadLetters.errorHandler(templates, LISTENER_RETRIES);
+    }
+
+    @Bean
+    ListenerContainersLivenessIndicator kafkaListenersLivenessHealthIndicator(KafkaListenerEndpointRegistry registry) {
+        return new ListenerContainersLivenessIndicator(registry);
     }
 
     @Bean

@@ -162,6 +162,39 @@ class WebhookNotificationTest {
         }
     }
 
+    @Nested
+    class ASenderThatBreaks {
+
+        @Test
+        void failsOnlyThatAttemptWhichIsRetriedAndTheOtherDeliveriesAreStillSent() {
+            var subscription = subscribe(Set.of(), Set.of());
+            receiver.answers(BREAKS, 200);
+            notifySubscribers.on(raise(Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+            notifySubscribers.on(raise(Criterion.PLATELET_COUNT_DECREASED, 4));
+
+            var attempted = deliverWebhooks.run();
+
+            assertThat(attempted)
+                    .extracting(WebhookDelivery::status)
+                    .containsExactlyInAnyOrder(DeliveryStatus.PENDING, DeliveryStatus.DELIVERED);
+            assertThat(webhooks.of(subscription.id(), 10))
+                    .filteredOn(d -> d.status() == DeliveryStatus.PENDING)
+                    .singleElement()
+                    .satisfies(d -> assertThat(d.attempts())
+                            .extracting(DeliveryAttempt::failure)
+                            .as("the kind of failure, never the exception's message")
+                            .containsExactly("internal error: IllegalStateException"));
+            clock.advance(Duration.ofSeconds(10));
+            assertThat(deliverWebhooks.run())
+                    .singleElement()
+                    .extracting(WebhookDelivery::status)
+                    .isEqualTo(DeliveryStatus.DELIVERED);
+        }
+    }
+
+    /** A scripted answer: the sender throws instead of answering. */
+    private static final int BREAKS = -1;
+
     /** A receiver answering with the scripted HTTP statuses in turn, then 200. */
     private static final class ScriptedReceiver implements WebhookSender {
         private final Deque<Integer> statuses = new ArrayDeque<>();
@@ -175,6 +208,9 @@ class WebhookNotificationTest {
         public DeliveryAttempt send(WebhookSubscription subscription, WebhookDelivery delivery, Instant now) {
             received.add(delivery);
             int status = statuses.isEmpty() ? 200 : statuses.poll();
+            if (status == BREAKS) {
+                throw new IllegalStateException("receiver for patient MRN-1 broke");
+            }
             boolean ok = status < 300;
             return new DeliveryAttempt(delivery.nextAttemptNumber(), now, ok, status, ok ? null : "HTTP " + status);
         }
