@@ -98,11 +98,63 @@ const ToxWatch = (() => {
     return source;
   }
 
+  // The badge says "Live" only when the stream is connected AND grading is current: the server asks the broker
+  // how the graders keep up (GET /api/v1/grading/status). Otherwise a red banner says since when alerts may be
+  // missing. Checked every 15 s (5 s while not live) and whenever the stream (re)connects.
+  let connection = "connecting";
+  let grading = null;
+  let gradingTimer = null;
+
   function showLiveState(state) {
-    const element = document.getElementById("live");
-    if (!element) return;
-    element.dataset.state = state;
-    element.textContent = state === "live" ? "Live" : state === "connecting" ? "Reconnecting…" : "Offline";
+    connection = state;
+    showFreshness();
+    if (state === "live") checkGrading();
+  }
+
+  async function checkGrading() {
+    clearTimeout(gradingTimer);
+    try {
+      grading = await api("/api/v1/grading/status");
+    } catch (error) {
+      if (error.message === "signed out") return;
+      grading = { status: "UNKNOWN", since: null };
+    }
+    showFreshness();
+    gradingTimer = setTimeout(checkGrading, grading.status === "LIVE" ? 15000 : 5000);
+  }
+
+  function showFreshness() {
+    const stale = grading !== null && grading.status !== "LIVE";
+    const badge = document.getElementById("live");
+    if (badge) {
+      badge.dataset.state = stale ? "stale" : connection;
+      badge.textContent = stale ? "Not live"
+        : connection === "live" ? "Live" : connection === "connecting" ? "Reconnecting…" : "Offline";
+    }
+    const banner = gradingBanner();
+    if (!banner) return;
+    banner.hidden = !stale;
+    banner.dataset.status = grading ? grading.status : "";
+    banner.textContent = stale ? gradingWarning(grading) : "";
+  }
+
+  function gradingWarning(status) {
+    const what = { DELAYED: "Grading delayed", STOPPED: "Grading stopped" }[status.status] || "Grading status unknown";
+    return what + (status.since ? " since " + clock(status.since) : "") + " — alerts may be missing";
+  }
+
+  function gradingBanner() {
+    let banner = document.getElementById("grading-banner");
+    const header = document.querySelector("header.bar");
+    if (!banner && header) {
+      banner = h("p", { id: "grading-banner", class: "stale-banner", role: "alert", hidden: true });
+      header.after(banner);
+    }
+    return banner;
+  }
+
+  function clock(iso) {
+    return new Date(iso).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   }
 
   function say(element, text, kind) {
@@ -110,5 +162,7 @@ const ToxWatch = (() => {
     element.className = "message" + (kind ? " " + kind : "");
   }
 
-  return { api, loadSession, h, term, time, age, priorityBadge, range, follow, showLiveState, say };
+  if (document.querySelector("header.bar")) checkGrading();
+
+  return { api, loadSession, h, term, time, age, priorityBadge, range, follow, showLiveState, checkGrading, say };
 })();

@@ -175,6 +175,29 @@ class ConsoleBrowserIT extends RunningAlertingService {
         }
     }
 
+    @Test
+    void whenGradingHasStoppedARedBannerSaysSinceWhenInsteadOfLiveAndItClearsWhenGradingIsBack() {
+        signIn();
+        waitFor(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
+
+        GRADER.leave();
+        try {
+            WebElement banner = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("grading-banner")));
+            assertThat(banner.getText()).matches("Grading stopped since \\d{2}:\\d{2} — alerts may be missing");
+            assertThat(banner.getDomAttribute("role")).isEqualTo("alert");
+            assertThat(browser.findElement(By.id("live")).getText()).isNotEqualTo("Live");
+            assertThat(browser.findElement(By.id("live")).getDomAttribute("data-state"))
+                    .isEqualTo("stale");
+            keepScreenshot("grading-stopped-banner");
+        } finally {
+            GRADER.join();
+        }
+
+        waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("grading-banner")));
+        waitFor(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
+        assertThat(browser.findElement(By.id("live")).getText()).isEqualTo("Live");
+    }
+
     /** Usable at tablet width: nothing makes the page scroll sideways (wide tables scroll inside their box). */
     private static void assertFitsTheWindowWidth() {
         Object overflow = ((JavascriptExecutor) browser)

@@ -28,6 +28,10 @@ abstract class RunningAlertingService {
     /** The SMTP server e-mail subscriptions send to; started with the application, for this test JVM. */
     static final GreenMail SMTP = startSmtp();
 
+    /** monitoring-service's place in the group alerting watches for grading freshness, for this test JVM. */
+    static final StandInGrader GRADER =
+            StandInGrader.start(IntegrationInfrastructure.shared().bootstrapServers());
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         IntegrationInfrastructure.shared().registerProperties(registry, "alerting-it");
@@ -40,6 +44,9 @@ abstract class RunningAlertingService {
         registry.add("toxwatch.alerting.webhooks.check", () -> "100ms");
         registry.add("spring.mail.host", () -> "localhost");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        // Grading freshness checked every half second and late after three, so a test sees it change.
+        registry.add("toxwatch.alerting.grading-check", () -> "500ms");
+        registry.add("toxwatch.alerting.grading-delay-threshold", () -> "3s");
     }
 
     @LocalServerPort

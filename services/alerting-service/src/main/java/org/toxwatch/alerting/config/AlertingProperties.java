@@ -20,6 +20,9 @@ import org.toxwatch.model.AlertPriority;
  *     resolution
  * @param recoveryProposeFor the priorities whose episodes get a proposal a clinician confirms rather than an
  *     automatic resolution (see {@link RecoveryPolicy})
+ * @param gradingDelayThreshold how long a record may wait to be graded or turned into an alert before the console
+ *     and the operator are told grading is delayed
+ * @param gradingCheck how often the broker is asked how grading keeps up
  */
 @ConfigurationProperties("toxwatch.alerting")
 public record AlertingProperties(
@@ -29,7 +32,9 @@ public record AlertingProperties(
         @Nullable List<String> escalationTiers,
         @Nullable Duration longestSnooze,
         @Nullable Duration recoverySustained,
-        @Nullable Set<AlertPriority> recoveryProposeFor) {
+        @Nullable Set<AlertPriority> recoveryProposeFor,
+        @Nullable Duration gradingDelayThreshold,
+        @Nullable Duration gradingCheck) {
 
     public AlertingProperties {
         topicPartitions = topicPartitions == null ? 6 : topicPartitions;
@@ -43,6 +48,8 @@ public record AlertingProperties(
         recoverySustained = recoverySustained == null ? RecoveryPolicy.DEFAULT.sustained() : recoverySustained;
         recoveryProposeFor =
                 recoveryProposeFor == null ? RecoveryPolicy.DEFAULT.proposeFor() : Set.copyOf(recoveryProposeFor);
+        gradingDelayThreshold = gradingDelayThreshold == null ? Duration.ofMinutes(2) : gradingDelayThreshold;
+        gradingCheck = gradingCheck == null ? Duration.ofSeconds(10) : gradingCheck;
     }
 
     RecoveryPolicy recoveryPolicy() {
