@@ -7,14 +7,24 @@ import java.util.UUID;
 /**
  * Port: every inbound message as received, with what became of it. It is the audit record of what each
  * sender sent, and it makes a resend recognisable: a message is claimed before it is processed, so a second
- * copy of an accepted message gets the original answer and publishes nothing.
+ * copy of an accepted message gets the original answer and publishes nothing. A copy is a copy only when
+ * sender, message id and content ({@link Submission#contentKey()}) all match: the same id with other content is
+ * a message of its own.
  */
 public interface InboundArchive {
 
     /** What the archive knew of a message when it was claimed. */
     sealed interface Claim {
-        /** Never seen, or seen and rejected (a rejected message is judged again: its mapping may be fixed). */
-        record First() implements Claim {}
+        /**
+         * Never seen, or seen and rejected (a rejected message is judged again: its mapping may be fixed).
+         *
+         * @param controlIdReused the sender's id was accepted before with other content
+         */
+        record First(boolean controlIdReused) implements Claim {
+            public First() {
+                this(false);
+            }
+        }
 
         /** Already accepted: answer with the original event ids and publish nothing. */
         record AlreadyAccepted(List<UUID> eventIds) implements Claim {}

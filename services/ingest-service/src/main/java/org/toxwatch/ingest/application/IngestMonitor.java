@@ -10,6 +10,8 @@ public interface IngestMonitor {
 
     enum Answer {
         ACCEPTED,
+        /** Accepted, and the sender had used its message id before for other content. */
+        CONTROL_ID_REUSED,
         RESEND,
         REJECTED,
         NOT_STORED,

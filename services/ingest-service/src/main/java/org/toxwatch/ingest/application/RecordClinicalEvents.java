@@ -9,6 +9,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.toxwatch.ingest.domain.InputHygiene;
 import org.toxwatch.ingest.domain.LocalCodes;
 import org.toxwatch.ingest.domain.NeuroAssessmentSubmission;
 import org.toxwatch.ingest.domain.NeuroAssessments;
@@ -30,6 +31,9 @@ import org.toxwatch.model.VitalSignsRecorded;
  * Use case: record what a hospital system submitted. A submission is accepted whole or rejected whole: if any
  * item is invalid, nothing is published, every violation is reported and the raw payload goes to the
  * dead-letter topic. Either way the answer is given only after Kafka has stored what the answer claims.
+ *
+ * <p>Every item of every protocol passes {@link InputHygiene} first, here: a malformed item is refused before any
+ * clinical rule reads it, and its findings are the only ones reported (they never repeat the value).
  */
 public final class RecordClinicalEvents {
 
@@ -37,8 +41,14 @@ public final class RecordClinicalEvents {
     public sealed interface Outcome {
         /**
          * @param resend the message had been accepted before: nothing new was published
+         * @param controlIdReused the sender's message id had been accepted before with other content: this
+         *     message was recorded as one of its own, and is flagged so in the archive
          */
-        record Accepted(List<UUID> eventIds, boolean resend) implements Outcome {}
+        record Accepted(List<UUID> eventIds, boolean resend, boolean controlIdReused) implements Outcome {
+            public Accepted(List<UUID> eventIds, boolean resend) {
+                this(eventIds, resend, false);
+            }
+        }
 
         record Rejected(UUID rejectionId, List<Violation> violations) implements Outcome {}
 
@@ -80,9 +90,11 @@ public final class RecordClinicalEvents {
         return record(
                 submission,
                 mapped,
+                InputHygiene::observation,
                 (item, now) -> ignored(sender, item, now) ? List.of() : observationValidator.validate(item, now),
-                (item, receivedAt) ->
-                        ignored(sender, item, receivedAt) ? null : ObservationEvents.toEvent(item, sender, receivedAt),
+                (item, receivedAt, position) -> ignored(sender, item, receivedAt)
+                        ? null
+                        : ObservationEvents.toEvent(item, sender, receivedAt, position),
                 Topics.LAB_RESULTS);
     }
 
@@ -90,8 +102,10 @@ public final class RecordClinicalEvents {
         return record(
                 submission,
                 events,
+                InputHygiene::therapyEvent,
                 therapyEvents::validate,
-                (valid, receivedAt) -> TherapyEvents.toEvent(valid, submission.sourceSystem(), receivedAt),
+                (valid, receivedAt, position) ->
+                        TherapyEvents.toEvent(valid, submission.sourceSystem(), receivedAt, position),
                 Topics.THERAPY_EVENTS);
     }
 
@@ -99,8 +113,10 @@ public final class RecordClinicalEvents {
         return record(
                 submission,
                 assessments,
+                InputHygiene::neuroAssessment,
                 neuroAssessments::validate,
-                (valid, receivedAt) -> NeuroAssessments.toEvent(valid, submission.sourceSystem(), receivedAt),
+                (valid, receivedAt, position) ->
+                        NeuroAssessments.toEvent(valid, submission.sourceSystem(), receivedAt, position),
                 Topics.NEURO_ASSESSMENTS);
     }
 
@@ -123,7 +139,7 @@ public final class RecordClinicalEvents {
      */
     public Outcome derived(Submission submission, List<Derived> validated, String deadLetterTarget) {
         Instant now = clock.instant();
-        return claimed(submission, now, () -> {
+        return claimed(submission, now, deadLetterTarget, () -> {
             var violations = new ArrayList<Violation>();
             validated.forEach(item -> violations.addAll(item.violations()));
             if (!violations.isEmpty()) {
@@ -168,8 +184,12 @@ public final class RecordClinicalEvents {
         }
     }
 
-    /** Validates an observation as every entry point does (local codes mapped first). */
+    /** Validates an observation as every entry point does (malformed input refused first, local codes mapped). */
     public Derived observation(String sourceSystem, ObservationSubmission observation, Instant now) {
+        List<Violation> malformed = InputHygiene.observation(observation);
+        if (!malformed.isEmpty()) {
+            return Derived.invalid(malformed);
+        }
         ObservationSubmission mapped = localCodes.resolve(sourceSystem, observation);
         if (ignored(sourceSystem, mapped, now)) {
             return Derived.ignored();
@@ -183,11 +203,16 @@ public final class RecordClinicalEvents {
     /** A result with a code this sender's feed may carry without ToxWatch monitoring it (see {@link LocalCodes}). */
     private boolean ignored(String sourceSystem, ObservationSubmission observation, Instant now) {
         return localCodes.ignoresUnknownCodesFrom(sourceSystem)
+                && InputHygiene.observation(observation).isEmpty()
                 && ObservationValidator.onlyTheCodeIsUnknown(observationValidator.validate(observation, now));
     }
 
     /** Validates a therapy event as every entry point does. */
     public Derived therapyEvent(String sourceSystem, TherapyEventSubmission event, Instant now) {
+        List<Violation> malformed = InputHygiene.therapyEvent(event);
+        if (!malformed.isEmpty()) {
+            return Derived.invalid(malformed);
+        }
         List<Violation> violations = therapyEvents.validate(event, now);
         return violations.isEmpty()
                 ? Derived.valid(receivedAt -> TherapyEvents.toEvent(event, sourceSystem, receivedAt))
@@ -198,32 +223,43 @@ public final class RecordClinicalEvents {
         return clock.instant();
     }
 
+    /** Builds an item's event; {@code position} is the item's place in the body (part of its identity). */
+    @FunctionalInterface
+    private interface EventBuilder<S> {
+        @Nullable
+        Object build(S item, Instant receivedAt, String position);
+    }
+
     private <S> Outcome record(
             Submission submission,
             List<S> items,
+            Function<S, List<Violation>> hygiene,
             BiFunction<S, Instant, List<Violation>> validate,
-            BiFunction<S, Instant, @Nullable Object> toEvent,
+            EventBuilder<S> toEvent,
             String deadLetterTarget) {
         Instant now = clock.instant();
-        return claimed(submission, now, () -> {
+        var malformed = new ArrayList<Violation>();
+        for (int i = 0; i < items.size(); i++) {
+            malformed.addAll(located(hygiene.apply(items.get(i)), i, items.size()));
+        }
+        if (!malformed.isEmpty()) {
+            // Not claimed: a malformed id must not key the archive, and a fixed resend is judged afresh anyway.
+            return reject(unkeyed(submission), malformed, deadLetterTarget, now);
+        }
+        return claimed(submission, now, deadLetterTarget, () -> {
             var violations = new ArrayList<Violation>();
             if (items.isEmpty()) {
                 violations.add(new Violation("body", "contains no item"));
             }
             for (int i = 0; i < items.size(); i++) {
-                int index = i;
-                List<Violation> found = validate.apply(items.get(i), now);
-                violations.addAll(
-                        items.size() == 1
-                                ? found
-                                : found.stream().map(v -> v.atIndex(index)).toList());
+                violations.addAll(located(validate.apply(items.get(i), now), i, items.size()));
             }
             if (!violations.isEmpty()) {
                 return reject(submission, violations, deadLetterTarget, now);
             }
             List<Object> events = new ArrayList<>();
-            for (S item : items) {
-                Object event = toEvent.apply(item, now);
+            for (int i = 0; i < items.size(); i++) {
+                Object event = toEvent.build(items.get(i), now, "#" + i);
                 if (event != null) {
                     events.add(event);
                 }
@@ -232,19 +268,39 @@ public final class RecordClinicalEvents {
         });
     }
 
-    private Outcome claimed(Submission submission, Instant now, Supplier<Outcome> process) {
+    private static List<Violation> located(List<Violation> found, int index, int count) {
+        return count == 1 ? found : found.stream().map(v -> v.atIndex(index)).toList();
+    }
+
+    private Outcome claimed(Submission submission, Instant now, String deadLetterTarget, Supplier<Outcome> process) {
+        List<Violation> malformedOrigin = InputHygiene.origin(submission.sourceSystem(), submission.messageId());
+        if (!malformedOrigin.isEmpty()) {
+            return reject(unkeyed(submission), malformedOrigin, deadLetterTarget, now);
+        }
         return switch (archive.claim(submission, now)) {
             case InboundArchive.Claim.AlreadyAccepted accepted -> new Outcome.Accepted(accepted.eventIds(), true);
             case InboundArchive.Claim.InProgress inProgress -> new Outcome.InProgress();
             case InboundArchive.Claim.First first -> {
                 try {
-                    yield process.get();
+                    Outcome outcome = process.get();
+                    yield first.controlIdReused() && outcome instanceof Outcome.Accepted accepted
+                            ? new Outcome.Accepted(accepted.eventIds(), false, true)
+                            : outcome;
                 } catch (RuntimeException e) {
                     archive.release(submission);
                     throw e;
                 }
             }
         };
+    }
+
+    private static Submission unkeyed(Submission submission) {
+        return new Submission(
+                submission.protocol(),
+                submission.sourceSystem(),
+                null,
+                submission.rawPayload(),
+                submission.contentKey());
     }
 
     private Outcome publish(Submission submission, List<Object> payloads, Instant now) {
@@ -256,18 +312,34 @@ public final class RecordClinicalEvents {
         return new Outcome.Accepted(eventIds, false);
     }
 
+    /** A record of a rejection fits any Kafka record and any JSON writer, however large or malformed the input. */
+    private static final int KEPT_PAYLOAD_CHARS = 128 * 1024;
+
+    private static final int KEPT_REASONS = 100;
+    private static final int KEPT_REASON_CHARS = 1024;
+    private static final int KEPT_ID_CHARS = 256;
+
     private Outcome reject(Submission submission, List<Violation> violations, String targetTopic, Instant now) {
+        List<String> reasons = new ArrayList<>(violations.stream()
+                .limit(KEPT_REASONS)
+                .map(v -> InputHygiene.storable(v.toString(), KEPT_REASON_CHARS))
+                .toList());
+        if (violations.size() > KEPT_REASONS) {
+            reasons.add("... and " + (violations.size() - KEPT_REASONS) + " more");
+        }
+        String sender = InputHygiene.storable(submission.sourceSystem(), KEPT_ID_CHARS);
+        String messageId =
+                submission.messageId() == null ? null : InputHygiene.storable(submission.messageId(), KEPT_ID_CHARS);
         var rejected = new RejectedInput(
                 UUID.randomUUID(),
                 now,
                 submission.protocol(),
-                submission.sourceSystem(),
-                submission.messageId(),
+                sender,
+                messageId,
                 targetTopic,
-                violations.stream().map(Violation::toString).toList(),
-                submission.rawPayload());
-        publisher.publishAll(
-                List.of(new OutboundEvent(Topics.deadLetterTopicOf(targetTopic), submission.sourceSystem(), rejected)));
+                reasons,
+                InputHygiene.storable(submission.rawPayload(), KEPT_PAYLOAD_CHARS));
+        publisher.publishAll(List.of(new OutboundEvent(Topics.deadLetterTopicOf(targetTopic), sender, rejected)));
         archive.recordRejected(submission, rejected.eventId(), targetTopic, rejected.reasons(), now);
         return new Outcome.Rejected(rejected.eventId(), List.copyOf(violations));
     }

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param localCodes per sender (HL7 MSH-3, FHIR or JSON integration user): local test code to LOINC
  * @param archive how long inbound messages are kept, and when an unfinished claim is taken over
  * @param ignoreUnknownCodesFrom senders whose results with unmonitored codes are skipped, not rejected
+ * @param maxBodyBytes larger JSON and FHIR bodies are refused with 413 and only their head is kept (default 1 MiB,
+ *     as HL7's {@code mllp.max-message-bytes}); read by the controllers
  */
 @ConfigurationProperties("toxwatch.ingest")
 public record IngestProperties(
@@ -23,7 +25,8 @@ public record IngestProperties(
         @Nullable Integer topicPartitions,
         @Nullable Map<String, Map<String, String>> localCodes,
         @Nullable Archive archive,
-        @Nullable Set<String> ignoreUnknownCodesFrom) {
+        @Nullable Set<String> ignoreUnknownCodesFrom,
+        @Nullable Integer maxBodyBytes) {
 
     public IngestProperties {
         allowedClockSkew = allowedClockSkew == null ? Duration.ofMinutes(5) : allowedClockSkew;
@@ -32,6 +35,7 @@ public record IngestProperties(
         localCodes = localCodes == null ? Map.of() : Map.copyOf(localCodes);
         archive = archive == null ? new Archive(null, null) : archive;
         ignoreUnknownCodesFrom = ignoreUnknownCodesFrom == null ? Set.of() : Set.copyOf(ignoreUnknownCodesFrom);
+        maxBodyBytes = maxBodyBytes == null ? 1024 * 1024 : maxBodyBytes;
     }
 
     /**

@@ -70,11 +70,20 @@ public final class NeuroAssessments {
     /** Requires a submission {@link #validate} accepted. */
     public static NeurologicAssessmentRecorded toEvent(
             NeuroAssessmentSubmission valid, String sourceSystem, Instant receivedAt) {
+        return toEvent(valid, sourceSystem, receivedAt, "");
+    }
+
+    /** @param position the item's place in a JSON array (part of its identity there), else empty */
+    public static NeurologicAssessmentRecorded toEvent(
+            NeuroAssessmentSubmission valid, String sourceSystem, Instant receivedAt, String position) {
         String sourceMessageId = Objects.requireNonNull(valid.sourceMessageId()).trim();
         Instant assessedAt = Objects.requireNonNull(valid.assessedAt());
         ResultStatus status = status(valid.status(), new ArrayList<>());
         return new NeurologicAssessmentRecorded(
-                ObservationEvents.eventIdOf(sourceSystem, sourceMessageId, "neuro\n" + assessedAt + "\n" + status),
+                ObservationEvents.eventIdOf(
+                        sourceSystem,
+                        sourceMessageId,
+                        "neuro\n" + assessedAt + "\n" + status + "\n" + valid + position),
                 Objects.requireNonNull(valid.patientId()).trim(),
                 assessedAt,
                 receivedAt,

@@ -13,8 +13,9 @@ import org.toxwatch.model.VitalSignsRecorded;
 
 /**
  * Turns a validated submission into the event it stands for: a lab result, or a vital-signs record with
- * the one measurement set. The event id is derived from the sender, its message id and the observation, so
- * a resend produces the same id and every consumer's idempotent effect ignores it.
+ * the one measurement set. The event id is derived from the sender, its message id and everything the
+ * observation says (and, in a JSON array, its position), so a resend produces the same id and every consumer's
+ * idempotent effect ignores it, while a different value sent under a reused message id gets an id of its own.
  */
 public final class ObservationEvents {
 
@@ -25,13 +26,23 @@ public final class ObservationEvents {
 
     /** Requires a submission the {@link ObservationValidator} accepted. */
     public static Object toEvent(ObservationSubmission valid, String sourceSystem, Instant receivedAt) {
+        return toEvent(valid, sourceSystem, receivedAt, "");
+    }
+
+    /**
+     * @param position where the item sits in its message when that is part of its identity (a JSON array: two
+     *     items may say the same), else empty
+     */
+    public static Object toEvent(
+            ObservationSubmission valid, String sourceSystem, Instant receivedAt, String position) {
         String loinc = Objects.requireNonNull(valid.loinc()).trim();
         ObservationCode code = ObservationCode.byLoinc(loinc).orElseThrow();
         ResultStatus status = ObservationValidator.statusOf(valid.status());
         Instant observedAt = Objects.requireNonNull(valid.effectiveTime());
         String sourceMessageId = Objects.requireNonNull(valid.sourceMessageId());
         String patientId = Objects.requireNonNull(valid.patientId()).trim();
-        UUID eventId = eventIdOf(sourceSystem, sourceMessageId, loinc + "\n" + observedAt + "\n" + status);
+        UUID eventId = eventIdOf(
+                sourceSystem, sourceMessageId, loinc + "\n" + observedAt + "\n" + status + "\n" + valid + position);
         if (code.isLab()) {
             String reportedUnit = trimmed(valid.unit());
             ReferenceRange range = valid.referenceLow() == null && valid.referenceHigh() == null

@@ -68,15 +68,23 @@ public final class TherapyEvents {
 
     /** Requires a submission {@link #validate} accepted. */
     public static TherapyEventRecorded toEvent(TherapyEventSubmission valid, String sourceSystem, Instant receivedAt) {
+        return toEvent(valid, sourceSystem, receivedAt, "");
+    }
+
+    /** @param position the item's place in a JSON array (part of its identity there), else empty */
+    public static TherapyEventRecorded toEvent(
+            TherapyEventSubmission valid, String sourceSystem, Instant receivedAt, String position) {
         var type = TherapyEventType.valueOf(upper(valid.type()));
         String sourceMessageId = Objects.requireNonNull(valid.sourceMessageId());
         Instant occurredAt = Objects.requireNonNull(valid.occurredAt());
         return new TherapyEventRecorded(
-                // The drug is part of the identity: one message may record several drugs given at the same time.
+                // Everything the event says is part of its identity: one message may record several drugs given at
+                // the same time, and a reused message id with another dose is another event.
                 ObservationEvents.eventIdOf(
                         sourceSystem,
                         sourceMessageId,
-                        type + "\n" + valid.therapy() + "\n" + valid.supportiveDrug() + "\n" + occurredAt),
+                        type + "\n" + valid.therapy() + "\n" + valid.supportiveDrug() + "\n" + occurredAt + "\n" + valid
+                                + position),
                 Objects.requireNonNull(valid.patientId()).trim(),
                 occurredAt,
                 receivedAt,

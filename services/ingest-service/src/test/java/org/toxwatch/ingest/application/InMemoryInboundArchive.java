@@ -26,8 +26,11 @@ public final class InMemoryInboundArchive implements InboundArchive {
         }
         State state = byKey.get(keyOf(submission));
         if (state == null) {
+            boolean reused = byKey.entrySet().stream()
+                    .anyMatch(entry -> entry.getKey().startsWith(messageKeyOf(submission) + "\n")
+                            && entry.getValue() instanceof Accepted);
             byKey.put(keyOf(submission), new Processing());
-            return new Claim.First();
+            return new Claim.First(reused);
         }
         return switch (state) {
             case Accepted accepted -> new Claim.AlreadyAccepted(accepted.eventIds());
@@ -62,6 +65,10 @@ public final class InMemoryInboundArchive implements InboundArchive {
     }
 
     private static String keyOf(Submission submission) {
-        return submission.protocol() + "\n" + submission.sourceSystem() + "\n" + submission.messageId();
+        return messageKeyOf(submission) + "\n" + submission.contentKey();
+    }
+
+    private static String messageKeyOf(Submission submission) {
+        return submission.protocol() + "|" + submission.sourceSystem() + "|" + submission.messageId();
     }
 }

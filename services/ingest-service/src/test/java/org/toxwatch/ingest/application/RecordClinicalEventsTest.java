@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.toxwatch.ingest.application.RecordClinicalEvents.Outcome;
 import org.toxwatch.ingest.domain.LocalCodes;
@@ -17,6 +19,8 @@ import org.toxwatch.ingest.domain.ObservationSubmission;
 import org.toxwatch.ingest.domain.ObservationValidator;
 import org.toxwatch.ingest.domain.TherapyEvents;
 import org.toxwatch.ingest.domain.Violation;
+import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.RejectedInput;
 import org.toxwatch.model.Topics;
 
 class RecordClinicalEventsTest {
@@ -90,5 +94,143 @@ class RecordClinicalEventsTest {
 
         assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
         assertThat(kafka.payloadsOn(Topics.LAB_RESULTS)).isEmpty();
+    }
+
+    @Nested
+    class MalformedInput {
+
+        @Test
+        void aLoneSurrogateInAnItemsMessageIdIsRefusedWithItsPlaceAndKeptEncodably() {
+            var wellFormed = observation("751-8", "2.5", "10*9/L", "a");
+            var loneSurrogate = observation("751-8", "2.5", "10*9/L", "SE\uD800C");
+
+            var outcome = recording(Set.of())
+                    .observations(
+                            new Submission("JSON", "lis", "SE\uD800C,a", "[...]"), List.of(wellFormed, loneSurrogate));
+
+            assertThat(outcome)
+                    .isInstanceOfSatisfying(
+                            Outcome.Rejected.class,
+                            rejected -> assertThat(rejected.violations())
+                                    .extracting(Violation::field)
+                                    .containsExactly("[1].sourceMessageId"));
+            assertThat(kafka.payloadsOn(Topics.LAB_RESULTS)).isEmpty();
+            var deadLetter =
+                    (RejectedInput) kafka.payloadsOn(Topics.LAB_RESULTS_DLT).getFirst();
+            assertThat(deadLetter.sourceMessageId())
+                    .as("not keyed by a malformed id")
+                    .isNull();
+        }
+
+        @Test
+        void aMalformedItemIsNotJudgedClinicallySoItsValueIsNeverEchoed() {
+            var hugeCode = observation("7".repeat(100_000), "2.5", "10*9/L", "a");
+
+            var outcome = recording(Set.of()).observations(submission(), List.of(hugeCode));
+
+            assertThat(outcome)
+                    .isInstanceOfSatisfying(
+                            Outcome.Rejected.class,
+                            rejected -> assertThat(rejected.violations())
+                                    .singleElement()
+                                    .satisfies(v -> assertThat(v.toString()).hasSizeLessThan(100)));
+        }
+
+        @Test
+        void aSenderThatMayOmitUnknownCodesStillHasAMalformedOneRefused() {
+            var unknownWithControl = observation("2093-3\r", "190", "mg/dL", "a");
+
+            var outcome = recording(Set.of("lis")).observations(submission(), List.of(unknownWithControl));
+
+            assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
+        }
+
+        @Test
+        void aMessageIdWithAControlCharacterIsRefusedForEveryProtocol() {
+            var derived = recording(Set.of())
+                    .derived(
+                            new Submission("HL7V2", "LIS@LAB", "CTRL\u0000ID", "MSH|..."),
+                            List.of(),
+                            Topics.LAB_RESULTS);
+
+            assertThat(derived)
+                    .isInstanceOfSatisfying(
+                            Outcome.Rejected.class,
+                            rejected -> assertThat(rejected.violations())
+                                    .extracting(Violation::field)
+                                    .containsExactly("messageId"));
+        }
+    }
+
+    @Nested
+    class ReusedMessageIds {
+
+        private final RecordClinicalEvents record = recording(Set.of());
+
+        private Outcome send(String value) {
+            var anc = observation("751-8", value, "10*9/L", "lab-42");
+            return record.observations(
+                    new Submission("JSON", "lis", "lab-42", "{\"value\":" + value + "}"), List.of(anc));
+        }
+
+        @Test
+        void theSameIdWithANewValueIsRecordedAsAMessageOfItsOwnAndFlagged() {
+            var first = (Outcome.Accepted) send("2.5");
+
+            var second = send("0.1");
+
+            assertThat(second).isInstanceOfSatisfying(Outcome.Accepted.class, accepted -> {
+                assertThat(accepted.resend()).isFalse();
+                assertThat(accepted.controlIdReused()).isTrue();
+                assertThat(accepted.eventIds()).doesNotContainAnyElementsOf(first.eventIds());
+            });
+            assertThat(kafka.payloadsOn(Topics.LAB_RESULTS))
+                    .extracting(lab -> ((LabResultRecorded) lab).value().toPlainString())
+                    .containsExactly("2.5", "0.1");
+        }
+
+        @Test
+        void anExactCopyIsStillAResendWithTheOriginalIds() {
+            var first = (Outcome.Accepted) send("2.5");
+
+            var copy = send("2.5");
+
+            assertThat(copy).isInstanceOfSatisfying(Outcome.Accepted.class, accepted -> {
+                assertThat(accepted.resend()).isTrue();
+                assertThat(accepted.eventIds()).isEqualTo(first.eventIds());
+            });
+            assertThat(kafka.payloadsOn(Topics.LAB_RESULTS)).hasSize(1);
+        }
+
+        @Test
+        void itemsOfOneArrayNeverShareAnEventIdEvenWithTheSameMessageIdOrTheSameContent() {
+            var anc = observation("751-8", "2.5", "10*9/L", "same");
+            var otherValue = observation("751-8", "0.1", "10*9/L", "same");
+
+            var outcome =
+                    record.observations(new Submission("JSON", "lis", "same", "[...]"), List.of(anc, otherValue, anc));
+
+            assertThat(outcome)
+                    .isInstanceOfSatisfying(
+                            Outcome.Accepted.class,
+                            accepted -> assertThat(accepted.eventIds())
+                                    .doesNotHaveDuplicates()
+                                    .hasSize(3));
+        }
+
+        @Test
+        void eventIdsAreDeterministicSoAResentArrayKeepsThem() {
+            var items = List.of(
+                    observation("751-8", "2.5", "10*9/L", "same"), observation("751-8", "0.1", "10*9/L", "same"));
+            List<UUID> first = ((Outcome.Accepted)
+                            recording(Set.of()).observations(new Submission("JSON", "lis", "same", "[1]"), items))
+                    .eventIds();
+
+            List<UUID> again = ((Outcome.Accepted)
+                            recording(Set.of()).observations(new Submission("JSON", "lis", "same", "[1]"), items))
+                    .eventIds();
+
+            assertThat(again).isEqualTo(first);
+        }
     }
 }

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.function.Function;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,9 +17,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.toxwatch.ingest.domain.InputHygiene;
 
 /**
- * The FHIR R4 REST endpoint (JSON). HTTP only: the body is read as UTF-8, the sender is the authenticated
+ * The FHIR R4 REST endpoint (JSON). HTTP only: the body is read as strict UTF-8 (invalid bytes are refused, not
+ * replaced) up to {@code toxwatch.ingest.max-body-bytes} (413 beyond), the sender is the authenticated
  * integration user, and {@link FhirIngest}'s answer is written as {@code application/fhir+json}, with
  * {@code Retry-After} on 503. No {@code Location}: ToxWatch keeps events, not readable FHIR resources.
  */
@@ -27,12 +31,20 @@ class FhirController {
 
     static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json;charset=UTF-8");
     private static final String RETRY_AFTER_SECONDS = "5";
+    private static final int KEPT_OF_OVERSIZED = 4096;
 
     private final FhirIngest ingest;
     private final FhirJson json;
     private final CapabilityStatement capabilities;
 
-    FhirController(FhirIngest ingest, FhirJson json, Clock clock) {
+    private final int maxBodyBytes;
+
+    FhirController(
+            FhirIngest ingest,
+            FhirJson json,
+            Clock clock,
+            @Value("${toxwatch.ingest.max-body-bytes:1048576}") int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
         this.ingest = ingest;
         this.json = json;
         this.capabilities = ServerCapabilities.statement(clock.instant());
@@ -64,29 +76,40 @@ class FhirController {
             @RequestBody(required = false) byte @Nullable [] body,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
             Principal sender) {
-        String text = text(body);
-        if (!readable(contentType)) {
-            return write(ingest.unsupportedFormat("Bundle", text, sender.getName(), String.valueOf(contentType)));
-        }
-        return write(ingest.bundle(text, sender.getName()));
+        return receive("Bundle", body, contentType, sender, text -> ingest.bundle(text, sender.getName()));
     }
 
     private ResponseEntity<String> create(
             String resourceType, byte @Nullable [] body, @Nullable String contentType, Principal sender) {
-        String text = text(body);
-        if (!readable(contentType)) {
-            return write(ingest.unsupportedFormat(resourceType, text, sender.getName(), String.valueOf(contentType)));
+        return receive(
+                resourceType, body, contentType, sender, text -> ingest.create(resourceType, text, sender.getName()));
+    }
+
+    private ResponseEntity<String> receive(
+            String resourceType,
+            byte @Nullable [] body,
+            @Nullable String contentType,
+            Principal sender,
+            Function<String, FhirResponse> intake) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        if (bytes.length > maxBodyBytes) {
+            String head = new String(bytes, 0, KEPT_OF_OVERSIZED, StandardCharsets.UTF_8);
+            return write(ingest.tooLarge(resourceType, head, bytes.length, maxBodyBytes, sender.getName()));
         }
-        return write(ingest.create(resourceType, text, sender.getName()));
+        InputHygiene.Decoded text = InputHygiene.decode(bytes, StandardCharsets.UTF_8);
+        if (!readable(contentType)) {
+            return write(
+                    ingest.unsupportedFormat(resourceType, text.text(), sender.getName(), String.valueOf(contentType)));
+        }
+        if (text.problem() != null) {
+            return write(ingest.malformed(resourceType, text.text(), sender.getName(), text.problem()));
+        }
+        return write(intake.apply(text.text()));
     }
 
     /** FHIR JSON ({@code application/fhir+json}, the older {@code application/json+fhir}) or plain JSON. */
     private static boolean readable(@Nullable String contentType) {
         return contentType == null || contentType.toLowerCase(Locale.ROOT).contains("json");
-    }
-
-    private static String text(byte @Nullable [] body) {
-        return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }
 
     private ResponseEntity<String> write(FhirResponse response) {

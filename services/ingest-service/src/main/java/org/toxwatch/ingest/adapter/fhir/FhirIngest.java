@@ -66,6 +66,59 @@ final class FhirIngest {
 
     /** {@code POST /fhir/Observation} or {@code POST /fhir/MedicationAdministration}. */
     FhirResponse create(String resourceType, String body, String sender) {
+        return faultsAnsweredAsRejects(resourceType, body, sender, () -> createOnce(resourceType, body, sender));
+    }
+
+    /** {@code POST /fhir} with a batch or transaction Bundle. */
+    FhirResponse bundle(String body, String sender) {
+        return faultsAnsweredAsRejects("Bundle", body, sender, () -> bundleOnce(body, sender));
+    }
+
+    /** A body whose bytes are not UTF-8 ({@code problem} says where): refused, never read with replacements. */
+    FhirResponse malformed(String resourceType, String lenientText, String sender, String problem) {
+        return unreadable(
+                sender, lenientText, Problem.invalid(resourceType, "the body " + problem), topicOf(resourceType));
+    }
+
+    /** A body over the size limit: refused with 413, its head kept like any reject. */
+    FhirResponse tooLarge(String resourceType, String head, long size, int limit, String sender) {
+        var refused = unreadable(
+                sender,
+                head + "\n[truncated at " + head.length() + " of " + size + " bytes]",
+                Problem.invalid(
+                        resourceType,
+                        "the body is " + size + " bytes long; at most " + limit
+                                + " are accepted (toxwatch.ingest.max-body-bytes): send fewer entries at a time"),
+                topicOf(resourceType));
+        return refused.status() == FhirResponse.BAD_REQUEST
+                ? new FhirResponse(FhirResponse.CONTENT_TOO_LARGE, refused.body(), false)
+                : refused;
+    }
+
+    /**
+     * A fault while reading or recording a body is a problem with that body: a resend would meet it again, so it
+     * is answered 400 (never "retry later") and kept for operators to review and replay.
+     */
+    private FhirResponse faultsAnsweredAsRejects(
+            String resourceType, String body, String sender, Supplier<FhirResponse> intake) {
+        try {
+            return intake.get();
+        } catch (EventsNotStored e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.error("FHIR submission could not be processed: {}", e.getClass().getName(), e);
+            return unreadable(
+                    sender,
+                    body,
+                    Problem.invalid(
+                            resourceType,
+                            "could not be processed (" + e.getClass().getSimpleName()
+                                    + "); kept for the operators to review and replay"),
+                    topicOf(resourceType));
+        }
+    }
+
+    private FhirResponse createOnce(String resourceType, String body, String sender) {
         FhirJson.Parsed parsed = json.parse(body);
         if (parsed instanceof FhirJson.Parsed.Unreadable unreadable) {
             return unreadable(sender, body, Problem.invalid(resourceType, unreadable.reason()), topicOf(resourceType));
@@ -84,8 +137,7 @@ final class FhirIngest {
         return single(resource, body, sender);
     }
 
-    /** {@code POST /fhir} with a batch or transaction Bundle. */
-    FhirResponse bundle(String body, String sender) {
+    private FhirResponse bundleOnce(String body, String sender) {
         FhirJson.Parsed parsed = json.parse(body);
         if (parsed instanceof FhirJson.Parsed.Unreadable unreadable) {
             return unreadable(sender, body, Problem.invalid("Bundle", unreadable.reason()), Topics.LAB_RESULTS);
@@ -134,7 +186,8 @@ final class FhirIngest {
     private FhirResponse single(Resource resource, String raw, String sender) {
         LocatedValidation.Derivation derivation =
                 validation.validate(resource, sender, recordClinicalEvents.now(), UnaryOperator.identity());
-        var submission = new Submission(PROTOCOL, sender, derivation.messageId(), raw);
+        var submission = new Submission(
+                PROTOCOL, sender, derivation.messageId(), raw, Submission.digestOf(json.encode(resource)));
         return respond(
                 () -> recordClinicalEvents.derived(submission, derivation.derived(), topicOf(resource.fhirType())),
                 derivation.types());
@@ -206,7 +259,8 @@ final class FhirIngest {
             keys.add(derivation.messageId());
             types.putAll(derivation.types());
         }
-        var submission = new Submission(PROTOCOL, sender, transactionId(bundle, keys), raw);
+        var submission = new Submission(
+                PROTOCOL, sender, transactionId(bundle, keys), raw, Submission.digestOf(json.encode(bundle)));
         boolean onlyTherapy = bundle.getEntry().stream()
                 .filter(entry -> !TransactionPatients.isPatient(entry))
                 .allMatch(entry -> entry.getResource() instanceof MedicationAdministration);
@@ -303,7 +357,7 @@ final class FhirIngest {
             case Outcome.Accepted accepted ->
                 new FhirResponse(
                         accepted.resend() || accepted.eventIds().isEmpty() ? FhirResponse.OK : FhirResponse.CREATED,
-                        Outcomes.accepted(accepted.eventIds(), accepted.resend()),
+                        Outcomes.accepted(accepted.eventIds(), accepted.resend(), accepted.controlIdReused()),
                         false);
             case Outcome.Rejected rejected ->
                 new FhirResponse(FhirResponse.BAD_REQUEST, Outcomes.rejected(rejected, types), false);
@@ -319,7 +373,11 @@ final class FhirIngest {
     private static IngestMonitor.Answer answerOf(Outcome outcome) {
         return switch (outcome) {
             case Outcome.Accepted accepted ->
-                accepted.resend() ? IngestMonitor.Answer.RESEND : IngestMonitor.Answer.ACCEPTED;
+                accepted.resend()
+                        ? IngestMonitor.Answer.RESEND
+                        : accepted.controlIdReused()
+                                ? IngestMonitor.Answer.CONTROL_ID_REUSED
+                                : IngestMonitor.Answer.ACCEPTED;
             case Outcome.Rejected rejected -> IngestMonitor.Answer.REJECTED;
             case Outcome.InProgress inProgress -> IngestMonitor.Answer.IN_PROGRESS;
         };

@@ -38,6 +38,10 @@ final class FhirJson {
             return resource instanceof Resource r ? new Parsed.Read(r) : new Parsed.Unreadable("not an R4 resource");
         } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
             return new Parsed.Unreadable("is not readable FHIR R4 JSON: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // The parser trips on some shapes (a null where an object belongs); that is still the body's problem.
+            return new Parsed.Unreadable(
+                    "is not readable FHIR R4 JSON (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -12,6 +12,7 @@ record FhirResponse(int status, Resource body, boolean storeUnavailable) {
     static final int OK = 200;
     static final int CREATED = 201;
     static final int BAD_REQUEST = 400;
+    static final int CONTENT_TOO_LARGE = 413;
     static final int UNSUPPORTED_MEDIA_TYPE = 415;
     static final int SERVICE_UNAVAILABLE = 503;
 
@@ -26,6 +27,7 @@ record FhirResponse(int status, Resource body, boolean storeUnavailable) {
             case OK -> "200 OK";
             case CREATED -> "201 Created";
             case BAD_REQUEST -> "400 Bad Request";
+            case CONTENT_TOO_LARGE -> "413 Content Too Large";
             case UNSUPPORTED_MEDIA_TYPE -> "415 Unsupported Media Type";
             case SERVICE_UNAVAILABLE -> "503 Service Unavailable";
             default -> String.valueOf(status);

@@ -24,6 +24,18 @@ final class Outcomes {
     /** A FHIRPath starts with a resource type; other fields (e.g. "message") are not paths. */
     private static final Pattern FHIR_PATH = Pattern.compile("^[A-Z][A-Za-z]+(\\..*|\\[.*)?$");
 
+    static OperationOutcome accepted(List<UUID> eventIds, boolean resend, boolean controlIdReused) {
+        var outcome = accepted(eventIds, resend);
+        if (controlIdReused) {
+            outcome.addIssue()
+                    .setSeverity(IssueSeverity.WARNING)
+                    .setCode(IssueType.DUPLICATE)
+                    .setDiagnostics("Control id reused with different content: this identifier was accepted before"
+                            + " with other content; this resource was recorded as a message of its own.");
+        }
+        return outcome;
+    }
+
     static OperationOutcome accepted(List<UUID> eventIds, boolean resend) {
         var outcome = new OperationOutcome();
         var issue = outcome.addIssue()

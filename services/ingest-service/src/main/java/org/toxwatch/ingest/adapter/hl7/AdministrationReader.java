@@ -82,7 +82,7 @@ final class AdministrationReader {
         try {
             dose = decimal(get(rxa, 6, 1));
         } catch (NumberFormatException e) {
-            problems.add(new Violation(rxaAt + "6", "'" + get(rxa, 6, 1) + "' is not a number"));
+            problems.add(new Violation(rxaAt + "6", e.getMessage()));
         }
         var submission = new TherapyEventSubmission(
                 orNull(patientId),

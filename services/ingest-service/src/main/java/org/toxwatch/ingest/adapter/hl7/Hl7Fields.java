@@ -5,6 +5,7 @@ import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.util.Terser;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
+import org.toxwatch.ingest.domain.InputHygiene;
 
 /** Reads primitive values (unescaped) out of parsed segments; an absent field reads as empty text. */
 final class Hl7Fields {
@@ -36,9 +37,18 @@ final class Hl7Fields {
         return text.isEmpty() ? null : text;
     }
 
+    /**
+     * An NM value, checked as text before it is parsed (a million digits would take seconds).
+     *
+     * @throws NumberFormatException saying what is wrong, without repeating the value
+     */
     static @Nullable BigDecimal decimal(String text) {
         if (text.isEmpty()) {
             return null;
+        }
+        var problem = InputHygiene.numberTextProblem(text);
+        if (problem.isPresent()) {
+            throw new NumberFormatException(problem.get());
         }
         return new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
     }

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,13 +27,34 @@ import org.toxwatch.model.Topics;
 
 /**
  * One HL7 v2 message in, its acknowledgement out. HAPI parses; the shared use case validates, publishes and
- * archives. AA is sent only after Kafka holds every event derived from the message.
+ * archives. AA is sent only after Kafka holds every event derived from the message, and never for a message
+ * nothing could be read from (no OBR/OBX or RXA, a damaged segment name, content that is not what MSH-9 says):
+ * that is AE with the reason. AR means "resend later" and is kept for Kafka or the archive being unavailable,
+ * or another copy in progress; a failure of this message itself is AE, which a sender does not resend.
  */
 public final class Hl7MessageHandler {
 
     static final String PROTOCOL = "HL7V2";
     private static final Logger log = LoggerFactory.getLogger(Hl7MessageHandler.class);
     private static final Set<String> SUPPORTED = Set.of("ORU^R01", "RAS^O17");
+
+    /** The segments of each message structure (v2.5.1, which 2.3 to 2.5.1 are read into); Z-segments are free. */
+    private static final Map<String, Set<String>> SEGMENTS = Map.of(
+            "ORU",
+            Set.of(
+                    "MSH", "SFT", "PID", "PD1", "NTE", "NK1", "PV1", "PV2", "ORC", "OBR", "TQ1", "TQ2", "CTD", "OBX",
+                    "FT1", "CTI", "SPM", "DSC"),
+            "RAS",
+            Set.of(
+                    "MSH", "SFT", "NTE", "PID", "PD1", "AL1", "PV1", "PV2", "ORC", "TQ1", "TQ2", "RXO", "RXR", "RXC",
+                    "RXE", "RXA", "OBX", "CTI"));
+
+    /** What must be there for anything to be read. */
+    private static final Map<String, List<String>> REQUIRED =
+            Map.of("ORU", List.of("OBR", "OBX"), "RAS", List.of("RXA"));
+
+    private static final Pattern Z_SEGMENT = Pattern.compile("Z[A-Z0-9]{2}");
+    private static final Pattern MSH_7 = Pattern.compile("^(MSH(.)(?:[^\\r\\n]*?\\2){5})[^\\r\\n]*?(?=\\2)");
 
     private final Parser parser;
     private final RecordClinicalEvents recordClinicalEvents;
@@ -58,6 +81,22 @@ public final class Hl7MessageHandler {
         return Hl7Acknowledgement.of(header, answer.code(), answer.text(), answer.errors());
     }
 
+    /**
+     * A message whose bytes are not valid in the connection's encoding: never parsed (the replaced characters
+     * would silently alter it), answered AE and archived as received (leniently decoded).
+     */
+    public String malformed(String lenientText, String problem) {
+        Hl7Header header = Hl7Header.read(lenientText);
+        Answer answer = answer(() -> reject(
+                lenientText,
+                header,
+                new Hl7Error("MSH^1", Hl7Error.DATA_TYPE_ERROR, "the message " + problem),
+                Hl7Acknowledgement.Code.AE));
+        metrics.answered(PROTOCOL, answer.outcome(), Duration.ZERO);
+        metrics.rejected(PROTOCOL, "encoding");
+        return Hl7Acknowledgement.of(header, answer.code(), answer.text(), answer.errors());
+    }
+
     /** An oversized message is never parsed: its header is enough to answer and dead-letter it. */
     public String oversized(String head, long size, int limit) {
         Hl7Header header = Hl7Header.read(head);
@@ -70,20 +109,44 @@ public final class Hl7MessageHandler {
                 senderOf(header),
                 null,
                 head + "\n[truncated at " + head.length() + " of " + size + " bytes]");
-        recordClinicalEvents.unreadable(submission, new Violation("MSH^1", error.text()), deadLetterTargetOf(header));
-        metrics.answered(PROTOCOL, IngestMonitor.Answer.REJECTED, Duration.ZERO);
+        Answer answer = answer(() -> {
+            recordClinicalEvents.unreadable(
+                    submission, new Violation("MSH^1", error.text()), deadLetterTargetOf(header));
+            return new Answer(
+                    Hl7Acknowledgement.Code.AE, "message too large", List.of(error), IngestMonitor.Answer.REJECTED);
+        });
+        metrics.answered(PROTOCOL, answer.outcome(), Duration.ZERO);
         metrics.rejected(PROTOCOL, "size");
-        return Hl7Acknowledgement.of(header, Hl7Acknowledgement.Code.AE, "message too large", List.of(error));
+        return Hl7Acknowledgement.of(header, answer.code(), answer.text(), answer.errors());
     }
 
     private Answer answer(String raw, Hl7Header header) {
+        return answer(() -> {
+            try {
+                return process(raw, header);
+            } catch (EventsNotStored e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // A fault with this very message: a resend would fail the same way, so AE, and kept for replay.
+                log.error("HL7 message could not be processed: {}", e.getClass().getName(), e);
+                return reject(
+                        raw,
+                        header,
+                        new Hl7Error(
+                                "MSH^1",
+                                Hl7Error.APPLICATION_INTERNAL_ERROR,
+                                "could not be processed (" + e.getClass().getSimpleName()
+                                        + "); kept for the operators to review and replay"),
+                        Hl7Acknowledgement.Code.AE);
+            }
+        });
+    }
+
+    private static Answer answer(java.util.function.Supplier<Answer> process) {
         try {
-            return process(raw, header);
+            return process.get();
         } catch (EventsNotStored e) {
             return Answer.notStored("not stored: " + e.getMessage() + "; resend later");
-        } catch (RuntimeException e) {
-            log.error("HL7 message could not be processed: {}", e.getClass().getName());
-            return Answer.notStored("not stored: internal error; resend later");
         }
     }
 
@@ -125,6 +188,10 @@ public final class Hl7MessageHandler {
                             "message type '" + type + "' is not supported (ORU^R01, RAS^O17)"),
                     Hl7Acknowledgement.Code.AR);
         }
+        Hl7Error unreadable = unreadableContent(raw, header);
+        if (unreadable != null) {
+            return reject(raw, header, unreadable, Hl7Acknowledgement.Code.AE);
+        }
         List<Hl7Item> items;
         try {
             Message message = parser.parse(raw);
@@ -154,17 +221,26 @@ public final class Hl7MessageHandler {
         Instant now = recordClinicalEvents.now();
         List<Derived> derived =
                 items.stream().map(item -> derive(sender, item, now)).toList();
-        var submission =
-                new Submission(PROTOCOL, sender, header.controlId().isEmpty() ? null : header.controlId(), raw);
+        var submission = new Submission(
+                PROTOCOL,
+                sender,
+                header.controlId().isEmpty() ? null : header.controlId(),
+                raw,
+                Submission.digestOf(withoutSendingTime(raw)));
         Outcome outcome = recordClinicalEvents.derived(submission, derived, deadLetterTargetOf(header));
         return switch (outcome) {
             case Outcome.Accepted accepted ->
                 new Answer(
                         Hl7Acknowledgement.Code.AA,
                         (accepted.resend() ? "already stored: " : "stored: ")
-                                + accepted.eventIds().size() + " event(s)",
+                                + accepted.eventIds().size() + " event(s)"
+                                + (accepted.controlIdReused() ? "; control id reused with different content" : ""),
                         List.of(),
-                        accepted.resend() ? IngestMonitor.Answer.RESEND : IngestMonitor.Answer.ACCEPTED);
+                        accepted.resend()
+                                ? IngestMonitor.Answer.RESEND
+                                : accepted.controlIdReused()
+                                        ? IngestMonitor.Answer.CONTROL_ID_REUSED
+                                        : IngestMonitor.Answer.ACCEPTED);
             case Outcome.Rejected rejected ->
                 new Answer(
                         Hl7Acknowledgement.Code.AE,
@@ -205,6 +281,50 @@ public final class Hl7MessageHandler {
         recordClinicalEvents.unreadable(
                 submission, new Violation(error.location(), error.text()), deadLetterTargetOf(header));
         return new Answer(code, error.text(), List.of(error), IngestMonitor.Answer.REJECTED);
+    }
+
+    /**
+     * Why nothing could be read from a message HAPI would parse without complaint: HAPI sets aside a segment
+     * its structure does not know (a damaged name, an ORU's OBX under a RAS header) and would leave an ORU
+     * without results empty, and the sender would be told AA for nothing stored.
+     */
+    private static @org.jspecify.annotations.Nullable Hl7Error unreadableContent(String raw, Hl7Header header) {
+        String type = header.messageType();
+        Set<String> known = SEGMENTS.get(type);
+        var seen = new java.util.HashSet<String>();
+        String[] segments = raw.split("[\r\n]+");
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            if (segment.isBlank()) {
+                continue;
+            }
+            String name = segment.length() >= 3 ? segment.substring(0, 3) : segment;
+            boolean named = segment.length() == 3 || segment.length() > 3 && segment.charAt(3) == raw.charAt(3);
+            if (!named || !known.contains(name) && !Z_SEGMENT.matcher(name).matches()) {
+                return new Hl7Error(
+                        "MSH^1",
+                        Hl7Error.SEGMENT_SEQUENCE_ERROR,
+                        "segment " + (i + 1) + " is not a segment of " + type + "_" + header.triggerEvent()
+                                + " (a damaged segment name, or content that is not what MSH-9 says): nothing of it"
+                                + " could be read");
+            }
+            seen.add(name);
+        }
+        for (String required : REQUIRED.get(type)) {
+            if (!seen.contains(required)) {
+                return new Hl7Error(
+                        "MSH^1",
+                        Hl7Error.SEGMENT_SEQUENCE_ERROR,
+                        "no " + required + " segment: an " + type + "_" + header.triggerEvent() + " needs "
+                                + String.join(" and ", REQUIRED.get(type)) + " segments to carry anything");
+            }
+        }
+        return null;
+    }
+
+    /** MSH-7 is when this copy was sent: a resend may carry a new one and still say the same. */
+    static String withoutSendingTime(String raw) {
+        return MSH_7.matcher(raw).replaceFirst("$1");
     }
 
     private static String senderOf(Hl7Header header) {

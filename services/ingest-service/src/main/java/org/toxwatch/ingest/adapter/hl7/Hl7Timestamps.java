@@ -1,5 +1,6 @@
 package org.toxwatch.ingest.adapter.hl7;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -35,6 +36,15 @@ final class Hl7Timestamps {
             throw new IllegalArgumentException(
                     "'" + trimmed + "' is not an HL7 date/time to the minute (YYYYMMDDHHMM[SS][+/-ZZZZ])");
         }
+        try {
+            return instantOf(m);
+        } catch (DateTimeException e) {
+            // A month 13 or an offset of +2500 is the sender's error: named as such, never an internal error.
+            throw new IllegalArgumentException("'" + trimmed + "' is not a valid date/time: " + e.getMessage());
+        }
+    }
+
+    private Instant instantOf(Matcher m) {
         var local = LocalDateTime.of(
                 Integer.parseInt(m.group(1)),
                 Integer.parseInt(m.group(2)),

@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import org.jspecify.annotations.Nullable;
+import org.toxwatch.ingest.domain.InputHygiene;
 
 /**
  * Reads MLLP frames ({@code <VT> message <FS><CR>}) from a connection. Bytes outside a frame are skipped and
  * counted (broken framing from a misconfigured sender). A frame larger than the limit is read to its end, but
- * nothing beyond the limit is held, and only its head is kept to answer and dead-letter it.
+ * nothing beyond the limit is held, and only its head is kept to answer and dead-letter it. Bytes that are not
+ * valid in the connection's charset are reported, never silently replaced.
  */
 final class MllpFrameReader {
 
@@ -18,8 +20,17 @@ final class MllpFrameReader {
     static final int CARRIAGE_RETURN = 0x0D;
     private static final int KEPT_OF_OVERSIZED = 4096;
 
-    /** A complete frame, or an oversized one with just its head. */
-    record Frame(String message, long size, boolean oversized) {}
+    /**
+     * A complete frame, or an oversized one with just its head.
+     *
+     * @param encodingProblem where the bytes are not valid in the charset ({@code message} is then the lenient
+     *     decoding, for the archive only)
+     */
+    record Frame(
+            String message,
+            long size,
+            boolean oversized,
+            @Nullable String encodingProblem) {}
 
     private final InputStream in;
     private final int maxMessageBytes;
@@ -72,9 +83,10 @@ final class MllpFrameReader {
         }
         if (size > maxMessageBytes) {
             byte[] kept = buffer.toByteArray();
-            return new Frame(new String(kept, 0, Math.min(kept.length, KEPT_OF_OVERSIZED), charset), size, true);
+            return new Frame(new String(kept, 0, Math.min(kept.length, KEPT_OF_OVERSIZED), charset), size, true, null);
         }
-        return new Frame(buffer.toString(charset), size, false);
+        InputHygiene.Decoded decoded = InputHygiene.decode(buffer.toByteArray(), charset);
+        return new Frame(decoded.text(), size, false, decoded.problem());
     }
 
     /** Holds at most the size limit; what lies beyond is only counted. */

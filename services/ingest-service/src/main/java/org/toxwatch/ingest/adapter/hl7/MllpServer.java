@@ -109,7 +109,9 @@ public final class MllpServer implements SmartLifecycle {
             while ((frame = frames.next()) != null) {
                 String ack = frame.oversized()
                         ? handler.oversized(frame.message(), frame.size(), settings.maxMessageBytes())
-                        : handler.handle(frame.message());
+                        : frame.encodingProblem() != null
+                                ? handler.malformed(frame.message(), frame.encodingProblem())
+                                : handler.handle(frame.message());
                 out.write(MllpFrameReader.START_BLOCK);
                 out.write(ack.getBytes(settings.charset()));
                 out.write(MllpFrameReader.END_BLOCK);

@@ -127,7 +127,7 @@ final class ObservationResultReader {
                             obxAt + "2", "value type '" + valueType + "' is not supported (NM, SN, CE or CWE)"));
             }
         } catch (NumberFormatException e) {
-            problems.add(new Violation(obxAt + "5", "'" + get(obx, 5, 1) + "' is not a number"));
+            problems.add(new Violation(obxAt + "5", e.getMessage()));
         }
 
         Instant collectedAt = null;
@@ -206,21 +206,32 @@ final class ObservationResultReader {
         }
         try {
             if (trimmed.startsWith("<")) {
-                range[1] = new BigDecimal(trimmed.substring(trimmed.startsWith("<=") ? 2 : 1));
+                range[1] = bound(trimmed.substring(trimmed.startsWith("<=") ? 2 : 1));
             } else if (trimmed.startsWith(">")) {
-                range[0] = new BigDecimal(trimmed.substring(trimmed.startsWith(">=") ? 2 : 1));
+                range[0] = bound(trimmed.substring(trimmed.startsWith(">=") ? 2 : 1));
             } else {
                 int dash = trimmed.indexOf('-', 1);
                 if (dash < 0) {
                     throw new NumberFormatException();
                 }
-                range[0] = new BigDecimal(trimmed.substring(0, dash));
-                range[1] = new BigDecimal(trimmed.substring(dash + 1));
+                range[0] = bound(trimmed.substring(0, dash));
+                range[1] = bound(trimmed.substring(dash + 1));
             }
         } catch (NumberFormatException e) {
-            problems.add(new Violation(obxAt + "7", "reference range '" + text + "' is not low-high, <high or >low"));
+            problems.add(new Violation(
+                    obxAt + "7",
+                    "reference range is not low-high, <high or >low"
+                            + (e.getMessage() == null ? "" : ": a bound " + e.getMessage())));
         }
         return range;
+    }
+
+    private static BigDecimal bound(String text) {
+        BigDecimal bound = decimal(text);
+        if (bound == null) {
+            throw new NumberFormatException();
+        }
+        return bound;
     }
 
     private static String patientId(Segment pid) {

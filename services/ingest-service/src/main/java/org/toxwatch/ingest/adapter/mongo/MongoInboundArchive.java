@@ -1,30 +1,37 @@
 package org.toxwatch.ingest.adapter.mongo;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.toxwatch.ingest.application.EventPublisher.EventsNotStored;
 import org.toxwatch.ingest.application.InboundArchive;
 import org.toxwatch.ingest.application.RejectedMessages;
 import org.toxwatch.ingest.application.Submission;
+import org.toxwatch.ingest.domain.InputHygiene;
 
 /**
  * The inbound archive in MongoDB, one document per message. A message with an id is keyed by protocol,
- * sender and that id, so claiming it is a single atomic insert: a concurrent or later copy meets the
- * duplicate key and learns what became of the first. No transaction is needed.
+ * sender, that id and a digest of its content, so claiming it is a single atomic insert: a concurrent or later
+ * copy meets the duplicate key and learns what became of the first, while the same id with other content is a
+ * message of its own (flagged {@code controlIdReused} when that id had been accepted before). No transaction is
+ * needed. Every rejection id a sender was given stays findable on its document, whatever became of it later.
+ *
+ * <p>A store that cannot be reached is reported as {@link EventsNotStored}: the sender must retry, as when Kafka
+ * is down. Every other failure is a permanent problem with this message.
  */
 public final class MongoInboundArchive implements InboundArchive, RejectedMessages {
 
@@ -43,24 +50,45 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
         this.claimExpiry = claimExpiry;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("receivedAt", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("messageKey", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("rejectionIds", Sort.Direction.ASC));
     }
 
     @Override
     public Claim claim(Submission submission, Instant receivedAt) {
+        return reachable(() -> claimOnce(submission, receivedAt));
+    }
+
+    private Claim claimOnce(Submission submission, Instant receivedAt) {
         if (submission.messageId() == null) {
             return new Claim.First(); // nothing to recognise a resend by; archived when its outcome is known
         }
-        var document = new Document("_id", idOf(submission))
+        String id = idOf(submission);
+        boolean reused = mongo.exists(
+                Query.query(Criteria.where("messageKey")
+                        .is(messageKeyOf(submission))
+                        .and("_id")
+                        .ne(id)
+                        .and("status")
+                        .is(Status.ACCEPTED.name())),
+                COLLECTION);
+        var document = new Document("_id", id)
                 .append("protocol", submission.protocol())
                 .append("sourceSystem", submission.sourceSystem())
                 .append("messageId", submission.messageId())
+                .append("messageKey", messageKeyOf(submission))
+                .append("contentKey", submission.contentKey())
                 .append("receivedAt", receivedAt)
                 .append("status", Status.PROCESSING.name())
                 .append("resends", 0)
-                .append("rawPayload", submission.rawPayload());
+                .append("rawPayload", storable(submission.rawPayload()));
+        if (reused) {
+            document.append("controlIdReused", true)
+                    .append("note", "control id reused with different content: recorded as a message of its own");
+        }
         try {
             mongo.insert(document, COLLECTION);
-            return new Claim.First();
+            return new Claim.First(reused);
         } catch (DuplicateKeyException duplicate) {
             return earlier(submission, receivedAt);
         }
@@ -79,30 +107,30 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
         Status status = Status.valueOf(earlier.getString("status"));
         return switch (status) {
             case ACCEPTED -> new Claim.AlreadyAccepted(eventIds(earlier));
-            case REJECTED -> retake(id, earlier, receivedAt, submission);
+            case REJECTED -> retake(id, earlier, receivedAt);
             case PROCESSING ->
                 earlier.getDate("receivedAt").toInstant().isBefore(receivedAt.minus(claimExpiry))
-                        ? retake(id, earlier, receivedAt, submission)
+                        ? retake(id, earlier, receivedAt)
                         : new Claim.InProgress();
         };
     }
 
     /** Takes the document over only if nobody changed it since it was read (compare-and-set on its state). */
-    private Claim retake(String id, Document earlier, Instant receivedAt, Submission submission) {
+    private Claim retake(String id, Document earlier, Instant receivedAt) {
         var unchanged = Query.query(Criteria.where("_id")
                 .is(id)
                 .and("status")
                 .is(earlier.getString("status"))
                 .and("receivedAt")
                 .is(earlier.getDate("receivedAt")));
+        // The content is the same (it is part of the key); earlier rejection ids stay, so senders can still look them
+        // up.
         var update = new Update()
                 .set("status", Status.PROCESSING.name())
                 .set("receivedAt", receivedAt)
-                .set("rawPayload", submission.rawPayload())
-                .unset("rejectionId")
                 .unset("reasons");
         boolean taken = mongo.updateFirst(unchanged, update, COLLECTION).getModifiedCount() == 1;
-        return taken ? new Claim.First() : new Claim.InProgress();
+        return taken ? new Claim.First(earlier.getBoolean("controlIdReused", false)) : new Claim.InProgress();
     }
 
     @Override
@@ -111,7 +139,7 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
                 .set("status", Status.ACCEPTED.name())
                 .set("eventIds", eventIds.stream().map(UUID::toString).toList())
                 .set("completedAt", at);
-        complete(submission, update, at);
+        reachable(() -> complete(submission, update, at, null));
     }
 
     @Override
@@ -123,22 +151,30 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
                 .set("targetTopic", targetTopic)
                 .set("reasons", reasons)
                 .set("completedAt", at);
-        complete(submission, update, at);
+        reachable(() -> complete(submission, update, at, rejectionId.toString()));
     }
 
-    private void complete(Submission submission, Update outcome, Instant at) {
+    /** A keyed message's claim gets its outcome; an unkeyed message is archived now, under its rejection id. */
+    private @Nullable Void complete(Submission submission, Update outcome, Instant at, @Nullable String rejectionId) {
         if (submission.messageId() != null) {
+            if (rejectionId != null) {
+                outcome.addToSet("rejectionIds", rejectionId);
+            }
             mongo.updateFirst(byId(submission), outcome, COLLECTION);
-            return;
+            return null;
         }
-        var document = new Document("_id", "unkeyed:" + UUID.randomUUID())
+        var document = new Document("_id", rejectionId != null ? rejectionId : "unkeyed:" + UUID.randomUUID())
                 .append("protocol", submission.protocol())
-                .append("sourceSystem", submission.sourceSystem())
+                .append("sourceSystem", InputHygiene.storable(submission.sourceSystem(), KEPT_ID_CHARS))
                 .append("receivedAt", at)
                 .append("resends", 0)
-                .append("rawPayload", submission.rawPayload());
+                .append("rawPayload", storable(submission.rawPayload()));
+        if (rejectionId != null) {
+            document.append("rejectionIds", List.of(rejectionId));
+        }
         document.putAll(outcome.getUpdateObject().get("$set", Document.class));
         mongo.insert(document, COLLECTION);
+        return null;
     }
 
     @Override
@@ -155,7 +191,10 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
 
     @Override
     public List<RejectedMessage> latest(int limit) {
-        var query = Query.query(Criteria.where("status").is(Status.REJECTED.name()))
+        var query = Query.query(new Criteria()
+                        .orOperator(
+                                Criteria.where("status").is(Status.REJECTED.name()),
+                                Criteria.where("rejectionIds").exists(true)))
                 .with(Sort.by(Sort.Direction.DESC, "receivedAt"))
                 .limit(limit);
         return mongo.find(query, Document.class, COLLECTION).stream()
@@ -163,10 +202,15 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
                 .toList();
     }
 
+    /** By archive id, or by any rejection id the sender was given for the message. */
     @Override
     public Optional<RejectedMessage> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION))
-                .filter(document -> document.containsKey("rejectionId")
+        var byEither = Query.query(new Criteria()
+                .orOperator(
+                        Criteria.where("_id").is(id),
+                        Criteria.where("rejectionIds").is(id)));
+        return Optional.ofNullable(mongo.findOne(byEither, Document.class, COLLECTION))
+                .filter(document -> document.containsKey("rejectionIds")
                         || Status.REJECTED.name().equals(document.getString("status")))
                 .map(MongoInboundArchive::rejectedMessage);
     }
@@ -204,12 +248,29 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
 
     /** Hashed so that a long sender or message id cannot exceed MongoDB's index key size. */
     static String idOf(Submission submission) {
-        String key = submission.protocol() + "\n" + submission.sourceSystem() + "\n" + submission.messageId();
+        return Submission.digestOf(messageKeyOf(submission) + "\n" + submission.contentKey());
+    }
+
+    /** The sender's message id, whatever the content: what a reused control id shares. */
+    private static String messageKeyOf(Submission submission) {
+        return Submission.digestOf(
+                submission.protocol() + "\n" + submission.sourceSystem() + "\n" + submission.messageId());
+    }
+
+    /** Kept whole up to a bound far below MongoDB's 16 MB document limit (entry points refuse larger input). */
+    private static final int KEPT_PAYLOAD_CHARS = 2 * 1024 * 1024;
+
+    private static final int KEPT_ID_CHARS = 256;
+
+    private static String storable(String rawPayload) {
+        return InputHygiene.storable(rawPayload, KEPT_PAYLOAD_CHARS);
+    }
+
+    private static <T> T reachable(Supplier<T> operation) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            return operation.get();
+        } catch (DataAccessResourceFailureException | TransientDataAccessException e) {
+            throw new EventsNotStored("the inbound archive is unavailable", e);
         }
     }
 

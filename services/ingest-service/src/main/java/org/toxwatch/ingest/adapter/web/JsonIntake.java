@@ -2,11 +2,14 @@ package org.toxwatch.ingest.adapter.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.toxwatch.ingest.application.EventPublisher.EventsNotStored;
 import org.toxwatch.ingest.application.IngestMonitor;
@@ -26,12 +29,14 @@ import tools.jackson.databind.ObjectReader;
 /**
  * The JSON entry point without HTTP: reads a body of one item or an array, records it through the shared use
  * case and counts the outcome. The controller and the operator's replay both come through here, so a replayed
- * body is judged exactly as a posted one.
+ * body is judged exactly as a posted one. Whatever a body holds (a {@code null}, bytes that are not UTF-8, more
+ * than the size limit, something that trips a fault here) it is answered specifically and kept as a reject.
  */
 @Component
 final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
 
     static final String PROTOCOL = "JSON";
+    private static final Logger log = LoggerFactory.getLogger(JsonIntake.class);
 
     private final RecordClinicalEvents recordClinicalEvents;
     private final IngestMonitor monitor;
@@ -47,26 +52,37 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
     }
 
     Outcome observations(String body, String sourceSystem) {
-        return measured(() -> read(body, ObservationRequest.class, sourceSystem, "an observation", Topics.LAB_RESULTS)
-                .map(requests -> recordClinicalEvents.observations(
-                        new Submission(
-                                PROTOCOL,
-                                sourceSystem,
-                                messageIdOf(requests.stream().map(ObservationRequest::sourceMessageId)),
-                                body),
-                        requests.stream().map(ObservationRequest::toSubmission).toList())));
+        return faultsAnsweredAsRejects(
+                body,
+                sourceSystem,
+                Topics.LAB_RESULTS,
+                () -> read(body, ObservationRequest.class, sourceSystem, "an observation", Topics.LAB_RESULTS)
+                        .map(requests -> recordClinicalEvents.observations(
+                                new Submission(
+                                        PROTOCOL,
+                                        sourceSystem,
+                                        messageIdOf(requests.stream().map(ObservationRequest::sourceMessageId)),
+                                        body),
+                                requests.stream()
+                                        .map(ObservationRequest::toSubmission)
+                                        .toList())));
     }
 
     Outcome therapyEvents(String body, String sourceSystem) {
-        return measured(() -> read(
-                        body, TherapyEventRequest.class, sourceSystem, "a therapy event", Topics.THERAPY_EVENTS)
-                .map(requests -> recordClinicalEvents.therapyEvents(
-                        new Submission(
-                                PROTOCOL,
-                                sourceSystem,
-                                messageIdOf(requests.stream().map(TherapyEventRequest::sourceMessageId)),
-                                body),
-                        requests.stream().map(TherapyEventRequest::toSubmission).toList())));
+        return faultsAnsweredAsRejects(
+                body,
+                sourceSystem,
+                Topics.THERAPY_EVENTS,
+                () -> read(body, TherapyEventRequest.class, sourceSystem, "a therapy event", Topics.THERAPY_EVENTS)
+                        .map(requests -> recordClinicalEvents.therapyEvents(
+                                new Submission(
+                                        PROTOCOL,
+                                        sourceSystem,
+                                        messageIdOf(requests.stream().map(TherapyEventRequest::sourceMessageId)),
+                                        body),
+                                requests.stream()
+                                        .map(TherapyEventRequest::toSubmission)
+                                        .toList())));
     }
 
     /**
@@ -75,19 +91,47 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
      * "consciousness":"AWAKENS_TO_VOICE","seizure":"NONE","sourceMessageId":"neuro-12"}}.
      */
     Outcome neuroAssessments(String body, String sourceSystem) {
-        return measured(() -> read(
-                        body,
-                        NeuroAssessmentSubmission.class,
-                        sourceSystem,
-                        "a neurological assessment",
-                        Topics.NEURO_ASSESSMENTS)
-                .map(assessments -> recordClinicalEvents.neuroAssessments(
-                        new Submission(
-                                PROTOCOL,
+        return faultsAnsweredAsRejects(
+                body,
+                sourceSystem,
+                Topics.NEURO_ASSESSMENTS,
+                () -> read(
+                                body,
+                                NeuroAssessmentSubmission.class,
                                 sourceSystem,
-                                messageIdOf(assessments.stream().map(NeuroAssessmentSubmission::sourceMessageId)),
-                                body),
-                        assessments)));
+                                "a neurological assessment",
+                                Topics.NEURO_ASSESSMENTS)
+                        .map(assessments -> recordClinicalEvents.neuroAssessments(
+                                new Submission(
+                                        PROTOCOL,
+                                        sourceSystem,
+                                        messageIdOf(
+                                                assessments.stream().map(NeuroAssessmentSubmission::sourceMessageId)),
+                                        body),
+                                assessments)));
+    }
+
+    /** A body whose bytes are not UTF-8: refused as received, never read with replaced characters. */
+    Outcome malformed(String lenientText, String problem, String sourceSystem, String targetTopic) {
+        return measured(() -> recordClinicalEvents.unreadable(
+                new Submission(PROTOCOL, sourceSystem, null, lenientText),
+                new Violation("body", problem),
+                targetTopic));
+    }
+
+    /** A body over the size limit: only its head is kept. */
+    Outcome tooLarge(String head, long size, int limit, String sourceSystem, String targetTopic) {
+        return measured(() -> recordClinicalEvents.unreadable(
+                new Submission(
+                        PROTOCOL,
+                        sourceSystem,
+                        null,
+                        head + "\n[truncated at " + head.length() + " of " + size + " bytes]"),
+                new Violation(
+                        "body",
+                        "is " + size + " bytes long; at most " + limit
+                                + " are accepted (toxwatch.ingest.max-body-bytes): send fewer items at a time"),
+                targetTopic));
     }
 
     @Override
@@ -131,7 +175,7 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
     private Outcome measured(java.util.function.Supplier<Outcome> intake) {
         Instant arrived = Instant.now();
         try {
-            Outcome outcome = intake.get();
+            Outcome outcome = faultsKept(intake);
             monitor.answered(PROTOCOL, answerOf(outcome), Duration.between(arrived, Instant.now()));
             if (outcome instanceof Outcome.Rejected rejected) {
                 rejected.violations().forEach(v -> monitor.rejected(PROTOCOL, reasonOf(v)));
@@ -143,10 +187,55 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
         }
     }
 
+    /**
+     * A fault while reading or recording a body is a problem with that body: a resend would meet it again, so
+     * it is answered as a reject (never "retry later") and kept for operators to review and replay.
+     */
+    private Outcome faultsKept(java.util.function.Supplier<Outcome> intake) {
+        try {
+            return intake.get();
+        } catch (EventsNotStored e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.error("JSON submission could not be processed: {}", e.getClass().getName(), e);
+            throw new BodyFault(e);
+        }
+    }
+
+    /** Carries a fault up to where the body is known, so that it can be kept. */
+    private static final class BodyFault extends RuntimeException {
+        BodyFault(RuntimeException cause) {
+            super(cause);
+        }
+    }
+
+    private Outcome faultsAnsweredAsRejects(
+            String body, String sourceSystem, String targetTopic, java.util.function.Supplier<Outcome> intake) {
+        try {
+            return measured(intake);
+        } catch (BodyFault fault) {
+            return kept(fault, body, sourceSystem, targetTopic);
+        }
+    }
+
+    private Outcome kept(BodyFault fault, String body, String sourceSystem, String targetTopic) {
+        return measured(() -> recordClinicalEvents.unreadable(
+                new Submission(PROTOCOL, sourceSystem, null, body),
+                new Violation(
+                        "body",
+                        "could not be processed (" + fault.getCause().getClass().getSimpleName()
+                                + "); kept for the operators to review and replay"),
+                targetTopic));
+    }
+
     private static IngestMonitor.Answer answerOf(Outcome outcome) {
         return switch (outcome) {
             case Outcome.Accepted accepted ->
-                accepted.resend() ? IngestMonitor.Answer.RESEND : IngestMonitor.Answer.ACCEPTED;
+                accepted.resend()
+                        ? IngestMonitor.Answer.RESEND
+                        : accepted.controlIdReused()
+                                ? IngestMonitor.Answer.CONTROL_ID_REUSED
+                                : IngestMonitor.Answer.ACCEPTED;
             case Outcome.Rejected rejected -> IngestMonitor.Answer.REJECTED;
             case Outcome.InProgress inProgress -> IngestMonitor.Answer.IN_PROGRESS;
         };
@@ -160,15 +249,31 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
 
     private <T> Read<T> read(String body, Class<T> type, String sourceSystem, String kind, String targetTopic) {
         try {
-            List<T> items;
+            List<@Nullable T> items;
             if (body.stripLeading().startsWith("[")) {
                 items = reader.forType(reader.typeFactory().constructCollectionType(List.class, type))
                         .readValue(body);
             } else {
                 T single = reader.forType(type).readValue(body);
-                items = List.of(single);
+                items = single == null ? null : List.of(single);
             }
-            return new Read<>(items, null);
+            var absent = new ArrayList<Violation>();
+            if (items == null) {
+                absent.add(new Violation("body", "is null: send " + kind + " or an array of them"));
+            } else {
+                for (int i = 0; i < items.size(); i++) {
+                    if (items.get(i) == null) {
+                        absent.add(new Violation("[" + i + "]", "is null: send " + kind));
+                    }
+                }
+            }
+            if (!absent.isEmpty()) {
+                var unread = new Submission(PROTOCOL, sourceSystem, null, body);
+                return new Read<>(List.of(), recordClinicalEvents.unreadable(unread, absent, targetTopic));
+            }
+            @SuppressWarnings("unchecked") // every item was checked above
+            List<T> present = (List<T>) items;
+            return new Read<>(present, null);
         } catch (JacksonException e) {
             var violation = new Violation(fieldOf(e), "is not valid JSON for " + kind + ": " + e.getOriginalMessage());
             var unread = new Submission(PROTOCOL, sourceSystem, null, body);

@@ -1,8 +1,12 @@
 package org.toxwatch.ingest.adapter.web;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Map;
+import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,11 +18,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.toxwatch.ingest.application.EventPublisher.EventsNotStored;
 import org.toxwatch.ingest.application.RecordClinicalEvents.Outcome;
+import org.toxwatch.ingest.domain.InputHygiene;
+import org.toxwatch.model.Topics;
 
 /**
  * The plain JSON entry point. A body is one item or an array of items; it is accepted whole (202 with the
  * event ids, once Kafka holds every event) or rejected whole (400, RFC 9457 problem details listing every
- * invalid field; the raw body goes to the dead-letter topic). 503 with Retry-After when Kafka is unavailable.
+ * invalid field; the raw body goes to the dead-letter topic; 413 for a body over the size limit). 503 with
+ * Retry-After only when Kafka or the archive is unavailable: a problem with the body itself is never "retry".
+ * The body is read as bytes and decoded strictly, so invalid UTF-8 is refused rather than silently replaced.
  */
 @RestController
 class SubmissionController {
@@ -28,25 +36,52 @@ class SubmissionController {
     static final URI IN_PROGRESS = URI.create("urn:toxwatch:problem:in-progress");
     private static final String RETRY_AFTER_SECONDS = "5";
 
-    private final JsonIntake intake;
+    static final URI TOO_LARGE = URI.create("urn:toxwatch:problem:too-large");
+    private static final int KEPT_OF_OVERSIZED = 4096;
 
-    SubmissionController(JsonIntake intake) {
+    private final JsonIntake intake;
+    private final int maxBodyBytes;
+
+    SubmissionController(JsonIntake intake, @Value("${toxwatch.ingest.max-body-bytes:1048576}") int maxBodyBytes) {
         this.intake = intake;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @PostMapping(path = "/api/v1/observations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> observations(@RequestBody String body, Principal principal) {
-        return respond(intake.observations(body, principal.getName()));
+    ResponseEntity<?> observations(@RequestBody(required = false) byte @Nullable [] body, Principal principal) {
+        return receive(body, principal, Topics.LAB_RESULTS, intake::observations);
     }
 
     @PostMapping(path = "/api/v1/therapy-events", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> therapyEvents(@RequestBody String body, Principal principal) {
-        return respond(intake.therapyEvents(body, principal.getName()));
+    ResponseEntity<?> therapyEvents(@RequestBody(required = false) byte @Nullable [] body, Principal principal) {
+        return receive(body, principal, Topics.THERAPY_EVENTS, intake::therapyEvents);
     }
 
     @PostMapping(path = "/api/v1/neuro-assessments", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> neuroAssessments(@RequestBody String body, Principal principal) {
-        return respond(intake.neuroAssessments(body, principal.getName()));
+    ResponseEntity<?> neuroAssessments(@RequestBody(required = false) byte @Nullable [] body, Principal principal) {
+        return receive(body, principal, Topics.NEURO_ASSESSMENTS, intake::neuroAssessments);
+    }
+
+    private ResponseEntity<?> receive(
+            byte @Nullable [] body,
+            Principal principal,
+            String targetTopic,
+            BiFunction<String, String, Outcome> intakeOfText) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        String sender = principal.getName();
+        if (bytes.length > maxBodyBytes) {
+            String head = new String(bytes, 0, KEPT_OF_OVERSIZED, StandardCharsets.UTF_8);
+            Outcome outcome = intake.tooLarge(head, bytes.length, maxBodyBytes, sender, targetTopic);
+            return outcome instanceof Outcome.Rejected rejected
+                    ? ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                            .body(problem(rejected, HttpStatus.CONTENT_TOO_LARGE))
+                    : respond(outcome);
+        }
+        InputHygiene.Decoded text = InputHygiene.decode(bytes, StandardCharsets.UTF_8);
+        if (text.problem() != null) {
+            return respond(intake.malformed(text.text(), text.problem(), sender, targetTopic));
+        }
+        return respond(intakeOfText.apply(text.text(), sender));
     }
 
     @ExceptionHandler(EventsNotStored.class)
@@ -63,8 +98,16 @@ class SubmissionController {
     private static ResponseEntity<?> respond(Outcome outcome) {
         return switch (outcome) {
             case Outcome.Accepted accepted ->
-                ResponseEntity.accepted().body(Map.of("eventIds", accepted.eventIds(), "resend", accepted.resend()));
-            case Outcome.Rejected rejected -> ResponseEntity.badRequest().body(problem(rejected));
+                ResponseEntity.accepted()
+                        .body(Map.of(
+                                "eventIds",
+                                accepted.eventIds(),
+                                "resend",
+                                accepted.resend(),
+                                "controlIdReused",
+                                accepted.controlIdReused()));
+            case Outcome.Rejected rejected ->
+                ResponseEntity.badRequest().body(problem(rejected, HttpStatus.BAD_REQUEST));
             case Outcome.InProgress inProgress -> {
                 var problem = ProblemDetail.forStatusAndDetail(
                         HttpStatus.SERVICE_UNAVAILABLE,
@@ -78,13 +121,13 @@ class SubmissionController {
         };
     }
 
-    private static ProblemDetail problem(Outcome.Rejected rejected) {
+    private static ProblemDetail problem(Outcome.Rejected rejected, HttpStatus status) {
         var problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST,
+                status,
                 rejected.violations().size() + " problem(s); nothing was stored. The submission was kept as rejection "
                         + rejected.rejectionId() + ".");
-        problem.setType(INVALID_SUBMISSION);
-        problem.setTitle("Invalid submission");
+        problem.setType(status == HttpStatus.CONTENT_TOO_LARGE ? TOO_LARGE : INVALID_SUBMISSION);
+        problem.setTitle(status == HttpStatus.CONTENT_TOO_LARGE ? "Submission too large" : "Invalid submission");
         problem.setProperty("rejectionId", rejected.rejectionId());
         problem.setProperty(
                 "errors",

@@ -173,7 +173,7 @@ class Hl7MessageHandlerTest {
                             .contains("|OBX^3^5|102^")
                             .contains("censored value '<10' cannot be graded exactly"));
             assertThat(errs)
-                    .anySatisfy(err -> assertThat(err).contains("|OBX^4^5|102^").contains("'abc' is not a number"));
+                    .anySatisfy(err -> assertThat(err).contains("|OBX^4^5|102^").contains("is not a decimal number"));
             assertThat(errs).anySatisfy(err -> assertThat(err).contains("|OBX^4^14|102^"));
             assertThat(kafka.payloadsOn(Topics.LAB_RESULTS))
                     .as("nothing of a rejected message")
@@ -270,6 +270,133 @@ class Hl7MessageHandlerTest {
             assertThat(segment(refused, "MSA")).startsWith("MSA|AR|LIS-000123|not stored");
             assertThat(segment(retried, "MSA")).startsWith("MSA|AA|LIS-000123|stored: 5 event(s)");
             assertThat(kafka.payloadsOn(Topics.LAB_RESULTS)).hasSize(5);
+        }
+    }
+
+    @Nested
+    class NothingReadableIsNeverAa {
+
+        private static final String HEADER =
+                "MSH|^~\\&|LIS|ST-ELSEWHERE|TOXWATCH|TOXWATCH|20261120080000||ORU^R01|EMPTY-1|P|2.5.1\r";
+
+        @Test
+        void anOruWithoutObrAndObxIsAnsweredAeWithTheReason() {
+            String ack = handler.handle(HEADER + "PID|1||0012345^^^ST-ELSEWHERE^MR\r");
+
+            assertThat(segment(ack, "MSA")).startsWith("MSA|AE|EMPTY-1|");
+            assertThat(segment(ack, "ERR")).contains("no OBR segment");
+            assertThat(kafka.payloadsOn(Topics.LAB_RESULTS_DLT)).hasSize(1);
+        }
+
+        @Test
+        void aDamagedSegmentNameIsAnsweredAeRatherThanItsResultSilentlyDropped() {
+            String damaged = message("oru-r01-flowsheet-vitals.hl7").replace("\rOBX|2|", "\rOBY|2|");
+
+            String ack = handler.handle(damaged);
+
+            assertThat(segment(ack, "MSA")).startsWith("MSA|AE|FS-441|");
+            assertThat(segment(ack, "ERR")).contains("segment 5 is not a segment of ORU_R01");
+            assertThat(kafka.payloadsOn(Topics.VITAL_SIGNS)).isEmpty();
+        }
+
+        @Test
+        void contentThatIsNotWhatMsh9SaysIsAnsweredAe() {
+            String rasHeaderOnOruContent =
+                    message("oru-r01-flowsheet-vitals.hl7").replace("ORU^R01^ORU_R01", "RAS^O17");
+
+            String ack = handler.handle(rasHeaderOnOruContent);
+
+            assertThat(segment(ack, "MSA")).startsWith("MSA|AE|FS-441|");
+            assertThat(segment(ack, "ERR")).contains("is not a segment of RAS_O17");
+        }
+
+        @Test
+        void aMedicationFeedCarryingOnlyUntrackedDrugsIsStillAcceptedWithNothingStored() {
+            String untracked = message("ras-o17-tocilizumab-and-dexamethasone.hl7")
+                    .replaceAll("(?i)tocilizumab|dexamethasone", "Vancomycin");
+
+            String ack = handler.handle(untracked);
+
+            assertThat(segment(ack, "MSA")).startsWith("MSA|AA|MAR-90017|stored: 0 event(s)");
+        }
+    }
+
+    @Nested
+    class MalformedFields {
+
+        private final String vitals = message("oru-r01-flowsheet-vitals.hl7");
+
+        @Test
+        void aMillionDigitValueIsRefusedByItsLengthWithoutBeingParsed() {
+            String ack = handler.handle(vitals.replace("||71.4|kg", "||" + "7".repeat(1_048_000) + "|kg"));
+
+            assertThat(segment(ack, "MSA")).startsWith("MSA|AE|FS-441|");
+            assertThat(segment(ack, "ERR"))
+                    .contains("|OBX^5^5|102^")
+                    .contains("is a number of 1048000 characters; at most 32 are accepted");
+            assertThat(ack).hasSizeLessThan(2_000);
+        }
+
+        @Test
+        void anOffsetBeyondFourteenHoursIsTheSendersErrorNamedAtItsField() {
+            String ack =
+                    handler.handle(vitals.replace("|F|||202611210300+0100\rOBX|2|", "|F|||202611210300+2500\rOBX|2|"));
+
+            assertThat(segment(ack, "MSA")).startsWith("MSA|AE|FS-441|");
+            assertThat(segment(ack, "ERR")).contains("|OBX^1^14|102^").contains("is not a valid date/time");
+        }
+
+        @Test
+        void yearOneIsNotAClinicalTime() {
+            String ack =
+                    handler.handle(vitals.replace("|F|||202611210300+0100\rOBX|2|", "|F|||000101010300+0100\rOBX|2|"));
+
+            assertThat(segment(ack, "MSA")).startsWith("MSA|AE|FS-441|");
+            assertThat(segment(ack, "ERR")).contains("|OBX^1^14|").contains("lies before 1900-01-01");
+        }
+
+        @Test
+        void bytesThatAreNotUtf8AreAnsweredAeAndKept() {
+            String ack = handler.malformed(vitals, "contains bytes that are not valid UTF-8 at byte 200");
+
+            assertThat(segment(ack, "MSA")).startsWith("MSA|AE|FS-441|");
+            assertThat(segment(ack, "ERR")).contains("not valid UTF-8 at byte 200");
+            assertThat(kafka.payloadsOn(Topics.LAB_RESULTS_DLT)).hasSize(1);
+        }
+    }
+
+    @Nested
+    class ReusedControlIds {
+
+        @Test
+        void theSameControlIdWithANewValueIsStoredAndFlaggedNotAnsweredAlreadyStored() {
+            String first = message("oru-r01-flowsheet-vitals.hl7");
+            handler.handle(first);
+
+            String ack = handler.handle(first.replace("||71.4|kg", "||69.0|kg"));
+
+            assertThat(segment(ack, "MSA"))
+                    .startsWith("MSA|AA|FS-441|stored: 5 event(s); control id reused with different content");
+            assertThat(kafka.payloadsOn(Topics.VITAL_SIGNS))
+                    .extracting(vitals -> ((VitalSignsRecorded) vitals).weightKg())
+                    .filteredOn(java.util.Objects::nonNull)
+                    .extracting(BigDecimal::doubleValue)
+                    .containsExactly(71.4, 69.0);
+            assertThat(meters.get("toxwatch.ingest.messages")
+                            .tag("outcome", "control_id_reused")
+                            .counter()
+                            .count())
+                    .isEqualTo(1.0);
+        }
+
+        @Test
+        void aCopySentAgainWithANewSendingTimeIsStillAResend() {
+            String first = message("oru-r01-flowsheet-vitals.hl7");
+            handler.handle(first);
+
+            String ack = handler.handle(first.replace("|20261121031000+0100|", "|20261121041500+0100|"));
+
+            assertThat(segment(ack, "MSA")).startsWith("MSA|AA|FS-441|already stored: 5 event(s)");
         }
     }
 

@@ -118,4 +118,50 @@ class MongoInboundArchiveIT {
         assertThat(latest.getFirst().targetTopic()).isEqualTo(Topics.THERAPY_EVENTS);
         assertThat(archive.find(latest.getFirst().id())).isPresent();
     }
+
+    @Test
+    void theSameIdWithOtherContentGetsAClaimOfItsOwnFlaggedAsAReusedControlId() {
+        String messageId = "MSG-" + UUID.randomUUID();
+        var first = new Submission("HL7V2", "LIS@ST-ELSEWHERE", messageId, "OBX|1|NM|751-8^^LN||2.5");
+        var newValue = new Submission("HL7V2", "LIS@ST-ELSEWHERE", messageId, "OBX|1|NM|751-8^^LN||0.1");
+        List<UUID> eventIds = List.of(UUID.randomUUID());
+        archive.claim(first, NOW);
+        archive.recordAccepted(first, eventIds, NOW);
+
+        assertThat(archive.claim(newValue, NOW.plusSeconds(5))).isEqualTo(new Claim.First(true));
+        assertThat(archive.claim(first, NOW.plusSeconds(6)))
+                .as("an exact copy is still a resend")
+                .isEqualTo(new Claim.AlreadyAccepted(eventIds));
+    }
+
+    @Test
+    void aNewIdAfterARejectionIsNotAReusedControlId() {
+        String messageId = "MSG-" + UUID.randomUUID();
+        var rejected = new Submission("HL7V2", "LIS@ST-ELSEWHERE", messageId, "OBX|1|NM|751-8^^LN||2.5|mg");
+        var fixed = new Submission("HL7V2", "LIS@ST-ELSEWHERE", messageId, "OBX|1|NM|751-8^^LN||2.5|10*9/L");
+        archive.claim(rejected, NOW);
+        archive.recordRejected(rejected, UUID.randomUUID(), Topics.LAB_RESULTS, List.of("OBX^1^6: bad unit"), NOW);
+
+        assertThat(archive.claim(fixed, NOW.plusSeconds(5))).isEqualTo(new Claim.First(false));
+    }
+
+    @Test
+    void everyRejectionIdASenderWasGivenFindsItsMessageEvenAfterAResend() {
+        Submission keyed = message();
+        UUID firstRejection = UUID.randomUUID();
+        UUID secondRejection = UUID.randomUUID();
+        archive.claim(keyed, NOW);
+        archive.recordRejected(keyed, firstRejection, Topics.LAB_RESULTS, List.of("first"), NOW);
+        archive.claim(keyed, NOW.plusSeconds(1));
+        archive.recordRejected(keyed, secondRejection, Topics.LAB_RESULTS, List.of("second"), NOW.plusSeconds(1));
+        var unkeyed = new Submission("JSON", "integration", null, "null");
+        UUID unkeyedRejection = UUID.randomUUID();
+        archive.recordRejected(unkeyed, unkeyedRejection, Topics.LAB_RESULTS, List.of("body: is null"), NOW);
+
+        assertThat(archive.find(firstRejection.toString()))
+                .hasValueSatisfying(found -> assertThat(found.reasons()).containsExactly("second"));
+        assertThat(archive.find(secondRejection.toString())).isPresent();
+        assertThat(archive.find(unkeyedRejection.toString()))
+                .hasValueSatisfying(found -> assertThat(found.rawPayload()).isEqualTo("null"));
+    }
 }
