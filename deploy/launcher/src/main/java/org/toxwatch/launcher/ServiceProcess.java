@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -28,12 +29,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path logFile;
+    private final Instant startedAt;
 
     private ServiceProcess(ServiceKind kind, int port, Process process, Path logFile) {
         this.kind = kind;
         this.port = port;
         this.process = process;
         this.logFile = logFile;
+        this.startedAt = Instant.now();
     }
 
     /**
@@ -53,7 +56,8 @@ public final class ServiceProcess implements AutoCloseable {
             var builder = new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
+                    // Appended, so the end of a crashed run stays readable after its restart.
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put(kind.portVariable(), String.valueOf(port));
             return new ServiceProcess(kind, port, builder.start(), logFile);
@@ -80,6 +84,19 @@ public final class ServiceProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Completes with the exit code when the process has ended, however it ended. */
+    public CompletableFuture<Integer> onExit() {
+        return process.onExit().thenApply(Process::exitValue);
     }
 
     /** Waits until the service's readiness probe answers UP (Kafka, and MongoDB where used, reachable). */

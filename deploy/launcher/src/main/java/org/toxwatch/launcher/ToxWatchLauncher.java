@@ -102,6 +102,8 @@ public final class ToxWatchLauncher {
         }
         System.out.println("  (passwords from TOXWATCH_BOOTSTRAP_*_PASSWORD, else kept in "
                 + data.resolve("bootstrap-credentials") + ")");
+        System.out.println(
+                "  A service that dies is restarted (1 s, 2 s, 4 s ... up to 60 s apart) and the reason printed.");
         System.out.println("  Ctrl-C stops everything cleanly; a restart keeps the data.");
         System.out.println();
     }

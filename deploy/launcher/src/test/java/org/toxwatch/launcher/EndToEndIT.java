@@ -8,12 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,11 +21,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.toxwatch.infrastructure.FreePorts;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.toxwatch.model.Topics;
 import org.toxwatch.testinfrastructure.IntegrationInfrastructure;
 import tools.jackson.databind.JsonNode;
@@ -39,46 +33,21 @@ import tools.jackson.databind.json.JsonMapper;
  * One observation the whole way: a hospital posts an ANC of 0.4 x10^9/L to ingest, monitoring grades it
  * CTCAE grade 4 neutrophil count decreased, alerting stores a high-priority alert with the evidence. Runs the
  * three production jars as processes against the shared integration infrastructure (embedded here,
- * Testcontainers where Docker exists).
+ * Testcontainers where Docker exists), started once for all launcher ITs by {@link RunningPlatform}.
  */
+@ExtendWith(RunningPlatform.Shared.class)
 class EndToEndIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Map<String, String> PASSWORDS = Map.of(
-            "TOXWATCH_BOOTSTRAP_INTEGRATION_PASSWORD", "it-integration-" + UUID.randomUUID(),
-            "TOXWATCH_BOOTSTRAP_CLINICIAN_PASSWORD", "it-clinician-" + UUID.randomUUID(),
-            "TOXWATCH_BOOTSTRAP_OPERATOR_PASSWORD", "it-operator-" + UUID.randomUUID());
-    private static final int MLLP_PORT = FreePorts.pick();
-
-    @TempDir
-    static Path data;
-
+    private static int mllpPort;
     private static LocalPlatform platform;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startPlatform() {
-        var infrastructure = IntegrationInfrastructure.shared();
-        var ports = new EnumMap<ServiceKind, Integer>(ServiceKind.class);
-        for (ServiceKind kind : ServiceKind.values()) {
-            ports.put(kind, FreePorts.pick());
-        }
-        platform = LocalPlatform.start(new LocalPlatform.Settings(
-                ToxWatchLauncher.home(),
-                data,
-                ports,
-                infrastructure.bootstrapServers(),
-                infrastructure.mongoUri("toxwatch-e2e"),
-                withMllpPort(),
-                Duration.ofSeconds(150)));
-        System.out.println("[toxwatch] end-to-end test runs against " + infrastructure.describe());
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+        var running = RunningPlatform.shared();
+        platform = running.platform();
+        mllpPort = running.mllpPort();
     }
 
     @Test
@@ -369,12 +338,6 @@ class EndToEndIT {
         assertThat(anonymous.statusCode()).isIn(401, 302);
     }
 
-    private static Map<String, String> withMllpPort() {
-        var environment = new java.util.HashMap<>(PASSWORDS);
-        environment.put("INGEST_MLLP_PORT", String.valueOf(MLLP_PORT));
-        return environment;
-    }
-
     @Test
     void anHl7ResultSentOverMllpIsAcknowledgedAaAndBecomesAnAlert() throws Exception {
         String patientId = "MRN-" + UUID.randomUUID();
@@ -429,7 +392,7 @@ class EndToEndIT {
     }
 
     private static String sendOverMllp(String message) throws IOException {
-        try (var socket = new java.net.Socket("localhost", MLLP_PORT)) {
+        try (var socket = new java.net.Socket("localhost", mllpPort)) {
             socket.setSoTimeout(30_000);
             var out = socket.getOutputStream();
             out.write(0x0B);
@@ -473,7 +436,6 @@ class EndToEndIT {
     }
 
     private static String basic(String user) {
-        String password = PASSWORDS.get("TOXWATCH_BOOTSTRAP_" + user.toUpperCase() + "_PASSWORD");
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return RunningPlatform.basic(user);
     }
 }
