@@ -61,6 +61,71 @@ class FhirIngestTest {
             monitor);
 
     @Nested
+    class MalformedInput {
+
+        private final String anc = json("observation-anc-751-8.json");
+
+        @Test
+        void tenToThe309IsRefusedAtTheValueAsTooLarge() {
+            var answer = ingest.create("Observation", anc.replace("\"value\": 0.4,", "\"value\": 1e309,"), SENDER);
+
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(errors(answer.body())).singleElement().satisfies(issue -> {
+                assertThat(issue.getExpression().getFirst().getValue()).isEqualTo("Observation.valueQuantity.value");
+                assertThat(issue.getDiagnostics()).startsWith("is too large");
+            });
+        }
+
+        @Test
+        void aMillionDigitValueIsRefused() {
+            var answer = ingest.create(
+                    "Observation", anc.replace("\"value\": 0.4,", "\"value\": " + "7".repeat(1_048_000) + ","), SENDER);
+
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(publisher.payloadsOn(Topics.LAB_RESULTS)).isEmpty();
+        }
+
+        @Test
+        void aControlCharacterInThePatientIdIsRefusedAtTheSubject() {
+            var answer =
+                    ingest.create("Observation", anc.replace("Patient/MRN-0001", "Patient/MRN-\\u0000-0001"), SENDER);
+
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(errors(answer.body()))
+                    .singleElement()
+                    .satisfies(
+                            issue -> assertThat(issue.getExpression().getFirst().getValue())
+                                    .isEqualTo("Observation.subject"));
+        }
+
+        @Test
+        void aBatchEntryWithANullResourceIsAnsweredAndKeptNotAFault() {
+            String bundle = """
+                    {"resourceType":"Bundle","type":"batch","entry":[{"resource":null,
+                     "request":{"method":"POST","url":"Observation"}}]}""";
+
+            var answer = ingest.bundle(bundle, SENDER);
+
+            assertThat(answer.status()).isIn(200, 400);
+            assertThat(publisher.payloadsOn(Topics.LAB_RESULTS_DLT)).hasSize(1);
+        }
+
+        @Test
+        void theSameIdentifierWithANewValueIsCreatedAgainAndFlagged() {
+            ingest.create("Observation", anc, SENDER);
+
+            var answer = ingest.create("Observation", anc.replace("\"value\": 0.4,", "\"value\": 0.1,"), SENDER);
+
+            assertThat(answer.status()).isEqualTo(201);
+            assertThat(((OperationOutcome) answer.body()).getIssue())
+                    .anySatisfy(issue -> assertThat(issue.getDiagnostics()).startsWith("Control id reused"));
+            assertThat(publisher.payloadsOn(Topics.LAB_RESULTS))
+                    .extracting(lab -> ((LabResultRecorded) lab).value().toPlainString())
+                    .containsExactly("0.4", "0.1");
+        }
+    }
+
+    @Nested
     class AnObservation {
 
         @Test
