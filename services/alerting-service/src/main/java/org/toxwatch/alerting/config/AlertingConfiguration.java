@@ -19,6 +19,7 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ProducerListener;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -200,13 +201,17 @@ class AlertingConfiguration {
      * Unreadable records keep their original bytes.
      */
     @Bean
+    @SuppressWarnings({"unchecked", "rawtypes"})
     DefaultErrorHandler listenerErrorHandler(
             DeadLetters deadLetters,
             KafkaTemplate<String, Object> kafkaTemplate,
-            ProducerFactory<String, Object> producerFactory) {
+            ProducerFactory<String, Object> producerFactory,
+            ProducerListener<Object, Object> producerListener) {
         // Keys are always readable (strings); an unreadable value is sent on as the bytes it came as.
         var rawBytes = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
                 producerFactory.getConfigurationProperties(), new StringSerializer(), new ByteArraySerializer()));
+        // Its own template would log a failed send with the patient id and the record: the platform's does not.
+        rawBytes.setProducerListener((ProducerListener) producerListener);
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, rawBytes);
         templates.put(Object.class, kafkaTemplate);

@@ -1,0 +1,60 @@
+package org.toxwatch.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.ProducerListener;
+
+class RecordFreeProducerListenerTest {
+
+    @Test
+    void aFailedSendIsLoggedWithItsTopicAndFailureButNeitherThePatientIdNorTheEvent() {
+        var appender = new ListAppender<ILoggingEvent>();
+        appender.start();
+        var logger = (Logger) LoggerFactory.getLogger(RecordFreeProducerListener.class);
+        logger.addAppender(appender);
+        try {
+            new RecordFreeProducerListener()
+                    .onError(
+                            new ProducerRecord<>("clinical.lab-results.v1", "MRN-0001", "{\"value\":0.4}"),
+                            null,
+                            new org.springframework.kafka.KafkaException(
+                                    "Send failed for MRN-0001", new TimeoutException("expired")));
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        assertThat(appender.list)
+                .singleElement()
+                .satisfies(line -> assertThat(line.getFormattedMessage())
+                        .isEqualTo("Sending a record to clinical.lab-results.v1 failed: KafkaException caused by"
+                                + " TimeoutException")
+                        .doesNotContain("MRN")
+                        .doesNotContain("0.4"));
+    }
+
+    @Test
+    void everyServiceKafkaTemplateReportsFailuresThroughIt() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(PlatformAutoConfiguration.class, KafkaAutoConfiguration.class))
+                .withClassLoader(new FilteredClassLoader(MongoTemplate.class))
+                .withPropertyValues("spring.application.name=test", "toxwatch.security.mode=jwt")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(ProducerListener.class);
+                    assertThat(context.getBean(ProducerListener.class)).isInstanceOf(RecordFreeProducerListener.class);
+                    assertThat(context).hasSingleBean(KafkaTemplate.class);
+                });
+    }
+}
