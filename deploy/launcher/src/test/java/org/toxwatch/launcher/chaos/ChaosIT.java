@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -35,13 +35,16 @@ import org.toxwatch.launcher.ServiceKind;
  * are the calculator's.
  *
  * <p>A longer run is one command away (see the README's "Reliability" section):
- * {@code -Dtoxwatch.chaos.patients=1000 -Dtoxwatch.chaos.days=30}.
+ * {@code -Dtoxwatch.chaos.patients=1000 -Dtoxwatch.chaos.days=30 -Dtoxwatch.chaos.rounds=3}.
  */
 class ChaosIT {
 
     private static final int PATIENTS = Integer.getInteger("toxwatch.chaos.patients", 300);
     private static final int DAYS = Integer.getInteger("toxwatch.chaos.days", 14);
     private static final long SEED = Long.getLong("toxwatch.chaos.seed", 20261205L);
+    /** Rounds of faults: each kills one instance of every service; the broker restarts once, mid-run. */
+    private static final int ROUNDS = Integer.getInteger("toxwatch.chaos.rounds", 1);
+
     private static final int INSTANCES = 2;
     private static final Map<String, String> PASSWORDS = Map.of(
             "TOXWATCH_BOOTSTRAP_INTEGRATION_PASSWORD", "chaos-integration-" + UUID.randomUUID(),
@@ -88,14 +91,22 @@ class ChaosIT {
                 var faultThread = Executors.newSingleThreadExecutor();
                 var chaos = CompletableFuture.runAsync(
                         () -> {
-                            var restarted = List.of(
-                                    killAt(events / 10, ServiceKind.INGEST, fleet, sender, faults),
-                                    killAt(events * 2 / 10, ServiceKind.MONITORING, fleet, sender, faults),
-                                    killAt(events * 3 / 10, ServiceKind.ALERTING, fleet, sender, faults));
-                            awaitProgress(sender, events / 2);
-                            faults.add("broker restarted at " + sender.eventsAcknowledged() + " events");
-                            broker.get().close();
-                            broker.set(EmbeddedKafkaBroker.start(kafkaData, kafkaPort));
+                            var restarted = new ArrayList<CompletableFuture<Void>>();
+                            int kills = 3 * ROUNDS;
+                            for (int k = 0; k < kills; k++) {
+                                ServiceKind kind = ServiceKind.values()[k % 3];
+                                // One kill per service and round, spread over the first 80 % of the feed; each
+                                // round takes the other instance of each service.
+                                var victim = fleet.of(kind).get((k / 3) % INSTANCES);
+                                awaitProgress(sender, (int) ((long) events * 8 * (k + 1) / (10 * (kills + 1))));
+                                faults.add(victim.name() + " killed at " + sender.eventsAcknowledged() + " events");
+                                restarted.add(fleet.killAndRestart(victim));
+                                if (k == kills / 2) {
+                                    faults.add("broker restarted at " + sender.eventsAcknowledged() + " events");
+                                    broker.get().close();
+                                    broker.set(EmbeddedKafkaBroker.start(kafkaData, kafkaPort));
+                                }
+                            }
                             restarted.forEach(CompletableFuture::join);
                         },
                         faultThread);
@@ -133,7 +144,7 @@ class ChaosIT {
                 assertThat(fed.events())
                         .isEqualTo(events)
                         .isGreaterThanOrEqualTo(Math.min(20_000, PATIENTS * DAYS * 5));
-                assertThat(faults).hasSize(4);
+                assertThat(faults).hasSize(3 * ROUNDS + 1);
                 assertThat(result.alertsExpected()).isPositive();
                 assertThat(result.alertsMissing()).isEmpty();
                 assertThat(result.alertsDuplicated()).isEmpty();
@@ -152,14 +163,6 @@ class ChaosIT {
         } finally {
             broker.get().close();
         }
-    }
-
-    private static CompletableFuture<Void> killAt(
-            int progress, ServiceKind kind, ServiceFleet fleet, FeedSender sender, List<String> faults) {
-        awaitProgress(sender, progress);
-        var victim = fleet.of(kind).getFirst();
-        faults.add(victim.name() + " killed at " + sender.eventsAcknowledged() + " events");
-        return fleet.killAndRestart(victim);
     }
 
     private static void awaitProgress(FeedSender sender, int events) {
