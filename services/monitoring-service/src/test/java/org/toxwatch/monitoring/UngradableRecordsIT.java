@@ -26,10 +26,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.toxwatch.model.Topics;
 import org.toxwatch.testinfrastructure.IntegrationInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
@@ -120,6 +122,22 @@ class UngradableRecordsIT {
             }
             assertThat(health(monitoring, "liveness")).contains("\"status\":\"UP\"");
             assertThat(health(monitoring, "readiness")).contains("\"status\":\"UP\"");
+        }
+    }
+
+    @Test
+    void livenessGoesDownWhenTheGradingClientHasStoppedSoTheProcessIsRestarted() throws Exception {
+        try (var monitoring = start()) {
+            var streams = monitoring.getBean(StreamsBuilderFactoryBean.class);
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> streams.getKafkaStreams() != null
+                            && streams.getKafkaStreams().state() == KafkaStreams.State.RUNNING);
+            assertThat(health(monitoring, "liveness")).contains("\"status\":\"UP\"");
+
+            // What a client that shut itself down after repeated thread deaths looks like from outside.
+            streams.getKafkaStreams().close(Duration.ofSeconds(30));
+
+            assertThat(health(monitoring, "liveness")).contains("\"status\":\"DOWN\"");
         }
     }
 

@@ -226,9 +226,7 @@ public record PatientState(
                 newWeights.add(new WeightMeasurement(eventId, reading.observedAt(), weight, reading.sourceMessageId()));
             }
         }
-        var newOxygen = oxygen != null && kept.test(oxygen.observedAt())
-                ? latestOxygen(reading.status() == ResultStatus.CANCELLED ? List.of() : List.of(reading), oxygen)
-                : latestOxygen(newVitals, null);
+        var newOxygen = latestOxygen(newVitals, oxygen != null && kept.test(oxygen.observedAt()) ? oxygen : null);
         return new PatientState(
                         patientId,
                         later(newestEventTime, reading.observedAt()),
@@ -549,12 +547,20 @@ public record PatientState(
         }
     }
 
+    /**
+     * The oxygen support of the latest set that reported a device, no older than {@code known} (which outlives
+     * the vital-sign window). Device and flow are one reading when measured at the same moment by the same
+     * source, however they arrived: an HL7 OBX, a FHIR component or a JSON item each carries one of them, so a
+     * flow sent in its own set, before or after its device, joins the device.
+     */
     private static @Nullable OxygenSupport latestOxygen(
             List<VitalSignsRecorded> readings, @Nullable OxygenSupport known) {
-        var latest = known;
+        OxygenSupport latest = known;
+        VitalSignsRecorded latestReading = null;
         for (var reading : readings) {
             var device = reading.oxygenDevice();
             if (device != null && (latest == null || !reading.observedAt().isBefore(latest.observedAt()))) {
+                latestReading = reading;
                 latest = new OxygenSupport(
                         reading.eventId().toString(),
                         reading.observedAt(),
@@ -563,7 +569,24 @@ public record PatientState(
                         reading.sourceMessageId());
             }
         }
-        return latest;
+        if (latestReading == null || latest.flowLitresPerMinute() != null) {
+            return latest;
+        }
+        var deviceReading = latestReading;
+        var flowOfTheSameMoment = readings.stream()
+                .filter(reading -> reading.observedAt().equals(deviceReading.observedAt())
+                        && reading.sourceSystem().equals(deviceReading.sourceSystem())
+                        && reading.oxygenFlowLitresPerMinute() != null)
+                .map(VitalSignsRecorded::oxygenFlowLitresPerMinute)
+                .reduce((earlier, later) -> later);
+        return flowOfTheSameMoment.isEmpty()
+                ? latest
+                : new OxygenSupport(
+                        latest.eventId(),
+                        latest.observedAt(),
+                        latest.device(),
+                        flowOfTheSameMoment.get(),
+                        latest.sourceMessageId());
     }
 
     private static Instant later(@Nullable Instant current, Instant candidate) {
