@@ -86,6 +86,10 @@ public record PatientState(
     static final long ANC_DAYS = 101;
 
     static final int ANCS_KEPT = 250;
+
+    /** Days are calendar days in the hospital's zone (CRITERIA.md 1.5): a day either side covers any zone. */
+    static final Duration ICAHT_MARGIN = Duration.ofDays(1);
+
     static final int BASELINE_CANDIDATES_PER_ANALYTE = 5;
     static final long VITALS_HOURS = 72;
     static final long CRS_MEMORY_DAYS = 42;
@@ -491,6 +495,21 @@ public record PatientState(
             if (analyte.equals(Analyte.ANC.name())) {
                 last(since(results, LabResultRecorded::observedAt, now.minus(Duration.ofDays(ANC_DAYS))), ANCS_KEPT)
                         .forEach(result -> kept.add(result.eventId()));
+                // The ICAHT grades of an infusion keep reading its days 0-100 however much later the patient's
+                // newest event is: a published grade must not change because retention moved on.
+                for (var episode : episodes) {
+                    var infusedAt = episode.carTInfusedAt();
+                    if (infusedAt != null) {
+                        var window = results.stream()
+                                .filter(result -> !result.observedAt().isBefore(infusedAt.minus(ICAHT_MARGIN))
+                                        && result.observedAt()
+                                                .isBefore(infusedAt
+                                                        .plus(Duration.ofDays(ANC_DAYS))
+                                                        .plus(ICAHT_MARGIN)))
+                                .toList();
+                        last(window, ANCS_KEPT).forEach(result -> kept.add(result.eventId()));
+                    }
+                }
             }
             for (var episode : episodes) {
                 var t0 = episode.t0();

@@ -85,6 +85,30 @@ class ToxicityGraderSignalsTest {
     }
 
     @Nested
+    class IcahtAfterDay100 {
+
+        @Test
+        void anAncLongAfterTheLateWindowLeavesTheEarlyGradeAsPublished() {
+            var state = PatientState.empty(PATIENT)
+                    .apply(enrolled(Therapy.CAR_T, INFUSION.minus(Duration.ofDays(5))))
+                    .apply(carTInfused(INFUSION));
+            for (int day = 0; day <= 30; day++) {
+                state = withAnc(
+                        state, INFUSION.plus(Duration.ofDays(day)).plus(Duration.ofHours(1)), day < 7 ? "0.3" : "1.0");
+            }
+            int earlyGrade =
+                    of(state, Criterion.ICAHT_EARLY, grader).orElseThrow().grade();
+
+            state = withAnc(state, INFUSION.plus(Duration.ofDays(105)), "2.0");
+
+            assertThat(earlyGrade).isEqualTo(2);
+            assertThat(of(state, Criterion.ICAHT_EARLY, grader).orElseThrow().grade())
+                    .as("days 0-6 at or below 500 are still read on day 105")
+                    .isEqualTo(2);
+        }
+    }
+
+    @Nested
     class HysLaw {
 
         @Test
