@@ -129,6 +129,10 @@ public final class InputHygiene {
             } else if (Character.isSurrogate(c)) {
                 return Optional.of("contains an unpaired UTF-16 surrogate at position " + (i + 1)
                         + ": it is not well-formed Unicode");
+            } else if (c == '\uFFFD') {
+                // What a lenient decoder leaves of invalid bytes: an identifier carrying it has been altered.
+                return Optional.of("contains U+FFFD at position " + (i + 1)
+                        + ", the mark of bytes that could not be decoded: it is not the identifier that was sent");
             } else if (c < 0x20 || c == 0x7F) {
                 return Optional.of(
                         "contains the control character U+%04X at position %d: identifiers and codes are printable text"

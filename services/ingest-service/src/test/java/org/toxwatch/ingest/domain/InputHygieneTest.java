@@ -103,6 +103,12 @@ class InputHygieneTest {
         }
 
         @Test
+        void theReplacementCharacterMarksAnIdentifierAlteredByDecodingSoARepairedReplayCannotSlipThrough() {
+            assertThat(InputHygiene.identifierProblem("MRN-\uFFFD-1", 64))
+                    .hasValueSatisfying(problem -> assertThat(problem).contains("U+FFFD at position 5"));
+        }
+
+        @Test
         void theMessageIdAsAWholeMustBeWellFormedButItsLengthIsEachItemsConcern() {
             assertThat(InputHygiene.origin("lis", "a,".repeat(1000))).isEmpty();
             assertThat(InputHygiene.origin("lis", "a,\uD800"))
