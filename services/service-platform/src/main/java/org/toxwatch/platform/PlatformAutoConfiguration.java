@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.support.ProducerListener;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -24,10 +23,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /** Wiring every ToxWatch service gets by depending on the platform module. */
 @AutoConfiguration(
-        beforeName = {
-            "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
-            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
-        })
+        beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties(ToxWatchSecurityProperties.class)
 public class PlatformAutoConfiguration {
 
@@ -78,13 +74,6 @@ public class PlatformAutoConfiguration {
     @Bean
     MeterRegistryCustomizer<MeterRegistry> applicationTag(@Value("${spring.application.name}") String application) {
         return registry -> registry.config().commonTags("application", application);
-    }
-
-    /** Boot's default (LoggingProducerListener) would log the patient id and event of a failed send. */
-    @Bean
-    @ConditionalOnMissingBean(ProducerListener.class)
-    ProducerListener<Object, Object> kafkaProducerListener() {
-        return new RecordFreeProducerListener();
     }
 
     @Bean

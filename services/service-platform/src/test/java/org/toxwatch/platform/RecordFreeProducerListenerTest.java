@@ -48,13 +48,16 @@ class RecordFreeProducerListenerTest {
     @Test
     void everyServiceKafkaTemplateReportsFailuresThroughIt() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(PlatformAutoConfiguration.class, KafkaAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(
+                        PlatformAutoConfiguration.class, KafkaSendFailureLogging.class, KafkaAutoConfiguration.class))
                 .withClassLoader(new FilteredClassLoader(MongoTemplate.class))
                 .withPropertyValues("spring.application.name=test", "toxwatch.security.mode=jwt")
                 .run(context -> {
                     assertThat(context).hasSingleBean(ProducerListener.class);
                     assertThat(context.getBean(ProducerListener.class)).isInstanceOf(RecordFreeProducerListener.class);
                     assertThat(context).hasSingleBean(KafkaTemplate.class);
+                    // Ordering this before Kafka must not cost the platform its Kafka health indicator.
+                    assertThat(context).hasSingleBean(KafkaHealthIndicator.class);
                 });
     }
 }
