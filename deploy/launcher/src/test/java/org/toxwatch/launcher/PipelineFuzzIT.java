@@ -230,7 +230,7 @@ class PipelineFuzzIT {
                 code,
                 code.equals("AA"),
                 violated,
-                ack == null ? "no ACK frame" : abbreviate(ack.replace('\r', '\n')),
+                ack == null ? "no ACK frame" : abbreviate(ack.replace("\r", " <CR> ")),
                 Optional.empty());
     }
 
