@@ -191,6 +191,12 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
         if (patientId == null || !patientId.equals(event.event().patientId())) {
             throw new GradingFailure(GradingStage.CHECKING_EVENT, "the record key is not the event's patient id");
         }
+        if (!ClinicalNumbers.plausible(event.event())) {
+            throw new GradingFailure(
+                    GradingStage.CHECKING_EVENT,
+                    "a number has more than " + ClinicalNumbers.LARGEST_INTEGER_DIGITS + " integer digits or "
+                            + ClinicalNumbers.MOST_DECIMALS + " decimals");
+        }
         Instant eventTime = event.eventTime();
         if (eventTime == null
                 || eventTime.isBefore(EARLIEST_CLINICAL_TIME)

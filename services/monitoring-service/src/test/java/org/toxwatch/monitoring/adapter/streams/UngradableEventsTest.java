@@ -166,6 +166,28 @@ class UngradableEventsTest {
         assertThat(states.get("MRN-1")).isNull();
     }
 
+    @Test
+    void aValueWrittenInFewBytesButTooLargeToWriteOutIsDeadLetteredNotAStoppedThread() {
+        rawLabs.pipeInput(
+                "MRN-1", bytes(jsonOf(anAnc("MRN-1", "0.3")).replace("\"value\":0.3", "\"value\":1E+2147483647")));
+        rawLabs.pipeInput("MRN-1", bytes(jsonOf(anAnc("MRN-1", "0.3")).replace("\"value\":0.3", "\"value\":1E-40")));
+        labs.pipeInput("MRN-2", anAnc("MRN-2", "0.3"));
+
+        assertThat(deadLetters.readValuesToList())
+                .hasSize(2)
+                .allSatisfy(deadLetter ->
+                        assertThat(deadLetter.reasons().getFirst()).contains("integer digits"));
+        assertThat(neutrophilGradesOf("MRN-2")).isEqualTo(4);
+    }
+
+    @Test
+    void ordinaryClinicalValuesAreWithinTheBounds() {
+        labs.pipeInput("MRN-1", anAnc("MRN-1", "0.000000000001"));
+        labs.pipeInput("MRN-2", anAnc("MRN-2", "999999999999"));
+
+        assertThat(deadLetters.readValuesToList()).isEmpty();
+    }
+
     private Integer neutrophilGradesOf(String patientId) {
         return assessments.readValuesToList().stream()
                 .filter(a -> a.patientId().equals(patientId))
