@@ -128,7 +128,11 @@ public final class Hl7MessageHandler {
                 throw e;
             } catch (RuntimeException e) {
                 // A fault with this very message: a resend would fail the same way, so AE, and kept for replay.
-                log.error("HL7 message could not be processed: {}", e.getClass().getName(), e);
+                // No stack trace: exception messages may quote the message's content.
+                log.error(
+                        "HL7 message could not be processed: {} at {}",
+                        e.getClass().getName(),
+                        e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0]);
                 return reject(
                         raw,
                         header,
@@ -195,6 +199,12 @@ public final class Hl7MessageHandler {
         List<Hl7Item> items;
         try {
             Message message = parser.parse(raw);
+            if (message instanceof ORU_R01 oru) {
+                Hl7Error misplaced = misplacedResults(raw, oru);
+                if (misplaced != null) {
+                    return reject(raw, header, misplaced, Hl7Acknowledgement.Code.AE);
+                }
+            }
             items = message instanceof RAS_O17 ras
                     ? administrations.read(ras, header)
                     : results.read((ORU_R01) message, header);
@@ -276,8 +286,36 @@ public final class Hl7MessageHandler {
         return Derived.invalid(violations);
     }
 
+    /**
+     * OBX segments HAPI could not place in an order (an OBX before its OBR or before the PID): it sets them aside,
+     * the message would read as having fewer results than it carries, and an AA would hide the lost ones.
+     */
+    private static @org.jspecify.annotations.Nullable Hl7Error misplacedResults(String raw, ORU_R01 message)
+            throws HL7Exception {
+        long sent = java.util.Arrays.stream(raw.split("[\r\n]+"))
+                .filter(segment ->
+                        segment.startsWith("OBX") && segment.length() > 3 && segment.charAt(3) == raw.charAt(3))
+                .count();
+        int placed = 0;
+        for (var result : message.getPATIENT_RESULTAll()) {
+            for (var order : result.getORDER_OBSERVATIONAll()) {
+                placed += order.getOBSERVATIONReps();
+            }
+        }
+        if (placed >= sent) {
+            return null;
+        }
+        return new Hl7Error(
+                "OBX^1",
+                Hl7Error.SEGMENT_SEQUENCE_ERROR,
+                (sent - placed) + " of " + sent + " OBX segments are out of place (each OBX follows its OBR, after the"
+                        + " PID): nothing of the message is stored");
+    }
+
     private Answer reject(String raw, Hl7Header header, Hl7Error error, Hl7Acknowledgement.Code code) {
-        var submission = new Submission(PROTOCOL, senderOf(header), null, raw);
+        // Filed under the sender's control id, so the rejection is found by the id the sender knows.
+        var submission = new Submission(
+                PROTOCOL, senderOf(header), header.controlId().isEmpty() ? null : header.controlId(), raw);
         recordClinicalEvents.unreadable(
                 submission, new Violation(error.location(), error.text()), deadLetterTargetOf(header));
         return new Answer(code, error.text(), List.of(error), IngestMonitor.Answer.REJECTED);

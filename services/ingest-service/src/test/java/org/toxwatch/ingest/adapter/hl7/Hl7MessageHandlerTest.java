@@ -300,6 +300,23 @@ class Hl7MessageHandlerTest {
         }
 
         @Test
+        void resultsSentBeforeTheirOrderAreAnsweredAeNotAcceptedAsNothing() {
+            var segments = new java.util.ArrayList<>(
+                    java.util.List.of(message("oru-r01-flowsheet-vitals.hl7").split("\r")));
+            var results = segments.stream()
+                    .filter(segment -> segment.startsWith("OBX|"))
+                    .toList();
+            segments.removeAll(results);
+            segments.addAll(1, results);
+
+            String ack = handler.handle(String.join("\r", segments) + "\r");
+
+            assertThat(segment(ack, "MSA")).startsWith("MSA|AE|FS-441|");
+            assertThat(segment(ack, "ERR")).contains("OBX segments are out of place");
+            assertThat(kafka.payloadsOn(Topics.VITAL_SIGNS)).isEmpty();
+        }
+
+        @Test
         void contentThatIsNotWhatMsh9SaysIsAnsweredAe() {
             String rasHeaderOnOruContent =
                     message("oru-r01-flowsheet-vitals.hl7").replace("ORU^R01^ORU_R01", "RAS^O17");
