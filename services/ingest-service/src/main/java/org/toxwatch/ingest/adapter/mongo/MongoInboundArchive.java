@@ -160,7 +160,29 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
             if (rejectionId != null) {
                 outcome.addToSet("rejectionIds", rejectionId);
             }
-            mongo.updateFirst(byId(submission), outcome, COLLECTION);
+            if (mongo.updateFirst(byId(submission), outcome, COLLECTION).getMatchedCount() > 0) {
+                return null;
+            }
+            // Rejected before it could be claimed (unreadable: no items to judge): archived now, under its key.
+            var unclaimed = new Document("_id", idOf(submission))
+                    .append("protocol", submission.protocol())
+                    .append("sourceSystem", InputHygiene.storable(submission.sourceSystem(), KEPT_ID_CHARS))
+                    .append("messageId", InputHygiene.storable(submission.messageId(), KEPT_ID_CHARS))
+                    .append("messageKey", messageKeyOf(submission))
+                    .append("contentKey", submission.contentKey())
+                    .append("receivedAt", at)
+                    .append("resends", 0)
+                    .append("rawPayload", storable(submission.rawPayload()));
+            if (rejectionId != null) {
+                unclaimed.append("rejectionIds", List.of(rejectionId));
+            }
+            unclaimed.putAll(outcome.getUpdateObject().get("$set", Document.class));
+            try {
+                mongo.insert(unclaimed, COLLECTION);
+            } catch (DuplicateKeyException sameMessageAgain) {
+                // An identical copy was rejected a moment ago: the outcome goes onto that one.
+                mongo.updateFirst(byId(submission), outcome, COLLECTION);
+            }
             return null;
         }
         var document = new Document("_id", rejectionId != null ? rejectionId : "unkeyed:" + UUID.randomUUID())

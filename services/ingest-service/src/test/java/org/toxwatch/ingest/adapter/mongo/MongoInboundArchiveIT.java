@@ -164,4 +164,20 @@ class MongoInboundArchiveIT {
         assertThat(archive.find(unkeyedRejection.toString()))
                 .hasValueSatisfying(found -> assertThat(found.rawPayload()).isEqualTo("null"));
     }
+
+    @Test
+    void aKeyedMessageRejectedBeforeAnyClaimIsListedUnderTheSendersControlId() {
+        String controlId = "MSG-" + UUID.randomUUID();
+        var unreadable = new Submission("HL7V2", "LIS@ST-ELSEWHERE", controlId, "MSH|^~\\&|LIS\rPID|1");
+        UUID rejection = UUID.randomUUID();
+
+        archive.recordRejected(
+                unreadable, rejection, Topics.LAB_RESULTS, List.of("no OBR segment"), NOW.plusSeconds(900));
+
+        assertThat(archive.latest(1)).singleElement().satisfies(listed -> {
+            assertThat(listed.messageId()).isEqualTo(controlId);
+            assertThat(listed.reasons()).containsExactly("no OBR segment");
+        });
+        assertThat(archive.find(rejection.toString())).isPresent();
+    }
 }
