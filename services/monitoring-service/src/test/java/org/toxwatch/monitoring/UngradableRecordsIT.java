@@ -18,13 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -34,6 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.toxwatch.model.Topics;
 import org.toxwatch.testinfrastructure.IntegrationInfrastructure;
+import org.toxwatch.testinfrastructure.TopicContents;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -198,7 +196,7 @@ class UngradableRecordsIT {
 
     private static List<String> assessmentsOf(String patientId) {
         var values = new ArrayList<String>();
-        readAll(Topics.ASSESSMENTS, (key, value) -> {
+        TopicContents.readAll(INFRASTRUCTURE.bootstrapServers(), Topics.ASSESSMENTS, (key, value) -> {
             if (patientId.equals(key)) {
                 values.add(value);
             }
@@ -208,30 +206,8 @@ class UngradableRecordsIT {
 
     private static Set<String> keysOn(String topic) {
         var keys = new HashSet<String>();
-        readAll(topic, (key, value) -> keys.add(key));
+        TopicContents.readAll(INFRASTRUCTURE.bootstrapServers(), topic, (key, value) -> keys.add(key));
         return keys;
-    }
-
-    private static void readAll(String topic, java.util.function.BiConsumer<String, String> each) {
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                INFRASTRUCTURE.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class))) {
-            var partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new org.apache.kafka.common.TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> each.accept(record.key(), record.value()));
-            }
-        }
     }
 
     private static String health(ConfigurableApplicationContext context, String group) throws Exception {

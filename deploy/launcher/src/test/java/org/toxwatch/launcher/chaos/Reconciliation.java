@@ -12,14 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.Topics;
 import org.toxwatch.model.ToxicityFamily;
+import org.toxwatch.testinfrastructure.TopicContents;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -122,7 +118,7 @@ record Reconciliation(
 
         var raisedEventsByAlert = new HashMap<String, Set<String>>();
         var latestGrades = new HashMap<String, JsonNode>();
-        readAll(bootstrapServers, Topics.ALERT_EVENTS, (key, value) -> {
+        TopicContents.readAll(bootstrapServers, Topics.ALERT_EVENTS, (key, value) -> {
             JsonNode change = JSON.readTree(value);
             if ("RAISED".equals(change.path("transition").asString())) {
                 raisedEventsByAlert
@@ -130,7 +126,7 @@ record Reconciliation(
                         .add(change.get("eventId").asString());
             }
         });
-        readAll(bootstrapServers, Topics.PATIENT_GRADES, (key, value) -> {
+        TopicContents.readAll(bootstrapServers, Topics.PATIENT_GRADES, (key, value) -> {
             if (key != null && value != null && expected.finalGrades().containsKey(key)) {
                 latestGrades.put(key, JSON.readTree(value));
             }
@@ -197,28 +193,5 @@ record Reconciliation(
             }
         }
         return grades;
-    }
-
-    /** Every committed record of the topic, in offset order per partition. */
-    static void readAll(String bootstrapServers, String topic, BiConsumer<String, String> each) {
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class))) {
-            var partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> each.accept(record.key(), record.value()));
-            }
-        }
     }
 }
