@@ -126,7 +126,9 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
     private record OverdueChange(String patientId, PatientState state, List<GradingOutput> outputs) {}
 
     private void overdueCheckFailed(RuntimeException e) {
-        log.warn("The overdue-result check skipped a patient: {}", e.getClass().getSimpleName());
+        log.warn(
+                "The overdue-result check skipped one stored state: {}",
+                e.getClass().getSimpleName());
         meterRegistry.counter("toxwatch.monitoring.overdue.check.failures").increment();
     }
 
