@@ -17,6 +17,12 @@ public final class Topics {
     /** {@link NeurologicAssessmentRecorded} (ICE score and ICANS domains), published by ingest. */
     public static final String NEURO_ASSESSMENTS = "clinical.neuro-assessments.v1";
 
+    /** {@link ClinicalFindingRecorded} (VOD/SOS diagnosed, ascites, ...), published by ingest. */
+    public static final String CLINICAL_FINDINGS = "clinical.findings.v1";
+
+    /** {@link DosePlanned}, published by ingest. */
+    public static final String DOSE_PLANS = "clinical.dose-plans.v1";
+
     /** {@link ToxicityAssessed}, published by monitoring when a grade changes or becomes assessable. */
     public static final String ASSESSMENTS = "monitoring.assessments.v1";
 
@@ -34,10 +40,12 @@ public final class Topics {
     public static final String THERAPY_EVENTS_DLT = THERAPY_EVENTS + DEAD_LETTER_SUFFIX;
     public static final String ASSESSMENTS_DLT = ASSESSMENTS + DEAD_LETTER_SUFFIX;
     public static final String NEURO_ASSESSMENTS_DLT = NEURO_ASSESSMENTS + DEAD_LETTER_SUFFIX;
+    public static final String CLINICAL_FINDINGS_DLT = CLINICAL_FINDINGS + DEAD_LETTER_SUFFIX;
+    public static final String DOSE_PLANS_DLT = DOSE_PLANS + DEAD_LETTER_SUFFIX;
 
     /** The topics other services consume, each of which has a dead-letter topic. */
-    public static final List<String> INPUT_TOPICS =
-            List.of(LAB_RESULTS, VITAL_SIGNS, THERAPY_EVENTS, NEURO_ASSESSMENTS, ASSESSMENTS);
+    public static final List<String> INPUT_TOPICS = List.of(
+            LAB_RESULTS, VITAL_SIGNS, THERAPY_EVENTS, NEURO_ASSESSMENTS, CLINICAL_FINDINGS, DOSE_PLANS, ASSESSMENTS);
 
     /** Topics whose records are a state per key, kept by log compaction rather than retention. */
     public static final List<String> COMPACTED = List.of(PATIENT_GRADES);
@@ -48,6 +56,8 @@ public final class Topics {
             VITAL_SIGNS,
             THERAPY_EVENTS,
             NEURO_ASSESSMENTS,
+            CLINICAL_FINDINGS,
+            DOSE_PLANS,
             ASSESSMENTS,
             PATIENT_GRADES,
             ALERT_EVENTS,
@@ -55,6 +65,8 @@ public final class Topics {
             VITAL_SIGNS_DLT,
             THERAPY_EVENTS_DLT,
             NEURO_ASSESSMENTS_DLT,
+            CLINICAL_FINDINGS_DLT,
+            DOSE_PLANS_DLT,
             ASSESSMENTS_DLT);
 
     public static String deadLetterTopicOf(String topic) {

@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param catalogueVersion version of the criteria catalogue whose thresholds were applied
  * @param sourceSystem the service that produced it ({@code monitoring})
  * @param sourceMessageId the source message id of the input event whose arrival produced this assessment
+ * @param caveats what a clinician must know to read the grade (censored result, hemolyzed specimen, ...)
+ * @param withdrawnEvidence event ids of results earlier assessments used that a correction or cancellation has
+ *     since replaced; an alert whose grade rested only on them is withdrawn or lowered
  */
 public record ToxicityAssessed(
         UUID eventId,
@@ -40,7 +43,52 @@ public record ToxicityAssessed(
         @Nullable TherapyContext therapyContext,
         String catalogueVersion,
         String sourceSystem,
-        String sourceMessageId) {
+        String sourceMessageId,
+        @Nullable List<AssessmentCaveat> caveats,
+        @Nullable List<UUID> withdrawnEvidence) {
+
+    /** An assessment without caveats that withdraws nothing. */
+    public ToxicityAssessed(
+            UUID eventId,
+            String patientId,
+            Instant assessedAt,
+            Instant producedAt,
+            Criterion criterion,
+            String criterionId,
+            @Nullable Integer grade,
+            @Nullable String notAssessableReason,
+            @Nullable Integer previousGrade,
+            String summary,
+            List<AppliedThreshold> thresholds,
+            List<Evidence> evidence,
+            boolean labOnlyGrading,
+            ReferenceRangeSource referenceRangeSource,
+            @Nullable TherapyContext therapyContext,
+            String catalogueVersion,
+            String sourceSystem,
+            String sourceMessageId) {
+        this(
+                eventId,
+                patientId,
+                assessedAt,
+                producedAt,
+                criterion,
+                criterionId,
+                grade,
+                notAssessableReason,
+                previousGrade,
+                summary,
+                thresholds,
+                evidence,
+                labOnlyGrading,
+                referenceRangeSource,
+                therapyContext,
+                catalogueVersion,
+                sourceSystem,
+                sourceMessageId,
+                List.of(),
+                List.of());
+    }
 
     public ToxicityAssessed {
         Objects.requireNonNull(eventId, "eventId");
@@ -59,5 +107,7 @@ public record ToxicityAssessed(
         }
         thresholds = List.copyOf(thresholds);
         evidence = List.copyOf(evidence);
+        caveats = caveats == null ? List.of() : List.copyOf(caveats);
+        withdrawnEvidence = withdrawnEvidence == null ? List.of() : List.copyOf(withdrawnEvidence);
     }
 }

@@ -64,7 +64,9 @@ class EventSchemaCompatibilityTest {
             "NeurologicAssessmentRecorded",
             "ToxicityAssessed",
             "AlertChanged",
-            "RejectedInput");
+            "RejectedInput",
+            "ClinicalFindingRecorded",
+            "DosePlanned");
 
     @Test
     void everyEventRecordHasASchemaAndAtLeastOneSample() {
