@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.AppliedThreshold;
+import org.toxwatch.model.AssessmentCaveat;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.Evidence;
 import org.toxwatch.model.ReferenceRangeSource;
@@ -25,7 +26,8 @@ record AssessmentView(
         ReferenceRangeSource referenceRangeSource,
         @Nullable TherapyContext therapyContext,
         Instant assessedAt,
-        String catalogueVersion) {
+        String catalogueVersion,
+        List<AssessmentCaveat> caveats) {
 
     static AssessmentView of(Assessment assessment) {
         return new AssessmentView(
@@ -41,7 +43,8 @@ record AssessmentView(
                 assessment.referenceRangeSource(),
                 assessment.therapyContext(),
                 assessment.assessedAt(),
-                CriteriaCatalogue.VERSION);
+                CriteriaCatalogue.VERSION,
+                assessment.caveats());
     }
 
     static List<AssessmentView> of(List<Assessment> assessments) {
