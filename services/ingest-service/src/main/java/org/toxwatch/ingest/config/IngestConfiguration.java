@@ -93,7 +93,11 @@ class IngestConfiguration {
                 topic(Topics.NEURO_ASSESSMENTS_DLT, properties),
                 topic(Topics.LAB_RESULTS_DLT, properties),
                 topic(Topics.VITAL_SIGNS_DLT, properties),
-                topic(Topics.THERAPY_EVENTS_DLT, properties));
+                topic(Topics.THERAPY_EVENTS_DLT, properties),
+                topic(Topics.CLINICAL_FINDINGS, properties),
+                topic(Topics.CLINICAL_FINDINGS_DLT, properties),
+                topic(Topics.DOSE_PLANS, properties),
+                topic(Topics.DOSE_PLANS_DLT, properties));
     }
 
     @Bean

@@ -71,6 +71,22 @@ class FhirController {
         return create(FhirIngest.MEDICATION_ADMINISTRATION, body, contentType, sender);
     }
 
+    @PostMapping("/" + FhirIngest.CONDITION)
+    ResponseEntity<String> condition(
+            @RequestBody(required = false) byte @Nullable [] body,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
+            Principal sender) {
+        return create(FhirIngest.CONDITION, body, contentType, sender);
+    }
+
+    @PostMapping("/" + FhirIngest.MEDICATION_REQUEST)
+    ResponseEntity<String> medicationRequest(
+            @RequestBody(required = false) byte @Nullable [] body,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
+            Principal sender) {
+        return create(FhirIngest.MEDICATION_REQUEST, body, contentType, sender);
+    }
+
     @PostMapping({"", "/"})
     ResponseEntity<String> bundle(
             @RequestBody(required = false) byte @Nullable [] body,

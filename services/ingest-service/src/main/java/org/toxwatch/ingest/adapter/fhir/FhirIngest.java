@@ -14,7 +14,6 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MedicationAdministration;
-import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
@@ -49,6 +48,10 @@ final class FhirIngest {
     static final String PROTOCOL = "FHIR";
     static final String OBSERVATION = "Observation";
     static final String MEDICATION_ADMINISTRATION = "MedicationAdministration";
+    static final String CONDITION = "Condition";
+    static final String MEDICATION_REQUEST = "MedicationRequest";
+    private static final java.util.Set<String> SUPPORTED =
+            java.util.Set.of(OBSERVATION, MEDICATION_ADMINISTRATION, CONDITION, MEDICATION_REQUEST);
 
     private static final Logger log = LoggerFactory.getLogger(FhirIngest.class);
 
@@ -64,7 +67,7 @@ final class FhirIngest {
         this.validation = new LocatedValidation(recordClinicalEvents);
     }
 
-    /** {@code POST /fhir/Observation} or {@code POST /fhir/MedicationAdministration}. */
+    /** {@code POST /fhir/<type>} for Observation, MedicationAdministration, Condition or MedicationRequest. */
     FhirResponse create(String resourceType, String body, String sender) {
         return faultsAnsweredAsRejects(resourceType, body, sender, () -> createOnce(resourceType, body, sender));
     }
@@ -330,11 +333,11 @@ final class FhirIngest {
         if (resource == null) {
             return Optional.of(Problem.invalid(prefix + ".resource", "is required"));
         }
-        if (!resource.fhirType().equals(OBSERVATION) && !resource.fhirType().equals(MEDICATION_ADMINISTRATION)) {
+        if (!SUPPORTED.contains(resource.fhirType())) {
             return Optional.of(Problem.notSupported(
                     prefix + ".resource",
-                    "a " + resource.fhirType() + " is not supported: entries are Observation or"
-                            + " MedicationAdministration"));
+                    "a " + resource.fhirType() + " is not supported: entries are Observation,"
+                            + " MedicationAdministration, Condition or MedicationRequest"));
         }
         return Optional.empty();
     }
@@ -409,12 +412,16 @@ final class FhirIngest {
             if (read.resource() instanceof Bundle) {
                 return bundle(raw, sender);
             }
-            if (read.resource() instanceof Observation || read.resource() instanceof MedicationAdministration) {
+            if (SUPPORTED.contains(read.resource().fhirType())) {
                 return create(read.resource().fhirType(), raw, sender);
             }
         }
-        return create(
-                targetTopic.startsWith(Topics.THERAPY_EVENTS) ? MEDICATION_ADMINISTRATION : OBSERVATION, raw, sender);
+        String resourceType = targetTopic.startsWith(Topics.THERAPY_EVENTS)
+                ? MEDICATION_ADMINISTRATION
+                : targetTopic.startsWith(Topics.CLINICAL_FINDINGS)
+                        ? CONDITION
+                        : targetTopic.startsWith(Topics.DOSE_PLANS) ? MEDICATION_REQUEST : OBSERVATION;
+        return create(resourceType, raw, sender);
     }
 
     private static FhirResponse notStored(String reason) {
@@ -432,6 +439,11 @@ final class FhirIngest {
     }
 
     private static String topicOf(String resourceType) {
-        return resourceType.equals(MEDICATION_ADMINISTRATION) ? Topics.THERAPY_EVENTS : Topics.LAB_RESULTS;
+        return switch (resourceType) {
+            case MEDICATION_ADMINISTRATION -> Topics.THERAPY_EVENTS;
+            case CONDITION -> Topics.CLINICAL_FINDINGS;
+            case MEDICATION_REQUEST -> Topics.DOSE_PLANS;
+            default -> Topics.LAB_RESULTS;
+        };
     }
 }

@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
@@ -29,6 +31,8 @@ final class LocatedValidation {
     private final RecordClinicalEvents recordClinicalEvents;
     private final ObservationMapper observations = new ObservationMapper();
     private final MedicationAdministrationMapper administrations = new MedicationAdministrationMapper();
+    private final FindingMapper findings = new FindingMapper();
+    private final MedicationRequestMapper requests = new MedicationRequestMapper();
 
     LocatedValidation(RecordClinicalEvents recordClinicalEvents) {
         this.recordClinicalEvents = recordClinicalEvents;
@@ -47,7 +51,20 @@ final class LocatedValidation {
      *     {@code Bundle.entry[2].resource.ofType(Observation).valueQuantity.code} inside a transaction
      */
     Derivation validate(Resource resource, String sender, Instant now, UnaryOperator<String> relocate) {
+        if (resource instanceof Observation observation && FindingMapper.isFinding(observation)) {
+            return locate(
+                    findings.map(observation),
+                    item -> recordClinicalEvents.clinicalFinding(sender, item, now),
+                    relocate);
+        }
         return switch (resource) {
+            case Condition condition ->
+                locate(
+                        findings.map(condition),
+                        item -> recordClinicalEvents.clinicalFinding(sender, item, now),
+                        relocate);
+            case MedicationRequest request ->
+                locate(requests.map(request), item -> recordClinicalEvents.dosePlan(sender, item, now), relocate);
             case Observation observation ->
                 locate(
                         observations.map(observation),

@@ -12,7 +12,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 
-/** What the FHIR endpoint does, and nothing more: create of two resource types, batch and transaction, JSON. */
+/** What the FHIR endpoint does, and nothing more: create of four resource types, batch and transaction, JSON. */
 final class ServerCapabilities {
 
     static CapabilityStatement statement(Instant startedAt) {
@@ -22,7 +22,8 @@ final class ServerCapabilities {
                 .setKind(CapabilityStatementKind.INSTANCE)
                 .setFhirVersion(FHIRVersion._4_0_1)
                 .setPublisher("ToxWatch")
-                .setDescription("ToxWatch ingest: laboratory results, vital signs and therapy administrations for"
+                .setDescription("ToxWatch ingest: laboratory results, vital signs, therapy administrations, clinician"
+                        + " findings and planned doses for"
                         + " toxicity monitoring. Accepted only once stored in Kafka; resends are recognised by"
                         + " identifier and status.");
         statement.setName("ToxWatchIngest");
@@ -46,6 +47,24 @@ final class ServerCapabilities {
                 .setProfile("http://hl7.org/fhir/StructureDefinition/MedicationAdministration")
                 .setDocumentation("Blinatumomab, inotuzumab ozogamicin, CAR T-cells and supportive drugs"
                         + " (tocilizumab, siltuximab, anakinra, corticosteroids, antipyretics, vasopressors).")
+                .addInteraction()
+                .setCode(TypeRestfulInteraction.CREATE);
+        rest.addResource()
+                .setType(FhirIngest.CONDITION)
+                .setProfile("http://hl7.org/fhir/StructureDefinition/Condition")
+                .setDocumentation("Clinician findings the rules name (VOD/SOS diagnosed, hepatomegaly, ascites, ...):"
+                        + " SNOMED CT codes of ToxWatch's finding table or urn:toxwatch:finding|<finding>;"
+                        + " refuted, entered-in-error or resolved withdraws the finding. An Observation coded so"
+                        + " is read as a finding too.")
+                .addInteraction()
+                .setCode(TypeRestfulInteraction.CREATE);
+        rest.addResource()
+                .setType(FhirIngest.MEDICATION_REQUEST)
+                .setProfile("http://hl7.org/fhir/StructureDefinition/MedicationRequest")
+                .setDocumentation("Planned immunotherapy doses: active/on-hold plans, cancelled/stopped/"
+                        + "entered-in-error withdraws. Cycle and cycle day in the extensions "
+                        + MedicationRequestMapper.CYCLE + " and " + MedicationRequestMapper.CYCLE_DAY
+                        + "; the time in dosageInstruction[0].timing.event[0].")
                 .addInteraction()
                 .setCode(TypeRestfulInteraction.CREATE);
         rest.addInteraction()

@@ -3,6 +3,8 @@ package org.toxwatch.ingest.adapter.fhir;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
@@ -137,6 +139,59 @@ final class SharedElements {
 
     /** A time and the FHIRPath it was read from. */
     record Timed(@Nullable Instant instant, String path) {}
+
+    /**
+     * A clinician's time that may be given to the day ({@code onsetDateTime: "2026-03-10"}), as a diagnosis often
+     * is: a date alone is that day's start in UTC; a year or month alone is refused.
+     */
+    static @Nullable Instant dayOrInstantOf(@Nullable BaseDateTimeType time, String path, List<Problem> problems) {
+        if (time == null || time.getValue() == null) {
+            return null;
+        }
+        if (time.getPrecision() == ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY) {
+            return LocalDate.parse(time.getValueAsString())
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
+        }
+        if (time.getPrecision().ordinal() < ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY.ordinal()) {
+            problems.add(Problem.invalid(path, "'" + time.getValueAsString() + "' gives no day: send at least a date"));
+            return null;
+        }
+        return instantOf(time, path, problems);
+    }
+
+    /**
+     * A choice of dateTime or Period ({@code onset[x]}, {@code abatement[x]}) to the day or finer.
+     *
+     * @param element the element without its type, e.g. {@code Condition.onset}
+     */
+    static Timed dayOrInstantOf(@Nullable Type value, String element, List<Problem> problems) {
+        if (value == null || value.isEmpty()) {
+            return new Timed(null, element + "[x]");
+        }
+        return switch (value) {
+            case DateTimeType dateTime -> {
+                String path = element + "DateTime";
+                yield new Timed(dayOrInstantOf(dateTime, path, problems), path);
+            }
+            case Period period -> {
+                String path = element + "Period.start";
+                yield new Timed(
+                        period.hasStart() ? dayOrInstantOf(period.getStartElement(), path, problems) : null, path);
+            }
+            default -> {
+                String path = element + "[x]";
+                String name = element.substring(element.lastIndexOf('.') + 1);
+                problems.add(Problem.notSupported(
+                        path,
+                        name + Character.toUpperCase(value.fhirType().charAt(0))
+                                + value.fhirType().substring(1) + " is not supported: send " + name + "DateTime or "
+                                + name
+                                + "Period.start"));
+                yield new Timed(null, path);
+            }
+        };
+    }
 
     /** The unit: the UCUM code when there is one, else the unit text; and the FHIRPath it came from. */
     static Unit unitOf(Quantity quantity, String path) {

@@ -18,6 +18,8 @@ import org.toxwatch.ingest.application.RecordClinicalEvents.Outcome;
 import org.toxwatch.ingest.application.RejectedMessages.RejectedMessage;
 import org.toxwatch.ingest.application.ReplayRejectedMessage;
 import org.toxwatch.ingest.application.Submission;
+import org.toxwatch.ingest.domain.ClinicalFindingSubmission;
+import org.toxwatch.ingest.domain.DosePlanSubmission;
 import org.toxwatch.ingest.domain.NeuroAssessmentSubmission;
 import org.toxwatch.ingest.domain.Violation;
 import org.toxwatch.model.Topics;
@@ -111,6 +113,53 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
                                 assessments)));
     }
 
+    /**
+     * Read straight into the domain's {@link ClinicalFindingSubmission}, e.g. {@code {"patientId":"MRN-0003",
+     * "finding":"VOD_SOS_DIAGNOSED","observedAt":"2026-11-20T08:00:00Z","sourceFindingId":"dx-4",
+     * "sourceMessageId":"dx-4-1"}}; a coded finding as {@code "code":"http://snomed.info/sct|65617004"}, a withdrawal
+     * with {@code "present":false}.
+     */
+    Outcome clinicalFindings(String body, String sourceSystem) {
+        return faultsAnsweredAsRejects(
+                body,
+                sourceSystem,
+                Topics.CLINICAL_FINDINGS,
+                () -> read(
+                                body,
+                                ClinicalFindingSubmission.class,
+                                sourceSystem,
+                                "a clinical finding",
+                                Topics.CLINICAL_FINDINGS)
+                        .map(findings -> recordClinicalEvents.clinicalFindings(
+                                new Submission(
+                                        PROTOCOL,
+                                        sourceSystem,
+                                        messageIdOf(findings.stream().map(ClinicalFindingSubmission::sourceMessageId)),
+                                        body),
+                                findings)));
+    }
+
+    /**
+     * Read straight into the domain's {@link DosePlanSubmission}, e.g. {@code {"patientId":"MRN-0003",
+     * "therapy":"INOTUZUMAB_OZOGAMICIN","cycle":1,"cycleDay":1,"plannedFor":"2026-11-21T09:00:00Z",
+     * "orderedAt":"2026-11-20T08:00:00Z","dose":0.8,"doseUnit":"mg/m2","sourcePlanId":"ord-9",
+     * "sourceMessageId":"ord-9-1"}}; {@code "cancelled":true} withdraws the plan of the same sourcePlanId.
+     */
+    Outcome dosePlans(String body, String sourceSystem) {
+        return faultsAnsweredAsRejects(
+                body,
+                sourceSystem,
+                Topics.DOSE_PLANS,
+                () -> read(body, DosePlanSubmission.class, sourceSystem, "a dose plan", Topics.DOSE_PLANS)
+                        .map(plans -> recordClinicalEvents.dosePlans(
+                                new Submission(
+                                        PROTOCOL,
+                                        sourceSystem,
+                                        messageIdOf(plans.stream().map(DosePlanSubmission::sourceMessageId)),
+                                        body),
+                                plans)));
+    }
+
     /** A body whose bytes are not UTF-8: refused as received, never read with replaced characters. */
     Outcome malformed(String lenientText, String problem, String sourceSystem, String targetTopic) {
         return measured(() -> recordClinicalEvents.unreadable(
@@ -144,6 +193,8 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
         Outcome outcome = switch (message.targetTopic()) {
             case Topics.THERAPY_EVENTS -> therapyEvents(message.rawPayload(), message.sourceSystem());
             case Topics.NEURO_ASSESSMENTS -> neuroAssessments(message.rawPayload(), message.sourceSystem());
+            case Topics.CLINICAL_FINDINGS -> clinicalFindings(message.rawPayload(), message.sourceSystem());
+            case Topics.DOSE_PLANS -> dosePlans(message.rawPayload(), message.sourceSystem());
             default -> observations(message.rawPayload(), message.sourceSystem());
         };
         return switch (outcome) {

@@ -62,6 +62,17 @@ class SubmissionController {
         return receive(body, principal, Topics.NEURO_ASSESSMENTS, intake::neuroAssessments);
     }
 
+    @PostMapping(path = "/api/v1/findings", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> findings(@RequestBody(required = false) byte @Nullable [] body, Principal principal) {
+        return receive(body, principal, Topics.CLINICAL_FINDINGS, intake::clinicalFindings);
+    }
+
+    /** Planned doses have their own resource, not a therapy-event type: a plan is never read as a dose given. */
+    @PostMapping(path = "/api/v1/dose-plans", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> dosePlans(@RequestBody(required = false) byte @Nullable [] body, Principal principal) {
+        return receive(body, principal, Topics.DOSE_PLANS, intake::dosePlans);
+    }
+
     private ResponseEntity<?> receive(
             byte @Nullable [] body,
             Principal principal,
