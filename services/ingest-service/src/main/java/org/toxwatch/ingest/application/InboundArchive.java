@@ -26,8 +26,16 @@ public interface InboundArchive {
             }
         }
 
-        /** Already accepted: answer with the original event ids and publish nothing. */
-        record AlreadyAccepted(List<UUID> eventIds) implements Claim {}
+        /**
+         * Already accepted: answer with the original event ids and publish nothing.
+         *
+         * @param notMonitored the codes of the results that were skipped as not monitored
+         */
+        record AlreadyAccepted(List<UUID> eventIds, List<String> notMonitored) implements Claim {
+            public AlreadyAccepted(List<UUID> eventIds) {
+                this(eventIds, List.of());
+            }
+        }
 
         /** Another copy is being processed right now: the sender should retry shortly. */
         record InProgress() implements Claim {}
@@ -35,7 +43,15 @@ public interface InboundArchive {
 
     Claim claim(Submission submission, Instant receivedAt);
 
-    void recordAccepted(Submission submission, List<UUID> eventIds, Instant at);
+    default void recordAccepted(Submission submission, List<UUID> eventIds, Instant at) {
+        recordAccepted(submission, eventIds, List.of(), at);
+    }
+
+    /**
+     * @param notMonitored the codes of the results skipped as not monitored (in message order), archived with the
+     *     message so that what ToxWatch did not read stays visible
+     */
+    void recordAccepted(Submission submission, List<UUID> eventIds, List<String> notMonitored, Instant at);
 
     void recordRejected(Submission submission, UUID rejectionId, String targetTopic, List<String> reasons, Instant at);
 

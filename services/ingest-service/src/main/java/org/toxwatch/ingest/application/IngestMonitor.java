@@ -22,4 +22,10 @@ public interface IngestMonitor {
 
     /** One per problem found in a rejected message; {@code reason} names where, e.g. {@code OBX-6} or {@code unit}. */
     void rejected(String protocol, String reason);
+
+    /**
+     * Results of an accepted message that were skipped because ToxWatch does not monitor their code. Counted by
+     * protocol only: the codes stay in the archive, out of the metric's tags.
+     */
+    default void notMonitored(String protocol, int results) {}
 }

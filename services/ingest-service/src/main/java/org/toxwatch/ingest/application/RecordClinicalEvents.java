@@ -4,15 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.toxwatch.ingest.domain.ClinicalFindingSubmission;
-import org.toxwatch.ingest.domain.ClinicalFindings;
-import org.toxwatch.ingest.domain.DosePlanSubmission;
-import org.toxwatch.ingest.domain.DosePlans;
 import org.toxwatch.ingest.domain.InputHygiene;
 import org.toxwatch.ingest.domain.LocalCodes;
 import org.toxwatch.ingest.domain.NeuroAssessmentSubmission;
@@ -23,9 +20,7 @@ import org.toxwatch.ingest.domain.ObservationValidator;
 import org.toxwatch.ingest.domain.TherapyEventSubmission;
 import org.toxwatch.ingest.domain.TherapyEvents;
 import org.toxwatch.ingest.domain.Violation;
-import org.toxwatch.model.ClinicalFindingRecorded;
 import org.toxwatch.model.ClinicalRecord;
-import org.toxwatch.model.DosePlanned;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.RejectedInput;
@@ -49,10 +44,32 @@ public final class RecordClinicalEvents {
          * @param resend the message had been accepted before: nothing new was published
          * @param controlIdReused the sender's message id had been accepted before with other content: this
          *     message was recorded as one of its own, and is flagged so in the archive
+         * @param notMonitored the codes of the results skipped because ToxWatch does not monitor them, in message
+         *     order: the answer names how many ("stored 3, skipped 11 not monitored")
          */
-        record Accepted(List<UUID> eventIds, boolean resend, boolean controlIdReused) implements Outcome {
+        record Accepted(List<UUID> eventIds, boolean resend, boolean controlIdReused, List<String> notMonitored)
+                implements Outcome {
+            public Accepted {
+                eventIds = List.copyOf(eventIds);
+                notMonitored = List.copyOf(notMonitored);
+            }
+
+            public Accepted(List<UUID> eventIds, boolean resend, boolean controlIdReused) {
+                this(eventIds, resend, controlIdReused, List.of());
+            }
+
             public Accepted(List<UUID> eventIds, boolean resend) {
                 this(eventIds, resend, false);
+            }
+
+            /** How many events the message stored (for a resend: had stored). */
+            public int stored() {
+                return eventIds.size();
+            }
+
+            /** How many results were skipped as not monitored. */
+            public int skipped() {
+                return notMonitored.size();
             }
         }
 
@@ -65,8 +82,6 @@ public final class RecordClinicalEvents {
     private final ObservationValidator observationValidator;
     private final TherapyEvents therapyEvents;
     private final NeuroAssessments neuroAssessments;
-    private final ClinicalFindings clinicalFindings;
-    private final DosePlans dosePlans;
     private final LocalCodes localCodes;
     private final EventPublisher publisher;
     private final InboundArchive archive;
@@ -82,8 +97,6 @@ public final class RecordClinicalEvents {
         this.observationValidator = observationValidator;
         this.therapyEvents = therapyEvents;
         this.neuroAssessments = new NeuroAssessments(therapyEvents.allowedClockSkew());
-        this.clinicalFindings = new ClinicalFindings(therapyEvents.allowedClockSkew());
-        this.dosePlans = new DosePlans(therapyEvents.allowedClockSkew());
         this.localCodes = localCodes;
         this.publisher = publisher;
         this.archive = archive;
@@ -95,16 +108,15 @@ public final class RecordClinicalEvents {
         List<ObservationSubmission> mapped = observations.stream()
                 .map(observation -> localCodes.resolve(sender, observation))
                 .toList();
-        // A result this sender may send without ToxWatch monitoring it is neither an error nor an event; it keeps
-        // its place in the body, so every violation still names the item the sender sent.
+        // A result ToxWatch does not monitor is neither an error nor an event; it keeps its place in the body, so
+        // every violation still names the item the sender sent.
         return record(
                 submission,
                 mapped,
+                item -> localCodes.notMonitored(sender, item),
                 InputHygiene::observation,
-                (item, now) -> ignored(sender, item, now) ? List.of() : observationValidator.validate(item, now),
-                (item, receivedAt, position) -> ignored(sender, item, receivedAt)
-                        ? null
-                        : ObservationEvents.toEvent(item, sender, receivedAt, position),
+                observationValidator::validate,
+                (item, receivedAt, position) -> ObservationEvents.toEvent(item, sender, receivedAt, position),
                 Topics.LAB_RESULTS);
     }
 
@@ -128,50 +140,6 @@ public final class RecordClinicalEvents {
                 (valid, receivedAt, position) ->
                         NeuroAssessments.toEvent(valid, submission.sourceSystem(), receivedAt, position),
                 Topics.NEURO_ASSESSMENTS);
-    }
-
-    public Outcome clinicalFindings(Submission submission, List<ClinicalFindingSubmission> findings) {
-        return record(
-                submission,
-                findings,
-                ClinicalFindings::hygiene,
-                clinicalFindings::validate,
-                (valid, receivedAt, position) ->
-                        ClinicalFindings.toEvent(valid, submission.sourceSystem(), receivedAt, position),
-                Topics.CLINICAL_FINDINGS);
-    }
-
-    public Outcome dosePlans(Submission submission, List<DosePlanSubmission> plans) {
-        return record(
-                submission,
-                plans,
-                DosePlans::hygiene,
-                dosePlans::validate,
-                (valid, receivedAt, position) ->
-                        DosePlans.toEvent(valid, submission.sourceSystem(), receivedAt, position),
-                Topics.DOSE_PLANS);
-    }
-
-    /** Validates a clinical finding as every entry point does. */
-    public Derived clinicalFinding(String sourceSystem, ClinicalFindingSubmission finding, Instant now) {
-        List<Violation> violations = ClinicalFindings.hygiene(finding);
-        if (violations.isEmpty()) {
-            violations = clinicalFindings.validate(finding, now);
-        }
-        return violations.isEmpty()
-                ? Derived.valid(receivedAt -> ClinicalFindings.toEvent(finding, sourceSystem, receivedAt))
-                : Derived.invalid(violations);
-    }
-
-    /** Validates a dose plan as every entry point does. */
-    public Derived dosePlan(String sourceSystem, DosePlanSubmission plan, Instant now) {
-        List<Violation> violations = DosePlans.hygiene(plan);
-        if (violations.isEmpty()) {
-            violations = dosePlans.validate(plan, now);
-        }
-        return violations.isEmpty()
-                ? Derived.valid(receivedAt -> DosePlans.toEvent(plan, sourceSystem, receivedAt))
-                : Derived.invalid(violations);
     }
 
     /** A body that could not even be read as items: rejected whole and kept in the dead-letter topic. */
@@ -205,17 +173,34 @@ public final class RecordClinicalEvents {
                             .filter(Derived::recorded)
                             .map(item -> item.event(now))
                             .toList(),
+                    validated.stream()
+                            .map(Derived::notMonitored)
+                            .filter(java.util.Objects::nonNull)
+                            .toList(),
                     now);
         });
     }
 
-    /** One item derived from a message: its violations, a way to build its event, or nothing (ignored). */
+    /**
+     * One item derived from a message: its violations, a way to build its event, or nothing (skipped).
+     *
+     * @param notMonitored the code of a result skipped as not monitored; its problems, if any, are not reported
+     */
     public record Derived(
-            List<Violation> violations, @Nullable Function<Instant, Object> event) {
+            List<Violation> violations,
+            @Nullable Function<Instant, Object> event,
+            @Nullable String notMonitored) {
 
-        /** A result ToxWatch does not monitor, from a sender whose unknown codes are skipped. */
-        public static Derived ignored() {
-            return new Derived(List.of(), null);
+        public Derived(List<Violation> violations, @Nullable Function<Instant, Object> event) {
+            this(violations, event, null);
+        }
+
+        /**
+         * A result ToxWatch does not monitor (see {@link LocalCodes#notMonitored}): counted, archived and named in
+         * the answer, never an error whatever else is wrong with it.
+         */
+        public static Derived notMonitored(String code) {
+            return new Derived(List.of(), null, code);
         }
 
         public static Derived invalid(List<Violation> violations) {
@@ -228,6 +213,11 @@ public final class RecordClinicalEvents {
             return new Derived(List.of(), event);
         }
 
+        /** Whether the item is a result skipped as not monitored (adapters add no problems of their own to it). */
+        public boolean skipped() {
+            return notMonitored != null;
+        }
+
         Object event(Instant receivedAt) {
             return java.util.Objects.requireNonNull(event, "an ignored item has no event")
                     .apply(receivedAt);
@@ -238,27 +228,24 @@ public final class RecordClinicalEvents {
         }
     }
 
-    /** Validates an observation as every entry point does (malformed input refused first, local codes mapped). */
+    /**
+     * Validates an observation as every entry point does: local codes mapped, a result ToxWatch does not monitor
+     * skipped, malformed input refused, then the clinical rules.
+     */
     public Derived observation(String sourceSystem, ObservationSubmission observation, Instant now) {
-        List<Violation> malformed = InputHygiene.observation(observation);
+        ObservationSubmission mapped = localCodes.resolve(sourceSystem, observation);
+        var notMonitored = localCodes.notMonitored(sourceSystem, mapped);
+        if (notMonitored.isPresent()) {
+            return Derived.notMonitored(notMonitored.get());
+        }
+        List<Violation> malformed = InputHygiene.observation(mapped);
         if (!malformed.isEmpty()) {
             return Derived.invalid(malformed);
-        }
-        ObservationSubmission mapped = localCodes.resolve(sourceSystem, observation);
-        if (ignored(sourceSystem, mapped, now)) {
-            return Derived.ignored();
         }
         List<Violation> violations = observationValidator.validate(mapped, now);
         return violations.isEmpty()
                 ? Derived.valid(receivedAt -> ObservationEvents.toEvent(mapped, sourceSystem, receivedAt))
                 : Derived.invalid(violations);
-    }
-
-    /** A result with a code this sender's feed may carry without ToxWatch monitoring it (see {@link LocalCodes}). */
-    private boolean ignored(String sourceSystem, ObservationSubmission observation, Instant now) {
-        return localCodes.ignoresUnknownCodesFrom(sourceSystem)
-                && InputHygiene.observation(observation).isEmpty()
-                && ObservationValidator.onlyTheCodeIsUnknown(observationValidator.validate(observation, now));
     }
 
     /** Validates a therapy event as every entry point does. */
@@ -291,10 +278,25 @@ public final class RecordClinicalEvents {
             BiFunction<S, Instant, List<Violation>> validate,
             EventBuilder<S> toEvent,
             String deadLetterTarget) {
+        return record(submission, items, item -> Optional.empty(), hygiene, validate, toEvent, deadLetterTarget);
+    }
+
+    /** @param notMonitored the code of an item that is skipped as not monitored, or empty for an item to record */
+    private <S> Outcome record(
+            Submission submission,
+            List<S> items,
+            Function<S, Optional<String>> notMonitored,
+            Function<S, List<Violation>> hygiene,
+            BiFunction<S, Instant, List<Violation>> validate,
+            EventBuilder<S> toEvent,
+            String deadLetterTarget) {
         Instant now = clock.instant();
+        List<Optional<String>> skipped = items.stream().map(notMonitored).toList();
         var malformed = new ArrayList<Violation>();
         for (int i = 0; i < items.size(); i++) {
-            malformed.addAll(located(hygiene.apply(items.get(i)), i, items.size()));
+            if (skipped.get(i).isEmpty()) {
+                malformed.addAll(located(hygiene.apply(items.get(i)), i, items.size()));
+            }
         }
         if (!malformed.isEmpty()) {
             // Not claimed: a malformed id must not key the archive, and a fixed resend is judged afresh anyway.
@@ -306,19 +308,25 @@ public final class RecordClinicalEvents {
                 violations.add(new Violation("body", "contains no item"));
             }
             for (int i = 0; i < items.size(); i++) {
-                violations.addAll(located(validate.apply(items.get(i), now), i, items.size()));
+                if (skipped.get(i).isEmpty()) {
+                    violations.addAll(located(validate.apply(items.get(i), now), i, items.size()));
+                }
             }
             if (!violations.isEmpty()) {
                 return reject(submission, violations, deadLetterTarget, now);
             }
             List<Object> events = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                Object event = toEvent.build(items.get(i), now, "#" + i);
+                Object event = skipped.get(i).isPresent() ? null : toEvent.build(items.get(i), now, "#" + i);
                 if (event != null) {
                     events.add(event);
                 }
             }
-            return publish(submission, events, now);
+            return publish(
+                    submission,
+                    events,
+                    skipped.stream().flatMap(Optional::stream).toList(),
+                    now);
         });
     }
 
@@ -332,13 +340,14 @@ public final class RecordClinicalEvents {
             return reject(unkeyed(submission), malformedOrigin, deadLetterTarget, now);
         }
         return switch (archive.claim(submission, now)) {
-            case InboundArchive.Claim.AlreadyAccepted accepted -> new Outcome.Accepted(accepted.eventIds(), true);
+            case InboundArchive.Claim.AlreadyAccepted accepted ->
+                new Outcome.Accepted(accepted.eventIds(), true, false, accepted.notMonitored());
             case InboundArchive.Claim.InProgress inProgress -> new Outcome.InProgress();
             case InboundArchive.Claim.First first -> {
                 try {
                     Outcome outcome = process.get();
                     yield first.controlIdReused() && outcome instanceof Outcome.Accepted accepted
-                            ? new Outcome.Accepted(accepted.eventIds(), false, true)
+                            ? new Outcome.Accepted(accepted.eventIds(), false, true, accepted.notMonitored())
                             : outcome;
                 } catch (RuntimeException e) {
                     archive.release(submission);
@@ -357,13 +366,13 @@ public final class RecordClinicalEvents {
                 submission.contentKey());
     }
 
-    private Outcome publish(Submission submission, List<Object> payloads, Instant now) {
+    private Outcome publish(Submission submission, List<Object> payloads, List<String> notMonitored, Instant now) {
         List<OutboundEvent> events =
                 payloads.stream().map(RecordClinicalEvents::outbound).toList();
         publisher.publishAll(events);
         List<UUID> eventIds = events.stream().map(e -> eventIdOf(e.payload())).toList();
-        archive.recordAccepted(submission, eventIds, now);
-        return new Outcome.Accepted(eventIds, false);
+        archive.recordAccepted(submission, eventIds, notMonitored, now);
+        return new Outcome.Accepted(eventIds, false, false, notMonitored);
     }
 
     /** A record of a rejection fits any Kafka record and any JSON writer, however large or malformed the input. */
@@ -405,9 +414,6 @@ public final class RecordClinicalEvents {
             case TherapyEventRecorded therapy -> new OutboundEvent(Topics.THERAPY_EVENTS, therapy.patientId(), therapy);
             case NeurologicAssessmentRecorded neuro ->
                 new OutboundEvent(Topics.NEURO_ASSESSMENTS, neuro.patientId(), neuro);
-            case ClinicalFindingRecorded finding ->
-                new OutboundEvent(Topics.CLINICAL_FINDINGS, finding.patientId(), finding);
-            case DosePlanned plan -> new OutboundEvent(Topics.DOSE_PLANS, plan.patientId(), plan);
             default -> throw new IllegalArgumentException("unknown event type " + event.getClass());
         };
     }

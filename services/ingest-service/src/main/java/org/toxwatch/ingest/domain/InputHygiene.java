@@ -63,6 +63,7 @@ public final class InputHygiene {
         identifier("unit", observation.unit(), CODE_MAX, found);
         identifier("valueCode", observation.valueCode(), CODE_MAX, found);
         identifier("status", observation.status(), CODE_MAX, found);
+        observation.abnormalFlags().forEach(flag -> identifier("abnormalFlags", flag, CODE_MAX, found));
         number("value", observation.value(), found);
         number("referenceRange", observation.referenceLow(), found);
         number("referenceRange", observation.referenceHigh(), found);

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-sender maps from a laboratory's own test codes to LOINC: those in configuration, plus those an
@@ -56,27 +57,45 @@ public final class LocalCodes {
                 loincByLocalCodeBySender.getOrDefault(sender, Map.of()).get(localCode.trim()));
     }
 
+    /**
+     * The code of a result ToxWatch skips as not monitored, or empty for a result to validate and record. A result
+     * is skipped, whatever else is wrong with it, when its LOINC code is well formed and not one ToxWatch monitors
+     * (a mixed panel: sodium beside the neutrophils). A sender's local code without a mapping is skipped only for
+     * the senders configured to skip unknown codes: ToxWatch cannot tell an irrelevant local test from a relevant one
+     * whose mapping is missing, and skipping the latter would hide, say, a neutrophil count. The same holds for a
+     * LOINC field that is not a well-formed LOINC code (a typing error could hide a monitored one).
+     *
+     * @param resolved the submission after {@link #resolve}
+     */
+    public Optional<String> notMonitored(String sender, ObservationSubmission resolved) {
+        String loinc = resolved.loinc() == null ? "" : resolved.loinc().trim();
+        if (!loinc.isEmpty()) {
+            if (ObservationCode.byLoinc(loinc).isPresent() || !printable(resolved.loinc())) {
+                return Optional.empty();
+            }
+            return ObservationCode.isWellFormedLoinc(loinc) || ignoresUnknownCodesFrom(sender)
+                    ? Optional.of(loinc)
+                    : Optional.empty();
+        }
+        String localCode =
+                resolved.localCode() == null ? "" : resolved.localCode().trim();
+        return !localCode.isEmpty() && printable(resolved.localCode()) && ignoresUnknownCodesFrom(sender)
+                ? Optional.of(localCode)
+                : Optional.empty();
+    }
+
+    /** A malformed code (a control character, megabytes long) is refused as such, never skipped. */
+    private static boolean printable(@Nullable String code) {
+        return InputHygiene.identifierProblem(code, InputHygiene.CODE_MAX).isEmpty();
+    }
+
     /** The submission with its LOINC filled in from the sender's map, or unchanged. */
     public ObservationSubmission resolve(String sender, ObservationSubmission submission) {
         String localCode = submission.localCode();
         if (submission.loinc() != null && !submission.loinc().isBlank() || localCode == null) {
             return submission;
         }
-        return loincFor(sender, localCode)
-                .map(loinc -> new ObservationSubmission(
-                        submission.patientId(),
-                        loinc,
-                        submission.value(),
-                        submission.valueCode(),
-                        submission.unit(),
-                        submission.effectiveTime(),
-                        submission.referenceLow(),
-                        submission.referenceHigh(),
-                        submission.status(),
-                        submission.sourceMessageId(),
-                        submission.sourceObservationId(),
-                        localCode))
-                .orElse(submission);
+        return loincFor(sender, localCode).map(submission::withLoinc).orElse(submission);
     }
 
     private void put(String sender, String localCode, String loinc) {

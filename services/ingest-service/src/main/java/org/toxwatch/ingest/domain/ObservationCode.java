@@ -3,6 +3,7 @@ package org.toxwatch.ingest.domain;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -18,7 +19,7 @@ public record ObservationCode(
 
     private static final Set<String> COUNT_UNITS =
             Set.of("10*9/L", "10*3/uL", "G/L", "K/uL", "/uL", "/mm3", "cells/uL", "10*6/L");
-    private static final Set<String> ENZYME_UNITS = Set.of("U/L", "IU/L", "ukat/L");
+    private static final Set<String> ENZYME_UNITS = Set.of("U/L", "IU/L", "[IU]/L", "ukat/L");
 
     private static final Map<String, ObservationCode> BY_LOINC = Stream.of(
                     lab("751-8", "Neutrophils [#/volume] in Blood by Automated count", COUNT_UNITS),
@@ -84,8 +85,38 @@ public record ObservationCode(
                     vital("3141-9", "Body weight Measured", ObservationKind.WEIGHT, Set.of("kg", "g", "[lb_av]")))
             .collect(Collectors.toUnmodifiableMap(ObservationCode::loinc, code -> code));
 
+    private static final Pattern LOINC = Pattern.compile("(\\d{1,7})-(\\d)");
+
     public static Optional<ObservationCode> byLoinc(String loinc) {
         return Optional.ofNullable(BY_LOINC.get(loinc));
+    }
+
+    /**
+     * Whether {@code code} is written as a LOINC code: digits, a hyphen and the check digit LOINC computes with the
+     * mod-10 algorithm. A well-formed code outside the table is a test ToxWatch does not grade; a code that fails
+     * the check is a typing error, which could as well be a monitored code, so it is never skipped as unmonitored.
+     */
+    public static boolean isWellFormedLoinc(String code) {
+        var matcher = LOINC.matcher(code);
+        if (!matcher.matches()) {
+            return false;
+        }
+        String digits = matcher.group(1);
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int digit = digits.charAt(digits.length() - 1 - i) - '0';
+            if (i % 2 == 0) {
+                digit *= 2;
+                digit = digit > 9 ? digit - 9 : digit;
+            }
+            sum += digit;
+        }
+        return (10 - sum % 10) % 10 == matcher.group(2).charAt(0) - '0';
+    }
+
+    /** Whether a value in {@code ucumUnit} (already read through {@link ReportedUnits}) can be this code's. */
+    public boolean accepts(String ucumUnit) {
+        return units.contains(ucumUnit);
     }
 
     public boolean isLab() {

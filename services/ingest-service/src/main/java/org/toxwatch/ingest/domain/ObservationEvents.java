@@ -44,31 +44,54 @@ public final class ObservationEvents {
         UUID eventId = eventIdOf(
                 sourceSystem, sourceMessageId, loinc + "\n" + observedAt + "\n" + status + "\n" + valid + position);
         if (code.isLab()) {
-            String reportedUnit = trimmed(valid.unit());
-            ReferenceRange range = valid.referenceLow() == null && valid.referenceHigh() == null
-                    ? null
-                    : new ReferenceRange(
-                            CanonicalUnits.limit(loinc, valid.referenceLow(), reportedUnit),
-                            CanonicalUnits.limit(loinc, valid.referenceHigh(), reportedUnit));
-            CanonicalUnits.Quantity quantity = status == ResultStatus.CANCELLED || valid.value() == null
-                    ? null
-                    : CanonicalUnits.of(loinc, valid.value(), reportedUnit);
-            return new LabResultRecorded(
-                    eventId,
-                    patientId,
-                    observedAt,
-                    receivedAt,
-                    sourceSystem,
-                    sourceMessageId,
-                    valid.sourceObservationId(),
-                    loinc,
-                    quantity == null ? null : quantity.value(),
-                    quantity == null ? null : quantity.unit(),
-                    range,
-                    status);
+            return labResult(valid, loinc, eventId, patientId, observedAt, receivedAt, sourceSystem, status);
         }
         return vitalSigns(
                 valid, code, eventId, patientId, observedAt, receivedAt, sourceSystem, sourceMessageId, status);
+    }
+
+    /**
+     * The value in its canonical unit (see {@link CanonicalUnits}) after the sender's spelling is read as UCUM
+     * ({@link ReportedUnits}); the spelling itself is kept as {@code reportedUnit} when it differs from the unit
+     * stored.
+     */
+    private static LabResultRecorded labResult(
+            ObservationSubmission valid,
+            String loinc,
+            UUID eventId,
+            String patientId,
+            Instant observedAt,
+            Instant receivedAt,
+            String sourceSystem,
+            ResultStatus status) {
+        String reportedUnit = trimmed(valid.unit());
+        String unit = Objects.requireNonNull(ReportedUnits.ucumOf(reportedUnit));
+        ReferenceRange range = valid.referenceLow() == null && valid.referenceHigh() == null
+                ? null
+                : new ReferenceRange(
+                        CanonicalUnits.limit(loinc, valid.referenceLow(), unit),
+                        CanonicalUnits.limit(loinc, valid.referenceHigh(), unit));
+        CanonicalUnits.Quantity quantity = status == ResultStatus.CANCELLED || valid.value() == null
+                ? null
+                : CanonicalUnits.of(loinc, valid.value(), unit);
+        return new LabResultRecorded(
+                eventId,
+                patientId,
+                observedAt,
+                receivedAt,
+                sourceSystem,
+                Objects.requireNonNull(valid.sourceMessageId()),
+                valid.sourceObservationId(),
+                loinc,
+                quantity == null ? null : quantity.value(),
+                quantity == null ? null : quantity.unit(),
+                range,
+                status,
+                quantity == null ? null : valid.comparator(),
+                quantity == null || reportedUnit.equals(quantity.unit()) ? null : reportedUnit,
+                valid.abnormalFlags(),
+                valid.specimenConditions(),
+                valid.effectiveTimePrecision());
     }
 
     private static VitalSignsRecorded vitalSigns(
@@ -82,7 +105,7 @@ public final class ObservationEvents {
             String sourceMessageId,
             ResultStatus status) {
         BigDecimal value = valid.value();
-        String unit = trimmed(valid.unit());
+        String unit = Objects.requireNonNull(ReportedUnits.ucumOf(trimmed(valid.unit())));
         BigDecimal temperature = null;
         BigDecimal heartRate = null;
         BigDecimal systolic = null;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.toxwatch.model.ResultStatus;
 
@@ -24,14 +25,6 @@ public final class ObservationValidator {
 
     public ObservationValidator(Duration allowedClockSkew) {
         this.allowedClockSkew = allowedClockSkew;
-    }
-
-    /** Whether the submission's only problem is a code ToxWatch does not monitor (or cannot map). */
-    public static boolean onlyTheCodeIsUnknown(List<Violation> violations) {
-        return !violations.isEmpty()
-                && violations.stream()
-                        .allMatch(v -> v.field().equals("loinc") && v.message().contains("not a code")
-                                || v.field().equals("localCode"));
     }
 
     public List<Violation> validate(ObservationSubmission submission, Instant now) {
@@ -62,7 +55,13 @@ public final class ObservationValidator {
         var code = ObservationCode.byLoinc(submission.loinc().trim());
         if (code.isEmpty()) {
             violations.add(new Violation(
-                    "loinc", "'" + submission.loinc() + "' is not a code ToxWatch monitors (CRITERIA.md 13.1/13.2)"));
+                    "loinc",
+                    "'" + submission.loinc() + "' is not a code ToxWatch monitors (CRITERIA.md 13.1/13.2)"
+                            + (ObservationCode.isWellFormedLoinc(
+                                            submission.loinc().trim())
+                                    ? ""
+                                    : ", nor a well-formed LOINC code (digits, '-', check digit), so it is not"
+                                            + " skipped as a test ToxWatch does not grade")));
             return violations;
         }
         if (status != ResultStatus.CANCELLED) {
@@ -75,6 +74,12 @@ public final class ObservationValidator {
     private static void validateValue(
             ObservationSubmission submission, ObservationCode code, List<Violation> violations) {
         if (code.isCoded()) {
+            if (submission.comparator() != null) {
+                violations.add(new Violation(
+                        "comparator",
+                        "'" + submission.comparator().symbol() + "' bounds a number; " + code.display()
+                                + " is a coded result"));
+            }
             if (isBlank(submission.valueCode())) {
                 violations.add(new Violation("valueCode", "is required for " + code.display()));
             } else if (OxygenDeviceCodes.parse(submission.valueCode()).isEmpty()) {
@@ -83,36 +88,44 @@ public final class ObservationValidator {
             }
             return;
         }
+        if (submission.comparator() != null && !code.isLab()) {
+            // A vital-signs record has no place for a bound, and grading the bound as the value is never done.
+            violations.add(new Violation(
+                    "comparator",
+                    "'" + submission.comparator().symbol() + "' (a censored value) cannot be recorded for "
+                            + code.display() + "; send the measured value"));
+        }
         BigDecimal value = submission.value();
         if (value == null) {
             violations.add(new Violation("value", "is required for " + code.display()));
         } else if (code.nonNegative() && value.signum() < 0) {
             violations.add(new Violation("value", "cannot be negative for " + code.display()));
         }
-        String unit = submission.unit();
-        if (isBlank(unit)) {
+        if (isBlank(submission.unit())) {
             violations.add(new Violation(
                     "unit", "is required for " + code.display() + " (UCUM; accepted: " + sorted(code.units()) + ")"));
             return;
         }
-        if (!code.units().contains(unit.trim())) {
-            violations.add(new Violation("unit", unitProblem(unit.trim(), code)));
+        String unit = Objects.requireNonNull(ReportedUnits.ucumOf(submission.unit()));
+        if (!code.accepts(unit)) {
+            violations.add(new Violation("unit", unitProblem(submission.unit().trim(), unit, code)));
             return;
         }
         if (value != null) {
-            checkPlausibility(code, value, unit.trim(), violations);
+            checkPlausibility(code, value, unit, violations);
         }
     }
 
     /** Says whether the unit is not UCUM at all or a real unit of another kind of quantity. */
-    private static String unitProblem(String unit, ObservationCode code) {
+    private static String unitProblem(String reported, String unit, ObservationCode code) {
         String accepted = " (accepted: " + sorted(code.units()) + ")";
+        String named = reported.equals(unit) ? "'" + unit + "'" : "'" + reported + "' (read as '" + unit + "')";
         var grammar = UcumGrammar.problemWith(unit);
         if (grammar.isPresent()) {
-            return "'" + unit + "' is not a valid UCUM unit (" + grammar.get() + ")" + accepted;
+            return named + " is not a valid UCUM unit (" + grammar.get() + ")" + accepted;
         }
         String described = UcumGrammar.describe(unit);
-        return "'" + unit + "' is not a unit of " + code.display() + (described == null ? "" : "; it is " + described)
+        return named + " is not a unit of " + code.display() + (described == null ? "" : "; it is " + described)
                 + accepted;
     }
 

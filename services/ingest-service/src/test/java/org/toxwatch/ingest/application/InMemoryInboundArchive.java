@@ -13,7 +13,7 @@ public final class InMemoryInboundArchive implements InboundArchive {
 
     private record Processing() implements State {}
 
-    private record Accepted(List<UUID> eventIds) implements State {}
+    private record Accepted(List<UUID> eventIds, List<String> notMonitored) implements State {}
 
     private record Rejected() implements State {}
 
@@ -33,7 +33,7 @@ public final class InMemoryInboundArchive implements InboundArchive {
             return new Claim.First(reused);
         }
         return switch (state) {
-            case Accepted accepted -> new Claim.AlreadyAccepted(accepted.eventIds());
+            case Accepted accepted -> new Claim.AlreadyAccepted(accepted.eventIds(), accepted.notMonitored());
             case Processing processing -> new Claim.InProgress();
             case Rejected rejected -> {
                 byKey.put(keyOf(submission), new Processing());
@@ -43,9 +43,10 @@ public final class InMemoryInboundArchive implements InboundArchive {
     }
 
     @Override
-    public synchronized void recordAccepted(Submission submission, List<UUID> eventIds, Instant at) {
+    public synchronized void recordAccepted(
+            Submission submission, List<UUID> eventIds, List<String> notMonitored, Instant at) {
         if (submission.messageId() != null) {
-            byKey.put(keyOf(submission), new Accepted(eventIds));
+            byKey.put(keyOf(submission), new Accepted(eventIds, notMonitored));
         }
     }
 

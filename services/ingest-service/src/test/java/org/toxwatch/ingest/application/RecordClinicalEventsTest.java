@@ -80,20 +80,129 @@ class RecordClinicalEventsTest {
 
         var outcome = recording(Set.of("lis")).observations(submission(), List.of(cholesterol, anc));
 
-        assertThat(outcome)
-                .isInstanceOfSatisfying(
-                        Outcome.Accepted.class,
-                        accepted -> assertThat(accepted.eventIds()).hasSize(1));
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Accepted.class, accepted -> {
+            assertThat(accepted.stored()).isEqualTo(1);
+            assertThat(accepted.notMonitored()).containsExactly("2093-3");
+        });
         assertThat(kafka.payloadsOn(Topics.LAB_RESULTS)).hasSize(1);
     }
 
-    @Test
-    void withoutTheSettingAnUnmonitoredCodeIsRejected() {
-        var outcome =
-                recording(Set.of()).observations(submission(), List.of(observation("2093-3", "190", "mg/dL", "a")));
+    @Nested
+    class MixedPanels {
 
-        assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
-        assertThat(kafka.payloadsOn(Topics.LAB_RESULTS)).isEmpty();
+        @Test
+        void aLoincCodeToxWatchDoesNotMonitorIsSkippedForEverySenderWhateverElseIsWrongWithIt() {
+            var sodiumWithoutUnit = observation("2951-2", "139", "", "a");
+            var cholesterolInTheFuture = new ObservationSubmission(
+                    "MRN-1",
+                    "2093-3",
+                    new BigDecimal("190"),
+                    null,
+                    "mg/dL",
+                    NOW.plusSeconds(86_400),
+                    null,
+                    null,
+                    "bogus",
+                    "b",
+                    null,
+                    null);
+            var anc = observation("751-8", "0.4", "10*9/L", "c");
+
+            var outcome = recording(Set.of())
+                    .observations(submission(), List.of(sodiumWithoutUnit, anc, cholesterolInTheFuture));
+
+            assertThat(outcome).isInstanceOfSatisfying(Outcome.Accepted.class, accepted -> {
+                assertThat(accepted.stored()).isEqualTo(1);
+                assertThat(accepted.skipped()).isEqualTo(2);
+            });
+            assertThat(kafka.payloadsOn(Topics.LAB_RESULTS))
+                    .singleElement()
+                    .extracting(event -> ((LabResultRecorded) event).loinc())
+                    .isEqualTo("751-8");
+        }
+
+        @Test
+        void aMessageOfOnlyUnmonitoredResultsIsAcceptedWithNothingStored() {
+            var outcome = recording(Set.of())
+                    .observations(
+                            submission(),
+                            List.of(
+                                    observation("2093-3", "190", "mg/dL", "a"),
+                                    observation("789-8", "4.1", "10*6/uL", "b")));
+
+            assertThat(outcome).isInstanceOfSatisfying(Outcome.Accepted.class, accepted -> {
+                assertThat(accepted.stored()).isZero();
+                assertThat(accepted.notMonitored()).containsExactly("2093-3", "789-8");
+            });
+            assertThat(kafka.payloadsOn(Topics.LAB_RESULTS)).isEmpty();
+        }
+
+        @Test
+        void aMonitoredResultThatCannotBeUsedStillRejectsTheWholeMessage() {
+            var cholesterol = observation("2093-3", "190", "mg/dL", "a");
+            var ancInMilligrams = observation("751-8", "0.4", "mg", "b");
+
+            var outcome = recording(Set.of()).observations(submission(), List.of(cholesterol, ancInMilligrams));
+
+            assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
+            assertThat(kafka.payloadsOn(Topics.LAB_RESULTS)).isEmpty();
+        }
+
+        @Test
+        void aCodeThatFailsTheLoincCheckDigitIsRejectedNotSkipped() {
+            // 751-9 is the neutrophil count 751-8 mistyped: skipping it could hide a grade 4 neutropenia.
+            var outcome =
+                    recording(Set.of()).observations(submission(), List.of(observation("751-9", "0.4", "10*9/L", "a")));
+
+            assertThat(outcome)
+                    .isInstanceOfSatisfying(
+                            Outcome.Rejected.class,
+                            rejected -> assertThat(rejected.violations())
+                                    .singleElement()
+                                    .satisfies(v -> assertThat(v.message()).contains("nor a well-formed LOINC code")));
+        }
+
+        @Test
+        void anUnknownLocalCodeIsRejectedUnlessTheSenderIsConfiguredToSkipIt() {
+            var local = new ObservationSubmission(
+                    "MRN-1",
+                    null,
+                    new BigDecimal("190"),
+                    null,
+                    "mg/dL",
+                    NOW.minusSeconds(60),
+                    null,
+                    null,
+                    null,
+                    "a",
+                    null,
+                    "CHOL");
+
+            var strict = recording(Set.of()).observations(submission(), List.of(local));
+            var lenient = recording(Set.of("lis"))
+                    .observations(new Submission("JSON", "lis", "other", "[...]"), List.of(local));
+
+            assertThat(strict).isInstanceOf(Outcome.Rejected.class);
+            assertThat(lenient)
+                    .isInstanceOfSatisfying(
+                            Outcome.Accepted.class,
+                            accepted -> assertThat(accepted.notMonitored()).containsExactly("CHOL"));
+        }
+
+        @Test
+        void aResendIsAnsweredWithTheSkippedCountOfTheFirstCopy() {
+            var record = recording(Set.of());
+            var items = List.of(observation("2093-3", "190", "mg/dL", "a"), observation("751-8", "0.4", "10*9/L", "b"));
+
+            record.observations(submission(), items);
+            var again = record.observations(submission(), items);
+
+            assertThat(again).isInstanceOfSatisfying(Outcome.Accepted.class, accepted -> {
+                assertThat(accepted.resend()).isTrue();
+                assertThat(accepted.stored()).isEqualTo(1);
+                assertThat(accepted.skipped()).isEqualTo(1);
+            });
+        }
     }
 
     @Nested

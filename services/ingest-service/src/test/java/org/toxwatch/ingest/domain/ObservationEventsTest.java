@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.OxygenDevice;
 import org.toxwatch.model.ResultStatus;
+import org.toxwatch.model.SpecimenCondition;
+import org.toxwatch.model.TimePrecision;
+import org.toxwatch.model.ValueComparator;
 import org.toxwatch.model.VitalSignsRecorded;
 
 class ObservationEventsTest {
@@ -111,5 +116,90 @@ class ObservationEventsTest {
         var event = (VitalSignsRecorded) ObservationEvents.toEvent(device, "icu", RECEIVED);
 
         assertThat(event.oxygenDevice()).isEqualTo(OxygenDevice.NON_REBREATHER);
+    }
+
+    @Nested
+    class AsLaboratoriesReportThem {
+
+        private ObservationSubmission censored(
+                String loinc, String comparator, String value, String unit, List<String> flags) {
+            return new ObservationSubmission(
+                    "MRN-0001",
+                    loinc,
+                    new BigDecimal(value),
+                    null,
+                    unit,
+                    Instant.parse("2026-11-20T00:00:00Z"),
+                    null,
+                    null,
+                    null,
+                    "lab-44",
+                    null,
+                    null,
+                    comparator == null
+                            ? null
+                            : ValueComparator.ofSymbol(comparator).orElseThrow(),
+                    flags,
+                    List.of(SpecimenCondition.HEMOLYZED),
+                    TimePrecision.DAY);
+        }
+
+        @Test
+        void aVendorUnitIsStoredInUcumAndTheSendersSpellingKeptBesideIt() {
+            var event = (LabResultRecorded)
+                    ObservationEvents.toEvent(submission("751-8", "0.4", "K/uL", "lab-42"), "lis", RECEIVED);
+
+            assertThat(event.value()).isEqualByComparingTo("0.4");
+            assertThat(event.ucumUnit()).isEqualTo("10*9/L");
+            assertThat(event.reportedUnit()).isEqualTo("K/uL");
+        }
+
+        @Test
+        void aUnitSentAsStoredHasNoReportedUnit() {
+            var event = (LabResultRecorded)
+                    ObservationEvents.toEvent(submission("751-8", "0.4", "10*9/L", "lab-42"), "lis", RECEIVED);
+
+            assertThat(event.reportedUnit()).isNull();
+        }
+
+        @Test
+        void potassiumInMilliequivalentsIsStoredInMillimolesPerLitre() {
+            var event = (LabResultRecorded)
+                    ObservationEvents.toEvent(submission("2823-3", "6.1", "mEq/L", "lab-42"), "lis", RECEIVED);
+
+            assertThat(event.value()).isEqualByComparingTo("6.1");
+            assertThat(event.ucumUnit()).isEqualTo("mmol/L");
+            assertThat(event.reportedUnit()).isEqualTo("mEq/L");
+        }
+
+        @Test
+        void aCensoredValueKeepsItsComparatorWithTheBoundConvertedLikeAValue() {
+            var event = (LabResultRecorded) ObservationEvents.toEvent(
+                    censored("751-8", "<", "100", "{cells}/uL", List.of("LL")), "lis", RECEIVED);
+
+            assertThat(event.comparator()).isEqualTo(ValueComparator.LESS_THAN);
+            assertThat(event.value()).isEqualByComparingTo("0.1");
+            assertThat(event.ucumUnit()).isEqualTo("10*9/L");
+            assertThat(event.reportedUnit()).isEqualTo("{cells}/uL");
+        }
+
+        @Test
+        void flagsSpecimenConditionAndTimePrecisionReachTheEvent() {
+            var event = (LabResultRecorded) ObservationEvents.toEvent(
+                    censored("2823-3", null, "6.8", "mmol/L", List.of("H", "A")), "lis", RECEIVED);
+
+            assertThat(event.comparator()).isNull();
+            assertThat(event.abnormalFlags()).containsExactly("H", "A");
+            assertThat(event.specimenConditions()).containsExactly(SpecimenCondition.HEMOLYZED);
+            assertThat(event.observedAtPrecision()).isEqualTo(TimePrecision.DAY);
+        }
+
+        @Test
+        void aTemperatureWrittenWithTheDegreeSignIsConverted() {
+            var event = (VitalSignsRecorded)
+                    ObservationEvents.toEvent(submission("8310-5", "101.3", "°F", "v-2"), "icu", RECEIVED);
+
+            assertThat(event.temperatureCelsius()).isEqualByComparingTo("38.5");
+        }
     }
 }

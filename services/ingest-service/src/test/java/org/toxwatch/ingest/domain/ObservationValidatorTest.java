@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.toxwatch.model.ValueComparator;
 
 class ObservationValidatorTest {
 
@@ -224,5 +226,124 @@ class ObservationValidatorTest {
         assertThat(validator.validate(unknownDevice, NOW))
                 .extracting(Violation::field)
                 .containsExactly("valueCode");
+    }
+
+    @Nested
+    class AsLaboratoriesWriteThem {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({"K/uL", "x10E3/uL", "10^9/L", "{cells}/uL", "cells/uL", "thou/uL", "10*3{cells}/uL"})
+        void vendorSpellingsOfACountPerVolumeAreAccepted(String unit) {
+            assertThat(validator.validate(anc("0.4", unit), NOW)).isEmpty();
+        }
+
+        @Test
+        void potassiumInMilliequivalentsIsAccepted() {
+            var potassium = new ObservationSubmission(
+                    "MRN-0001",
+                    "2823-3",
+                    new BigDecimal("6.1"),
+                    null,
+                    "mEq/L",
+                    NOW.minusSeconds(60),
+                    null,
+                    null,
+                    null,
+                    "k-1",
+                    null,
+                    null);
+
+            assertThat(validator.validate(potassium, NOW)).isEmpty();
+        }
+
+        @Test
+        void aSynonymOfAnotherKindOfQuantityIsStillRefusedAndSaysHowItWasRead() {
+            assertThat(validator.validate(anc("0.4", "mg/dl"), NOW))
+                    .singleElement()
+                    .satisfies(v -> assertThat(v.message()).startsWith("'mg/dl' (read as 'mg/dL') is not a unit of"));
+        }
+
+        @Test
+        void aCensoredNumericResultPassesLikeANumber() {
+            assertThat(validator.validate(censored("751-8", "0.1", "10*9/L", null), NOW))
+                    .isEmpty();
+        }
+
+        @Test
+        void aComparatorOnACodedResultIsRefusedByName() {
+            assertThat(validator.validate(censored("107117-4", null, null, "336623009"), NOW))
+                    .extracting(Violation::field)
+                    .containsExactly("comparator");
+        }
+
+        @Test
+        void aComparatorOnAVitalSignIsRefusedBecauseItsRecordCannotCarryIt() {
+            assertThat(validator.validate(censored("59408-5", "100", "%", null), NOW))
+                    .extracting(Violation::field)
+                    .containsExactly("comparator");
+        }
+
+        private static ObservationSubmission censored(String loinc, String value, String unit, String valueCode) {
+            return new ObservationSubmission(
+                    "MRN-0001",
+                    loinc,
+                    value == null ? null : new BigDecimal(value),
+                    valueCode,
+                    unit,
+                    NOW.minusSeconds(60),
+                    null,
+                    null,
+                    null,
+                    "c-1",
+                    null,
+                    null,
+                    ValueComparator.LESS_THAN,
+                    List.of(),
+                    List.of(),
+                    null);
+        }
+    }
+
+    @Nested
+    class LoincCodes {
+
+        @Test
+        void everyMonitoredCodeIsAWellFormedLoincCode() {
+            assertThat(List.of(
+                            "751-8",
+                            "26499-4",
+                            "753-4",
+                            "770-8",
+                            "6690-2",
+                            "777-3",
+                            "718-7",
+                            "1742-6",
+                            "1920-8",
+                            "1975-2",
+                            "2160-0",
+                            "2823-3",
+                            "8310-5",
+                            "59408-5",
+                            "107117-4",
+                            "3151-8",
+                            "29463-7"))
+                    .allSatisfy(code -> {
+                        assertThat(ObservationCode.byLoinc(code)).isPresent();
+                        assertThat(ObservationCode.isWellFormedLoinc(code)).isTrue();
+                    });
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({"789-8", "787-2", "2951-2", "2093-3", "2345-7", "785-6"})
+        void codesOfTestsToxWatchDoesNotGradeAreWellFormed(String code) {
+            assertThat(ObservationCode.byLoinc(code)).isEmpty();
+            assertThat(ObservationCode.isWellFormedLoinc(code)).isTrue();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({"751-9", "751", "75-18", "ANC", "751-8a", "9999-9", "''"})
+        void aMistypedCodeFailsTheCheck(String code) {
+            assertThat(ObservationCode.isWellFormedLoinc(code)).isFalse();
+        }
     }
 }

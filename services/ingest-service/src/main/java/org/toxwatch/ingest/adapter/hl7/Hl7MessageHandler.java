@@ -238,12 +238,16 @@ public final class Hl7MessageHandler {
                 raw,
                 Submission.digestOf(withoutSendingTime(raw)));
         Outcome outcome = recordClinicalEvents.derived(submission, derived, deadLetterTargetOf(header));
+        if (outcome instanceof Outcome.Accepted accepted && !accepted.resend()) {
+            metrics.notMonitored(PROTOCOL, accepted.skipped());
+        }
         return switch (outcome) {
             case Outcome.Accepted accepted ->
                 new Answer(
                         Hl7Acknowledgement.Code.AA,
                         (accepted.resend() ? "already stored: " : "stored: ")
-                                + accepted.eventIds().size() + " event(s)"
+                                + accepted.stored() + " event(s)"
+                                + (accepted.skipped() > 0 ? ", skipped " + accepted.skipped() + " not monitored" : "")
                                 + (accepted.controlIdReused() ? "; control id reused with different content" : ""),
                         List.of(),
                         accepted.resend()
@@ -274,7 +278,9 @@ public final class Hl7MessageHandler {
         Derived validated = item.observation() != null
                 ? recordClinicalEvents.observation(sender, item.observation(), now)
                 : recordClinicalEvents.therapyEvent(sender, java.util.Objects.requireNonNull(item.therapyEvent()), now);
-        if (item.readProblems().isEmpty() && validated.violations().isEmpty()) {
+        // A result ToxWatch does not monitor is skipped whatever could not be read of it (a text range, an odd value).
+        if (validated.skipped()
+                || item.readProblems().isEmpty() && validated.violations().isEmpty()) {
             return validated;
         }
         var violations = new ArrayList<>(item.readProblems());

@@ -10,7 +10,8 @@ import org.toxwatch.ingest.application.IngestMonitor;
 /**
  * Ingest metrics in Micrometer: {@code toxwatch.ingest.messages{protocol,outcome}},
  * {@code toxwatch.ingest.ack.latency{protocol,outcome}} (with a histogram for p50/p99 across instances) and
- * {@code toxwatch.ingest.rejections{protocol,reason}}. Every tag is low-cardinality by construction.
+ * {@code toxwatch.ingest.rejections{protocol,reason}} and {@code toxwatch.ingest.skipped.results{protocol}}
+ * (results skipped because ToxWatch does not grade their code). Every tag is low-cardinality by construction.
  */
 public final class MicrometerIngestMonitor implements IngestMonitor {
 
@@ -46,5 +47,16 @@ public final class MicrometerIngestMonitor implements IngestMonitor {
                 .tag("reason", reason)
                 .register(registry)
                 .increment();
+    }
+
+    @Override
+    public void notMonitored(String protocol, int results) {
+        if (results > 0) {
+            Counter.builder("toxwatch.ingest.skipped.results")
+                    .description("Results skipped because ToxWatch does not monitor their code, by protocol")
+                    .tag("protocol", protocol)
+                    .register(registry)
+                    .increment(results);
+        }
     }
 }

@@ -106,7 +106,8 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
         }
         Status status = Status.valueOf(earlier.getString("status"));
         return switch (status) {
-            case ACCEPTED -> new Claim.AlreadyAccepted(eventIds(earlier));
+            case ACCEPTED ->
+                new Claim.AlreadyAccepted(eventIds(earlier), earlier.getList("notMonitored", String.class, List.of()));
             case REJECTED -> retake(id, earlier, receivedAt);
             case PROCESSING ->
                 earlier.getDate("receivedAt").toInstant().isBefore(receivedAt.minus(claimExpiry))
@@ -134,11 +135,19 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
     }
 
     @Override
-    public void recordAccepted(Submission submission, List<UUID> eventIds, Instant at) {
+    public void recordAccepted(Submission submission, List<UUID> eventIds, List<String> notMonitored, Instant at) {
         var update = new Update()
                 .set("status", Status.ACCEPTED.name())
                 .set("eventIds", eventIds.stream().map(UUID::toString).toList())
                 .set("completedAt", at);
+        if (!notMonitored.isEmpty()) {
+            // Codes only (LOINC or the sender's test codes), never values: what was received but not read.
+            update.set(
+                    "notMonitored",
+                    notMonitored.stream()
+                            .map(code -> InputHygiene.storable(code, KEPT_ID_CHARS))
+                            .toList());
+        }
         reachable(() -> complete(submission, update, at, null));
     }
 

@@ -75,8 +75,8 @@ class FhirBadInputCorpusTest {
                         "Observation.status",
                         "carries no result"),
                 observation(
-                        "a code ToxWatch does not monitor",
-                        o -> o.getCode().getCodingFirstRep().setCode("2345-7"),
+                        "a LOINC code mistyped (check digit): never skipped as unmonitored",
+                        o -> o.getCode().getCodingFirstRep().setCode("2345-8"),
                         "Observation.code.coding[0].code",
                         "not a code ToxWatch monitors"),
                 observation(

@@ -186,20 +186,37 @@ class Hl7MessageHandlerTest {
         }
 
         @Test
-        void aSenderConfiguredSoHasResultsWithUnmonitoredCodesSkippedAndTheRestStored() {
-            var lenient = handler(ZoneId.of("Europe/Paris"), Set.of("LIS@ST-ELSEWHERE"));
+        void aResultWithALoincCodeToxWatchDoesNotMonitorIsSkippedEvenWithATextRangeAndTheRestStored() {
             String withCholesterol = message("oru-r01-v251-cbc-and-liver.hl7")
                     .replace(
                             "OBX|3|NM|718-7^Hemoglobin [Mass/volume] in Blood^LN||78|g/L^^UCUM|120-160|L|||F|||",
-                            "OBX|3|NM|2093-3^Cholesterol [Mass/volume] in Serum or Plasma^LN||190|mg/dL^^UCUM|<200||||F|||");
+                            "OBX|3|NM|2093-3^Cholesterol [Mass/volume] in Serum or Plasma^LN||190|mg/dL^^UCUM"
+                                    + "|desirable below 200 mg/dL, high 240 or above||||F|||");
 
-            String strictAck = handler.handle(withCholesterol);
-            String lenientAck = lenient.handle(withCholesterol.replace("LIS-000123", "LIS-000125"));
+            String ack = handler.handle(withCholesterol);
+
+            assertThat(segment(ack, "MSA")).isEqualTo("MSA|AA|LIS-000123|stored: 4 event(s), skipped 1 not monitored");
+            assertThat(kafka.payloadsOn(Topics.LAB_RESULTS))
+                    .extracting(event -> ((LabResultRecorded) event).loinc())
+                    .doesNotContain("2093-3");
+        }
+
+        @Test
+        void anUnknownLocalCodeIsRejectedUnlessTheSenderIsConfiguredToSkipIt() {
+            var lenient = handler(ZoneId.of("Europe/Paris"), Set.of("LIS@ST-ELSEWHERE"));
+            String withLocalCode = message("oru-r01-v251-cbc-and-liver.hl7")
+                    .replace(
+                            "OBX|3|NM|718-7^Hemoglobin [Mass/volume] in Blood^LN||78|g/L^^UCUM|120-160|L|||F|||",
+                            "OBX|3|NM|CHOL^Cholesterol^L||190|mg/dL^^UCUM|<200||||F|||");
+
+            String strictAck = handler.handle(withLocalCode);
+            String lenientAck = lenient.handle(withLocalCode.replace("LIS-000123", "LIS-000125"));
 
             assertThat(segment(strictAck, "MSA"))
-                    .as("by default an unmonitored code is rejected: it could be a relevant test with no mapping")
+                    .as("by default an unknown local code is rejected: it could be a relevant test with no mapping")
                     .startsWith("MSA|AE|");
-            assertThat(segment(lenientAck, "MSA")).startsWith("MSA|AA|LIS-000125|stored: 4 event(s)");
+            assertThat(segment(lenientAck, "MSA"))
+                    .isEqualTo("MSA|AA|LIS-000125|stored: 4 event(s), skipped 1 not monitored");
         }
 
         @Test
