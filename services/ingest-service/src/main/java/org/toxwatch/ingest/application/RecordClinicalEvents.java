@@ -10,6 +10,10 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.toxwatch.ingest.domain.ClinicalFindingSubmission;
+import org.toxwatch.ingest.domain.ClinicalFindings;
+import org.toxwatch.ingest.domain.DosePlanSubmission;
+import org.toxwatch.ingest.domain.DosePlans;
 import org.toxwatch.ingest.domain.InputHygiene;
 import org.toxwatch.ingest.domain.LocalCodes;
 import org.toxwatch.ingest.domain.NeuroAssessmentSubmission;
@@ -20,7 +24,9 @@ import org.toxwatch.ingest.domain.ObservationValidator;
 import org.toxwatch.ingest.domain.TherapyEventSubmission;
 import org.toxwatch.ingest.domain.TherapyEvents;
 import org.toxwatch.ingest.domain.Violation;
+import org.toxwatch.model.ClinicalFindingRecorded;
 import org.toxwatch.model.ClinicalRecord;
+import org.toxwatch.model.DosePlanned;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.RejectedInput;
@@ -82,6 +88,8 @@ public final class RecordClinicalEvents {
     private final ObservationValidator observationValidator;
     private final TherapyEvents therapyEvents;
     private final NeuroAssessments neuroAssessments;
+    private final ClinicalFindings clinicalFindings;
+    private final DosePlans dosePlans;
     private final LocalCodes localCodes;
     private final EventPublisher publisher;
     private final InboundArchive archive;
@@ -97,6 +105,8 @@ public final class RecordClinicalEvents {
         this.observationValidator = observationValidator;
         this.therapyEvents = therapyEvents;
         this.neuroAssessments = new NeuroAssessments(therapyEvents.allowedClockSkew());
+        this.clinicalFindings = new ClinicalFindings(therapyEvents.allowedClockSkew());
+        this.dosePlans = new DosePlans(therapyEvents.allowedClockSkew());
         this.localCodes = localCodes;
         this.publisher = publisher;
         this.archive = archive;
@@ -140,6 +150,50 @@ public final class RecordClinicalEvents {
                 (valid, receivedAt, position) ->
                         NeuroAssessments.toEvent(valid, submission.sourceSystem(), receivedAt, position),
                 Topics.NEURO_ASSESSMENTS);
+    }
+
+    public Outcome clinicalFindings(Submission submission, List<ClinicalFindingSubmission> findings) {
+        return record(
+                submission,
+                findings,
+                ClinicalFindings::hygiene,
+                clinicalFindings::validate,
+                (valid, receivedAt, position) ->
+                        ClinicalFindings.toEvent(valid, submission.sourceSystem(), receivedAt, position),
+                Topics.CLINICAL_FINDINGS);
+    }
+
+    public Outcome dosePlans(Submission submission, List<DosePlanSubmission> plans) {
+        return record(
+                submission,
+                plans,
+                DosePlans::hygiene,
+                dosePlans::validate,
+                (valid, receivedAt, position) ->
+                        DosePlans.toEvent(valid, submission.sourceSystem(), receivedAt, position),
+                Topics.DOSE_PLANS);
+    }
+
+    /** Validates a clinical finding as every entry point does. */
+    public Derived clinicalFinding(String sourceSystem, ClinicalFindingSubmission finding, Instant now) {
+        List<Violation> violations = ClinicalFindings.hygiene(finding);
+        if (violations.isEmpty()) {
+            violations = clinicalFindings.validate(finding, now);
+        }
+        return violations.isEmpty()
+                ? Derived.valid(receivedAt -> ClinicalFindings.toEvent(finding, sourceSystem, receivedAt))
+                : Derived.invalid(violations);
+    }
+
+    /** Validates a dose plan as every entry point does. */
+    public Derived dosePlan(String sourceSystem, DosePlanSubmission plan, Instant now) {
+        List<Violation> violations = DosePlans.hygiene(plan);
+        if (violations.isEmpty()) {
+            violations = dosePlans.validate(plan, now);
+        }
+        return violations.isEmpty()
+                ? Derived.valid(receivedAt -> DosePlans.toEvent(plan, sourceSystem, receivedAt))
+                : Derived.invalid(violations);
     }
 
     /** A body that could not even be read as items: rejected whole and kept in the dead-letter topic. */
@@ -414,6 +468,9 @@ public final class RecordClinicalEvents {
             case TherapyEventRecorded therapy -> new OutboundEvent(Topics.THERAPY_EVENTS, therapy.patientId(), therapy);
             case NeurologicAssessmentRecorded neuro ->
                 new OutboundEvent(Topics.NEURO_ASSESSMENTS, neuro.patientId(), neuro);
+            case ClinicalFindingRecorded finding ->
+                new OutboundEvent(Topics.CLINICAL_FINDINGS, finding.patientId(), finding);
+            case DosePlanned plan -> new OutboundEvent(Topics.DOSE_PLANS, plan.patientId(), plan);
             default -> throw new IllegalArgumentException("unknown event type " + event.getClass());
         };
     }
