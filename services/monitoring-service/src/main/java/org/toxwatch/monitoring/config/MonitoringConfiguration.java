@@ -106,10 +106,14 @@ class MonitoringConfiguration {
                         Topics.VITAL_SIGNS,
                         Topics.THERAPY_EVENTS,
                         Topics.NEURO_ASSESSMENTS,
+                        Topics.CLINICAL_FINDINGS,
+                        Topics.DOSE_PLANS,
                         Topics.LAB_RESULTS_DLT,
                         Topics.VITAL_SIGNS_DLT,
                         Topics.THERAPY_EVENTS_DLT,
-                        Topics.NEURO_ASSESSMENTS_DLT)
+                        Topics.NEURO_ASSESSMENTS_DLT,
+                        Topics.CLINICAL_FINDINGS_DLT,
+                        Topics.DOSE_PLANS_DLT)
                 .stream()
                 .map(name -> topic(name, properties))
                 .toArray(NewTopic[]::new));

@@ -3,14 +3,16 @@ package org.toxwatch.monitoring.domain;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.UUID;
+import org.toxwatch.model.ClinicalFindingRecorded;
 import org.toxwatch.model.ClinicalRecord;
+import org.toxwatch.model.DosePlanned;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.VitalSignsRecorded;
 
 /**
- * One of the four inputs monitoring folds into a patient's state. The stream and the what-if calculator
+ * One of the inputs monitoring folds into a patient's state. The stream and the what-if calculator
  * both apply events through {@link #applyTo}, so they grade on one code path.
  */
 public sealed interface ClinicalEvent {
@@ -22,7 +24,7 @@ public sealed interface ClinicalEvent {
     /** The contract event this wraps. */
     ClinicalRecord event();
 
-    /** Collection, measurement or administration time. */
+    /** Collection, measurement, administration, examination or ordering time. */
     Instant eventTime();
 
     PatientState applyTo(PatientState state);
@@ -73,6 +75,27 @@ public sealed interface ClinicalEvent {
     record Neuro(NeurologicAssessmentRecorded event) implements ClinicalEvent {
         public Instant eventTime() {
             return event.observedAt();
+        }
+
+        public PatientState applyTo(PatientState state) {
+            return state.apply(event);
+        }
+    }
+
+    record Finding(ClinicalFindingRecorded event) implements ClinicalEvent {
+        public Instant eventTime() {
+            return event.observedAt();
+        }
+
+        public PatientState applyTo(PatientState state) {
+            return state.apply(event);
+        }
+    }
+
+    /** A planned dose: its event time is when it was ordered or last changed, not when it is to be given. */
+    record Plan(DosePlanned event) implements ClinicalEvent {
+        public Instant eventTime() {
+            return event.orderedAt();
         }
 
         public PatientState applyTo(PatientState state) {

@@ -16,12 +16,16 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.ClinicalFinding;
+import org.toxwatch.model.ClinicalFindingRecorded;
 import org.toxwatch.model.Criterion;
+import org.toxwatch.model.DosePlanned;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.ResultStatus;
 import org.toxwatch.model.SeizureFinding;
 import org.toxwatch.model.SupportiveDrug;
+import org.toxwatch.model.Therapy;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.TherapyEventType;
 import org.toxwatch.model.VitalSignsRecorded;
@@ -63,6 +67,10 @@ import org.toxwatch.monitoring.domain.units.Analyte;
  * @param highestGradesThisEpisode the highest grade published per criterion name since the T0 of the episode it was
  *     published in; a rule whose action is permanent (BLINCYTO: CRS grade 4, discontinue) reads it, because the
  *     grade itself falls again
+ * @param findings the clinician's findings as they stand: the newest record per finding and source finding id
+ *     (see {@link ClinicianFindings})
+ * @param dosePlans planned doses, their updates and cancellations, in ordering-time order, until
+ *     {@value #PLANS_KEPT_DAYS} days after the time each was planned for (see {@link DosePlans})
  */
 public record PatientState(
         String patientId,
@@ -77,7 +85,9 @@ public record PatientState(
         @Nullable OxygenSupport oxygen,
         List<NeurologicAssessmentRecorded> neuroAssessments,
         Map<String, PublishedGrade> publishedGrades,
-        Map<String, PublishedGrade> highestGradesThisEpisode) {
+        Map<String, PublishedGrade> highestGradesThisEpisode,
+        List<ClinicalFindingRecorded> findings,
+        List<DosePlanned> dosePlans) {
 
     static final long LAB_DAYS = 30;
     static final int LABS_PER_ANALYTE = 50;
@@ -98,6 +108,14 @@ public record PatientState(
     static final int MAX_EPISODES = 20;
     static final int NEURO_ASSESSMENTS_KEPT = 500;
     static final int SEIZURES_KEPT = 20;
+
+    /**
+     * CRITERIA.md 8.1: the inotuzumab episode is watched until 56 days after its last dose, so a plan whose dose
+     * was due longer ago than that can no longer be decided and is dropped.
+     */
+    static final long PLANS_KEPT_DAYS = 56;
+
+    static final Duration PLANS_KEPT_AFTER_PLANNED_TIME = Duration.ofDays(PLANS_KEPT_DAYS);
 
     /** CRITERIA.md 1.4: a baseline is collected at or before T0 and not more than 30 days before. */
     public static final Duration BASELINE_LOOKBACK = Duration.ofDays(30);
@@ -148,13 +166,20 @@ public record PatientState(
         highestGradesThisEpisode = highestGradesThisEpisode == null
                 ? Map.of()
                 : Collections.unmodifiableMap(new TreeMap<>(highestGradesThisEpisode));
+        // absent in states stored before findings and plans existed
+        findings = findings == null
+                ? List.of()
+                : findings.stream().sorted(ClinicianFindings.NEWEST_LAST).toList();
+        dosePlans = dosePlans == null
+                ? List.of()
+                : dosePlans.stream().sorted(DosePlans.NEWEST_LAST).toList();
     }
 
     /** A patient monitoring has not heard of yet. */
     public static PatientState empty(String patientId) {
         return new PatientState(
                 patientId, null, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), null, null, List.of(),
-                Map.of(), Map.of());
+                Map.of(), Map.of(), List.of(), List.of());
     }
 
     // ---------------------------------------------------------------------------------------------- the fold
@@ -193,7 +218,9 @@ public record PatientState(
                         oxygen,
                         neuroAssessments,
                         publishedGrades,
-                        highestGradesThisEpisode)
+                        highestGradesThisEpisode,
+                        findings,
+                        dosePlans)
                 .bounded();
     }
 
@@ -244,7 +271,9 @@ public record PatientState(
                         newOxygen,
                         neuroAssessments,
                         publishedGrades,
-                        highestGradesThisEpisode)
+                        highestGradesThisEpisode,
+                        findings,
+                        dosePlans)
                 .bounded();
     }
 
@@ -295,7 +324,9 @@ public record PatientState(
                         oxygen,
                         neuroAssessments,
                         publishedGrades,
-                        highestGradesThisEpisode)
+                        highestGradesThisEpisode,
+                        findings,
+                        dosePlans)
                 .bounded();
     }
 
@@ -328,7 +359,64 @@ public record PatientState(
                         oxygen,
                         updated,
                         publishedGrades,
-                        highestGradesThisEpisode)
+                        highestGradesThisEpisode,
+                        findings,
+                        dosePlans)
+                .bounded();
+    }
+
+    /**
+     * Records a clinician's finding, or its withdrawal; only the newest record of a finding per source finding id is
+     * kept (see {@link ClinicianFindings}).
+     */
+    public PatientState apply(ClinicalFindingRecorded finding) {
+        requireThisPatient(finding.patientId());
+        var updated = ClinicianFindings.with(findings, finding);
+        if (updated == findings) {
+            return this;
+        }
+        return new PatientState(
+                        patientId,
+                        later(newestEventTime, finding.observedAt()),
+                        episodes,
+                        labs,
+                        vitals,
+                        fevers,
+                        weights,
+                        supportiveDrugs,
+                        vasopressors,
+                        oxygen,
+                        neuroAssessments,
+                        publishedGrades,
+                        highestGradesThisEpisode,
+                        updated,
+                        dosePlans)
+                .bounded();
+    }
+
+    /** Records a planned dose, its update or its cancellation (see {@link DosePlans}). */
+    public PatientState apply(DosePlanned plan) {
+        requireThisPatient(plan.patientId());
+        var updated = DosePlans.with(dosePlans, plan);
+        if (updated == dosePlans) {
+            return this;
+        }
+        return new PatientState(
+                        patientId,
+                        later(newestEventTime, plan.orderedAt()),
+                        episodes,
+                        labs,
+                        vitals,
+                        fevers,
+                        weights,
+                        supportiveDrugs,
+                        vasopressors,
+                        oxygen,
+                        neuroAssessments,
+                        publishedGrades,
+                        highestGradesThisEpisode,
+                        findings,
+                        updated)
                 .bounded();
     }
 
@@ -361,7 +449,9 @@ public record PatientState(
                 oxygen,
                 neuroAssessments,
                 updated,
-                highest);
+                highest,
+                findings,
+                dosePlans);
     }
 
     // ---------------------------------------------------------------------------------------------- queries
@@ -435,6 +525,19 @@ public record PatientState(
                 .toList();
     }
 
+    /**
+     * Whether a clinician's {@code finding} stands (see {@link ClinicianFindings}), from the records examined at or
+     * after {@code since} (every kept record when absent): {@code null} when none was recorded.
+     */
+    public @Nullable Boolean finding(ClinicalFinding finding, @Nullable Instant since) {
+        return ClinicianFindings.status(findings, finding, since);
+    }
+
+    /** The plans of {@code therapy} as they stand (see {@link DosePlans}), in order of planned time. */
+    public List<DosePlans.Plan> plansOf(Therapy therapy) {
+        return DosePlans.standing(dosePlans, therapy);
+    }
+
     // ---------------------------------------------------------------------------------------------- internals
 
     private PatientState bounded() {
@@ -459,7 +562,9 @@ public record PatientState(
                 oxygen,
                 boundedNeuroAssessments(now),
                 publishedGrades,
-                highestGradesThisEpisode);
+                highestGradesThisEpisode,
+                findings,
+                since(dosePlans, DosePlanned::plannedFor, now.minus(PLANS_KEPT_AFTER_PLANNED_TIME)));
     }
 
     private List<NeurologicAssessmentRecorded> boundedNeuroAssessments(Instant now) {

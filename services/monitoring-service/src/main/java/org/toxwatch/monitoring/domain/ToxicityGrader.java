@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.ClinicalFinding;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.Evidence;
 import org.toxwatch.model.LabResultRecorded;
@@ -547,11 +548,19 @@ public final class ToxicityGrader {
 
     // ------------------------------------------------------------------------------------------ BESPONSA
 
-    /** CRITERIA.md 8.2 for the next planned dose of the patient's current inotuzumab episode. */
+    /**
+     * CRITERIA.md 8.2 for the next dose: the earliest pending inotuzumab plan, else the dose after the last one of
+     * the patient's current inotuzumab episode (see {@link NextBesponsaDose}).
+     */
     private static @Nullable Assessment besponsaNextDose(PatientState state) {
         var now = state.newestEventTime();
-        var episode = now == null ? null : state.episodeAt(now);
-        if (episode == null || episode.therapy() != Therapy.INOTUZUMAB_OZOGAMICIN) {
+        if (now == null) {
+            return null;
+        }
+        var atNow = state.episodeAt(now);
+        var episode = atNow != null && atNow.therapy() == Therapy.INOTUZUMAB_OZOGAMICIN ? atNow : null;
+        var plans = state.plansOf(Therapy.INOTUZUMAB_OZOGAMICIN);
+        if (episode == null && plans.isEmpty()) {
             return null;
         }
         var labs = new NextBesponsaDose.Labs() {
@@ -588,7 +597,21 @@ public final class ToxicityGrader {
                         .toList();
             }
         };
-        return NextBesponsaDose.assess(episode, labs, now);
+        var inotuzumab = state.episodes().stream()
+                .filter(e -> e.therapy() == Therapy.INOTUZUMAB_OZOGAMICIN)
+                .toList();
+        return NextBesponsaDose.assess(inotuzumab, episode, plans, liverDiagnosis(state), labs, now);
+    }
+
+    /** CRITERIA.md 8.2 rule 1: VOD/SOS or other severe liver toxicity diagnosed, at any time, and not withdrawn. */
+    private static NextBesponsaDose.LiverDiagnosis liverDiagnosis(PatientState state) {
+        var standing = Stream.of(ClinicalFinding.VOD_SOS_DIAGNOSED, ClinicalFinding.SEVERE_LIVER_TOXICITY_DIAGNOSED)
+                .flatMap(finding -> ClinicianFindings.standing(state.findings(), finding, null).stream())
+                .map(ClinicianFindings::evidence)
+                .toList();
+        return standing.isEmpty()
+                ? NextBesponsaDose.LiverDiagnosis.NONE
+                : new NextBesponsaDose.LiverDiagnosis(true, standing);
     }
 
     // ------------------------------------------------------------------------------------------ CAR-T hematotoxicity
@@ -665,8 +688,8 @@ public final class ToxicityGrader {
     /**
      * CRITERIA.md 7.2 and 8.1: the VOD/SOS watch runs from the first inotuzumab dose until 56 days after the
      * last one; day 0 is the last dose and the reference weight the last one at or before the first dose. Age
-     * is not in the contract, so the adult (EBMT 2016) criteria apply, and no clinician findings can be
-     * entered yet, so the signal is at most partial.
+     * is not in the contract, so the adult (EBMT 2016) criteria apply. The clinician's findings are those examined
+     * since the episode's T0, as they stand; the standing ones are added to the evidence.
      */
     private static @Nullable Assessment vodSos(PatientState state) {
         var now = state.newestEventTime();
@@ -704,8 +727,17 @@ public final class ToxicityGrader {
         if (bilirubin.isEmpty() && afterFirstDose.isEmpty()) {
             return null;
         }
-        return VodSosRule.assess(
-                bilirubin, afterFirstDose, reference, lastDose, ClinicalFindings.NOT_ENTERED, false, now);
+        var since = inotuzumab.t0();
+        var findings = new ClinicalFindings(
+                state.finding(ClinicalFinding.HEPATOMEGALY, since),
+                state.finding(ClinicalFinding.PAINFUL_HEPATOMEGALY, since),
+                state.finding(ClinicalFinding.ASCITES, since),
+                state.finding(ClinicalFinding.VOD_HEMODYNAMIC_OR_ULTRASOUND_EVIDENCE, since));
+        var findingEvidence = VodSosRule.BEDSIDE_FINDINGS.stream()
+                .flatMap(finding -> ClinicianFindings.standing(state.findings(), finding, since).stream())
+                .map(ClinicianFindings::evidence)
+                .toList();
+        return VodSosRule.assess(bilirubin, afterFirstDose, reference, lastDose, findings, findingEvidence, false, now);
     }
 
     private static Observation weightObservation(WeightMeasurement weight) {

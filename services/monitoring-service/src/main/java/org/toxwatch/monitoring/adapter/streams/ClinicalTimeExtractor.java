@@ -4,13 +4,16 @@ import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.ClinicalFindingRecorded;
+import org.toxwatch.model.DosePlanned;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.VitalSignsRecorded;
 
 /**
- * Event time is the clinical time in the payload (specimen collection, measurement, administration), not
+ * Event time is the clinical time in the payload (specimen collection, measurement, administration, examination,
+ * the ordering of a planned dose), not
  * when the message reached Kafka: a result collected yesterday and reported today belongs to yesterday.
  *
  * <p>A clinical time Kafka cannot hold (before 1970, or beyond what epoch milliseconds reach) falls back to the
@@ -44,6 +47,12 @@ final class ClinicalTimeExtractor implements TimestampExtractor {
         }
         if (value instanceof NeurologicAssessmentRecorded neuro) {
             return neuro.observedAt();
+        }
+        if (value instanceof ClinicalFindingRecorded finding) {
+            return finding.observedAt();
+        }
+        if (value instanceof DosePlanned plan) {
+            return plan.orderedAt();
         }
         return null;
     }

@@ -2,6 +2,8 @@ package org.toxwatch.monitoring.adapter.streams;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.springframework.kafka.support.serializer.JacksonJsonSerde;
+import org.toxwatch.model.ClinicalFindingRecorded;
+import org.toxwatch.model.DosePlanned;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.PatientGradesSnapshot;
@@ -39,6 +41,14 @@ public final class MonitoringSerdes {
 
     public Serde<NeurologicAssessmentRecorded> neuroAssessments() {
         return of(NeurologicAssessmentRecorded.class);
+    }
+
+    public Serde<ClinicalFindingRecorded> clinicalFindings() {
+        return of(ClinicalFindingRecorded.class);
+    }
+
+    public Serde<DosePlanned> dosePlans() {
+        return of(DosePlanned.class);
     }
 
     public Serde<ToxicityAssessed> assessments() {

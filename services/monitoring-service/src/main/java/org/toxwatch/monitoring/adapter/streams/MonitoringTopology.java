@@ -16,8 +16,9 @@ import org.toxwatch.monitoring.domain.ClinicalEvent;
 import org.toxwatch.monitoring.domain.ToxicityGrader;
 
 /**
- * The monitoring topology: the four clinical input topics, merged per patient (all are keyed by patient id
- * and co-partitioned), folded into a persistent per-patient state and graded; changed assessments go to
+ * The monitoring topology: the clinical input topics (labs, vital signs, therapy events, neurological
+ * assessments, clinician findings and planned doses), merged per patient (all are keyed by patient id and
+ * co-partitioned), folded into a persistent per-patient state and graded; changed assessments go to
  * {@link Topics#ASSESSMENTS} and the patient's grades to {@link Topics#PATIENT_GRADES}; an event that cannot be
  * graded goes to the dead-letter topic of its input topic, and the stream goes on.
  */
@@ -71,10 +72,24 @@ public final class MonitoringTopology {
                                 .withTimestampExtractor(clinicalTime)
                                 .withName("neuro-assessments"))
                 .mapValues(ClinicalEvent.Neuro::new, Named.as("neuro-as-clinical-event"));
+        KStream<String, ClinicalEvent> findings = builder.stream(
+                        Topics.CLINICAL_FINDINGS,
+                        Consumed.with(KEYS, serdes.clinicalFindings())
+                                .withTimestampExtractor(clinicalTime)
+                                .withName("clinical-findings"))
+                .mapValues(ClinicalEvent.Finding::new, Named.as("finding-as-clinical-event"));
+        KStream<String, ClinicalEvent> plans = builder.stream(
+                        Topics.DOSE_PLANS,
+                        Consumed.with(KEYS, serdes.dosePlans())
+                                .withTimestampExtractor(clinicalTime)
+                                .withName("dose-plans"))
+                .mapValues(ClinicalEvent.Plan::new, Named.as("plan-as-clinical-event"));
 
         labs.merge(vitals, Named.as("merge-vitals"))
                 .merge(therapy, Named.as("merge-therapy"))
                 .merge(neuro, Named.as("merge-neuro"))
+                .merge(findings, Named.as("merge-findings"))
+                .merge(plans, Named.as("merge-dose-plans"))
                 .process(
                         () -> new PatientGradingProcessor(grader, clock, meterRegistry, serdes),
                         Named.as(GRADE_PROCESSOR),

@@ -304,6 +304,8 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
             case ClinicalEvent.Vitals vitals -> Topics.VITAL_SIGNS;
             case ClinicalEvent.Therapy therapy -> Topics.THERAPY_EVENTS;
             case ClinicalEvent.Neuro neuro -> Topics.NEURO_ASSESSMENTS;
+            case ClinicalEvent.Finding finding -> Topics.CLINICAL_FINDINGS;
+            case ClinicalEvent.Plan plan -> Topics.DOSE_PLANS;
         };
     }
 }

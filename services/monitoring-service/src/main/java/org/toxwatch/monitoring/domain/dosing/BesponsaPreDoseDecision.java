@@ -117,6 +117,22 @@ public final class BesponsaPreDoseDecision {
     }
 
     /**
+     * Rule 1 alone, for a planned dose whose labs are not all there yet: VOD/SOS or other severe liver toxicity
+     * diagnosed discontinues whatever the labs would show, so the decision need not wait for them.
+     */
+    public static PreDoseDecision discontinuedWithoutLabs(int cycle, int doseDay) {
+        return new PreDoseDecision(
+                Action.DISCONTINUE,
+                List.of(Reason.VOD),
+                false,
+                false,
+                List.of(
+                        "VOD: VOD/SOS or other severe liver toxicity diagnosed: discontinue permanently (rule 1).",
+                        "Rules 2-4 not evaluated for C%dD%d: the labs before this dose are not all there yet."
+                                .formatted(cycle, doseDay)));
+    }
+
+    /**
      * The decision as an {@link Assessment} of {@link Criterion#BESPONSA_PRE_DOSE}. Grade convention (ToxWatch,
      * not CTCAE): {@code 2} = DISCONTINUE, {@code 1} = HOLD, {@code 0} = PROCEED. One threshold per rule of 8.2,
      * met when its reason fired. The reference range source is DEFAULT when an ALT, AST or total bilirubin in

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.AppliedThreshold;
+import org.toxwatch.model.ClinicalFinding;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.Evidence;
 import org.toxwatch.model.ReferenceRangeSource;
@@ -84,7 +85,26 @@ public final class VodSosRule {
     static final String PEDIATRIC_BILIRUBIN_PART = "bilirubin >= 2 mg/dL within 72 h";
     static final String WEIGHT_GAIN_PART = "weight gain > 5% above the reference weight";
 
+    /** The clinician-entered findings of 7.2 that {@link ClinicalFindings} carries. */
+    public static final List<ClinicalFinding> BEDSIDE_FINDINGS = List.of(
+            ClinicalFinding.HEPATOMEGALY,
+            ClinicalFinding.PAINFUL_HEPATOMEGALY,
+            ClinicalFinding.ASCITES,
+            ClinicalFinding.VOD_HEMODYNAMIC_OR_ULTRASOUND_EVIDENCE);
+
     private VodSosRule() {}
+
+    /** {@link #assess(List, List, Observation, Instant, ClinicalFindings, List, boolean, Instant)} without findings' evidence. */
+    public static Assessment assess(
+            List<Observation> bilirubin,
+            List<Observation> weights,
+            @Nullable Observation referenceWeight,
+            Instant dayZero,
+            ClinicalFindings findings,
+            boolean child,
+            Instant assessedAt) {
+        return assess(bilirubin, weights, referenceWeight, dayZero, findings, List.of(), child, assessedAt);
+    }
 
     /**
      * @param bilirubin total bilirubin results in mg/dL, any order
@@ -92,6 +112,7 @@ public final class VodSosRule {
      * @param referenceWeight weight on day 0 of HSCT (or before the first inotuzumab dose); absent if not recorded
      * @param dayZero start of day 0: HSCT day 0, or the last inotuzumab dose without HSCT
      * @param findings the clinician's findings, {@link ClinicalFindings#NOT_ENTERED} when none were entered
+     * @param findingEvidence the records of the findings that stand, listed after the observations used
      * @param child apply EBMT 2018 pediatric instead of EBMT 2016 adult criteria
      * @param assessedAt clinical time of the assessment; later observations are ignored
      */
@@ -101,6 +122,7 @@ public final class VodSosRule {
             @Nullable Observation referenceWeight,
             Instant dayZero,
             ClinicalFindings findings,
+            List<Evidence> findingEvidence,
             boolean child,
             Instant assessedAt) {
         var wrongUnit = Stream.concat(
@@ -118,7 +140,23 @@ public final class VodSosRule {
         }
         var inputs = Inputs.read(bilirubin, weights, referenceWeight, dayZero, findings, assessedAt);
         var evaluation = child ? pediatric(inputs) : adult(inputs);
-        return evaluation.toAssessment(inputs, assessedAt);
+        var assessment = evaluation.toAssessment(inputs, assessedAt);
+        if (findingEvidence.isEmpty()) {
+            return assessment;
+        }
+        var evidence = new ArrayList<>(assessment.evidence());
+        evidence.addAll(findingEvidence);
+        return new Assessment(
+                assessment.criterion(),
+                assessment.grade(),
+                assessment.notAssessableReason(),
+                assessment.assessedAt(),
+                assessment.summary(),
+                assessment.thresholds(),
+                evidence,
+                assessment.labOnlyGrading(),
+                assessment.referenceRangeSource(),
+                assessment.therapyContext());
     }
 
     private static Evaluation adult(Inputs in) {

@@ -126,6 +126,8 @@ class CalculatorAgreesWithStreamTest {
                 case ClinicalEvent.Vitals vital -> vitals.pipeInput(PATIENT, vital.event(), vital.eventTime());
                 case ClinicalEvent.Therapy given -> therapy.pipeInput(PATIENT, given.event(), given.eventTime());
                 case ClinicalEvent.Neuro assessed -> neuro.pipeInput(PATIENT, assessed.event(), assessed.eventTime());
+                case ClinicalEvent.Finding finding -> throw new IllegalArgumentException("no findings in this course");
+                case ClinicalEvent.Plan plan -> throw new IllegalArgumentException("no plans in this course");
             }
         }
         var lastPublished = new LinkedHashMap<Criterion, ToxicityAssessed>();
