@@ -3,9 +3,13 @@ package org.toxwatch.monitoring.adapter.web;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.ClinicalFinding;
+import org.toxwatch.model.ClinicalFindingRecorded;
+import org.toxwatch.model.DosePlanned;
 import org.toxwatch.model.IntracranialPressureFinding;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.LevelOfConsciousness;
@@ -25,14 +29,17 @@ import org.toxwatch.monitoring.domain.ClinicalEvent;
 /**
  * A hypothetical patient for the calculator: the therapy context (enrolment, doses, infusion, supportive
  * drugs), the labs with their reference ranges (baselines are simply labs collected before T0) and vital
- * signs, and the bedside neurological (ICANS) assessments. The fields are those of the wire events, without the ids and times that only a real feed has.
+ * signs, the bedside neurological (ICANS) assessments, the clinician's findings (VOD/SOS diagnosed, ascites, ...)
+ * and planned doses. The fields are those of the wire events, without the ids and times that only a real feed has.
  */
 record WhatIfRequest(
         @Nullable String patientId,
         @Nullable List<Lab> labResults,
         @Nullable List<Vitals> vitalSigns,
         @Nullable List<TherapyEvent> therapyEvents,
-        @Nullable List<NeuroAssessment> neuroAssessments) {
+        @Nullable List<NeuroAssessment> neuroAssessments,
+        @Nullable List<Finding> clinicalFindings,
+        @Nullable List<PlannedDose> plannedDoses) {
 
     static final String SOURCE = "what-if";
 
@@ -80,6 +87,33 @@ record WhatIfRequest(
             @Nullable SeizureFinding seizure,
             @Nullable MotorFinding motor,
             @Nullable IntracranialPressureFinding icp) {}
+
+    /**
+     * A clinician's finding (CRITERIA.md 7.2 bedside findings, 8.2 rule 1); {@code present} (default true) false
+     * withdraws it from {@code observedAt} on.
+     */
+    record Finding(
+            ClinicalFinding finding,
+            Instant observedAt,
+            @Nullable Boolean present,
+            @Nullable String sourceFindingId) {}
+
+    /**
+     * A dose ordered but not given yet, so the BESPONSA decision can be asked for it (C1D1 included). Without
+     * {@code orderedAt} it counts as ordered before every other input of the request; plans ordered at the same
+     * time apply in request order, so a cancellation listed after its plan withdraws it.
+     */
+    record PlannedDose(
+            Therapy therapy,
+            int cycle,
+            int cycleDay,
+            Instant plannedFor,
+            @Nullable Instant orderedAt,
+            @Nullable String sourcePlanId,
+            @Nullable Boolean cancelled,
+            @Nullable String product,
+            @Nullable BigDecimal dose,
+            @Nullable String doseUnit) {}
 
     String patient() {
         return patientId == null || patientId.isBlank() ? "what-if" : patientId;
@@ -160,6 +194,45 @@ record WhatIfRequest(
                     neuro.motor(),
                     neuro.icp(),
                     ResultStatus.FINAL)));
+        }
+        for (Finding finding : listOf(clinicalFindings)) {
+            events.add(new ClinicalEvent.Finding(new ClinicalFindingRecorded(
+                    UUID.randomUUID(),
+                    patient,
+                    finding.observedAt(),
+                    finding.observedAt(),
+                    SOURCE,
+                    SOURCE + "-" + ++n,
+                    finding.finding(),
+                    !Boolean.FALSE.equals(finding.present()),
+                    null,
+                    finding.sourceFindingId())));
+        }
+        Instant earliest = events.stream()
+                .map(ClinicalEvent::eventTime)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+        int position = 0;
+        for (PlannedDose plan : listOf(plannedDoses)) {
+            Instant orderedAt = plan.orderedAt() != null
+                    ? plan.orderedAt()
+                    : earliest != null && earliest.isBefore(plan.plannedFor()) ? earliest : plan.plannedFor();
+            events.add(new ClinicalEvent.Plan(new DosePlanned(
+                    UUID.randomUUID(),
+                    patient,
+                    orderedAt,
+                    orderedAt.plusNanos(++position),
+                    SOURCE,
+                    SOURCE + "-" + ++n,
+                    plan.therapy(),
+                    plan.product(),
+                    plan.plannedFor(),
+                    plan.cycle(),
+                    plan.cycleDay(),
+                    plan.dose(),
+                    plan.doseUnit(),
+                    plan.sourcePlanId(),
+                    Boolean.TRUE.equals(plan.cancelled()))));
         }
         return events;
     }
