@@ -33,7 +33,7 @@ public final class FibrinogenDecreasedRule extends BaselineDependentRule {
 
     /** @param baseline the episode's baseline (1.4); when missing, only the LLN and absolute criteria apply */
     @Override
-    public Assessment assess(LabResult result, @Nullable LabResult baseline) {
+    protected Assessment grade(LabResult result, @Nullable LabResult baseline) {
         var value = result.quantity();
         var lln = result.lower();
         var ladder = new GradeLadder()

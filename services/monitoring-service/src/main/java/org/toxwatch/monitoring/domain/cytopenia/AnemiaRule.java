@@ -25,7 +25,7 @@ public final class AnemiaRule extends SingleResultRule {
     }
 
     @Override
-    public Assessment assess(LabResult result) {
+    protected Assessment grade(LabResult result) {
         return BANDS.labOnlyAssessment(
                 criterion(),
                 result,

@@ -38,7 +38,7 @@ public final class CountDecreasedRule extends SingleResultRule {
     }
 
     @Override
-    public Assessment assess(LabResult result) {
+    protected Assessment grade(LabResult result) {
         if (result.analyte() != analyte()) {
             throw new IllegalArgumentException(criterion() + " grades " + analyte() + ", not " + result.analyte());
         }

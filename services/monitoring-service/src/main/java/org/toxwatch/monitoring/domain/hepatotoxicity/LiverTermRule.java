@@ -64,7 +64,7 @@ public final class LiverTermRule extends BaselineDependentRule {
 
     /** @param baseline the episode's baseline (1.4); when missing, graded as if it were normal (1.4, L-7) */
     @Override
-    public Assessment assess(LabResult result, @Nullable LabResult baseline) {
+    protected Assessment grade(LabResult result, @Nullable LabResult baseline) {
         if (result.analyte() != analyte() || (baseline != null && baseline.analyte() != analyte())) {
             throw new IllegalArgumentException(criterion() + " grades " + analyte());
         }

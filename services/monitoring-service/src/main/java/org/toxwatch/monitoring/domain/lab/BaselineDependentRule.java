@@ -27,6 +27,16 @@ public abstract class BaselineDependentRule extends OneAnalyteRule {
         return assess(result, (LabResult) null);
     }
 
-    /** @param baseline the episode's baseline (1.4), absent when missing */
-    public abstract Assessment assess(LabResult result, @Nullable LabResult baseline);
+    /**
+     * Grades {@code result}, censored or not, with the caveats of {@link ReportedResultGrading}; a censored
+     * baseline is used only when every value it allows gives the same grade.
+     *
+     * @param baseline the episode's baseline (1.4), absent when missing
+     */
+    public final Assessment assess(LabResult result, @Nullable LabResult baseline) {
+        return ReportedResultGrading.assess(result, baseline, "baseline", this::grade);
+    }
+
+    /** Grades exact numbers: a result and a baseline each at a single probe. */
+    protected abstract Assessment grade(LabResult result, @Nullable LabResult baseline);
 }

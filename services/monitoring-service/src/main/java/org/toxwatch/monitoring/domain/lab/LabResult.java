@@ -1,6 +1,8 @@
 package org.toxwatch.monitoring.domain.lab;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.Evidence;
 import org.toxwatch.model.LabResultRecorded;
@@ -11,8 +13,19 @@ import org.toxwatch.monitoring.domain.units.Conversion;
 import org.toxwatch.monitoring.domain.units.Sex;
 import org.toxwatch.monitoring.domain.units.UnitConversion;
 
-/** One laboratory result as a rule grades it: converted to the canonical unit, with its reference limits. */
-public record LabResult(Analyte analyte, Observation observation, ReferenceLimits limits) {
+/**
+ * One laboratory result as a rule grades it: converted to the canonical unit, with its reference limits and
+ * what the laboratory said about it besides the number.
+ *
+ * @param probe where a censored value is taken when a rule compares it; {@link Probe#AT} for an exact one
+ */
+public record LabResult(
+        Analyte analyte, Observation observation, ReferenceLimits limits, ResultQualifiers qualifiers, Probe probe) {
+
+    /** An exact result timed to the second, nothing reported about its specimen. */
+    public LabResult(Analyte analyte, Observation observation, ReferenceLimits limits) {
+        this(analyte, observation, limits, ResultQualifiers.NONE, Probe.AT);
+    }
 
     /** Reads a recorded result for a patient of unknown sex (the contract carries no sex yet). */
     public static LabReading read(LabResultRecorded recorded) {
@@ -53,12 +66,27 @@ public record LabResult(Analyte analyte, Observation observation, ReferenceLimit
                                 recorded.referenceRange(),
                                 recorded.observedAt(),
                                 recorded.sourceMessageId()),
-                        ReferenceLimits.resolve(analyte, recorded.referenceRange(), unit, sex)));
+                        ReferenceLimits.resolve(analyte, recorded.referenceRange(), unit, sex),
+                        ResultQualifiers.of(recorded),
+                        Probe.AT));
         };
     }
 
+    /** The value; a censored one with its comparator, taken at this result's probe. */
     public Quantity quantity() {
-        return Quantity.of(observation);
+        return Quantity.of(observation).censored(qualifiers.comparator(), probe);
+    }
+
+    /** True when the result is a bound ({@code <0.1}) rather than a value. */
+    public boolean censored() {
+        return qualifiers.censored();
+    }
+
+    /** This result at each end of the set of values it allows ({@link Quantity#ends()}); itself when exact. */
+    public List<LabResult> ends() {
+        return quantity().ends().stream()
+                .map(end -> new LabResult(analyte, observation, limits, qualifiers, end))
+                .toList();
     }
 
     public Instant observedAt() {
@@ -73,8 +101,34 @@ public record LabResult(Analyte analyte, Observation observation, ReferenceLimit
         return limits.upper();
     }
 
+    /**
+     * The result as evidence; a censored value or a unit the sender spelled otherwise is named in the display,
+     * e.g. {@code ANC (censored: <0.1; reported unit K/uL)}, since the evidence's value is the bound.
+     */
     public Evidence evidence() {
-        return observation.toEvidence();
+        var evidence = observation.toEvidence();
+        var remarks = new ArrayList<String>();
+        var comparator = qualifiers.comparator();
+        if (comparator != null) {
+            remarks.add("censored: " + comparator.symbol() + Quantity.number(observation.reportedValue()));
+        }
+        if (qualifiers.reportedUnit() != null) {
+            remarks.add("reported unit " + qualifiers.reportedUnit());
+        }
+        if (remarks.isEmpty()) {
+            return evidence;
+        }
+        return new Evidence(
+                evidence.eventId(),
+                evidence.code(),
+                evidence.display() + " (" + String.join("; ", remarks) + ")",
+                evidence.value(),
+                evidence.unit(),
+                evidence.canonicalValue(),
+                evidence.canonicalUnit(),
+                evidence.referenceRange(),
+                evidence.observedAt(),
+                evidence.sourceMessageId());
     }
 
     /** E.g. {@code ANC 400 /uL (0.4 10*9/L)}. */

@@ -20,6 +20,14 @@ public abstract class SingleResultRule extends OneAnalyteRule {
         return assess(result);
     }
 
-    /** Grades {@code result} against its reference limits and the term's absolute thresholds. */
-    public abstract Assessment assess(LabResult result);
+    /**
+     * Grades {@code result} against its reference limits and the term's absolute thresholds; a censored result
+     * from every value it allows, with the caveats of {@link ReportedResultGrading}.
+     */
+    public final Assessment assess(LabResult result) {
+        return ReportedResultGrading.assess(result, null, "", (exact, none) -> grade(exact));
+    }
+
+    /** Grades the exact number of {@code result} (a censored one at one of its ends). */
+    protected abstract Assessment grade(LabResult result);
 }

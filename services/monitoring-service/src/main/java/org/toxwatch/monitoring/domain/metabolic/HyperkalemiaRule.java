@@ -29,7 +29,7 @@ public final class HyperkalemiaRule extends SingleResultRule {
     }
 
     @Override
-    public Assessment assess(LabResult result) {
+    protected Assessment grade(LabResult result) {
         var value = result.quantity();
         var uln = result.upper();
         var ladder = new GradeLadder()

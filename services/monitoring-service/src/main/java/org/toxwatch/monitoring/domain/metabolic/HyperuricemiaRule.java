@@ -26,7 +26,7 @@ public final class HyperuricemiaRule extends SingleResultRule {
     }
 
     @Override
-    public Assessment assess(LabResult result) {
+    protected Assessment grade(LabResult result) {
         var uln = result.upper();
         if (uln == null) {
             return LabAssessment.missingLimit(criterion(), result, "ULN", "urate");

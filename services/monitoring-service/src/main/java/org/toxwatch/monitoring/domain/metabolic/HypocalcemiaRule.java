@@ -12,7 +12,7 @@ import org.toxwatch.monitoring.domain.lab.LabHistory;
 import org.toxwatch.monitoring.domain.lab.LabResult;
 import org.toxwatch.monitoring.domain.lab.LabRule;
 import org.toxwatch.monitoring.domain.lab.LowDirectionBands;
-import org.toxwatch.monitoring.domain.lab.Quantity;
+import org.toxwatch.monitoring.domain.lab.ReportedResultGrading;
 import org.toxwatch.monitoring.domain.units.Analyte;
 
 /**
@@ -77,6 +77,9 @@ public final class HypocalcemiaRule implements LabRule {
     }
 
     /**
+     * Grades a calcium, censored or not, with the caveats of {@link ReportedResultGrading}; a censored albumin
+     * corrects only when every value it allows gives the same grade.
+     *
      * @param calcium corrected or total calcium for {@link #CORRECTED}, ionized calcium for {@link #IONIZED}
      * @param albumin used only to correct a total calcium; absent means the total is graded uncorrected
      */
@@ -85,16 +88,18 @@ public final class HypocalcemiaRule implements LabRule {
             throw new IllegalArgumentException(criterion + " grades " + analytes + ", not " + calcium.analyte());
         }
         var correcting = calcium.analyte() == Analyte.CALCIUM_TOTAL ? albumin : null;
+        return ReportedResultGrading.assess(calcium, correcting, "albumin", this::grade);
+    }
+
+    private Assessment grade(LabResult calcium, @Nullable LabResult correcting) {
         var lln = calcium.lower();
         var value = calcium.quantity();
         String subject = calcium.analyte().display();
         String note = null;
         if (calcium.analyte() == Analyte.CALCIUM_TOTAL) {
             if (correcting != null) {
-                var corrected = value.value()
-                        .add(ALBUMIN_FACTOR.multiply(
-                                ALBUMIN_REFERENCE.subtract(correcting.quantity().value())));
-                value = Quantity.canonical(corrected, value.unit());
+                value = value.plusScaled(
+                        ALBUMIN_FACTOR.multiply(ALBUMIN_REFERENCE), ALBUMIN_FACTOR.negate(), correcting.quantity());
                 subject = Analyte.CALCIUM_CORRECTED.display();
                 note = "Corrected from total calcium %s and albumin %s: total + 0.8 x (4.0 - albumin)."
                         .formatted(

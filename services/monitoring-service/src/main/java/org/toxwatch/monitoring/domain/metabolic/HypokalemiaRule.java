@@ -24,7 +24,7 @@ public final class HypokalemiaRule extends SingleResultRule {
     }
 
     @Override
-    public Assessment assess(LabResult result) {
+    protected Assessment grade(LabResult result) {
         return BANDS.labOnlyAssessment(
                 criterion(),
                 result,

@@ -19,7 +19,7 @@ public final class LdhIncreasedRule extends SingleResultRule {
     }
 
     @Override
-    public Assessment assess(LabResult result) {
+    protected Assessment grade(LabResult result) {
         var uln = result.upper();
         if (uln == null) {
             return LabAssessment.missingLimit(criterion(), result, "ULN", "LDH");

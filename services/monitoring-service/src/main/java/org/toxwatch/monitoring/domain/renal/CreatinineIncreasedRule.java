@@ -31,7 +31,7 @@ public final class CreatinineIncreasedRule extends BaselineDependentRule {
 
     /** @param baseline the episode's baseline (1.4); when missing, the ULN criterion alone grades the result */
     @Override
-    public Assessment assess(LabResult result, @Nullable LabResult baseline) {
+    protected Assessment grade(LabResult result, @Nullable LabResult baseline) {
         var uln = result.upper();
         if (uln == null) {
             return LabAssessment.missingLimit(criterion(), result, "ULN", "creatinine");

@@ -42,7 +42,7 @@ class LabRuleShapesTest {
 
         private final SingleResultRule rule = new SingleResultRule(Criterion.FIBRINOGEN_DECREASED, Analyte.FIBRINOGEN) {
             @Override
-            public Assessment assess(LabResult result) {
+            protected Assessment grade(LabResult result) {
                 graded = result;
                 return anyGrade(criterion(), result);
             }
@@ -70,7 +70,7 @@ class LabRuleShapesTest {
         private final BaselineDependentRule rule =
                 new BaselineDependentRule(Criterion.FIBRINOGEN_DECREASED, Analyte.FIBRINOGEN) {
                     @Override
-                    public Assessment assess(LabResult result, @Nullable LabResult baseline) {
+                    protected Assessment grade(LabResult result, @Nullable LabResult baseline) {
                         usedBaseline = baseline;
                         return anyGrade(criterion(), result);
                     }
