@@ -1,6 +1,6 @@
 "use strict";
 (() => {
-  const { api, loadSession, h, term, time, priorityBadge, range, follow, showLiveState, say } = ToxWatch;
+  const { api, loadSession, h, term, time, priorityBadge, caveatText, range, follow, showLiveState, say } = ToxWatch;
   const alertId = new URLSearchParams(window.location.search).get("id");
   const message = document.getElementById("message");
 
@@ -35,6 +35,14 @@
       fact("Source message", h("code", {}, alert.sourceMessageId)),
       fact("Assessment", h("code", {}, alert.assessmentEventId)),
     ].flat());
+    const caveats = alert.caveats || [];
+    const caveatNote = document.getElementById("caveats");
+    caveatNote.hidden = caveats.length === 0 && !alert.awaitingConfirmation;
+    caveatNote.replaceChildren(
+      h("strong", {}, alert.awaitingConfirmation
+        ? "Awaiting confirmation: this alert does not page until a result without the caveat confirms it."
+        : "Read the grade with care:"),
+      caveats.length ? h("ul", {}, ...caveats.map((c) => h("li", { "data-caveat": c }, caveatText(c)))) : "");
     const labOnly = document.getElementById("lab-only");
     labOnly.hidden = !alert.labOnlyNote;
     labOnly.textContent = alert.labOnlyNote ? "Note: " + alert.labOnlyNote + "." : "";

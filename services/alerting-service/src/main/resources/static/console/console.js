@@ -73,6 +73,20 @@ const ToxWatch = (() => {
     return h("span", { class: "priority priority-" + priority }, priority.charAt(0) + priority.slice(1).toLowerCase());
   }
 
+  /** What each assessment caveat means for reading the grade, in the clinician's words. */
+  const CAVEATS = {
+    CENSORED_RESULT: "censored result: the grade is the least the reported bound certainly reaches",
+    HEMOLYZED_SPECIMEN: "hemolyzed specimen: the value may be an artefact of the tube",
+    SPECIMEN_CONDITION: "specimen condition reported: the value may be an artefact",
+    DAY_PRECISION_TIME: "collection time known only to the day",
+    SOURCE_RESULT_CORRECTED: "source result corrected by the laboratory",
+    SOURCE_RESULT_CANCELLED: "source result cancelled by the laboratory",
+  };
+
+  function caveatText(caveat) {
+    return CAVEATS[caveat] || caveat.toLowerCase().replaceAll("_", " ");
+  }
+
   function range(referenceRange) {
     if (!referenceRange) return "—";
     const low = referenceRange.low ?? "";
@@ -164,5 +178,7 @@ const ToxWatch = (() => {
 
   if (document.querySelector("header.bar")) checkGrading();
 
-  return { api, loadSession, h, term, time, age, priorityBadge, range, follow, showLiveState, checkGrading, say };
+  return {
+    api, loadSession, h, term, time, age, priorityBadge, caveatText, range, follow, showLiveState, checkGrading, say,
+  };
 })();

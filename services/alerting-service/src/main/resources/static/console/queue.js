@@ -1,6 +1,6 @@
 "use strict";
 (() => {
-  const { api, loadSession, h, term, time, age, priorityBadge, follow, showLiveState, say } = ToxWatch;
+  const { api, loadSession, h, term, time, age, priorityBadge, caveatText, follow, showLiveState, say } = ToxWatch;
   const RANK = { HIGH: 0, MEDIUM: 1, LOW: 2 };
   const ACTIVE = ["OPEN", "ACKNOWLEDGED", "SNOOZED"];
   const rows = document.getElementById("queue-rows");
@@ -32,7 +32,10 @@
       h("td", {}, priorityBadge(alert.priority)),
       h("td", {}, h("a", { href: "/console/alert.html?id=" + encodeURIComponent(alert.alertId) },
         term(alert.criterionId) + " · grade " + (alert.grade ?? "—")),
-        alert.highestGrade !== alert.grade ? " (highest " + alert.highestGrade + ")" : ""),
+        alert.highestGrade !== alert.grade ? " (highest " + alert.highestGrade + ")" : "",
+        alert.awaitingConfirmation ? h("br") : null,
+        alert.awaitingConfirmation ? h("small", { class: "caveat" }, "awaiting confirmation") : null,
+        ...(alert.caveats || []).flatMap((c) => [h("br"), h("small", { class: "caveat" }, caveatText(c))])),
       h("td", {}, h("a", { href: "/console/patient.html?id=" + encodeURIComponent(alert.patientId) },
         alert.patientId)),
       h("td", { class: "status" }, alert.status.toLowerCase(),

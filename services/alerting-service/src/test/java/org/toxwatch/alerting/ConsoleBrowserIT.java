@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,9 +30,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.toxwatch.alerting.application.Alerts;
 import org.toxwatch.alerting.application.AssessmentHistory;
 import org.toxwatch.alerting.domain.AlertPolicy;
+import org.toxwatch.alerting.domain.Assessments;
+import org.toxwatch.model.AssessmentCaveat;
 import org.toxwatch.model.Criterion;
+import org.toxwatch.model.ToxicityFamily;
 
 /**
  * The clinician console in a real browser (headless Debian Chromium), against the alerting application on a
@@ -52,6 +57,9 @@ class ConsoleBrowserIT extends RunningAlertingService {
 
     @Autowired
     AssessmentHistory history;
+
+    @Autowired
+    Alerts alerts;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -142,6 +150,29 @@ class ConsoleBrowserIT extends RunningAlertingService {
         assertThat(browser.findElement(By.id("acknowledge")).isEnabled()).isFalse();
         assertFitsTheWindowWidth();
         keepScreenshot("alert-acknowledged");
+    }
+
+    @Test
+    void anAlertFromAHemolyzedSpecimenShowsItsCaveatAndThatItAwaitsConfirmation() {
+        String patient = "MRN-" + UUID.randomUUID();
+        publish(Assessments.withCaveats(
+                anAssessment(patient, Criterion.HYPERKALEMIA, 3), AssessmentCaveat.HEMOLYZED_SPECIMEN));
+        signIn();
+        String alertId = await().atMost(PATIENCE)
+                .until(() -> alerts.findUnresolved(patient, ToxicityFamily.METABOLIC), Optional::isPresent)
+                .orElseThrow()
+                .alertId()
+                .toString();
+
+        browser.get(baseUrl() + "/console/alert.html?id=" + alertId);
+        WebElement caveats = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("caveats")));
+
+        assertThat(caveats.getText())
+                .contains("Awaiting confirmation", "hemolyzed specimen: the value may be an artefact of the tube");
+        assertThat(caveats.findElement(By.cssSelector("li[data-caveat='HEMOLYZED_SPECIMEN']")))
+                .isNotNull();
+        assertThat(browser.findElement(By.id("facts")).getText()).contains("low — awaiting confirmation");
+        keepScreenshot("alert-awaiting-confirmation");
     }
 
     @Test

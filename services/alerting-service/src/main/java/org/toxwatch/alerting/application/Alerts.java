@@ -22,6 +22,20 @@ public interface Alerts {
 
     Optional<AlertEpisode> find(UUID alertId);
 
+    /**
+     * The episode of this patient and family that has handled the assessment, resolved or not. Looked up only for
+     * an assessment that may have resolved the episode it changed (one withdrawing evidence), so the stores'
+     * queue-ordered listing serves.
+     */
+    default Optional<AlertEpisode> findHandling(String patientId, ToxicityFamily family, UUID assessmentEventId) {
+        return list(AlertFilter.of(AlertStatus.RESOLVED, patientId, HANDLING_LOOKUP)).stream()
+                .filter(episode -> episode.family() == family && episode.hasHandled(assessmentEventId))
+                .findFirst();
+    }
+
+    /** How many of a patient's resolved episodes {@link #findHandling} looks through. */
+    int HANDLING_LOOKUP = 500;
+
     /** Episodes ordered by priority (high first), then newest first. */
     /** The alerts the filter admits, highest priority first, then the most recently changed. */
     List<AlertEpisode> list(AlertFilter filter);

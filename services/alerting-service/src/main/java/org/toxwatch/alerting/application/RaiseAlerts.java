@@ -43,17 +43,34 @@ public final class RaiseAlerts {
         AlertEpisode.Change change;
         if (open.isPresent()) {
             if (open.get().hasHandled(assessment.eventId())) {
-                auditTrail.of(open.get().alertId()).stream()
-                        .filter(recorded -> assessment.eventId().equals(recorded.assessmentEventId()))
-                        .forEach(publisher::publish);
+                republish(open.get(), assessment);
                 return Optional.empty();
             }
             change = open.get().apply(assessment, decision, clock.instant());
+        } else if (!assessment.withdrawnEvidence().isEmpty() && republished(assessment)) {
+            return Optional.empty();
         } else if (decision.isPresent()) {
             change = AlertEpisode.raise(assessment, decision.get(), UUID.randomUUID(), clock.instant());
         } else {
             return Optional.empty();
         }
         return Optional.of(changes.record(change));
+    }
+
+    /**
+     * A correction that withdrew an episode resolved it, so a redelivery finds no open episode: it is recognised
+     * on the resolved one, and the withdrawal published again.
+     */
+    private boolean republished(ToxicityAssessed assessment) {
+        var handling = alerts.findHandling(
+                assessment.patientId(), assessment.criterion().family(), assessment.eventId());
+        handling.ifPresent(episode -> republish(episode, assessment));
+        return handling.isPresent();
+    }
+
+    private void republish(AlertEpisode episode, ToxicityAssessed assessment) {
+        auditTrail.of(episode.alertId()).stream()
+                .filter(recorded -> assessment.eventId().equals(recorded.assessmentEventId()))
+                .forEach(publisher::publish);
     }
 }

@@ -52,7 +52,6 @@ import org.toxwatch.alerting.application.RaiseAlerts;
 import org.toxwatch.alerting.application.ResolveRecoveredAlerts;
 import org.toxwatch.alerting.application.WebhookDeliveries;
 import org.toxwatch.alerting.application.WebhookSubscriptions;
-import org.toxwatch.alerting.domain.AlertPolicy;
 import org.toxwatch.model.Topics;
 import org.toxwatch.platform.PlatformSecurity;
 import org.toxwatch.platform.Roles;
@@ -88,8 +87,13 @@ class AlertingConfiguration {
     }
 
     @Bean
-    RaiseAlerts raiseAlerts(Alerts alerts, AlertEventPublisher publisher, AuditTrail auditTrail, Clock clock) {
-        return new RaiseAlerts(new AlertPolicy(), alerts, publisher, auditTrail, clock);
+    RaiseAlerts raiseAlerts(
+            Alerts alerts,
+            AlertEventPublisher publisher,
+            AuditTrail auditTrail,
+            AlertingProperties properties,
+            Clock clock) {
+        return new RaiseAlerts(properties.alertPolicy(), alerts, publisher, auditTrail, clock);
     }
 
     @Bean

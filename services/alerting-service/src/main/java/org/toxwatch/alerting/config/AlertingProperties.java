@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.toxwatch.alerting.domain.AlertPolicy;
 import org.toxwatch.alerting.domain.EscalationPolicy;
 import org.toxwatch.alerting.domain.RecoveryPolicy;
 import org.toxwatch.model.AlertPriority;
@@ -23,6 +24,8 @@ import org.toxwatch.model.AlertPriority;
  * @param gradingDelayThreshold how long a record may wait to be graded or turned into an alert before the console
  *     and the operator are told grading is delayed
  * @param gradingCheck how often the broker is asked how grading keeps up
+ * @param pageOnCompromisedSpecimen whether a grade from a hemolyzed or otherwise compromised specimen alerts at its
+ *     usual priority; by default (false) it is low priority, awaiting confirmation by a result without the caveat
  */
 @ConfigurationProperties("toxwatch.alerting")
 public record AlertingProperties(
@@ -34,7 +37,8 @@ public record AlertingProperties(
         @Nullable Duration recoverySustained,
         @Nullable Set<AlertPriority> recoveryProposeFor,
         @Nullable Duration gradingDelayThreshold,
-        @Nullable Duration gradingCheck) {
+        @Nullable Duration gradingCheck,
+        @Nullable Boolean pageOnCompromisedSpecimen) {
 
     public AlertingProperties {
         topicPartitions = topicPartitions == null ? 6 : topicPartitions;
@@ -50,6 +54,11 @@ public record AlertingProperties(
                 recoveryProposeFor == null ? RecoveryPolicy.DEFAULT.proposeFor() : Set.copyOf(recoveryProposeFor);
         gradingDelayThreshold = gradingDelayThreshold == null ? Duration.ofMinutes(2) : gradingDelayThreshold;
         gradingCheck = gradingCheck == null ? Duration.ofSeconds(10) : gradingCheck;
+        pageOnCompromisedSpecimen = pageOnCompromisedSpecimen != null && pageOnCompromisedSpecimen;
+    }
+
+    AlertPolicy alertPolicy() {
+        return new AlertPolicy(Boolean.TRUE.equals(pageOnCompromisedSpecimen));
     }
 
     RecoveryPolicy recoveryPolicy() {

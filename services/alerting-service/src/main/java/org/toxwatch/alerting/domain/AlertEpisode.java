@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AlertStatus;
 import org.toxwatch.model.AlertTransition;
+import org.toxwatch.model.AssessmentCaveat;
 import org.toxwatch.model.ToxicityAssessed;
 import org.toxwatch.model.ToxicityFamily;
 
@@ -28,6 +30,8 @@ import org.toxwatch.model.ToxicityFamily;
  * @param assignee the clinician the alert was assigned or forwarded to, if any
  * @param snoozedUntil while SNOOZED, when reminders start again
  * @param recovery whether the toxicity is back to grade 0, since when, and whether resolution was proposed
+ * @param bases every grade above 0 the episode has seen, with the results it was graded from, except those a
+ *     laboratory correction or cancellation has withdrawn: the highest grade and the priority rest on these
  * @param version optimistic-locking version of the stored episode; absent before the first save
  */
 public record AlertEpisode(
@@ -48,6 +52,7 @@ public record AlertEpisode(
         @Nullable String assignee,
         @Nullable Instant snoozedUntil,
         Recovery recovery,
+        List<GradeBasis> bases,
         @Nullable Long version) {
 
     public AlertEpisode {
@@ -55,6 +60,7 @@ public record AlertEpisode(
         Objects.requireNonNull(latest, "latest");
         Objects.requireNonNull(recovery, "recovery");
         handledAssessments = List.copyOf(handledAssessments);
+        bases = List.copyOf(bases);
     }
 
     /** The service that records alert transitions. */
@@ -82,6 +88,7 @@ public record AlertEpisode(
                 null,
                 null,
                 Recovery.startingWith(assessment),
+                GradeBasis.of(assessment, Optional.of(decision)).stream().toList(),
                 null);
         return new Change(episode, episode.eventFor(AlertTransition.RAISED, now));
     }
@@ -91,20 +98,42 @@ public record AlertEpisode(
     }
 
     /**
-     * Applies a newer assessment of the same family. A grade above the highest so far escalates (and
-     * notifies); anything else updates silently. The priority never drops while the episode is open.
+     * Applies a newer assessment of the same family. A grade above the highest so far escalates (and notifies);
+     * anything else updates silently, and the priority never drops while the episode is open, with two exceptions.
+     * A grade from a compromised specimen does not notify, and the first result without that caveat that calls for
+     * an alert confirms the episode: it takes that alert's priority and notifies. An assessment that withdraws
+     * results (a laboratory correction or cancellation) recomputes the highest grade and the priority from what
+     * still stands, and withdraws the episode when nothing that stands would raise an alert.
      */
     public Change apply(ToxicityAssessed assessment, Optional<AlertDecision> decision, Instant now) {
+        boolean correctsABasis = bases.stream().anyMatch(basis -> basis.restsOnAny(assessment.withdrawnEvidence()));
+        return correctsABasis ? correct(assessment, decision, now) : update(assessment, decision, now);
+    }
+
+    /** Whether every grade that alerts in this episode came from a compromised specimen nothing has confirmed. */
+    public boolean awaitsConfirmation() {
+        var alerting = bases.stream().filter(GradeBasis::alerts).toList();
+        return !alerting.isEmpty() && alerting.stream().allMatch(GradeBasis::awaitsConfirmation);
+    }
+
+    private Change update(ToxicityAssessed assessment, Optional<AlertDecision> decision, Instant now) {
         Integer grade = assessment.grade();
+        boolean unconfirmed = decision.map(AlertDecision::awaitsConfirmation).orElse(false);
+        boolean confirms = decision.isPresent() && !unconfirmed && awaitsConfirmation();
         boolean worse = grade != null && grade > highestGrade;
+        boolean notifies = (worse && !unconfirmed) || confirms;
         AlertPriority newPriority = priority;
         String newReason = priorityReason;
-        if (decision.isPresent() && decision.get().priority().compareTo(priority) < 0) {
+        if (confirms) {
+            newPriority = higher(priority, decision.get().priority());
+            newReason = "confirmed by a result without a specimen caveat: "
+                    + decision.get().reason();
+        } else if (decision.isPresent() && decision.get().priority().compareTo(priority) < 0) {
             newPriority = decision.get().priority();
             newReason = decision.get().reason();
         }
-        var handled = new ArrayList<>(handledAssessments);
-        handled.add(assessment.eventId());
+        var newBases = new ArrayList<>(bases);
+        GradeBasis.of(assessment, decision).ifPresent(newBases::add);
         var updated = new AlertEpisode(
                 alertId,
                 patientId,
@@ -117,15 +146,129 @@ public record AlertEpisode(
                 assessment,
                 createdAt,
                 now,
-                handled,
+                handledWith(assessment),
+                escalationTier,
+                notifies ? now : lastNotifiedAt,
+                assignee,
+                snoozedUntil,
+                recovery.after(assessment),
+                newBases,
+                version);
+        String reason = unconfirmed && !confirms ? decision.get().reason() : newReason;
+        return new Change(
+                updated,
+                updated.event(
+                        notifies ? AlertTransition.ESCALATED_GRADE : AlertTransition.UPDATED,
+                        now,
+                        "toxwatch",
+                        reason,
+                        assessment.eventId(),
+                        assessment.eventId().toString()));
+    }
+
+    /**
+     * A correction or cancellation withdrew results some of this episode's grades rested on: those grades no longer
+     * count. The episode is withdrawn (resolved) when none that still stands would raise an alert; otherwise its
+     * highest grade and priority are those of what stands, lower or higher than before.
+     */
+    private Change correct(ToxicityAssessed assessment, Optional<AlertDecision> decision, Instant now) {
+        var standing = new ArrayList<GradeBasis>();
+        bases.stream()
+                .filter(basis -> !basis.restsOnAny(assessment.withdrawnEvidence()))
+                .forEach(standing::add);
+        GradeBasis.of(assessment, decision).ifPresent(standing::add);
+        int newHighest = standing.stream().mapToInt(GradeBasis::grade).max().orElse(0);
+        String source = assessment.caveats().contains(AssessmentCaveat.SOURCE_RESULT_CANCELLED)
+                ? "source result cancelled"
+                : "source result corrected";
+        var alerting = standing.stream().filter(GradeBasis::alerts).toList();
+        if (alerting.isEmpty()) {
+            var withdrawn = new AlertEpisode(
+                    alertId,
+                    patientId,
+                    family,
+                    AlertStatus.RESOLVED,
+                    priority,
+                    priorityReason,
+                    policyVersion,
+                    newHighest,
+                    assessment,
+                    createdAt,
+                    now,
+                    handledWith(assessment),
+                    escalationTier,
+                    lastNotifiedAt,
+                    assignee,
+                    null,
+                    recovery.after(assessment),
+                    standing,
+                    version);
+            String reason = source + ": alert withdrawn; the grade " + highestGrade
+                    + " it showed rested on the replaced result and no remaining result calls for an alert";
+            return new Change(
+                    withdrawn,
+                    withdrawn.event(
+                            AlertTransition.RESOLVED,
+                            now,
+                            "toxwatch",
+                            reason,
+                            assessment.eventId(),
+                            assessment.eventId().toString()));
+        }
+        GradeBasis top = alerting.getFirst();
+        for (GradeBasis basis : alerting) {
+            if (basis.priority().compareTo(top.priority()) <= 0) {
+                top = basis;
+            }
+        }
+        Integer grade = assessment.grade();
+        boolean unconfirmed = decision.map(AlertDecision::awaitsConfirmation).orElse(false);
+        boolean worse = grade != null && grade > highestGrade && !unconfirmed;
+        var corrected = new AlertEpisode(
+                alertId,
+                patientId,
+                family,
+                status,
+                top.priority(),
+                Objects.requireNonNull(top.reason()),
+                policyVersion,
+                newHighest,
+                assessment,
+                createdAt,
+                now,
+                handledWith(assessment),
                 escalationTier,
                 worse ? now : lastNotifiedAt,
                 assignee,
                 snoozedUntil,
                 recovery.after(assessment),
+                standing,
                 version);
+        String reason = source + ": highest grade " + highestGrade + " -> " + newHighest + ", priority "
+                + lowerCase(priority) + " -> " + lowerCase(top.priority()) + " (" + top.reason() + ")";
         return new Change(
-                updated, updated.eventFor(worse ? AlertTransition.ESCALATED_GRADE : AlertTransition.UPDATED, now));
+                corrected,
+                corrected.event(
+                        worse ? AlertTransition.ESCALATED_GRADE : AlertTransition.UPDATED,
+                        now,
+                        "toxwatch",
+                        reason,
+                        assessment.eventId(),
+                        assessment.eventId().toString()));
+    }
+
+    private List<UUID> handledWith(ToxicityAssessed assessment) {
+        var handled = new ArrayList<>(handledAssessments);
+        handled.add(assessment.eventId());
+        return handled;
+    }
+
+    private static AlertPriority higher(AlertPriority a, AlertPriority b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String lowerCase(AlertPriority priority) {
+        return priority.name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -264,6 +407,7 @@ public record AlertEpisode(
                     assignee,
                     snoozedUntil,
                     recovery.proposed(now),
+                    bases,
                     version);
             String reason = "resolution proposed: " + sustained + "; a clinician confirms by resolving";
             return new Decision.Changed(new Change(
@@ -333,6 +477,7 @@ public record AlertEpisode(
                 newAssignee,
                 newSnoozedUntil,
                 recovery,
+                bases,
                 version);
     }
 

@@ -3,6 +3,7 @@ package org.toxwatch.alerting.domain;
 import java.util.Optional;
 import java.util.Set;
 import org.toxwatch.model.AlertPriority;
+import org.toxwatch.model.AssessmentCaveat;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.ToxicityAssessed;
 import org.toxwatch.model.ToxicityFamily;
@@ -12,11 +13,12 @@ import org.toxwatch.model.ToxicityFamily;
  * more, febrile neutropenia, any grade 4, a BESPONSA hold or BLINCYTO interruption, VOD or potential Hy's law
  * signal. Medium: any other grade 3. Low: a grade 2 liver or blood-count toxicity during therapy, and an expected
  * result that is overdue. Nothing below that: grade 0-1 never alerts, so the
- * queue holds what needs a clinician.
+ * queue holds what needs a clinician. A grade from a compromised specimen is low, awaiting confirmation, unless
+ * configured to page.
  */
 public final class AlertPolicy {
 
-    public static final String VERSION = "alert-policy-2026.11-3";
+    public static final String VERSION = "alert-policy-2026.12-4";
 
     private static final Set<Criterion> HIGH_FROM_GRADE_2 =
             Set.of(Criterion.CYTOKINE_RELEASE_SYNDROME, Criterion.ICANS);
@@ -35,7 +37,51 @@ public final class AlertPolicy {
     private static final Set<ToxicityFamily> LOW_AT_GRADE_2_IN_THERAPY =
             Set.of(ToxicityFamily.HEPATOTOXICITY, ToxicityFamily.CYTOPENIA);
 
+    /** Caveats that say the specimen, not the patient, may have made the value (a hemolyzed potassium). */
+    private static final Set<AssessmentCaveat> COMPROMISED_SPECIMEN =
+            Set.of(AssessmentCaveat.HEMOLYZED_SPECIMEN, AssessmentCaveat.SPECIMEN_CONDITION);
+
+    private final boolean pageOnCompromisedSpecimen;
+
+    /** The default policy: a grade from a compromised specimen does not page. */
+    public AlertPolicy() {
+        this(false);
+    }
+
+    /**
+     * @param pageOnCompromisedSpecimen whether a grade from a hemolyzed or otherwise compromised specimen alerts at
+     *     its usual priority; by default it is held at low priority, awaiting confirmation
+     */
+    public AlertPolicy(boolean pageOnCompromisedSpecimen) {
+        this.pageOnCompromisedSpecimen = pageOnCompromisedSpecimen;
+    }
+
+    /**
+     * The alert an assessment calls for, if any. A grade from a compromised specimen (hemolysis raises potassium,
+     * LDH and AST in the tube) is alerted at low priority, which waits in the queue and never escalates, until a
+     * result without the caveat confirms it: most such values are artefacts, and an alert that pages on them
+     * teaches clinicians to ignore pages.
+     */
     public Optional<AlertDecision> decide(ToxicityAssessed assessment) {
+        var decision = clinicalDecision(assessment);
+        var compromised = assessment.caveats().stream()
+                .filter(COMPROMISED_SPECIMEN::contains)
+                .findFirst();
+        if (decision.isEmpty() || compromised.isEmpty() || pageOnCompromisedSpecimen) {
+            return decision;
+        }
+        return Optional.of(new AlertDecision(
+                AlertPriority.LOW,
+                "awaiting confirmation: "
+                        + (compromised.get() == AssessmentCaveat.HEMOLYZED_SPECIMEN
+                                ? "hemolyzed specimen"
+                                : "specimen condition reported")
+                        + " (" + decision.get().reason() + " once a result without it confirms)",
+                VERSION,
+                true));
+    }
+
+    private Optional<AlertDecision> clinicalDecision(ToxicityAssessed assessment) {
         Integer grade = assessment.grade();
         if (grade == null) {
             return Optional.empty();

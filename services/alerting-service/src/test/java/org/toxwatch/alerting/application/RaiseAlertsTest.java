@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.toxwatch.alerting.domain.AlertEpisode;
 import org.toxwatch.alerting.domain.AlertPolicy;
+import org.toxwatch.alerting.domain.Assessments;
 import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AlertStatus;
@@ -156,6 +157,41 @@ class RaiseAlertsTest {
 
         assertThat(alerts.stored())
                 .hasSize(2)
+                .extracting(AlertEpisode::status)
+                .containsExactly(AlertStatus.RESOLVED, AlertStatus.OPEN);
+    }
+
+    @Test
+    void aRedeliveredCorrectionThatWithdrewTheAlertChangesNothingAndRepublishesTheWithdrawal() {
+        var wrong = anAssessment("MRN-1", Criterion.HYPERKALEMIA, 3);
+        raiseAlerts.on(wrong);
+        var correction = Assessments.afterCorrectionOf(wrong, Criterion.HYPERKALEMIA, 0);
+
+        raiseAlerts.on(correction);
+        var again = raiseAlerts.on(correction);
+
+        assertThat(again).isEmpty();
+        assertThat(alerts.stored())
+                .singleElement()
+                .satisfies(episode -> assertThat(episode.status()).isEqualTo(AlertStatus.RESOLVED));
+        assertThat(audit.all())
+                .extracting(AlertChanged::transition)
+                .containsExactly(AlertTransition.RAISED, AlertTransition.RESOLVED);
+        assertThat(published)
+                .extracting(AlertChanged::transition)
+                .containsExactly(AlertTransition.RAISED, AlertTransition.RESOLVED, AlertTransition.RESOLVED);
+        assertThat(published.get(2)).isEqualTo(published.get(1));
+    }
+
+    @Test
+    void aCorrectionToAnotherAlertingGradeAfterTheAlertWasWithdrawnOpensANewOne() {
+        var wrong = anAssessment("MRN-1", Criterion.HYPERKALEMIA, 3);
+        raiseAlerts.on(wrong);
+        raiseAlerts.on(Assessments.afterCorrectionOf(wrong, Criterion.HYPERKALEMIA, 0));
+
+        raiseAlerts.on(anAssessment("MRN-1", Criterion.HYPERKALEMIA, 4));
+
+        assertThat(alerts.stored())
                 .extracting(AlertEpisode::status)
                 .containsExactly(AlertStatus.RESOLVED, AlertStatus.OPEN);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.AppliedThreshold;
+import org.toxwatch.model.AssessmentCaveat;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.Evidence;
 import org.toxwatch.model.ReferenceRange;
@@ -52,6 +53,64 @@ public final class Assessments {
                 criterion,
                 grade,
                 new TherapyContext(Therapy.INOTUZUMAB_OZOGAMICIN, Instant.parse("2026-11-12T08:00:00Z"), 7, null));
+    }
+
+    /** {@code assessment} with these caveats, e.g. graded from a hemolyzed specimen. */
+    public static ToxicityAssessed withCaveats(ToxicityAssessed assessment, AssessmentCaveat... caveats) {
+        return copy(assessment, assessment.evidence(), List.of(caveats), List.of());
+    }
+
+    /**
+     * An assessment of {@code criterion} at {@code grade} following a laboratory correction of the results that
+     * {@code earlier} used: they are its withdrawn evidence, and a new result is its evidence.
+     */
+    public static ToxicityAssessed afterCorrectionOf(
+            ToxicityAssessed earlier, Criterion criterion, @Nullable Integer grade) {
+        var next = anAssessment(earlier.patientId(), criterion, grade, earlier.therapyContext());
+        return copy(
+                next,
+                next.evidence(),
+                List.of(AssessmentCaveat.SOURCE_RESULT_CORRECTED),
+                earlier.evidence().stream().map(Evidence::eventId).toList());
+    }
+
+    /** The same, after a cancellation. */
+    public static ToxicityAssessed afterCancellationOf(
+            ToxicityAssessed earlier, Criterion criterion, @Nullable Integer grade) {
+        var corrected = afterCorrectionOf(earlier, criterion, grade);
+        return copy(
+                corrected,
+                corrected.evidence(),
+                List.of(AssessmentCaveat.SOURCE_RESULT_CANCELLED),
+                corrected.withdrawnEvidence());
+    }
+
+    private static ToxicityAssessed copy(
+            ToxicityAssessed assessment,
+            List<Evidence> evidence,
+            List<AssessmentCaveat> caveats,
+            List<UUID> withdrawn) {
+        return new ToxicityAssessed(
+                assessment.eventId(),
+                assessment.patientId(),
+                assessment.assessedAt(),
+                assessment.producedAt(),
+                assessment.criterion(),
+                assessment.criterionId(),
+                assessment.grade(),
+                assessment.notAssessableReason(),
+                assessment.previousGrade(),
+                assessment.summary(),
+                assessment.thresholds(),
+                evidence,
+                assessment.labOnlyGrading(),
+                assessment.referenceRangeSource(),
+                assessment.therapyContext(),
+                assessment.catalogueVersion(),
+                assessment.sourceSystem(),
+                assessment.sourceMessageId(),
+                caveats,
+                withdrawn);
     }
 
     private static ToxicityAssessed anAssessment(

@@ -11,10 +11,12 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.toxwatch.alerting.domain.AlertEpisode;
+import org.toxwatch.alerting.domain.GradeBasis;
 import org.toxwatch.alerting.domain.Recovery;
 import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AlertStatus;
 import org.toxwatch.model.Criterion;
+import org.toxwatch.model.Evidence;
 import org.toxwatch.model.ToxicityAssessed;
 import org.toxwatch.model.ToxicityFamily;
 
@@ -44,7 +46,41 @@ record AlertDocument(
         @Nullable Map<String, Integer> currentGrades,
         @Nullable Instant normalSince,
         @Nullable Instant resolutionProposedAt,
+        @Nullable List<Basis> bases,
         @Version @Nullable Long version) {
+
+    /** A {@link GradeBasis} as stored. */
+    record Basis(
+            String assessmentEventId,
+            Criterion criterion,
+            int grade,
+            @Nullable AlertPriority priority,
+            @Nullable String reason,
+            boolean awaitsConfirmation,
+            List<String> evidence) {
+
+        static Basis from(GradeBasis basis) {
+            return new Basis(
+                    basis.assessmentEventId().toString(),
+                    basis.criterion(),
+                    basis.grade(),
+                    basis.priority(),
+                    basis.reason(),
+                    basis.awaitsConfirmation(),
+                    basis.evidence().stream().map(UUID::toString).toList());
+        }
+
+        GradeBasis toDomain() {
+            return new GradeBasis(
+                    UUID.fromString(assessmentEventId),
+                    criterion,
+                    grade,
+                    priority,
+                    reason,
+                    awaitsConfirmation,
+                    evidence.stream().map(UUID::fromString).toList());
+        }
+    }
 
     static AlertDocument from(AlertEpisode episode) {
         return new AlertDocument(
@@ -69,6 +105,7 @@ record AlertDocument(
                         .collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue)),
                 episode.recovery().normalSince(),
                 episode.recovery().proposedAt(),
+                episode.bases().stream().map(Basis::from).toList(),
                 episode.version());
     }
 
@@ -82,6 +119,24 @@ record AlertDocument(
         var grades = new EnumMap<Criterion, Integer>(Criterion.class);
         currentGrades.forEach((criterion, grade) -> grades.put(Criterion.valueOf(criterion), grade));
         return new Recovery(grades, normalSince, resolutionProposedAt);
+    }
+
+    /**
+     * Episodes stored before their bases were kept rest on the assessment they show, at their highest grade: a
+     * correction of its results withdraws them, one of an earlier assessment's results cannot.
+     */
+    private List<GradeBasis> gradeBases() {
+        if (bases != null) {
+            return bases.stream().map(Basis::toDomain).toList();
+        }
+        return List.of(new GradeBasis(
+                latest.eventId(),
+                latest.criterion(),
+                highestGrade,
+                priority,
+                priorityReason,
+                false,
+                latest.evidence().stream().map(Evidence::eventId).toList()));
     }
 
     AlertEpisode toDomain() {
@@ -103,6 +158,7 @@ record AlertDocument(
                 assignee,
                 snoozedUntil,
                 recovery(),
+                gradeBases(),
                 version);
     }
 }

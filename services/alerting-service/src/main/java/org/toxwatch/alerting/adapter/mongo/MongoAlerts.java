@@ -37,6 +37,17 @@ public final class MongoAlerts implements Alerts {
     }
 
     @Override
+    public Optional<AlertEpisode> findHandling(String patientId, ToxicityFamily family, UUID assessmentEventId) {
+        var query = Query.query(Criteria.where("patientId")
+                .is(patientId)
+                .and("family")
+                .is(family)
+                .and("handledAssessments")
+                .is(assessmentEventId.toString()));
+        return Optional.ofNullable(mongo.findOne(query, AlertDocument.class)).map(AlertDocument::toDomain);
+    }
+
+    @Override
     public Optional<AlertEpisode> find(UUID alertId) {
         return Optional.ofNullable(mongo.findById(alertId.toString(), AlertDocument.class))
                 .map(AlertDocument::toDomain);

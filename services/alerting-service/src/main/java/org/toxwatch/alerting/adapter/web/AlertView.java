@@ -8,6 +8,7 @@ import org.toxwatch.alerting.domain.AlertEpisode;
 import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AlertStatus;
 import org.toxwatch.model.AppliedThreshold;
+import org.toxwatch.model.AssessmentCaveat;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.Evidence;
 import org.toxwatch.model.ReferenceRangeSource;
@@ -23,6 +24,10 @@ import org.toxwatch.model.ToxicityFamily;
  * @param sourceMessageId the source message whose arrival produced that assessment
  * @param normalSince since when every criterion of the episode has been back at grade 0, if it is
  * @param resolutionProposedAt when ToxWatch proposed resolving it; a clinician confirms by resolving
+ * @param caveats what a clinician must know to read the grade shown (hemolyzed specimen, source result corrected,
+ *     ...)
+ * @param awaitingConfirmation every grade that alerts in this episode came from a compromised specimen: it does not
+ *     page until a result without that caveat confirms it
  */
 record AlertView(
         UUID alertId,
@@ -51,7 +56,9 @@ record AlertView(
         UUID assessmentEventId,
         String sourceMessageId,
         @Nullable Instant normalSince,
-        @Nullable Instant resolutionProposedAt) {
+        @Nullable Instant resolutionProposedAt,
+        List<AssessmentCaveat> caveats,
+        boolean awaitingConfirmation) {
 
     static final String LAB_ONLY_NOTE = "lab-only grade; clinical criteria not assessed";
 
@@ -84,6 +91,8 @@ record AlertView(
                 latest.eventId(),
                 latest.sourceMessageId(),
                 episode.recovery().normalSince(),
-                episode.recovery().proposedAt());
+                episode.recovery().proposedAt(),
+                latest.caveats(),
+                episode.awaitsConfirmation());
     }
 }

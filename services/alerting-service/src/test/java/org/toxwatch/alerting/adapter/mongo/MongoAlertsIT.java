@@ -83,6 +83,32 @@ class MongoAlertsIT {
     }
 
     @Test
+    void anEpisodeWithdrawnByACorrectionKeepsWhatItsGradesRestOnAndIsFoundByTheCorrection() {
+        var alerts = new MongoAlerts(mongoTemplate);
+        String patient = "MRN-" + UUID.randomUUID();
+        var wrong = anAssessment(patient, Criterion.HYPERKALEMIA, 3);
+        var raised = AlertEpisode.raise(wrong, MEDIUM, UUID.randomUUID(), Instant.now());
+        var stored = alerts.save(raised.episode());
+        var correction = Assessments.afterCorrectionOf(wrong, Criterion.HYPERKALEMIA, 0);
+
+        alerts.save(stored.apply(correction, java.util.Optional.empty(), Instant.now())
+                .episode());
+
+        assertThat(stored.bases()).isEqualTo(raised.episode().bases());
+        assertThat(alerts.findUnresolved(patient, ToxicityFamily.METABOLIC)).isEmpty();
+        assertThat(alerts.findHandling(patient, ToxicityFamily.METABOLIC, correction.eventId()))
+                .get()
+                .satisfies(found -> {
+                    assertThat(found.alertId()).isEqualTo(raised.episode().alertId());
+                    assertThat(found.status()).isEqualTo(AlertStatus.RESOLVED);
+                    assertThat(found.highestGrade()).isZero();
+                    assertThat(found.latest().withdrawnEvidence()).isEqualTo(correction.withdrawnEvidence());
+                });
+        assertThat(alerts.findHandling(patient, ToxicityFamily.METABOLIC, UUID.randomUUID()))
+                .isEmpty();
+    }
+
+    @Test
     void aStaleCopyCannotOverwriteANewerOne() {
         var alerts = new MongoAlerts(mongoTemplate);
         String patient = "MRN-" + UUID.randomUUID();
