@@ -47,7 +47,7 @@ public final class ReportedResultGrading {
             BiFunction<LabResult, @Nullable LabResult, Assessment> rule) {
         var companionCensored = companion != null && companion.censored();
         if (!result.censored() && !companionCensored) {
-            return withReportingCaveats(rule.apply(result, companion), result, companion);
+            return withReportingCaveats(rule.apply(result, companion), result, companion, companionRole);
         }
         var censored = new ArrayList<String>();
         if (result.censored()) {
@@ -68,7 +68,7 @@ public final class ReportedResultGrading {
         }
         var assessment = certainGrade(String.join(" and ", censored), corners);
         return withReportingCaveats(
-                assessment.withCaveats(List.of(AssessmentCaveat.CENSORED_RESULT)), result, companion);
+                assessment.withCaveats(List.of(AssessmentCaveat.CENSORED_RESULT)), result, companion, companionRole);
     }
 
     /**
@@ -108,30 +108,38 @@ public final class ReportedResultGrading {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    /** Caveats and words for each specimen condition and day-precision time of the results the grade used. */
+    /**
+     * Caveats and words for each specimen condition and day-precision time of the results the grade used: the
+     * result, and the companion when it is among the evidence.
+     */
     private static Assessment withReportingCaveats(
-            Assessment assessment, LabResult result, @Nullable LabResult companion) {
+            Assessment assessment, LabResult result, @Nullable LabResult companion, String companionRole) {
         if (!assessment.isGraded()) {
             return assessment;
         }
+        var used = new ArrayList<LabResult>(List.of(result));
+        if (companion != null
+                && assessment.evidence().stream()
+                        .anyMatch(evidence -> evidence.eventId()
+                                .equals(companion.observation().eventId()))) {
+            used.add(companion);
+        }
         var caveats = new LinkedHashSet<AssessmentCaveat>();
         var words = new ArrayList<String>();
-        for (var used : companion == null ? List.of(result) : List.of(result, companion)) {
-            var role = used == result ? "" : " (" + used.analyte().display() + " used with it)";
-            for (var condition : used.qualifiers().specimenConditions()) {
+        for (var each : used) {
+            var prefix = each == result ? "" : capitalized(companionRole) + ": ";
+            for (var condition : each.qualifiers().specimenConditions()) {
                 caveats.add(
                         condition == SpecimenCondition.HEMOLYZED
                                 ? AssessmentCaveat.HEMOLYZED_SPECIMEN
                                 : AssessmentCaveat.SPECIMEN_CONDITION);
-                words.add(specimenWords(condition, used.analyte()) + role + ".");
+                words.add(prefix + specimenWords(condition, each.analyte()) + ".");
             }
-            if (used.qualifiers().timedToTheDayOnly()) {
+            if (each.qualifiers().timedToTheDayOnly()) {
                 caveats.add(AssessmentCaveat.DAY_PRECISION_TIME);
-                words.add(
-                        "Collection time of %s known only to the day (%s, sent without a time): anything that depends on the time of day is approximate."
-                                .formatted(
-                                        used.analyte().display(),
-                                        used.observedAt().toString().substring(0, 10)));
+                words.add(capitalized(prefix
+                        + "collection time known only to the day (%s UTC, sent without a time of day): anything that depends on the time of day is approximate."
+                                .formatted(each.observedAt().toString().substring(0, 10))));
             }
         }
         if (caveats.isEmpty()) {
@@ -143,7 +151,7 @@ public final class ReportedResultGrading {
 
     /** E.g. {@code Hemolyzed specimen: potassium may be falsely high}. */
     static String specimenWords(SpecimenCondition condition, Analyte analyte) {
-        var name = condition.name().charAt(0) + condition.name().substring(1).toLowerCase(Locale.ROOT);
+        var name = capitalized(condition.name().toLowerCase(Locale.ROOT));
         var display = analyte.display();
         var analyteName = display.equals(display.toUpperCase(Locale.ROOT)) ? display : display.toLowerCase(Locale.ROOT);
         if (condition == SpecimenCondition.HEMOLYZED && FALSELY_HIGH_WHEN_HEMOLYZED.contains(analyte)) {
