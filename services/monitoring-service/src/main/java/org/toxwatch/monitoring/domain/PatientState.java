@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +33,8 @@ import org.toxwatch.model.VitalSignsRecorded;
 import org.toxwatch.monitoring.domain.lab.LabReading;
 import org.toxwatch.monitoring.domain.lab.LabResult;
 import org.toxwatch.monitoring.domain.units.Analyte;
+import org.toxwatch.monitoring.domain.windows.Lookback;
+import org.toxwatch.monitoring.domain.windows.Lookbacks;
 
 /**
  * Everything monitoring remembers about one patient, folded from the patient's events by the pure functions
@@ -41,9 +44,10 @@ import org.toxwatch.monitoring.domain.units.Analyte;
  * <p>Events are placed by their clinical time (collection, measurement or administration time), not by
  * arrival, so a late result lands where it belongs. A corrected result replaces the one with the same
  * {@code sourceObservationId} (or, without one, the same LOINC code and collection time); a cancelled result
- * removes it. Memory is bounded relative to the newest event time: labs for {@value #LAB_DAYS} days and at
- * most {@value #LABS_PER_ANALYTE} per analyte, plus each therapy episode's baseline candidates (the 30 days
- * up to T0, CRITERIA.md 1.4); vital signs for {@value #VITALS_HOURS} h; fevers and supportive drugs for
+ * removes it. Memory is bounded: labs and weights are kept while a criterion's {@link Lookback} still reaches them
+ * ({@link Lookbacks#TABLE}: the recent ones, each episode's baseline candidates, each CAR-T infusion's days 0-100,
+ * the results before and after each inotuzumab dose), so retention never changes a published grade; relative to the
+ * newest event time, vital signs for {@value #VITALS_HOURS} h; fevers and supportive drugs for
  * {@value #CRS_MEMORY_DAYS} days, one blinatumomab cycle (28 days of infusion and a 14-day interval) and
  * longer than the CAR-T CRS window (day 0-28).
  *
@@ -89,22 +93,8 @@ public record PatientState(
         List<ClinicalFindingRecorded> findings,
         List<DosePlanned> dosePlans) {
 
-    static final long LAB_DAYS = 30;
-    static final int LABS_PER_ANALYTE = 50;
-
-    /** Late ICAHT looks at ANCs up to day 100 after a CAR-T infusion (CRITERIA.md 6.1). */
-    static final long ANC_DAYS = 101;
-
-    static final int ANCS_KEPT = 250;
-
-    /** Days are calendar days in the hospital's zone (CRITERIA.md 1.5): a day either side covers any zone. */
-    static final Duration ICAHT_MARGIN = Duration.ofDays(1);
-
-    static final int BASELINE_CANDIDATES_PER_ANALYTE = 5;
     static final long VITALS_HOURS = 72;
     static final long CRS_MEMORY_DAYS = 42;
-    static final long WEIGHT_DAYS = 100;
-    static final int MAX_WEIGHTS = 200;
     static final int MAX_EPISODES = 20;
     static final int NEURO_ASSESSMENTS_KEPT = 500;
     static final int SEIZURES_KEPT = 20;
@@ -554,9 +544,7 @@ public record PatientState(
                 boundedLabs(now),
                 since(vitals, VitalSignsRecorded::observedAt, now.minus(Duration.ofHours(VITALS_HOURS))),
                 since(fevers, FeverReading::observedAt, now.minus(Duration.ofDays(CRS_MEMORY_DAYS))),
-                last(
-                        since(weights, WeightMeasurement::observedAt, now.minus(Duration.ofDays(WEIGHT_DAYS))),
-                        MAX_WEIGHTS),
+                retained(weights, WeightMeasurement::observedAt, Lookbacks.reading(Lookback.Input.WEIGHTS), now),
                 since(supportiveDrugs, SupportiveDrugGiven::givenAt, now.minus(Duration.ofDays(CRS_MEMORY_DAYS))),
                 vasopressors,
                 oxygen,
@@ -591,47 +579,59 @@ public record PatientState(
     }
 
     private Map<String, List<LabResultRecorded>> boundedLabs(Instant now) {
-        var recentFrom = now.minus(Duration.ofDays(LAB_DAYS));
         var bounded = new TreeMap<String, List<LabResultRecorded>>();
         labs.forEach((analyte, results) -> {
-            Set<UUID> kept = new HashSet<>();
-            last(since(results, LabResultRecorded::observedAt, recentFrom), LABS_PER_ANALYTE)
-                    .forEach(result -> kept.add(result.eventId()));
-            if (analyte.equals(Analyte.ANC.name())) {
-                last(since(results, LabResultRecorded::observedAt, now.minus(Duration.ofDays(ANC_DAYS))), ANCS_KEPT)
-                        .forEach(result -> kept.add(result.eventId()));
-                // The ICAHT grades of an infusion keep reading its days 0-100 however much later the patient's
-                // newest event is: a published grade must not change because retention moved on.
-                for (var episode : episodes) {
-                    var infusedAt = episode.carTInfusedAt();
-                    if (infusedAt != null) {
-                        var window = results.stream()
-                                .filter(result -> !result.observedAt().isBefore(infusedAt.minus(ICAHT_MARGIN))
-                                        && result.observedAt()
-                                                .isBefore(infusedAt
-                                                        .plus(Duration.ofDays(ANC_DAYS))
-                                                        .plus(ICAHT_MARGIN)))
-                                .toList();
-                        last(window, ANCS_KEPT).forEach(result -> kept.add(result.eventId()));
-                    }
-                }
-            }
-            for (var episode : episodes) {
-                var t0 = episode.t0();
-                var candidates = results.stream()
-                        .filter(result -> !result.observedAt().isAfter(t0)
-                                && !result.observedAt().isBefore(t0.minus(BASELINE_LOOKBACK)))
-                        .toList();
-                last(candidates, BASELINE_CANDIDATES_PER_ANALYTE).forEach(result -> kept.add(result.eventId()));
-            }
-            var retained = results.stream()
-                    .filter(result -> kept.contains(result.eventId()))
+            var read = Analyte.valueOf(analyte);
+            var lookbacks = Lookbacks.reading(Lookback.Input.LAB_RESULTS).stream()
+                    .filter(lookback -> lookback.reads(read))
                     .toList();
+            var retained = retained(results, LabResultRecorded::observedAt, lookbacks, now);
             if (!retained.isEmpty()) {
                 bounded.put(analyte, retained);
             }
         });
         return bounded;
+    }
+
+    /** The items, in their order, that one of {@code lookbacks} reaches from one of its anchor times. */
+    private <T> List<T> retained(List<T> items, Function<T, Instant> time, List<Lookback> lookbacks, Instant now) {
+        Set<T> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (var lookback : lookbacks) {
+            for (var anchor : anchorTimes(lookback.anchor(), now)) {
+                var reached = items.stream()
+                        .filter(item -> lookback.reaches(anchor, time.apply(item)))
+                        .toList();
+                kept.addAll(last(reached, lookback.kept()));
+            }
+        }
+        return items.stream().filter(kept::contains).toList();
+    }
+
+    private List<Instant> anchorTimes(Lookback.Anchor anchor, Instant now) {
+        return switch (anchor) {
+            case NEWEST_EVENT -> List.of(now);
+            case THERAPY_START -> episodes.stream().map(TherapyEpisode::t0).toList();
+            case CAR_T_INFUSION ->
+                episodes.stream()
+                        .filter(episode -> episode.therapy() == Therapy.CAR_T)
+                        .map(TherapyEpisode::carTInfusedAt)
+                        .filter(Objects::nonNull)
+                        .toList();
+            case INOTUZUMAB_DOSE ->
+                episodes.stream()
+                        .filter(episode -> episode.therapy() == Therapy.INOTUZUMAB_OZOGAMICIN)
+                        .flatMap(episode -> episode.doses().stream())
+                        .map(TherapyAdministration::occurredAt)
+                        .toList();
+        };
+    }
+
+    private Set<String> labEventIds() {
+        var ids = new HashSet<String>();
+        labs.values()
+                .forEach(results ->
+                        results.forEach(result -> ids.add(result.eventId().toString())));
+        return ids;
     }
 
     private boolean containsLab(UUID eventId) {
