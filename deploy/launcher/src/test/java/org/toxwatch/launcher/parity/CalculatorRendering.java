@@ -75,6 +75,9 @@ public final class CalculatorRendering {
             case "59408-5" -> moment.put("spo2Percent", value);
             case "3151-8" -> moment.put("oxygenFlowLitresPerMinute", value);
             case "8867-4" -> moment.put("heartRatePerMinute", value);
+            case "8480-6" -> moment.put("systolicMmHg", value);
+            case "8462-4" -> moment.put("diastolicMmHg", value);
+            case "8478-0" -> moment.put("meanArterialMmHg", value);
             default -> throw new IllegalArgumentException("no calculator field for " + vital.loinc());
         }
     }

@@ -23,6 +23,7 @@ public final class ClinicalCourses {
     public static List<Course> all() {
         return List.of(
                 crsWithHighFlowNasalCannula(),
+                crsWithHypotensionSentInParts(),
                 febrileNeutropeniaInFahrenheit(),
                 labsInVendorUnits(),
                 correctionsAndCancellations(),
@@ -43,6 +44,25 @@ public final class ClinicalCourses {
                         new Course.Vital(day2, 2, "59408-5", "93", "%"),
                         new Course.Vital(day2, 3, "3151-8", "8", "L/min")),
                 Map.of(Criterion.CYTOKINE_RELEASE_SYNDROME, 3));
+    }
+
+    /**
+     * ASTCT: fever with hypotension not needing a vasopressor is grade 2 (an adult: systolic below 90 mmHg, CRITERIA.md
+     * 4.4). The systolic arrives first, the diastolic and a normal mean pressure of the same moment after it: one
+     * reading, still hypotensive by its systolic.
+     */
+    static Course crsWithHypotensionSentInParts() {
+        Duration day3 = ofDays(3).plusHours(14);
+        return new Course(
+                "CRS: fever and a systolic of 85 mmHg, diastolic and mean pressure sent apart",
+                List.of(
+                        new Course.CarTInfusion(Duration.ZERO, 1, "Kymriah (tisagenlecleucel)"),
+                        new Course.Vital(day3, 2, "8310-5", "38.4", "Cel"),
+                        new Course.Vital(day3, 2, "8480-6", "85", "mm[Hg]"),
+                        new Course.Vital(day3, 3, "8462-4", "55", "mmHg"),
+                        new Course.Vital(day3, 3, "8478-0", "66", "mmHg"),
+                        new Course.Vital(day3, 3, "8867-4", "128", "/min")),
+                Map.of(Criterion.CYTOKINE_RELEASE_SYNDROME, 2));
     }
 
     /** 101.3 °F is 38.5 °C, above 38.3 °C: with ANC below 1.0 that is febrile neutropenia, grade 3. */
