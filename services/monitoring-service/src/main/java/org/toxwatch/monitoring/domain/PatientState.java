@@ -413,7 +413,9 @@ public record PatientState(
     /** The state with {@code assessment}'s grade recorded as published for its criterion. */
     public PatientState published(Assessment assessment) {
         var updated = new TreeMap<>(publishedGrades);
-        updated.put(assessment.criterion().name(), PublishedGrade.of(assessment));
+        updated.put(
+                assessment.criterion().name(),
+                PublishedGrade.after(publishedGrades.get(assessment.criterion().name()), assessment, labEventIds()));
         var highest = new TreeMap<>(highestGradesThisEpisode);
         Integer grade = assessment.grade();
         if (grade != null) {
@@ -490,6 +492,23 @@ public record PatientState(
             }
         }
         return null;
+    }
+
+    /**
+     * The event ids of the kept results that {@code result} replaces if it is a correction or cancellation not yet
+     * applied (see {@link #apply(LabResultRecorded)}); empty for any other result.
+     */
+    public Set<UUID> replacedBy(LabResultRecorded result) {
+        var amends = result.status() == ResultStatus.CORRECTED || result.status() == ResultStatus.CANCELLED;
+        if (!amends || Analyte.byLoinc(result.loinc()).isEmpty() || containsLab(result.eventId())) {
+            return Set.of();
+        }
+        var replaced = new HashSet<UUID>();
+        labs.values().stream()
+                .flatMap(List::stream)
+                .filter(existing -> supersedes(result, existing))
+                .forEach(existing -> replaced.add(existing.eventId()));
+        return replaced;
     }
 
     /** The newest neurological assessment by assessment time (a later arrival wins a tie); absent if none. */

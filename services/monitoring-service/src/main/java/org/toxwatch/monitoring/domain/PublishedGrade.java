@@ -1,8 +1,12 @@
 package org.toxwatch.monitoring.domain;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.Evidence;
 
 /**
  * What monitoring last published for one criterion of one patient.
@@ -10,11 +14,42 @@ import org.jspecify.annotations.Nullable;
  * @param grade the grade; absent means the criterion was published as not assessable, which is distinct from
  *     grade 0 and from never having been published (no entry at all)
  * @param assessedAt the clinical time of that assessment
+ * @param labEvidence event ids of the laboratory results that this criterion's published assessments used and
+ *     that the state still keeps: a correction or cancellation of one of them must reach the alert built on it
+ *     (absent in states stored before it was kept)
  */
-public record PublishedGrade(@Nullable Integer grade, Instant assessedAt) {
+public record PublishedGrade(
+        @Nullable Integer grade,
+        Instant assessedAt,
+        @Nullable List<String> labEvidence) {
+
+    public PublishedGrade {
+        labEvidence = labEvidence == null ? List.of() : List.copyOf(labEvidence);
+    }
+
+    public PublishedGrade(@Nullable Integer grade, Instant assessedAt) {
+        this(grade, assessedAt, List.of());
+    }
 
     static PublishedGrade of(Assessment assessment) {
         return new PublishedGrade(assessment.grade(), assessment.assessedAt());
+    }
+
+    /**
+     * {@code assessment} published after {@code earlier}: the lab results both used, as far as the state still
+     * holds them ({@code keptLabs}), since only a kept result can be corrected or cancelled.
+     */
+    static PublishedGrade after(@Nullable PublishedGrade earlier, Assessment assessment, Set<String> keptLabs) {
+        var used = new LinkedHashSet<String>();
+        if (earlier != null) {
+            used.addAll(earlier.labEvidence());
+        }
+        assessment.evidence().stream()
+                .map(Evidence::eventId)
+                .map(Object::toString)
+                .forEach(used::add);
+        used.retainAll(keptLabs);
+        return new PublishedGrade(assessment.grade(), assessment.assessedAt(), List.copyOf(used));
     }
 
     /** Whether {@code assessment} says something different: another grade, or a change in assessability. */

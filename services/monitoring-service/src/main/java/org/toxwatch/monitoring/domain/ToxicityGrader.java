@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.AssessmentCaveat;
 import org.toxwatch.model.ClinicalFinding;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.Evidence;
@@ -152,17 +154,59 @@ public final class ToxicityGrader {
      * published that is not assessable is not published. The returned state records the new published grades.
      */
     public Reassessment reassess(PatientState state) {
+        return reassess(state, null);
+    }
+
+    /**
+     * {@link #reassess(PatientState)} after {@code correction} was applied to the state. Every criterion whose
+     * published assessments used a result the correction replaced is published again, even at an unchanged grade:
+     * the alert must learn that its grade no longer rests on the withdrawn result, and which result it rests on
+     * now. A criterion left without any result is published as not assessable rather than keeping a grade nothing
+     * supports.
+     */
+    public Reassessment reassess(PatientState state, @Nullable SourceCorrection correction) {
         var next = state;
         var changed = new ArrayList<Assessment>();
-        for (var assessment : assessAll(state)) {
+        var withdrawals = new EnumMap<Criterion, SourceCorrection.Withdrawal>(Criterion.class);
+        var assessments = new ArrayList<>(assessAll(state));
+        if (correction != null) {
+            assessments.addAll(leftWithoutResults(state, correction, assessments));
+        }
+        for (var assessment : assessments) {
             var published = state.publishedGrade(assessment.criterion());
+            var withdrawal = correction == null ? null : correction.withdrawnFrom(published);
             var isChange = published == null ? assessment.isGraded() : published.differsFrom(assessment);
-            if (isChange) {
+            if (isChange || withdrawal != null) {
                 changed.add(assessment);
                 next = next.published(assessment);
+                if (withdrawal != null) {
+                    withdrawals.put(assessment.criterion(), withdrawal);
+                }
             }
         }
-        return new Reassessment(next, changed);
+        return new Reassessment(next, changed, withdrawals);
+    }
+
+    /** The criteria a correction leaves with nothing to grade, though a published assessment used what it replaced. */
+    private List<Assessment> leftWithoutResults(
+            PatientState state, SourceCorrection correction, List<Assessment> assessed) {
+        var left = new ArrayList<Assessment>();
+        for (var criterion : Criterion.values()) {
+            boolean stillAssessed = assessed.stream().anyMatch(a -> a.criterion() == criterion);
+            if (!stillAssessed && correction.withdrawnFrom(state.publishedGrade(criterion)) != null) {
+                left.add(inTherapy(
+                        state,
+                        Assessment.notAssessable(
+                                criterion,
+                                correction.observedAt(),
+                                "no result left to grade: the result it was graded on was "
+                                        + (correction.caveat() == AssessmentCaveat.SOURCE_RESULT_CANCELLED
+                                                ? "cancelled"
+                                                : "corrected"),
+                                List.of())));
+            }
+        }
+        return left;
     }
 
     /**

@@ -29,6 +29,7 @@ import org.toxwatch.monitoring.domain.ClinicalEvent;
 import org.toxwatch.monitoring.domain.CriteriaCatalogue;
 import org.toxwatch.monitoring.domain.PatientState;
 import org.toxwatch.monitoring.domain.PublishedGrade;
+import org.toxwatch.monitoring.domain.SourceCorrection;
 import org.toxwatch.monitoring.domain.ToxicityGrader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -117,7 +118,11 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
         for (Assessment assessment : reassessment.changed()) {
             PublishedGrade previous = state.publishedGrade(assessment.criterion());
             written.add(outputs.assessment(toEvent(
-                    patientId, assessment, previous == null ? null : previous.grade(), OVERDUE_CHECK_SOURCE + now)));
+                    patientId,
+                    assessment,
+                    previous == null ? null : previous.grade(),
+                    OVERDUE_CHECK_SOURCE + now,
+                    null)));
         }
         written.add(outputs.grades(snapshotOf(patientId, reassessment.state())));
         return new OverdueChange(patientId, reassessment.state(), written);
@@ -151,15 +156,20 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
         ClinicalEvent event = record.value();
         checkEvent(patientId, event);
         PatientState before = at(GradingStage.READING_STATE, () -> states.get(patientId));
-        PatientState applied =
-                at(GradingStage.APPLYING, () -> event.applyTo(before == null ? PatientState.empty(patientId) : before));
-        var reassessment = at(GradingStage.GRADING, () -> grader.reassess(applied));
+        PatientState known = before == null ? PatientState.empty(patientId) : before;
+        SourceCorrection correction = at(GradingStage.APPLYING, () -> SourceCorrection.of(known, event));
+        PatientState applied = at(GradingStage.APPLYING, () -> event.applyTo(known));
+        var reassessment = at(GradingStage.GRADING, () -> grader.reassess(applied, correction));
         List<GradingOutput> written = at(GradingStage.WRITING_OUTPUT, () -> {
             var forEvent = new ArrayList<GradingOutput>();
             for (Assessment assessment : reassessment.changed()) {
                 PublishedGrade previous = applied.publishedGrade(assessment.criterion());
                 forEvent.add(outputs.assessment(toEvent(
-                        patientId, assessment, previous == null ? null : previous.grade(), event.sourceMessageId())));
+                        patientId,
+                        assessment,
+                        previous == null ? null : previous.grade(),
+                        event.sourceMessageId(),
+                        reassessment.withdrawalOf(assessment.criterion()))));
             }
             if (!reassessment.changed().isEmpty()) {
                 forEvent.add(outputs.grades(snapshotOf(patientId, reassessment.state())));
@@ -258,7 +268,11 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
     }
 
     private ToxicityAssessed toEvent(
-            String patientId, Assessment assessment, @Nullable Integer previousGrade, String sourceMessageId) {
+            String patientId,
+            Assessment assessment,
+            @Nullable Integer previousGrade,
+            String sourceMessageId,
+            SourceCorrection.@Nullable Withdrawal withdrawal) {
         return new ToxicityAssessed(
                 UUID.randomUUID(),
                 patientId,
@@ -269,7 +283,7 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
                 assessment.grade(),
                 assessment.notAssessableReason(),
                 previousGrade,
-                assessment.summary(),
+                withdrawal == null ? assessment.summary() : withdrawal.explain(assessment.summary()),
                 assessment.thresholds(),
                 assessment.evidence(),
                 assessment.labOnlyGrading(),
@@ -278,8 +292,8 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
                 CriteriaCatalogue.VERSION,
                 SOURCE_SYSTEM,
                 sourceMessageId,
-                assessment.caveats(),
-                List.of());
+                withdrawal == null ? assessment.caveats() : withdrawal.addedTo(assessment.caveats()),
+                withdrawal == null ? List.of() : withdrawal.withdrawnEvidence());
     }
 
     private RejectedInput deadLetterOf(ClinicalEvent event, String sourceTopic, String reason, String payload) {
