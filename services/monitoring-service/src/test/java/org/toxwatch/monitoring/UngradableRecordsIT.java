@@ -67,7 +67,18 @@ class UngradableRecordsIT {
             """
             {"eventId":"%s","patientId":"__PATIENT__","observedAt":"%s","receivedAt":"%s",
              "sourceSystem":"charting","sourceMessageId":"__MESSAGE_ID__","iceScore":__NUMBER__,
-             "consciousness":"AWAKENS_TO_VOICE","status":"FINAL"}""");
+             "consciousness":"AWAKENS_TO_VOICE","status":"FINAL"}""",
+            Topics.CLINICAL_FINDINGS,
+            """
+            {"eventId":"%s","patientId":"__PATIENT__","observedAt":"%s","receivedAt":"%s",
+             "sourceSystem":"ehr","sourceMessageId":"__MESSAGE_ID__","finding":"ASCITES","present":true,
+             "sourceFindingId":__NUMBER__}""",
+            Topics.DOSE_PLANS,
+            """
+            {"eventId":"%s","patientId":"__PATIENT__","orderedAt":"%s","receivedAt":"%s",
+             "sourceSystem":"cpoe","sourceMessageId":"__MESSAGE_ID__","therapy":"INOTUZUMAB_OZOGAMICIN",
+             "plannedFor":"2030-01-01T09:00:00Z","cycle":1,"cycleDay":1,"dose":__NUMBER__,"doseUnit":"mg/m2",
+             "cancelled":false}""");
 
     /** A plausible value per topic, so the lone surrogate, not the value, is what fails. */
     private static final Map<String, String> PLAUSIBLE = Map.of(
@@ -78,7 +89,11 @@ class UngradableRecordsIT {
             Topics.THERAPY_EVENTS,
             "560",
             Topics.NEURO_ASSESSMENTS,
-            "7");
+            "7",
+            Topics.CLINICAL_FINDINGS,
+            "7",
+            Topics.DOSE_PLANS,
+            "0.8");
 
     private final JsonMapper json = JsonMapper.builder().build();
 

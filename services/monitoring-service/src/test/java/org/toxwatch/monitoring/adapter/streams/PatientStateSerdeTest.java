@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
+import org.toxwatch.model.ClinicalFinding;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.LevelOfConsciousness;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
@@ -18,6 +19,7 @@ import org.toxwatch.model.SeizureFinding;
 import org.toxwatch.model.Therapy;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.TherapyEventType;
+import org.toxwatch.monitoring.domain.ClinicianInputs;
 import org.toxwatch.monitoring.domain.PatientState;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -112,6 +114,33 @@ class PatientStateSerdeTest {
 
         assertThat(legacy).isNotEqualTo(current);
         assertThat(read.neuroAssessments()).isEmpty();
+        assertThat(read).isEqualTo(state);
+    }
+
+    @Test
+    void aStateWithClinicianFindingsAndPlannedDosesRoundTrips() {
+        var at = Instant.parse("2026-11-03T10:00:00Z");
+        var state = aState().apply(ClinicianInputs.finding("MRN-1", ClinicalFinding.ASCITES, true, at, "cond-1"))
+                .apply(ClinicianInputs.plan(
+                        "MRN-1", Therapy.INOTUZUMAB_OZOGAMICIN, at, at.plusSeconds(86_400), 1, 8, "order-1", false));
+
+        byte[] written = serde.serializer().serialize("store", state);
+
+        var read = serde.deserializer().deserialize("store", written);
+        assertThat(read).isEqualTo(state);
+        assertThat(read.findings()).hasSize(1);
+        assertThat(read.dosePlans()).hasSize(1);
+    }
+
+    @Test
+    void aStateStoredBeforeFindingsAndPlansExistedReadsWithNone() {
+        var state = aState();
+        var current = json.writeValueAsString(state);
+        var legacy = current.replace(",\"findings\":[]", "").replace(",\"dosePlans\":[]", "");
+
+        var read = serde.deserializer().deserialize("store", legacy.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(legacy).doesNotContain("findings").doesNotContain("dosePlans");
         assertThat(read).isEqualTo(state);
     }
 
