@@ -3,6 +3,7 @@ package org.toxwatch.monitoring.adapter.web;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -19,12 +20,19 @@ import org.toxwatch.model.OxygenDevice;
 import org.toxwatch.model.ReferenceRange;
 import org.toxwatch.model.ResultStatus;
 import org.toxwatch.model.SeizureFinding;
+import org.toxwatch.model.SpecimenCondition;
 import org.toxwatch.model.SupportiveDrug;
 import org.toxwatch.model.Therapy;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.TherapyEventType;
+import org.toxwatch.model.TimePrecision;
+import org.toxwatch.model.UnitSynonyms;
+import org.toxwatch.model.ValueComparator;
 import org.toxwatch.model.VitalSignsRecorded;
 import org.toxwatch.monitoring.domain.ClinicalEvent;
+import org.toxwatch.monitoring.domain.units.Conversion;
+import org.toxwatch.monitoring.domain.units.UnitConversion;
+import org.toxwatch.monitoring.domain.units.VitalSign;
 
 /**
  * A hypothetical patient for the calculator: the therapy context (enrolment, doses, infusion, supportive
@@ -43,6 +51,12 @@ record WhatIfRequest(
 
     static final String SOURCE = "what-if";
 
+    /**
+     * @param unit as the laboratory writes it ({@code K/uL}, {@code x10E3/uL}, {@code mEq/L}, ...): read through the
+     *     unit synonyms ingest uses, the spelling kept as the reported unit
+     * @param comparator for a censored result, {@code <}, {@code <=}, {@code >} or {@code >=} (or the contract's
+     *     name, e.g. {@code LESS_THAN}): the true value lies beyond {@code value} on that side
+     */
     record Lab(
             String loinc,
             @Nullable BigDecimal value,
@@ -50,8 +64,43 @@ record WhatIfRequest(
             Instant observedAt,
             @Nullable ReferenceRange referenceRange,
             @Nullable ResultStatus status,
-            @Nullable String sourceObservationId) {}
+            @Nullable String sourceObservationId,
+            @Nullable String comparator,
+            @Nullable List<SpecimenCondition> specimenConditions,
+            @Nullable TimePrecision observedAtPrecision) {
 
+        @Nullable
+        ValueComparator valueComparator() {
+            if (comparator == null || comparator.isBlank()) {
+                return null;
+            }
+            var written = comparator.trim();
+            return ValueComparator.ofSymbol(written)
+                    .or(() -> Arrays.stream(ValueComparator.values())
+                            .filter(known -> known.name().equals(written))
+                            .findFirst())
+                    .orElseThrow(() ->
+                            new IllegalArgumentException("comparator '" + written + "' is not one of <, <=, >, >="));
+        }
+
+        @Nullable
+        String ucumUnit() {
+            return unit == null ? null : UnitSynonyms.toUcum(unit);
+        }
+
+        /** The sender's spelling, when it is not the UCUM unit itself. */
+        @Nullable
+        String reportedUnit() {
+            var ucum = ucumUnit();
+            return unit == null || unit.equals(ucum) ? null : unit;
+        }
+    }
+
+    /**
+     * @param temperatureCelsius the temperature in Celsius; or give {@code temperature} with its unit
+     * @param temperature the temperature in {@code temperatureUnit} ({@code Cel}, {@code [degF]}, {@code °F},
+     *     {@code F}, ...), converted as ingest converts it
+     */
     record Vitals(
             Instant observedAt,
             @Nullable BigDecimal temperatureCelsius,
@@ -63,7 +112,29 @@ record WhatIfRequest(
             @Nullable BigDecimal respiratoryRatePerMinute,
             @Nullable OxygenDevice oxygenDevice,
             @Nullable BigDecimal oxygenFlowLitresPerMinute,
-            @Nullable BigDecimal weightKg) {}
+            @Nullable BigDecimal weightKg,
+            @Nullable BigDecimal temperature,
+            @Nullable String temperatureUnit) {
+
+        /** The temperature in Celsius, from whichever of the two ways it was given. */
+        @Nullable
+        BigDecimal celsius() {
+            if (temperature == null) {
+                return temperatureCelsius;
+            }
+            if (temperatureCelsius != null) {
+                throw new IllegalArgumentException("give temperatureCelsius or temperature with its unit, not both");
+            }
+            if (temperatureUnit == null || temperatureUnit.isBlank()) {
+                throw new IllegalArgumentException("a temperature needs its temperatureUnit (Cel or [degF])");
+            }
+            return switch (UnitConversion.convert(
+                    VitalSign.BODY_TEMPERATURE, temperature, UnitSynonyms.toUcum(temperatureUnit))) {
+                case Conversion.Converted converted -> converted.value();
+                case Conversion.UnknownUnit unknown -> throw new IllegalArgumentException(unknown.reason());
+            };
+        }
+    }
 
     record TherapyEvent(
             TherapyEventType type,
@@ -136,9 +207,14 @@ record WhatIfRequest(
                     lab.sourceObservationId(),
                     lab.loinc(),
                     lab.value(),
-                    lab.unit(),
+                    lab.ucumUnit(),
                     lab.referenceRange(),
-                    lab.status() == null ? ResultStatus.FINAL : lab.status())));
+                    lab.status() == null ? ResultStatus.FINAL : lab.status(),
+                    lab.valueComparator(),
+                    lab.reportedUnit(),
+                    List.of(),
+                    lab.specimenConditions(),
+                    lab.observedAtPrecision())));
         }
         for (Vitals vitals : listOf(vitalSigns)) {
             events.add(new ClinicalEvent.Vitals(new VitalSignsRecorded(
@@ -148,7 +224,7 @@ record WhatIfRequest(
                     vitals.observedAt(),
                     SOURCE,
                     SOURCE + "-" + ++n,
-                    vitals.temperatureCelsius(),
+                    vitals.celsius(),
                     vitals.heartRatePerMinute(),
                     vitals.systolicMmHg(),
                     vitals.diastolicMmHg(),
