@@ -21,7 +21,7 @@ import org.toxwatch.ingest.application.RecordClinicalEvents;
 class Hl7Configuration {
 
     /**
-     * Every supported version (2.3 to 2.5.1) is parsed into the v2.5.1 structures, so one reader serves all.
+     * Every supported version (2.3 to 2.8) is parsed into the v2.5.1 structures, so one reader serves all.
      * HAPI's own validation is off: ToxWatch's validator reports every problem with its location instead of
      * HAPI's first.
      */
@@ -38,9 +38,14 @@ class Hl7Configuration {
             HapiContext hapiContext,
             RecordClinicalEvents recordClinicalEvents,
             MllpProperties properties,
+            IngestProperties ingest,
             IngestMonitor metrics) {
         return new Hl7MessageHandler(
-                hapiContext.getPipeParser(), recordClinicalEvents, properties.hospitalTimeZone(), metrics);
+                hapiContext.getPipeParser(),
+                recordClinicalEvents,
+                properties.hospitalTimeZone(),
+                ingest.hl7().patientIdentity(),
+                metrics);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.toxwatch.ingest.adapter.hl7.Hl7PatientIdentity;
 
 /**
  * Ingest settings.
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ignoreUnknownCodesFrom senders whose results with unmonitored codes are skipped, not rejected
  * @param maxBodyBytes larger JSON and FHIR bodies are refused with 413 and only their head is kept (default 1 MiB,
  *     as HL7's {@code mllp.max-message-bytes}); read by the controllers
+ * @param hl7 how HL7 v2 content is read
  */
 @ConfigurationProperties("toxwatch.ingest")
 public record IngestProperties(
@@ -26,7 +28,8 @@ public record IngestProperties(
         @Nullable Map<String, Map<String, String>> localCodes,
         @Nullable Archive archive,
         @Nullable Set<String> ignoreUnknownCodesFrom,
-        @Nullable Integer maxBodyBytes) {
+        @Nullable Integer maxBodyBytes,
+        @Nullable Hl7 hl7) {
 
     public IngestProperties {
         allowedClockSkew = allowedClockSkew == null ? Duration.ofMinutes(5) : allowedClockSkew;
@@ -36,6 +39,18 @@ public record IngestProperties(
         archive = archive == null ? new Archive(null, null) : archive;
         ignoreUnknownCodesFrom = ignoreUnknownCodesFrom == null ? Set.of() : Set.copyOf(ignoreUnknownCodesFrom);
         maxBodyBytes = maxBodyBytes == null ? 1024 * 1024 : maxBodyBytes;
+        hl7 = hl7 == null ? new Hl7(null) : hl7;
+    }
+
+    /**
+     * @param patientIdentity {@code id} (default): PID-3's identifier alone names the patient, as the FHIR and JSON
+     *     entry points name them by MRN; {@code id-and-authority}: identifier and assigning authority (PID-3.4),
+     *     {@code 0012345@ST-ELSEWHERE}, for feeds from several facilities whose numbers may collide
+     */
+    public record Hl7(@Nullable Hl7PatientIdentity patientIdentity) {
+        public Hl7 {
+            patientIdentity = patientIdentity == null ? Hl7PatientIdentity.ID : patientIdentity;
+        }
     }
 
     /**

@@ -39,14 +39,16 @@ final class AdministrationReader {
     private static final Set<String> NOT_GIVEN = Set.of("RE", "NA");
 
     private final Hl7Timestamps timestamps;
+    private final Hl7PatientIdentity identity;
 
-    AdministrationReader(Hl7Timestamps timestamps) {
+    AdministrationReader(Hl7Timestamps timestamps, Hl7PatientIdentity identity) {
         this.timestamps = timestamps;
+        this.identity = identity;
     }
 
     List<Hl7Item> read(RAS_O17 message, Hl7Header header) throws HL7Exception {
         var items = new ArrayList<Hl7Item>();
-        String patientId = patientId(message.getPATIENT().getPID());
+        Hl7Patient patient = Hl7Patient.of(message.getPATIENT().getPID(), identity);
         int rxaSequence = 0;
         for (RAS_O17_ORDER order : message.getORDERAll()) {
             for (RAS_O17_ADMINISTRATION administration : order.getADMINISTRATIONAll()) {
@@ -61,7 +63,7 @@ final class AdministrationReader {
                     if (tracked.isEmpty()) {
                         continue;
                     }
-                    items.add(read(rxa, rxaSequence, patientId, tracked.get(), header));
+                    items.add(read(rxa, rxaSequence, patient, tracked.get(), header));
                 }
             }
         }
@@ -69,8 +71,11 @@ final class AdministrationReader {
     }
 
     private Hl7Item read(
-            Segment rxa, int rxaSequence, String patientId, TrackedMedications.Tracked tracked, Hl7Header header) {
+            Segment rxa, int rxaSequence, Hl7Patient patient, TrackedMedications.Tracked tracked, Hl7Header header) {
         var problems = new ArrayList<Violation>();
+        if (patient.problem() != null) {
+            problems.add(new Violation("PID^1^3", patient.problem()));
+        }
         String rxaAt = "RXA^" + rxaSequence + "^";
         Instant givenAt = null;
         try {
@@ -85,7 +90,7 @@ final class AdministrationReader {
             problems.add(new Violation(rxaAt + "6", e.getMessage()));
         }
         var submission = new TherapyEventSubmission(
-                orNull(patientId),
+                orNull(patient.id()),
                 tracked.type().name(),
                 givenAt,
                 tracked.therapy() == null ? null : tracked.therapy().name(),
@@ -110,9 +115,5 @@ final class AdministrationReader {
             default -> "RXA^" + rxaSequence;
         };
         return Hl7Item.therapyEvent(submission, locate, problems);
-    }
-
-    private static String patientId(Segment pid) {
-        return Hl7Patient.idOf(pid);
     }
 }

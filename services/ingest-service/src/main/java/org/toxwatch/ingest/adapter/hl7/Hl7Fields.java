@@ -25,6 +25,15 @@ final class Hl7Fields {
         }
     }
 
+    static String subcomponent(Segment segment, int field, int repetition, int component, int subcomponent) {
+        try {
+            String value = Terser.get(segment, field, repetition, component, subcomponent);
+            return value == null ? "" : value.trim();
+        } catch (HL7Exception e) {
+            return "";
+        }
+    }
+
     static int repetitions(Segment segment, int field) {
         try {
             return segment.getField(field).length;

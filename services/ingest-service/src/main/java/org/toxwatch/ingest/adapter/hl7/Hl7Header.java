@@ -16,7 +16,10 @@ record Hl7Header(
         String controlId,
         String version) {
 
-    static final Set<String> SUPPORTED_VERSIONS = Set.of("2.3", "2.3.1", "2.4", "2.5", "2.5.1");
+    /** 2.3 to 2.8: every version an ORU^R01 or RAS^O17 ToxWatch reads is sent in today, read into v2.5.1. */
+    static final Set<String> SUPPORTED_VERSIONS =
+            Set.of("2.3", "2.3.1", "2.4", "2.5", "2.5.1", "2.6", "2.7", "2.7.1", "2.8", "2.8.1", "2.8.2");
+
     private static final Hl7Header UNREADABLE = new Hl7Header("", "", "", "", "", "2.5.1");
 
     /** Reads MSH from the raw message; fields that are missing come back empty. */

@@ -38,16 +38,20 @@ public final class Hl7MessageHandler {
     private static final Logger log = LoggerFactory.getLogger(Hl7MessageHandler.class);
     private static final Set<String> SUPPORTED = Set.of("ORU^R01", "RAS^O17");
 
-    /** The segments of each message structure (v2.5.1, which 2.3 to 2.5.1 are read into); Z-segments are free. */
+    /**
+     * The segments of each message structure in any supported version (2.3 to 2.8, all read into v2.5.1): those of
+     * v2.5.1, and those later versions added (UAC user credentials and PRT participation from 2.6/2.7, ARV access
+     * restriction from 2.8), which carry nothing ToxWatch reads. Z-segments are free.
+     */
     private static final Map<String, Set<String>> SEGMENTS = Map.of(
             "ORU",
             Set.of(
-                    "MSH", "SFT", "PID", "PD1", "NTE", "NK1", "PV1", "PV2", "ORC", "OBR", "TQ1", "TQ2", "CTD", "OBX",
-                    "FT1", "CTI", "SPM", "DSC"),
+                    "MSH", "SFT", "UAC", "PID", "PD1", "PRT", "NTE", "NK1", "ARV", "PV1", "PV2", "ORC", "OBR", "TQ1",
+                    "TQ2", "CTD", "OBX", "FT1", "CTI", "SPM", "DSC"),
             "RAS",
             Set.of(
-                    "MSH", "SFT", "NTE", "PID", "PD1", "AL1", "PV1", "PV2", "ORC", "TQ1", "TQ2", "RXO", "RXR", "RXC",
-                    "RXE", "RXA", "OBX", "CTI"));
+                    "MSH", "SFT", "UAC", "NTE", "PID", "PD1", "PRT", "AL1", "ARV", "PV1", "PV2", "ORC", "TQ1", "TQ2",
+                    "RXO", "RXR", "RXC", "RXE", "RXA", "OBX", "CTI"));
 
     /** What must be there for anything to be read. */
     private static final Map<String, List<String>> REQUIRED =
@@ -64,11 +68,20 @@ public final class Hl7MessageHandler {
 
     public Hl7MessageHandler(
             Parser parser, RecordClinicalEvents recordClinicalEvents, ZoneId hospitalZone, IngestMonitor metrics) {
+        this(parser, recordClinicalEvents, hospitalZone, Hl7PatientIdentity.ID, metrics);
+    }
+
+    public Hl7MessageHandler(
+            Parser parser,
+            RecordClinicalEvents recordClinicalEvents,
+            ZoneId hospitalZone,
+            Hl7PatientIdentity patientIdentity,
+            IngestMonitor metrics) {
         var timestamps = new Hl7Timestamps(hospitalZone);
         this.parser = parser;
         this.recordClinicalEvents = recordClinicalEvents;
-        this.results = new ObservationResultReader(timestamps);
-        this.administrations = new AdministrationReader(timestamps);
+        this.results = new ObservationResultReader(timestamps, patientIdentity);
+        this.administrations = new AdministrationReader(timestamps, patientIdentity);
         this.metrics = metrics;
     }
 
@@ -306,6 +319,10 @@ public final class Hl7MessageHandler {
         for (var result : message.getPATIENT_RESULTAll()) {
             for (var order : result.getORDER_OBSERVATIONAll()) {
                 placed += order.getOBSERVATIONReps();
+                // An OBX after SPM describes the specimen (v2.5+): in its place, though not a result.
+                for (var specimen : order.getSPECIMENAll()) {
+                    placed += specimen.getOBXReps();
+                }
             }
         }
         if (placed >= sent) {

@@ -9,37 +9,46 @@ import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.model.v251.group.ORU_R01_OBSERVATION;
 import ca.uhn.hl7v2.model.v251.group.ORU_R01_ORDER_OBSERVATION;
 import ca.uhn.hl7v2.model.v251.group.ORU_R01_PATIENT_RESULT;
+import ca.uhn.hl7v2.model.v251.group.ORU_R01_SPECIMEN;
 import ca.uhn.hl7v2.model.v251.message.ORU_R01;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.ingest.domain.ObservationSubmission;
 import org.toxwatch.ingest.domain.Violation;
+import org.toxwatch.model.SpecimenCondition;
+import org.toxwatch.model.ValueComparator;
 
 /**
- * Reads the results of an ORU^R01 (v2.3 to v2.5.1, parsed into the v2.5.1 structure): every OBX of every
- * OBR group of every patient. Lab results and flowsheet vital signs are read alike; the shared validator
- * decides what each LOINC code is.
+ * Reads the results of an ORU^R01 (v2.3 to v2.8, parsed into the v2.5.1 structure): every OBX of every OBR
+ * group of every patient. Lab results and flowsheet vital signs are read alike; the shared validator decides
+ * what each LOINC code is, and skips a result whose code ToxWatch does not monitor whatever could not be read of
+ * it.
  *
  * <ul>
- *   <li>patient: PID-3, the repetition with identifier type MR, else the first;
+ *   <li>patient: PID-3, the repetition with identifier type MR, else the first ({@link Hl7Patient});
  *   <li>code: OBX-3 when its coding system is LN, else the alternate identifier when that is LN, else the
  *       sender's local code (OBX-3.1), mapped per sender;
- *   <li>value: OBX-2 NM, SN (comparator and number; {@code =} or none only, see below) or CE/CWE (coded, e.g.
- *       the oxygen device); unit OBX-6.1; reference range OBX-7 ({@code low-high}, {@code <high}, {@code >low});
- *   <li>time: OBX-14, else OBR-7 (collection), read in the hospital's time zone when no offset is sent;
+ *   <li>value: OBX-2 NM or ST (a number, or a censored {@code <0.1}), SN (comparator {@code <}, {@code <=},
+ *       {@code >}, {@code >=} or none, and a number; a range or ratio is not a gradable value) or CE/CWE (coded,
+ *       e.g. the oxygen device); unit OBX-6.1; reference range OBX-7 ({@link Hl7ReferenceRange}); flags OBX-8,
+ *       every repetition;
+ *   <li>time: OBX-14, else OBR-7 (collection), read in the hospital's time zone when no offset is sent. A date
+ *       without a time in OBX-14 gives way to OBR-7 when that has the time of the same day; a date alone is
+ *       otherwise kept as the day's start (UTC) with precision DAY;
+ *   <li>specimen: SPM-24 (table 0493) and the order's NTE for every result of the order, the result's own NTE
+ *       and OBX-8 for it ({@link SpecimenRemarks});
  *   <li>status: OBX-11 F final, P/R/S preliminary, C corrected, D/W/X cancelled; I/O/N/U carry no result and
  *       are skipped.
  * </ul>
- *
- * A censored SN value ({@code <^0.1}, {@code >^1000}) is rejected with a specific error: the event contract
- * has no comparator, and grading the limit as if it were the value could put a result on the wrong side of a
- * grade boundary.
  */
 final class ObservationResultReader {
 
@@ -52,13 +61,25 @@ final class ObservationResultReader {
             Map.entry("D", "cancelled"),
             Map.entry("W", "cancelled"),
             Map.entry("X", "cancelled"));
-    private static final java.util.Set<String> NO_RESULT = java.util.Set.of("I", "O", "N", "U");
+    private static final Set<String> NO_RESULT = Set.of("I", "O", "N", "U");
+    private static final Pattern CENSORED = Pattern.compile("(<=|>=|<|>)\\s*(\\S+)");
 
     private final Hl7Timestamps timestamps;
+    private final Hl7PatientIdentity identity;
 
-    ObservationResultReader(Hl7Timestamps timestamps) {
+    ObservationResultReader(Hl7Timestamps timestamps, Hl7PatientIdentity identity) {
         this.timestamps = timestamps;
+        this.identity = identity;
     }
+
+    /** Where an OBX sits and what its order says of all its results. */
+    private record Order(
+            int pidSequence,
+            int obrSequence,
+            Hl7Patient patient,
+            String fillerOrder,
+            String collected,
+            Set<SpecimenCondition> specimenConditions) {}
 
     List<Hl7Item> read(ORU_R01 message, Hl7Header header) throws HL7Exception {
         var items = new ArrayList<Hl7Item>();
@@ -67,35 +88,30 @@ final class ObservationResultReader {
         int obxSequence = 0;
         for (ORU_R01_PATIENT_RESULT result : message.getPATIENT_RESULTAll()) {
             pidSequence++;
-            String patientId = patientId(result.getPATIENT().getPID());
-            for (ORU_R01_ORDER_OBSERVATION order : result.getORDER_OBSERVATIONAll()) {
+            Hl7Patient patient = Hl7Patient.of(result.getPATIENT().getPID(), identity);
+            for (ORU_R01_ORDER_OBSERVATION group : result.getORDER_OBSERVATIONAll()) {
                 obrSequence++;
-                Segment obr = order.getOBR();
-                String fillerOrder = get(obr, 3, 1);
-                String collected = get(obr, 7, 1);
-                for (ORU_R01_OBSERVATION observation : order.getOBSERVATIONAll()) {
+                Segment obr = group.getOBR();
+                var order = new Order(
+                        pidSequence, obrSequence, patient, get(obr, 3, 1), get(obr, 7, 1), specimenConditions(group));
+                for (ORU_R01_OBSERVATION observation : group.getOBSERVATIONAll()) {
                     obxSequence++;
                     Segment obx = observation.getOBX();
                     if (NO_RESULT.contains(get(obx, 11, 1).toUpperCase(Locale.ROOT))) {
                         continue;
                     }
-                    items.add(read(
-                            obx, obxSequence, pidSequence, obrSequence, patientId, fillerOrder, collected, header));
+                    var remarks = new ArrayList<String>();
+                    for (Segment nte : observation.getNTEAll()) {
+                        remarks.addAll(comments(nte));
+                    }
+                    items.add(read(obx, obxSequence, order, remarks, header));
                 }
             }
         }
         return items;
     }
 
-    private Hl7Item read(
-            Segment obx,
-            int obxSequence,
-            int pidSequence,
-            int obrSequence,
-            String patientId,
-            String fillerOrder,
-            String obrCollected,
-            Hl7Header header) {
+    private Hl7Item read(Segment obx, int obxSequence, Order order, List<String> remarks, Hl7Header header) {
         var problems = new ArrayList<Violation>();
         String obxAt = "OBX^" + obxSequence + "^";
 
@@ -109,37 +125,41 @@ final class ObservationResultReader {
             localCode = orNull(get(obx, 3, 1));
         }
 
-        String valueType = get(obx, 2, 1).toUpperCase(Locale.ROOT);
-        BigDecimal value = null;
-        String valueCode = null;
-        try {
-            switch (valueType) {
-                case "NM" -> value = decimal(get(obx, 5, 1));
-                case "SN" -> value = structuredNumeric(obx, obxAt, problems);
-                case "CE", "CWE", "CNE" -> valueCode = orNull(get(obx, 5, 1));
-                case "" -> {
-                    if (!get(obx, 5, 1).isEmpty()) {
-                        problems.add(new Violation(obxAt + "2", "is required when OBX-5 carries a value"));
-                    }
-                }
-                default ->
-                    problems.add(new Violation(
-                            obxAt + "2", "value type '" + valueType + "' is not supported (NM, SN, CE or CWE)"));
-            }
-        } catch (NumberFormatException e) {
-            problems.add(new Violation(obxAt + "5", e.getMessage()));
-        }
+        var value = value(obx, obxAt, problems);
+        String unit = orNull(get(obx, 6, 1));
 
-        Instant collectedAt = null;
-        String collectedText = get(obx, 14, 1).isEmpty() ? obrCollected : get(obx, 14, 1);
-        String timeLocation = get(obx, 14, 1).isEmpty() ? "OBR^" + obrSequence + "^7" : obxAt + "14";
+        String orderTimeAt = "OBR^" + order.obrSequence() + "^7";
+        String timeLocation = get(obx, 14, 1).isEmpty() ? orderTimeAt : obxAt + "14";
+        Hl7Timestamps.Timed collected = null;
         try {
-            collectedAt = timestamps.parse(collectedText);
+            collected = collectionTime(get(obx, 14, 1), order.collected());
+            if (collected != null && collected.field() == Hl7Timestamps.Field.ORDER) {
+                timeLocation = orderTimeAt;
+            }
         } catch (IllegalArgumentException e) {
             problems.add(new Violation(timeLocation, e.getMessage()));
         }
 
-        BigDecimal[] range = referenceRange(get(obx, 7, 1), obxAt, problems);
+        var range = Hl7ReferenceRange.read(get(obx, 7, 1));
+        if (range.problem() != null) {
+            problems.add(new Violation(obxAt + "7", range.problem()));
+        } else if (range.unitDiffersFrom(unit)) {
+            problems.add(new Violation(
+                    obxAt + "7", "reference range is in '" + range.unit() + "', the result in '" + unit + "'"));
+        }
+
+        var flags = new ArrayList<String>();
+        for (int i = 0; i < Hl7Fields.repetitions(obx, 8); i++) {
+            String flag = get(obx, 8, i, 1);
+            if (!flag.isEmpty()) {
+                flags.add(flag);
+            }
+        }
+        Set<SpecimenCondition> conditions = EnumSet.noneOf(SpecimenCondition.class);
+        conditions.addAll(order.specimenConditions());
+        conditions.addAll(SpecimenRemarks.written(remarks));
+        conditions.addAll(SpecimenRemarks.written(flags));
+
         String status = STATUS.get(get(obx, 11, 1).toUpperCase(Locale.ROOT));
         if (status == null && !get(obx, 11, 1).isEmpty()) {
             problems.add(new Violation(
@@ -148,93 +168,154 @@ final class ObservationResultReader {
         if (get(obx, 11, 1).isEmpty()) {
             problems.add(new Violation(obxAt + "11", "is required (observation result status)"));
         }
+        if (order.patient().problem() != null) {
+            problems.add(new Violation(
+                    "PID^" + order.pidSequence() + "^3", order.patient().problem()));
+        }
 
         String code = loinc != null ? loinc : localCode == null ? "" : localCode;
+        String fillerOrder = order.fillerOrder();
         String sourceObservationId = fillerOrder.isEmpty() ? null : fillerOrder + "/" + code + "/" + get(obx, 4, 1);
         var submission = new ObservationSubmission(
-                orNull(patientId),
+                orNull(order.patient().id()),
                 loinc,
-                value,
-                valueCode,
-                orNull(get(obx, 6, 1)),
-                collectedAt,
-                range[0],
-                range[1],
+                value.number(),
+                value.code(),
+                unit,
+                collected == null ? null : collected.at(),
+                range.low(),
+                range.high(),
                 status,
                 orNull(header.controlId()),
                 sourceObservationId,
-                localCode);
+                localCode,
+                value.comparator(),
+                flags,
+                List.copyOf(conditions),
+                collected == null ? null : collected.precision());
+        String timeAt = timeLocation;
         Function<String, String> locate = field -> switch (field) {
-            case "patientId" -> "PID^" + pidSequence + "^3";
+            case "patientId" -> "PID^" + order.pidSequence() + "^3";
             case "sourceMessageId" -> "MSH^1^10";
-            case "effectiveTime" -> timeLocation;
+            case "effectiveTime" -> timeAt;
             case "loinc", "localCode" -> obxAt + "3";
-            case "value", "valueCode" -> obxAt + "5";
+            case "value", "valueCode", "comparator" -> obxAt + "5";
             case "unit" -> obxAt + "6";
             case "referenceRange" -> obxAt + "7";
+            case "abnormalFlags" -> obxAt + "8";
             case "status" -> obxAt + "11";
             default -> "OBX^" + obxSequence;
         };
         return Hl7Item.observation(submission, locate, problems);
     }
 
-    /** SN: comparator, number, separator/suffix, number. Only an exact single number is a gradable value. */
-    private static @Nullable BigDecimal structuredNumeric(Segment obx, String obxAt, List<Violation> problems) {
+    /**
+     * OBX-14, unless it gives only the date and OBR-7 gives the time on that date; OBR-7 when OBX-14 is empty.
+     *
+     * @throws IllegalArgumentException when the field used is not a date/time
+     */
+    private Hl7Timestamps.@Nullable Timed collectionTime(String observed, String orderCollected) {
+        if (observed.isEmpty()) {
+            return timestamps.parseTimed(orderCollected, Hl7Timestamps.Field.ORDER);
+        }
+        Hl7Timestamps.Timed timed = timestamps.parseTimed(observed, Hl7Timestamps.Field.OBSERVATION);
+        if (timed == null || !timed.dayOnly() || orderCollected.isEmpty()) {
+            return timed;
+        }
+        try {
+            Hl7Timestamps.Timed order = timestamps.parseTimed(orderCollected, Hl7Timestamps.Field.ORDER);
+            return order != null && !order.dayOnly() && order.dateAsWritten().equals(timed.dateAsWritten())
+                    ? order
+                    : timed;
+        } catch (IllegalArgumentException unreadableOrderTime) {
+            return timed;
+        }
+    }
+
+    private record Value(
+            @Nullable BigDecimal number,
+            @Nullable String code,
+            @Nullable ValueComparator comparator) {}
+
+    private static Value value(Segment obx, String obxAt, List<Violation> problems) {
+        String valueType = get(obx, 2, 1).toUpperCase(Locale.ROOT);
+        try {
+            return switch (valueType) {
+                case "NM", "ST" -> numberOrBound(get(obx, 5, 1), valueType);
+                case "SN" -> structuredNumeric(obx);
+                case "CE", "CWE", "CNE" -> new Value(null, orNull(get(obx, 5, 1)), null);
+                case "" -> {
+                    if (!get(obx, 5, 1).isEmpty()) {
+                        problems.add(new Violation(obxAt + "2", "is required when OBX-5 carries a value"));
+                    }
+                    yield new Value(null, null, null);
+                }
+                default -> {
+                    problems.add(new Violation(
+                            obxAt + "2", "value type '" + valueType + "' is not supported (NM, SN, ST, CE or CWE)"));
+                    yield new Value(null, null, null);
+                }
+            };
+        } catch (NumberFormatException e) {
+            problems.add(new Violation(obxAt + "5", e.getMessage()));
+            return new Value(null, null, null);
+        }
+    }
+
+    /** A number, or a censored one as many laboratories write it in NM or ST ({@code <0.1}). */
+    private static Value numberOrBound(String text, String valueType) {
+        Matcher censored = CENSORED.matcher(text);
+        if (censored.matches()) {
+            return new Value(
+                    decimal(censored.group(2)),
+                    null,
+                    ValueComparator.ofSymbol(censored.group(1)).orElseThrow());
+        }
+        if (valueType.equals("ST") && !text.isEmpty() && !Character.isDigit(text.charAt(text.length() - 1))) {
+            throw new NumberFormatException("is text, not a number (OBX-2 ST)");
+        }
+        return new Value(decimal(text), null, null);
+    }
+
+    /** SN: comparator, number, separator/suffix, number. A range or ratio is not a gradable value. */
+    private static Value structuredNumeric(Segment obx) {
         String comparator = get(obx, 5, 1);
         String number = get(obx, 5, 2);
         if (!get(obx, 5, 3).isEmpty() || !get(obx, 5, 4).isEmpty()) {
-            problems.add(new Violation(
-                    obxAt + "5",
-                    "a range or ratio ('" + number + get(obx, 5, 3) + get(obx, 5, 4) + "') is not a gradable value"));
-            return null;
+            throw new NumberFormatException(
+                    "is a range or ratio ('" + number + get(obx, 5, 3) + get(obx, 5, 4) + "'), not a gradable value");
         }
-        if (!comparator.isEmpty() && !comparator.equals("=")) {
-            problems.add(new Violation(
-                    obxAt + "5",
-                    "censored value '" + comparator + number + "' cannot be graded exactly; send the numeric"
-                            + " result or an NM value"));
-            return null;
+        if (comparator.isEmpty() || comparator.equals("=")) {
+            return new Value(decimal(number), null, null);
         }
-        return decimal(number);
+        var bound = ValueComparator.ofSymbol(comparator)
+                .orElseThrow(() -> new NumberFormatException(
+                        "has the comparator '" + comparator + "', not one of <, <=, >, >= (or = or none)"));
+        return new Value(decimal(number), null, bound);
     }
 
-    private static @Nullable BigDecimal[] referenceRange(String text, String obxAt, List<Violation> problems) {
-        var range = new BigDecimal[2];
-        String trimmed = text.replace(" ", "");
-        if (trimmed.isEmpty()) {
-            return range;
-        }
-        try {
-            if (trimmed.startsWith("<")) {
-                range[1] = bound(trimmed.substring(trimmed.startsWith("<=") ? 2 : 1));
-            } else if (trimmed.startsWith(">")) {
-                range[0] = bound(trimmed.substring(trimmed.startsWith(">=") ? 2 : 1));
-            } else {
-                int dash = trimmed.indexOf('-', 1);
-                if (dash < 0) {
-                    throw new NumberFormatException();
-                }
-                range[0] = bound(trimmed.substring(0, dash));
-                range[1] = bound(trimmed.substring(dash + 1));
+    /** What the order says of its specimen: SPM-24 of each of its specimens, and its NTE comments. */
+    private static Set<SpecimenCondition> specimenConditions(ORU_R01_ORDER_OBSERVATION order) throws HL7Exception {
+        Set<SpecimenCondition> conditions = EnumSet.noneOf(SpecimenCondition.class);
+        for (ORU_R01_SPECIMEN specimen : order.getSPECIMENAll()) {
+            Segment spm = specimen.getSPM();
+            for (int i = 0; i < Hl7Fields.repetitions(spm, 24); i++) {
+                conditions.addAll(SpecimenRemarks.coded(get(spm, 24, i, 1), get(spm, 24, i, 2)));
             }
-        } catch (NumberFormatException e) {
-            problems.add(new Violation(
-                    obxAt + "7",
-                    "reference range is not low-high, <high or >low"
-                            + (e.getMessage() == null ? "" : ": a bound " + e.getMessage())));
         }
-        return range;
+        var remarks = new ArrayList<String>();
+        for (Segment nte : order.getNTEAll()) {
+            remarks.addAll(comments(nte));
+        }
+        conditions.addAll(SpecimenRemarks.written(remarks));
+        return conditions;
     }
 
-    private static BigDecimal bound(String text) {
-        BigDecimal bound = decimal(text);
-        if (bound == null) {
-            throw new NumberFormatException();
+    private static List<String> comments(Segment nte) {
+        var comments = new ArrayList<String>();
+        for (int i = 0; i < Hl7Fields.repetitions(nte, 3); i++) {
+            comments.add(get(nte, 3, i, 1));
         }
-        return bound;
-    }
-
-    private static String patientId(Segment pid) {
-        return Hl7Patient.idOf(pid);
+        return comments;
     }
 }

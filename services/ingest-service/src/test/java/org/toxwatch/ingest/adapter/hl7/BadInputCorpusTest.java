@@ -37,12 +37,12 @@ class BadInputCorpusTest {
             negative count           ; 8310-5^Body temperature^LN||101.3|[degF]^^UCUM ; 751-8^ANC^LN||-0.4|10*9/L ; AE ; OBX^1^5 ; 102 ; cannot be negative
             SpO2 above 100           ; 8310-5^Body temperature^LN||101.3|[degF]^^UCUM ; 59408-5^SpO2^LN||101|% ; AE ; OBX^1^5 ; 102 ; an oxygen saturation cannot exceed 100 %
             collected in the future  ; 202611210300+0100                    ; 202612010300+0100                 ; AE ; OBX^1^14  ; 102 ; is in the future
-            time without minutes     ; |||202611210300+0100                 ; |||20261121                       ; AE ; OBX^1^14  ; 102 ; is not an HL7 date/time to the minute
+            time with the year only  ; |||202611210300+0100                 ; |||2026                           ; AE ; OBX^1^14  ; 102 ; is not an HL7 date/time to the day or finer
             unknown LOINC code       ; 8310-5^Body temperature^LN           ; 99999-9^Unknown^LN                ; AE ; OBX^1^3   ; 103 ; is not a code ToxWatch monitors
             unmapped local code      ; 8310-5^Body temperature^LN           ; TEMP^Temperature^L                ; AE ; OBX^1^3   ; 103 ; 'TEMP' has no LOINC mapping for this sender
             unknown result status    ; |H|||F|                              ; |H|||Q|                           ; AE ; OBX^1^11  ; 103 ; result status 'Q' is not one of
             unsupported value type   ; |NM|8310-5                           ; |TX|8310-5                        ; AE ; OBX^1^2   ; 102 ; value type 'TX' is not supported
-            unsupported version      ; |P|2.5.1                             ; |P|2.8                            ; AR ; MSH^1^12  ; 203 ; version '2.8' is not supported
+            unsupported version      ; |P|2.5.1                             ; |P|2.9                            ; AR ; MSH^1^12  ; 203 ; version '2.9' is not supported
             unsupported message type ; ORU^R01^ORU_R01                      ; ORM^O01^ORM_O01                   ; AR ; MSH^1^9   ; 200 ; is not supported (ORU
             unsupported event        ; ORU^R01^ORU_R01                      ; ORU^R30^ORU_R30                   ; AR ; MSH^1^9   ; 201 ; is not supported (ORU
             """)

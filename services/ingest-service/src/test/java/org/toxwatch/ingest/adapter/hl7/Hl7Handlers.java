@@ -28,6 +28,16 @@ final class Hl7Handlers {
             Instant now,
             ZoneId hospitalZone,
             MeterRegistry meters) {
+        return handler(kafka, localCodes, now, hospitalZone, Hl7PatientIdentity.ID, meters);
+    }
+
+    static Hl7MessageHandler handler(
+            RecordingEventPublisher kafka,
+            LocalCodes localCodes,
+            Instant now,
+            ZoneId hospitalZone,
+            Hl7PatientIdentity patientIdentity,
+            MeterRegistry meters) {
         var context = new DefaultHapiContext();
         context.setValidationContext(ValidationContextFactory.noValidation());
         context.setModelClassFactory(new CanonicalModelClassFactory("2.5.1"));
@@ -39,6 +49,6 @@ final class Hl7Handlers {
                 new InMemoryInboundArchive(),
                 Clock.fixed(now, ZoneOffset.UTC));
         return new Hl7MessageHandler(
-                context.getPipeParser(), record, hospitalZone, new MicrometerIngestMonitor(meters));
+                context.getPipeParser(), record, hospitalZone, patientIdentity, new MicrometerIngestMonitor(meters));
     }
 }

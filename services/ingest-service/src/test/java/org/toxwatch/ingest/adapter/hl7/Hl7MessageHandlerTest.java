@@ -171,7 +171,7 @@ class Hl7MessageHandlerTest {
             assertThat(errs)
                     .anySatisfy(err -> assertThat(err)
                             .contains("|OBX^3^5|102^")
-                            .contains("censored value '<10' cannot be graded exactly"));
+                            .contains("is a range or ratio ('10-20'), not a gradable value"));
             assertThat(errs)
                     .anySatisfy(err -> assertThat(err).contains("|OBX^4^5|102^").contains("is not a decimal number"));
             assertThat(errs).anySatisfy(err -> assertThat(err).contains("|OBX^4^14|102^"));
@@ -222,7 +222,7 @@ class Hl7MessageHandlerTest {
         @Test
         void anUnsupportedVersionIsRejectedArWithError203() {
             String ack =
-                    handler.handle(message("oru-r01-v251-cbc-and-liver.hl7").replace("|P|2.5.1|", "|P|2.7|"));
+                    handler.handle(message("oru-r01-v251-cbc-and-liver.hl7").replace("|P|2.5.1|", "|P|2.9|"));
 
             assertThat(segment(ack, "MSA")).startsWith("MSA|AR|LIS-000123|");
             assertThat(segment(ack, "ERR")).contains("|MSH^1^12|203^Unsupported version id^HL70357|F|");

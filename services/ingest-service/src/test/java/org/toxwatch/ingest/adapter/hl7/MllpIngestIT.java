@@ -107,11 +107,29 @@ class MllpIngestIT {
 
     @Test
     void anUnsupportedVersionGetsAr() throws Exception {
-        String v27 = unique(message("oru-r01-v251-cbc-and-liver.hl7"), "IT-C").replace("|P|2.5.1|", "|P|2.7|");
+        String v29 = unique(message("oru-r01-v251-cbc-and-liver.hl7"), "IT-C").replace("|P|2.5.1|", "|P|2.9|");
 
-        String ack = sendRaw(frame(v27));
+        String ack = sendRaw(frame(v29));
 
         assertThat(ack).contains("MSA|AR|IT-C-000123|").contains("|203^Unsupported version id^HL70357|");
+    }
+
+    @Test
+    void severalFramesInOneWriteAreEachAnsweredInOrder() throws Exception {
+        String labs = unique(message("oru-r01-v251-cbc-and-liver.hl7"), "IT-F");
+        String vitals = unique(message("oru-r01-flowsheet-vitals.hl7"), "IT-F");
+        String notSupported = labs.replace("|IT-F-000123|P|2.5.1|", "|IT-F-000125|P|2.9|");
+        var oneWrite = new ByteArrayOutputStream();
+        oneWrite.writeBytes(frame(labs));
+        oneWrite.writeBytes(frame(vitals));
+        oneWrite.writeBytes(frame(notSupported));
+
+        List<String> acks = sendRaw(oneWrite.toByteArray(), 3);
+
+        assertThat(acks).hasSize(3);
+        assertThat(acks.get(0)).contains("MSA|AA|IT-F-000123|stored: 5 event(s)");
+        assertThat(acks.get(1)).contains("MSA|AA|IT-F-441|stored: 5 event(s)");
+        assertThat(acks.get(2)).contains("MSA|AR|IT-F-000125|");
     }
 
     @Test
@@ -145,20 +163,33 @@ class MllpIngestIT {
     }
 
     private String sendRaw(byte[] bytes) throws Exception {
+        return sendRaw(bytes, 1).getFirst();
+    }
+
+    /** Writes the bytes at once, then reads {@code answers} ACK frames from the same connection. */
+    private List<String> sendRaw(byte[] bytes, int answers) throws Exception {
         try (var socket = new Socket("localhost", mllp.port())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(bytes);
             out.flush();
             InputStream in = socket.getInputStream();
-            var ack = new ByteArrayOutputStream();
-            int b;
-            while ((b = in.read()) != MllpFrameReader.END_BLOCK) {
-                if (b != MllpFrameReader.START_BLOCK) {
-                    ack.write(b);
+            var acks = new java.util.ArrayList<String>();
+            while (acks.size() < answers) {
+                var ack = new ByteArrayOutputStream();
+                int b;
+                while ((b = in.read()) != MllpFrameReader.END_BLOCK) {
+                    if (b < 0) {
+                        return acks;
+                    }
+                    if (b != MllpFrameReader.START_BLOCK
+                            && !(ack.size() == 0 && b == MllpFrameReader.CARRIAGE_RETURN)) {
+                        ack.write(b);
+                    }
                 }
+                acks.add(ack.toString(StandardCharsets.UTF_8));
             }
-            return ack.toString(StandardCharsets.UTF_8);
+            return acks;
         }
     }
 
