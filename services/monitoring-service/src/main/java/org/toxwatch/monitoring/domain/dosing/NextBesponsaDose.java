@@ -105,14 +105,6 @@ public final class NextBesponsaDose {
     private NextBesponsaDose() {}
 
     /**
-     * The decision for the next dose of {@code current} alone, as before planned doses existed: nothing planned,
-     * nothing diagnosed.
-     */
-    public static @Nullable Assessment assess(TherapyEpisode current, Labs labs, Instant now) {
-        return assess(List.of(current), current, List.of(), LiverDiagnosis.NONE, labs, now);
-    }
-
-    /**
      * The decision for the next dose, or null when none can be taken yet (see the class comment).
      *
      * @param episodes the patient's inotuzumab episodes in T0 order
