@@ -223,10 +223,12 @@ final class FhirIngest {
         Instant now = recordClinicalEvents.now();
         var derived = new ArrayList<Derived>();
         var counts = new ArrayList<Integer>();
+        var skipped = new ArrayList<Integer>();
         var keys = new ArrayList<@Nullable String>();
         var types = new HashMap<Violation, IssueType>();
         var patientProblems = new ArrayList<Problem>();
         var patients = TransactionPatients.of(bundle, patientProblems);
+        SpecimenConditions.link(bundle);
         for (Problem problem : patientProblems) {
             types.put(problem.toViolation(), problem.type());
             derived.add(Derived.invalid(List.of(problem.toViolation())));
@@ -236,6 +238,12 @@ final class FhirIngest {
             String prefix = "Bundle.entry[" + i + "]";
             if (TransactionPatients.isPatient(entry)) {
                 counts.add(PATIENT_ENTRY);
+                skipped.add(0);
+                continue;
+            }
+            if (SpecimenConditions.isSpecimen(entry)) {
+                counts.add(SPECIMEN_ENTRY);
+                skipped.add(0);
                 continue;
             }
             var problem = entryProblem(entry, prefix);
@@ -243,6 +251,7 @@ final class FhirIngest {
                 types.put(problem.get().toViolation(), problem.get().type());
                 derived.add(Derived.invalid(List.of(problem.get().toViolation())));
                 counts.add(1);
+                skipped.add(0);
                 keys.add(null);
                 continue;
             }
@@ -259,13 +268,15 @@ final class FhirIngest {
             counts.add((int) derivation.derived().stream()
                     .filter(item -> item.event() != null)
                     .count());
+            skipped.add(
+                    (int) derivation.derived().stream().filter(Derived::skipped).count());
             keys.add(derivation.messageId());
             types.putAll(derivation.types());
         }
         var submission = new Submission(
                 PROTOCOL, sender, transactionId(bundle, keys), raw, Submission.digestOf(json.encode(bundle)));
         boolean onlyTherapy = bundle.getEntry().stream()
-                .filter(entry -> !TransactionPatients.isPatient(entry))
+                .filter(entry -> !TransactionPatients.isPatient(entry) && !SpecimenConditions.isSpecimen(entry))
                 .allMatch(entry -> entry.getResource() instanceof MedicationAdministration);
         FhirResponse answer = respond(
                 () -> recordClinicalEvents.derived(
@@ -274,22 +285,33 @@ final class FhirIngest {
         if (answer.status() != FhirResponse.CREATED && answer.status() != FhirResponse.OK) {
             return answer;
         }
-        return new FhirResponse(FhirResponse.OK, transactionResponse(answer, counts), false);
+        return new FhirResponse(FhirResponse.OK, transactionResponse(answer, counts, skipped), false);
     }
 
     /** A Patient entry: read for its MRN, produces no event. */
     private static final int PATIENT_ENTRY = -1;
 
-    /** The accepted outcome split per entry, in the order the entries produced their events. */
-    private static Bundle transactionResponse(FhirResponse accepted, List<Integer> counts) {
+    /** A Specimen entry: read for the condition of the specimen its Observations reference, produces no event. */
+    private static final int SPECIMEN_ENTRY = -2;
+
+    /**
+     * The accepted outcome split per entry, in the order the entries produced their events; each entry says how
+     * many of its results were stored and how many skipped as not monitored.
+     */
+    private static Bundle transactionResponse(FhirResponse accepted, List<Integer> counts, List<Integer> skipped) {
         var outcome = (OperationOutcome) accepted.body();
         var ids = outcome.getIssueFirstRep().getDetails().getCoding();
         boolean resend = accepted.status() == FhirResponse.OK && !ids.isEmpty();
         var response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
         int next = 0;
-        for (int count : counts) {
+        for (int entry = 0; entry < counts.size(); entry++) {
+            int count = counts.get(entry);
             if (count == PATIENT_ENTRY) {
                 response.addEntry().getResponse().setStatus("200 OK").setOutcome(Outcomes.patientRead());
+                continue;
+            }
+            if (count == SPECIMEN_ENTRY) {
+                response.addEntry().getResponse().setStatus("200 OK").setOutcome(Outcomes.specimenRead());
                 continue;
             }
             List<UUID> entryIds = ids.subList(next, Math.min(next + count, ids.size())).stream()
@@ -299,7 +321,7 @@ final class FhirIngest {
             response.addEntry()
                     .getResponse()
                     .setStatus(resend || entryIds.isEmpty() ? "200 OK" : "201 Created")
-                    .setOutcome(Outcomes.accepted(entryIds, resend));
+                    .setOutcome(Outcomes.accepted(entryIds, resend, false, skipped.get(entry)));
         }
         return response;
     }
@@ -360,7 +382,8 @@ final class FhirIngest {
             case Outcome.Accepted accepted ->
                 new FhirResponse(
                         accepted.resend() || accepted.eventIds().isEmpty() ? FhirResponse.OK : FhirResponse.CREATED,
-                        Outcomes.accepted(accepted.eventIds(), accepted.resend(), accepted.controlIdReused()),
+                        Outcomes.accepted(
+                                accepted.eventIds(), accepted.resend(), accepted.controlIdReused(), accepted.skipped()),
                         false);
             case Outcome.Rejected rejected ->
                 new FhirResponse(FhirResponse.BAD_REQUEST, Outcomes.rejected(rejected, types), false);

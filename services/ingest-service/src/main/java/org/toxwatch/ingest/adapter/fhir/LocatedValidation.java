@@ -86,10 +86,18 @@ final class LocatedValidation {
         Set<String> mappedPaths =
                 mapped.problems().stream().map(Problem::expression).collect(Collectors.toSet());
         var derived = new ArrayList<Derived>();
+        boolean problemsReported = false;
         for (int i = 0; i < mapped.items().size(); i++) {
             var item = mapped.items().get(i);
+            Derived validated = validate.apply(item.submission());
+            if (validated.skipped()) {
+                // A result ToxWatch does not grade is never a reason to reject: its problems are not reported.
+                derived.add(validated);
+                continue;
+            }
             var found = new ArrayList<Violation>();
-            if (i == 0) {
+            if (!problemsReported) {
+                problemsReported = true;
                 for (Problem problem : mapped.problems()) {
                     var violation = new Violation(relocate.apply(problem.expression()), problem.diagnostics());
                     types.put(violation, problem.type());
@@ -98,7 +106,6 @@ final class LocatedValidation {
                     }
                 }
             }
-            Derived validated = validate.apply(item.submission());
             for (Violation violation : validated.violations()) {
                 String path = item.pathOf(violation.field());
                 if (coveredByMapping(path, item.root(), mappedPaths)) {
@@ -112,6 +119,13 @@ final class LocatedValidation {
             // An item whose findings were all reported already (by mapping, or by an earlier component) stays invalid.
             boolean valid = found.isEmpty() && validated.violations().isEmpty();
             derived.add(valid ? validated : Derived.invalid(found));
+        }
+        if (!problemsReported && !mapped.problems().isEmpty() && mapped.items().isEmpty()) {
+            for (Problem problem : mapped.problems()) {
+                var violation = new Violation(relocate.apply(problem.expression()), problem.diagnostics());
+                types.put(violation, problem.type());
+                derived.add(Derived.invalid(List.of(violation)));
+            }
         }
         return new Derivation(List.copyOf(derived), mapped.messageId(), Map.copyOf(types));
     }

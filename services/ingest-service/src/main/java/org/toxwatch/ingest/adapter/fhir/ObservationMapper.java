@@ -14,6 +14,8 @@ import org.hl7.fhir.r4.model.Type;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.ingest.domain.ObservationCode;
 import org.toxwatch.ingest.domain.ObservationSubmission;
+import org.toxwatch.model.SpecimenCondition;
+import org.toxwatch.model.ValueComparator;
 
 /**
  * Reads a FHIR R4 Observation (laboratory result or vital sign) into {@link ObservationSubmission}s:
@@ -22,9 +24,14 @@ import org.toxwatch.ingest.domain.ObservationSubmission;
  *   <li>{@code subject}: {@code Patient/<id>} or {@code subject.identifier.value} is the patient id;
  *   <li>{@code code.coding}: a {@code http://loinc.org} coding ToxWatch monitors, else the first LOINC coding,
  *       else the first coding's code as the sender's local code (mapped per sender);
- *   <li>{@code valueQuantity}: value and the UCUM {@code code}, or the {@code unit} text without one;
+ *   <li>{@code valueQuantity}: value and the UCUM {@code code}, or the {@code unit} text without one (read
+ *       through the unit synonyms, so {@code K/uL} is {@code 10*3/uL}); {@code comparator} makes it a censored
+ *       value ({@code <0.1});
+ *   <li>{@code interpretation}: the codes as sent, as abnormal flags; {@code specimen}: the condition of a
+ *       contained (or, in a transaction, bundled) Specimen (see {@link SpecimenConditions});
  *       {@code valueCodeableConcept} (oxygen device, LOINC 107117-4): the SNOMED CT code, else the first code;
- *   <li>{@code effective[x]}: the collection or measurement time;
+ *   <li>{@code effective[x]}: the collection or measurement time; a date alone is that day's start (UTC) with
+ *       precision DAY;
  *   <li>{@code referenceRange[0]}: low and high;
  *   <li>{@code status}: preliminary, final; amended/corrected as corrected; cancelled/entered-in-error as
  *       cancelled; registered and unknown carry no result and are refused as not supported;
@@ -45,13 +52,14 @@ final class ObservationMapper {
         var problems = new ArrayList<Problem>();
         String patientId = SharedElements.patientId(observation.getSubject(), ROOT + ".subject", problems);
         String status = statusOf(observation, problems);
-        SharedElements.Timed effective = SharedElements.effective(observation.getEffective(), ROOT, problems);
+        SharedElements.Timed effective = SharedElements.effectiveToTheDay(observation.getEffective(), ROOT, problems);
         String identifier = SharedElements.identifierKey(observation.getIdentifier());
         String messageId = SharedElements.messageId(
                 identifier,
                 observation.hasStatus() ? observation.getStatus().toCode() : null,
                 observation.getMeta().hasVersionId() ? observation.getMeta().getVersionId() : null);
-        var common = new Common(patientId, effective, status, messageId, identifier);
+        var common =
+                new Common(patientId, effective, status, messageId, identifier, SpecimenConditions.of(observation));
 
         var items = new ArrayList<MappedResource.Item<ObservationSubmission>>();
         for (int i = 0; i < observation.getComponent().size(); i++) {
@@ -62,6 +70,7 @@ final class ObservationMapper {
                         common,
                         component.getCode(),
                         component.getValue(),
+                        component.getInterpretation(),
                         component.getReferenceRange(),
                         path,
                         problems));
@@ -72,6 +81,7 @@ final class ObservationMapper {
                     common,
                     observation.getCode(),
                     observation.getValue(),
+                    observation.getInterpretation(),
                     observation.getReferenceRange(),
                     ROOT,
                     problems));
@@ -84,12 +94,14 @@ final class ObservationMapper {
             SharedElements.Timed effective,
             @Nullable String status,
             @Nullable String messageId,
-            @Nullable String identifier) {}
+            @Nullable String identifier,
+            List<SpecimenCondition> specimenConditions) {}
 
     private static MappedResource.Item<ObservationSubmission> item(
             Common common,
             CodeableConcept code,
             @Nullable Type value,
+            List<CodeableConcept> interpretation,
             List<ObservationReferenceRangeComponent> ranges,
             String path,
             List<Problem> problems) {
@@ -105,6 +117,7 @@ final class ObservationMapper {
         paths.put("localCode", chosen.path());
 
         BigDecimal number = null;
+        ValueComparator comparator = null;
         String unit = null;
         String valueCode = null;
         if (value instanceof Quantity quantity && !quantity.isEmpty()) {
@@ -115,10 +128,15 @@ final class ObservationMapper {
             paths.put("value", quantityPath + ".value");
             paths.put("unit", read.path());
             if (quantity.hasComparator()) {
-                problems.add(Problem.notSupported(
-                        quantityPath + ".comparator",
-                        "a value with comparator '" + quantity.getComparator().toCode() + "' is not recorded: ToxWatch"
-                                + " grades exact values only (send the measured value, or leave it out)"));
+                comparator = ValueComparator.ofSymbol(quantity.getComparator().toCode())
+                        .orElse(null);
+                paths.put("comparator", quantityPath + ".comparator");
+                if (comparator == null) {
+                    problems.add(Problem.notSupported(
+                            quantityPath + ".comparator",
+                            "'" + quantity.getComparator().toCode() + "' is not a bound ToxWatch can grade: send <, <=,"
+                                    + " >= or >"));
+                }
             }
         } else if (value instanceof CodeableConcept concept && !concept.isEmpty()) {
             valueCode = codeOf(concept);
@@ -160,8 +178,24 @@ final class ObservationMapper {
                 common.status(),
                 common.messageId(),
                 common.identifier(),
-                chosen.localCode());
+                chosen.localCode(),
+                comparator,
+                flagsOf(interpretation),
+                common.specimenConditions(),
+                common.effective().precision());
         return new MappedResource.Item<>(submission, Map.copyOf(paths), path);
+    }
+
+    /** Each interpretation as sent: its first code ({@code LL}, {@code H}), else its text. */
+    private static List<String> flagsOf(List<CodeableConcept> interpretation) {
+        return interpretation.stream()
+                .map(concept -> concept.getCoding().stream()
+                        .filter(Coding::hasCode)
+                        .map(coding -> coding.getCode().trim())
+                        .findFirst()
+                        .orElse(concept.hasText() ? concept.getText().trim() : null))
+                .filter(flag -> flag != null && !flag.isEmpty())
+                .toList();
     }
 
     private static void checkRangeUnit(

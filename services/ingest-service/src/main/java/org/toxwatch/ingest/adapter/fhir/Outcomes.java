@@ -25,7 +25,15 @@ final class Outcomes {
     private static final Pattern FHIR_PATH = Pattern.compile("^[A-Z][A-Za-z]+(\\..*|\\[.*)?$");
 
     static OperationOutcome accepted(List<UUID> eventIds, boolean resend, boolean controlIdReused) {
-        var outcome = accepted(eventIds, resend);
+        return accepted(eventIds, resend, controlIdReused, 0);
+    }
+
+    /**
+     * @param skipped results skipped as not monitored (a full panel of which ToxWatch grades a few): the answer
+     *     says "stored N, skipped M not monitored"
+     */
+    static OperationOutcome accepted(List<UUID> eventIds, boolean resend, boolean controlIdReused, int skipped) {
+        var outcome = skipped == 0 ? accepted(eventIds, resend) : acceptedWithSkips(eventIds, resend, skipped);
         if (controlIdReused) {
             outcome.addIssue()
                     .setSeverity(IssueSeverity.WARNING)
@@ -52,6 +60,29 @@ final class Outcomes {
                                         : "Accepted: " + eventIds.size()
                                                 + " event(s) stored and acknowledged by Kafka.");
         eventIds.forEach(id -> issue.getDetails().addCoding(new Coding(EVENT_ID_SYSTEM, id.toString(), null)));
+        return outcome;
+    }
+
+    private static OperationOutcome acceptedWithSkips(List<UUID> eventIds, boolean resend, int skipped) {
+        var outcome = new OperationOutcome();
+        var issue = outcome.addIssue()
+                .setSeverity(IssueSeverity.INFORMATION)
+                .setCode(IssueType.INFORMATIONAL)
+                .setDiagnostics((resend ? "Already accepted, nothing new stored: " : "Accepted: ") + "stored "
+                        + eventIds.size() + ", skipped " + skipped + " not monitored (results ToxWatch does not"
+                        + " grade, kept in the inbound archive)"
+                        + (resend ? "; event ids as first stored." : "; stored events acknowledged by Kafka."));
+        eventIds.forEach(id -> issue.getDetails().addCoding(new Coding(EVENT_ID_SYSTEM, id.toString(), null)));
+        return outcome;
+    }
+
+    static OperationOutcome specimenRead() {
+        var outcome = new OperationOutcome();
+        outcome.addIssue()
+                .setSeverity(IssueSeverity.INFORMATION)
+                .setCode(IssueType.INFORMATIONAL)
+                .setDiagnostics("Read for the condition of the specimen (hemolyzed, ...), which the results referencing"
+                        + " it now carry; ToxWatch does not store specimens.");
         return outcome;
     }
 

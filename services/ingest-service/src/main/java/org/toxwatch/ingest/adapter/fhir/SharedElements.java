@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Type;
 import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.TimePrecision;
 
 /**
  * The elements Observation and MedicationAdministration share (subject, identifier, effective[x], a quantity's
@@ -137,8 +138,39 @@ final class SharedElements {
         };
     }
 
-    /** A time and the FHIRPath it was read from. */
-    record Timed(@Nullable Instant instant, String path) {}
+    /**
+     * A time and the FHIRPath it was read from.
+     *
+     * @param precision how precisely the sender gave it; null for to the second or finer
+     */
+    record Timed(
+            @Nullable Instant instant,
+            String path,
+            @Nullable TimePrecision precision) {
+        Timed(@Nullable Instant instant, String path) {
+            this(instant, path, null);
+        }
+    }
+
+    /**
+     * Reads effective[x] as {@link #effective} does, but also takes a date alone ({@code "2026-03-10"}), as
+     * laboratories send a specimen collected on a known day: that day's start in UTC, with precision {@code DAY},
+     * so grading can name the imprecision. A time to the minute is precision {@code MINUTE}.
+     */
+    static Timed effectiveToTheDay(@Nullable Type effective, String resource, List<Problem> problems) {
+        BaseDateTimeType time = effective instanceof DateTimeType dateTime
+                ? dateTime
+                : effective instanceof Period period && period.hasStart() ? period.getStartElement() : null;
+        if (time == null || time.getValue() == null) {
+            return effective(effective, resource, problems);
+        }
+        String path = resource + (effective instanceof Period ? ".effectivePeriod.start" : ".effectiveDateTime");
+        return switch (time.getPrecision()) {
+            case DAY -> new Timed(dayOrInstantOf(time, path, problems), path, TimePrecision.DAY);
+            case MINUTE -> new Timed(instantOf(time, path, problems), path, TimePrecision.MINUTE);
+            default -> effective(effective, resource, problems);
+        };
+    }
 
     /**
      * A clinician's time that may be given to the day ({@code onsetDateTime: "2026-03-10"}), as a diagnosis often

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
@@ -52,6 +54,8 @@ final class TransactionPatients {
         Reference subject = switch (resource) {
             case Observation observation -> observation.getSubject();
             case MedicationAdministration administration -> administration.getSubject();
+            case Condition condition -> condition.getSubject();
+            case MedicationRequest request -> request.getSubject();
             default -> null;
         };
         @Nullable

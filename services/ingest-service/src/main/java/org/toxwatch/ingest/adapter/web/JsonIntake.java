@@ -59,15 +59,33 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
                 sourceSystem,
                 Topics.LAB_RESULTS,
                 () -> read(body, ObservationRequest.class, sourceSystem, "an observation", Topics.LAB_RESULTS)
-                        .map(requests -> recordClinicalEvents.observations(
-                                new Submission(
-                                        PROTOCOL,
-                                        sourceSystem,
-                                        messageIdOf(requests.stream().map(ObservationRequest::sourceMessageId)),
-                                        body),
-                                requests.stream()
-                                        .map(ObservationRequest::toSubmission)
-                                        .toList())));
+                        .map(requests -> unreadableFields(requests, ObservationRequest::unreadable)
+                                .<Outcome>map(violations -> recordClinicalEvents.unreadable(
+                                        new Submission(PROTOCOL, sourceSystem, null, body),
+                                        violations,
+                                        Topics.LAB_RESULTS))
+                                .orElseGet(() -> recordClinicalEvents.observations(
+                                        new Submission(
+                                                PROTOCOL,
+                                                sourceSystem,
+                                                messageIdOf(requests.stream().map(ObservationRequest::sourceMessageId)),
+                                                body),
+                                        requests.stream()
+                                                .map(ObservationRequest::toSubmission)
+                                                .toList()))));
+    }
+
+    /** Fields the domain cannot even hold (a comparator that is no comparator), located by item. */
+    private static <T> java.util.Optional<List<Violation>> unreadableFields(
+            List<T> items, Function<T, List<Violation>> unreadable) {
+        var found = new ArrayList<Violation>();
+        for (int i = 0; i < items.size(); i++) {
+            int index = i;
+            unreadable.apply(items.get(i)).stream()
+                    .map(violation -> items.size() == 1 ? violation : violation.atIndex(index))
+                    .forEach(found::add);
+        }
+        return found.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(found);
     }
 
     Outcome therapyEvents(String body, String sourceSystem) {

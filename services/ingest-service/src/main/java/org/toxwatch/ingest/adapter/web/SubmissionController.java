@@ -23,7 +23,8 @@ import org.toxwatch.model.Topics;
 
 /**
  * The plain JSON entry point. A body is one item or an array of items; it is accepted whole (202 with the
- * event ids, once Kafka holds every event) or rejected whole (400, RFC 9457 problem details listing every
+ * event ids, once Kafka holds every event; {@code stored} and {@code skipped} count the results stored and those
+ * skipped as not monitored, whose codes {@code notMonitored} lists) or rejected whole (400, RFC 9457 problem details listing every
  * invalid field; the raw body goes to the dead-letter topic; 413 for a body over the size limit). 503 with
  * Retry-After only when Kafka or the archive is unavailable: a problem with the body itself is never "retry".
  * The body is read as bytes and decoded strictly, so invalid UTF-8 is refused rather than silently replaced.
@@ -116,7 +117,13 @@ class SubmissionController {
                                 "resend",
                                 accepted.resend(),
                                 "controlIdReused",
-                                accepted.controlIdReused()));
+                                accepted.controlIdReused(),
+                                "stored",
+                                accepted.stored(),
+                                "skipped",
+                                accepted.skipped(),
+                                "notMonitored",
+                                accepted.notMonitored()));
             case Outcome.Rejected rejected ->
                 ResponseEntity.badRequest().body(problem(rejected, HttpStatus.BAD_REQUEST));
             case Outcome.InProgress inProgress -> {

@@ -98,18 +98,26 @@ class FhirBadInputCorpusTest {
                         "Observation.valueQuantity.value",
                         "cannot be negative"),
                 observation(
-                        "a censored value",
-                        o -> o.getValueQuantity().setComparator(Quantity.QuantityComparator.LESS_THAN),
+                        "a censored vital sign, which its record cannot carry",
+                        o -> {
+                            o.getCode().getCodingFirstRep().setCode("8867-4");
+                            o.setValue(new Quantity()
+                                    .setValue(180)
+                                    .setSystem("http://unitsofmeasure.org")
+                                    .setCode("/min")
+                                    .setComparator(Quantity.QuantityComparator.GREATER_THAN));
+                            o.getReferenceRange().clear();
+                        },
                         "Observation.valueQuantity.comparator",
-                        "comparator '<'"),
+                        "cannot be recorded for Heart rate"),
                 observation(
                         "a value as text",
                         o -> o.setValue(new StringType("<0.1")),
                         "Observation.value[x]",
                         "valueString is not supported"),
                 observation(
-                        "a date without a time",
-                        o -> o.setEffective(new DateTimeType("2026-11-20")),
+                        "a month without a day",
+                        o -> o.setEffective(new DateTimeType("2026-11")),
                         "Observation.effectiveDateTime",
                         "has no time of day"),
                 observation(

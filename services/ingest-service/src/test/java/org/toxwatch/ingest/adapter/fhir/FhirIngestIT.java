@@ -114,7 +114,7 @@ class FhirIngestIT {
         assertThat(capabilities.getFormat()).extracting(Object::toString).contains("json");
         assertThat(capabilities.getRestFirstRep().getResource())
                 .extracting(resource -> resource.getType())
-                .containsExactly("Observation", "MedicationAdministration");
+                .containsExactly("Observation", "MedicationAdministration", "Condition", "MedicationRequest");
     }
 
     @Test
