@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.AssessmentCaveat;
 import org.toxwatch.model.Evidence;
 
 /**
@@ -17,22 +18,29 @@ import org.toxwatch.model.Evidence;
  * @param labEvidence event ids of the laboratory results that this criterion's published assessments used and
  *     that the state still keeps: a correction or cancellation of one of them must reach the alert built on it
  *     (absent in states stored before it was kept)
+ * @param caveats the caveats published with the grade (absent in states stored before they were kept)
  */
 public record PublishedGrade(
         @Nullable Integer grade,
         Instant assessedAt,
-        @Nullable List<String> labEvidence) {
+        @Nullable List<String> labEvidence,
+        @Nullable List<AssessmentCaveat> caveats) {
 
     public PublishedGrade {
         labEvidence = labEvidence == null ? List.of() : List.copyOf(labEvidence);
+        caveats = caveats == null ? List.of() : List.copyOf(caveats);
     }
 
     public PublishedGrade(@Nullable Integer grade, Instant assessedAt) {
-        this(grade, assessedAt, List.of());
+        this(grade, assessedAt, List.of(), List.of());
+    }
+
+    public PublishedGrade(@Nullable Integer grade, Instant assessedAt, @Nullable List<String> labEvidence) {
+        this(grade, assessedAt, labEvidence, List.of());
     }
 
     static PublishedGrade of(Assessment assessment) {
-        return new PublishedGrade(assessment.grade(), assessment.assessedAt());
+        return new PublishedGrade(assessment.grade(), assessment.assessedAt(), List.of(), assessment.caveats());
     }
 
     /**
@@ -49,11 +57,15 @@ public record PublishedGrade(
                 .map(Object::toString)
                 .forEach(used::add);
         used.retainAll(keptLabs);
-        return new PublishedGrade(assessment.grade(), assessment.assessedAt(), List.copyOf(used));
+        return new PublishedGrade(assessment.grade(), assessment.assessedAt(), List.copyOf(used), assessment.caveats());
     }
 
-    /** Whether {@code assessment} says something different: another grade, or a change in assessability. */
+    /**
+     * Whether {@code assessment} says something different: another grade, a change in assessability, or the same
+     * grade with other caveats (a clean repeat of a hemolyzed potassium confirms the grade: alerting pages on it).
+     */
     boolean differsFrom(Assessment assessment) {
-        return !Objects.equals(grade, assessment.grade());
+        return !Objects.equals(grade, assessment.grade())
+                || !Set.copyOf(caveats()).equals(Set.copyOf(assessment.caveats()));
     }
 }
