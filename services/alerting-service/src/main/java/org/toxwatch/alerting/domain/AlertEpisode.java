@@ -134,36 +134,19 @@ public record AlertEpisode(
         }
         var newBases = new ArrayList<>(bases);
         GradeBasis.of(assessment, decision).ifPresent(newBases::add);
-        var updated = new AlertEpisode(
-                alertId,
-                patientId,
-                family,
+        var updated = after(
+                assessment,
                 status,
                 newPriority,
                 newReason,
-                policyVersion,
                 worse ? grade : highestGrade,
-                assessment,
-                createdAt,
-                now,
-                handledWith(assessment),
-                escalationTier,
                 notifies ? now : lastNotifiedAt,
-                assignee,
                 snoozedUntil,
-                recovery.after(assessment),
                 newBases,
-                version);
+                now);
         String reason = unconfirmed && !confirms ? decision.get().reason() : newReason;
-        return new Change(
-                updated,
-                updated.event(
-                        notifies ? AlertTransition.ESCALATED_GRADE : AlertTransition.UPDATED,
-                        now,
-                        "toxwatch",
-                        reason,
-                        assessment.eventId(),
-                        assessment.eventId().toString()));
+        return updated.changedBy(
+                assessment, notifies ? AlertTransition.ESCALATED_GRADE : AlertTransition.UPDATED, reason, now);
     }
 
     /**
@@ -183,37 +166,19 @@ public record AlertEpisode(
                 : "source result corrected";
         var alerting = standing.stream().filter(GradeBasis::alerts).toList();
         if (alerting.isEmpty()) {
-            var withdrawn = new AlertEpisode(
-                    alertId,
-                    patientId,
-                    family,
+            var withdrawn = after(
+                    assessment,
                     AlertStatus.RESOLVED,
                     priority,
                     priorityReason,
-                    policyVersion,
                     newHighest,
-                    assessment,
-                    createdAt,
-                    now,
-                    handledWith(assessment),
-                    escalationTier,
                     lastNotifiedAt,
-                    assignee,
                     null,
-                    recovery.after(assessment),
                     standing,
-                    version);
+                    now);
             String reason = source + ": alert withdrawn; the grade " + highestGrade
                     + " it showed rested on the replaced result and no remaining result calls for an alert";
-            return new Change(
-                    withdrawn,
-                    withdrawn.event(
-                            AlertTransition.RESOLVED,
-                            now,
-                            "toxwatch",
-                            reason,
-                            assessment.eventId(),
-                            assessment.eventId().toString()));
+            return withdrawn.changedBy(assessment, AlertTransition.RESOLVED, reason, now);
         }
         GradeBasis top = alerting.getFirst();
         for (GradeBasis basis : alerting) {
@@ -224,43 +189,68 @@ public record AlertEpisode(
         Integer grade = assessment.grade();
         boolean unconfirmed = decision.map(AlertDecision::awaitsConfirmation).orElse(false);
         boolean worse = grade != null && grade > highestGrade && !unconfirmed;
-        var corrected = new AlertEpisode(
-                alertId,
-                patientId,
-                family,
+        var corrected = after(
+                assessment,
                 status,
                 top.priority(),
                 Objects.requireNonNull(top.reason()),
-                policyVersion,
                 newHighest,
+                worse ? now : lastNotifiedAt,
+                snoozedUntil,
+                standing,
+                now);
+        String reason = source + ": highest grade " + highestGrade + " -> " + newHighest + ", priority "
+                + lowerCase(priority) + " -> " + lowerCase(top.priority()) + " (" + top.reason() + ")";
+        return corrected.changedBy(
+                assessment, worse ? AlertTransition.ESCALATED_GRADE : AlertTransition.UPDATED, reason, now);
+    }
+
+    /** This episode once {@code assessment} is applied: it shows the assessment and has handled it. */
+    private AlertEpisode after(
+            ToxicityAssessed assessment,
+            AlertStatus newStatus,
+            AlertPriority newPriority,
+            String newReason,
+            int newHighestGrade,
+            Instant notifiedAt,
+            @Nullable Instant newSnoozedUntil,
+            List<GradeBasis> newBases,
+            Instant now) {
+        var handled = new ArrayList<>(handledAssessments);
+        handled.add(assessment.eventId());
+        return new AlertEpisode(
+                alertId,
+                patientId,
+                family,
+                newStatus,
+                newPriority,
+                newReason,
+                policyVersion,
+                newHighestGrade,
                 assessment,
                 createdAt,
                 now,
-                handledWith(assessment),
+                handled,
                 escalationTier,
-                worse ? now : lastNotifiedAt,
+                notifiedAt,
                 assignee,
-                snoozedUntil,
+                newSnoozedUntil,
                 recovery.after(assessment),
-                standing,
+                newBases,
                 version);
-        String reason = source + ": highest grade " + highestGrade + " -> " + newHighest + ", priority "
-                + lowerCase(priority) + " -> " + lowerCase(top.priority()) + " (" + top.reason() + ")";
+    }
+
+    /** The change {@code assessment} made, recorded as caused by it so that a redelivery can republish it. */
+    private Change changedBy(ToxicityAssessed assessment, AlertTransition transition, String reason, Instant now) {
         return new Change(
-                corrected,
-                corrected.event(
-                        worse ? AlertTransition.ESCALATED_GRADE : AlertTransition.UPDATED,
+                this,
+                event(
+                        transition,
                         now,
                         "toxwatch",
                         reason,
                         assessment.eventId(),
                         assessment.eventId().toString()));
-    }
-
-    private List<UUID> handledWith(ToxicityAssessed assessment) {
-        var handled = new ArrayList<>(handledAssessments);
-        handled.add(assessment.eventId());
-        return handled;
     }
 
     private static AlertPriority higher(AlertPriority a, AlertPriority b) {
