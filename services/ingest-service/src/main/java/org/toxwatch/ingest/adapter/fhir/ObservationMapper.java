@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Type;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.ingest.domain.ObservationCode;
 import org.toxwatch.ingest.domain.ObservationSubmission;
+import org.toxwatch.ingest.domain.ReportedUnits;
 import org.toxwatch.model.SpecimenCondition;
 import org.toxwatch.model.ValueComparator;
 
@@ -204,7 +205,10 @@ final class ObservationMapper {
             return;
         }
         String boundUnit = SharedElements.unitOf(bound, path).code();
-        if (boundUnit != null && !boundUnit.equals(valueUnit)) {
+        // The same unit spelled two ways (10*3/uL and K/uL) is one unit.
+        if (boundUnit != null
+                && !boundUnit.equals(valueUnit)
+                && !java.util.Objects.equals(ReportedUnits.ucumOf(boundUnit), ReportedUnits.ucumOf(valueUnit))) {
             problems.add(Problem.invalid(
                     path, "is in '" + boundUnit + "' but the value is in '" + valueUnit + "': send both in one unit"));
         }

@@ -68,6 +68,28 @@ class ObservationsAsLaboratoriesSendThemTest {
         }
 
         @Test
+        void aRangeInAnotherSpellingOfTheValuesUnitIsTheSameUnit() {
+            var platelets = anc();
+            platelets.getValueQuantity().setValue(25).setUnit("K/uL").setCode("10*3/uL");
+            platelets
+                    .getReferenceRangeFirstRep()
+                    .getLow()
+                    .setValue(150)
+                    .setCode(null)
+                    .setSystem(null)
+                    .setUnit("K/uL");
+            platelets
+                    .getReferenceRangeFirstRep()
+                    .getHigh()
+                    .setValue(400)
+                    .setCode(null)
+                    .setSystem(null)
+                    .setUnit("K/uL");
+
+            assertThat(mapper.map(platelets).problems()).isEmpty();
+        }
+
+        @Test
         void theInterpretationCodesAreTheAbnormalFlagsAsSent() {
             assertThat(mapper.map(anc()).items().getFirst().submission().abnormalFlags())
                     .containsExactly("LL");
