@@ -38,8 +38,9 @@ import org.toxwatch.monitoring.domain.windows.Lookbacks;
 
 /**
  * Everything monitoring remembers about one patient, folded from the patient's events by the pure functions
- * {@link #apply(LabResultRecorded)}, {@link #apply(VitalSignsRecorded)}, {@link #apply(TherapyEventRecorded)} and
- * {@link #apply(NeurologicAssessmentRecorded)}.
+ * {@link #apply(LabResultRecorded)}, {@link #apply(VitalSignsRecorded)}, {@link #apply(TherapyEventRecorded)},
+ * {@link #apply(NeurologicAssessmentRecorded)}, {@link #apply(ClinicalFindingRecorded)} and
+ * {@link #apply(DosePlanned)}.
  *
  * <p>Events are placed by their clinical time (collection, measurement or administration time), not by
  * arrival, so a late result lands where it belongs. A corrected result replaces the one with the same

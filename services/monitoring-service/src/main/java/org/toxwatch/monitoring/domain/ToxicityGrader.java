@@ -63,6 +63,9 @@ import org.toxwatch.monitoring.domain.windows.OpenWindows;
  *       infusion has been stopped for longer than the 14-day treatment-free interval (9.2).
  *   <li>ICANS (section 5) grades the newest neurological assessment, in or outside the CRS window: section 10
  *       says a neurological event reported later is still graded.
+ *   <li>The BESPONSA pre-dose decision (8.2) is taken for the next dose, the earliest pending inotuzumab plan or
+ *       else the dose after the last one given, and honours a standing VOD/SOS diagnosis; the VOD/SOS watch (7.2)
+ *       reads the clinician's bedside findings.
  * </ul>
  *
  * Day numbers are calendar days in the hospital's time zone, T0 and the CAR-T infusion day being day 0 (1.5).
