@@ -22,8 +22,9 @@ import org.toxwatch.monitoring.domain.units.Analyte;
  * <p>Censored values, conservatively and explicitly (issue 14, item 3): every rule's grade moves one way with
  * its value, so the grades at the two ends of the allowed set ({@link Quantity#ends()}) bound every grade in
  * it. When they agree, that is the grade ({@code ANC <0.1} is grade 4). When they differ, the grade every
- * allowed value certainly reaches, the least severe, is given as "at least grade g". The bound is never graded
- * as if it were the value. A censored companion (a baseline, an albumin) is treated the same way: the grade is
+ * allowed value certainly reaches, the least severe, is given as "at least grade g". When that least grade is 0
+ * the result is not assessable: grade 0 means normal (CRITERIA.md 1.2), which such a result is not known to be.
+ * The bound is never graded as if it were the value. A censored companion (a baseline, an albumin) is treated the same way: the grade is
  * taken at every corner of the result's and the companion's ends, since the grade also moves one way with the
  * companion, so a conclusion is drawn only where it holds for every value the companion allows.
  *
@@ -97,6 +98,16 @@ public final class ReportedResultGrading {
                     least,
                     least.summary() + " " + capitalized(censored) + ": every value allowed gives grade " + least.grade()
                             + ".");
+        }
+        if (least.grade() == 0) {
+            // Grade 0 means assessed and normal (CRITERIA.md 1.2); here it is only the floor of a range that
+            // reaches an abnormal grade, so publishing it could close an alert on a value that may be abnormal.
+            return Assessment.notAssessable(
+                    least.criterion(),
+                    least.assessedAt(),
+                    "%s allows grades 0 to %d: no abnormal grade is certain, and the value is not known to be normal"
+                            .formatted(censored, grades.getLast()),
+                    least.evidence());
         }
         return withSummary(
                 least,

@@ -23,7 +23,8 @@ import org.toxwatch.monitoring.domain.units.Analyte;
 /**
  * Issue 14 item 3: a censored result ({@code <0.1}, {@code >1000}) is graded from every value its comparator
  * allows, never as if the bound were the value. One grade when all those values share it; otherwise the grade
- * all of them certainly reach, "at least grade g". Boundaries from the CRITERIA.md 2.3-2.7 tables.
+ * all of them certainly reach, "at least grade g"; and not assessable when that is only grade 0, since grade 0
+ * claims a normal value (CRITERIA.md 1.2). Boundaries from the CRITERIA.md 2.3-2.7 tables.
  */
 class CensoredResultsTest {
 
@@ -76,8 +77,8 @@ class CensoredResultsTest {
         "ANC, <1.8,   1, at least", // just below LLN
         "ANC, >=1.8,  0, exactly",
         "ANC, >1.8,   0, exactly",
-        "ANC, >0.5,   0, at least", // 0.5 to anything: nothing worse is certain
-        "ANC, >=0.4,  0, at least",
+        "ANC, >0.5,   -, not assessable", // grade 3 just above 0.5, grade 0 far above: no abnormal grade is certain
+        "ANC, >=0.4,  -, not assessable",
         // platelets
         "PLATELETS, <10,    4, exactly",
         "PLATELETS, <25.0,  4, exactly",
@@ -88,7 +89,7 @@ class CensoredResultsTest {
         "PLATELETS, <=75.0, 1, at least",
         "PLATELETS, >150,   0, exactly",
         "PLATELETS, >=150,  0, exactly",
-        "PLATELETS, >24.9,  0, at least",
+        "PLATELETS, >24.9,  -, not assessable",
         // hemoglobin (never grade 4, L-1)
         "HEMOGLOBIN, <5.0,  3, exactly",
         "HEMOGLOBIN, <8.0,  3, exactly",
@@ -96,7 +97,7 @@ class CensoredResultsTest {
         "HEMOGLOBIN, <10.0, 2, at least",
         "HEMOGLOBIN, >=12.0, 0, exactly",
         "HEMOGLOBIN, >12.0, 0, exactly",
-        "HEMOGLOBIN, >7.9,  0, at least",
+        "HEMOGLOBIN, >7.9,  -, not assessable",
         // ALT, high direction: above a bound is worse, so ">a" certainly reaches the grade just above a
         "ALT, >1000, 4, exactly",
         "ALT, >800,  4, exactly", // 20 x ULN is grade 3; everything above it is grade 4
@@ -105,8 +106,8 @@ class CensoredResultsTest {
         "ALT, >=120, 1, at least",
         "ALT, <5,    0, exactly",
         "ALT, <=40,  0, exactly",
-        "ALT, <41,   0, at least", // 40 to 41 is grade 1, below is 0
-        "ALT, <=800, 0, at least",
+        "ALT, <41,   -, not assessable", // 40 to 41 is grade 1, below is 0
+        "ALT, <=800, -, not assessable",
         // total bilirubin
         "BILIRUBIN, >12.0,  4, exactly",
         "BILIRUBIN, >=12.0, 3, at least",
@@ -115,7 +116,7 @@ class CensoredResultsTest {
         "BILIRUBIN, >1.8,   2, at least",
         "BILIRUBIN, <0.2,   0, exactly",
         "BILIRUBIN, <=1.2,  0, exactly",
-        "BILIRUBIN, <1.3,   0, at least",
+        "BILIRUBIN, <1.3,   -, not assessable",
         // potassium, high and low from one result
         "HYPERKALEMIA, >9.0,  4, exactly",
         "HYPERKALEMIA, >7.0,  4, exactly",
@@ -124,14 +125,14 @@ class CensoredResultsTest {
         "HYPERKALEMIA, >=5.5, 1, at least",
         "HYPERKALEMIA, <5.1,  0, exactly",
         "HYPERKALEMIA, <2.0,  0, exactly",
-        "HYPERKALEMIA, <=6.0, 0, at least",
+        "HYPERKALEMIA, <=6.0, -, not assessable",
         "HYPOKALEMIA,  <2.0,  4, exactly",
         "HYPOKALEMIA,  <2.5,  4, exactly",
         "HYPOKALEMIA,  <=2.5, 3, at least",
         "HYPOKALEMIA,  <3.5,  2, at least",
         "HYPOKALEMIA,  >3.5,  0, exactly",
         "HYPOKALEMIA,  >9.0,  0, exactly",
-        "HYPOKALEMIA,  >=2.4, 0, at least",
+        "HYPOKALEMIA,  >=2.4, -, not assessable",
         // creatinine without a baseline
         "CREATININE, >7.2,  4, exactly",
         "CREATININE, >=7.2, 3, at least",
@@ -139,13 +140,21 @@ class CensoredResultsTest {
         "CREATININE, >=1.8, 1, at least",
         "CREATININE, <0.5,  0, exactly",
         "CREATININE, <=1.2, 0, exactly",
-        "CREATININE, <3.0,  0, at least",
+        "CREATININE, <3.0,  -, not assessable",
     })
-    void gradesEveryValueTheComparatorAllows(Term term, String written, int grade, String certainty) {
+    void gradesEveryValueTheComparatorAllows(Term term, String written, String grade, String certainty) {
         var assessment = term.grade(written);
 
-        assertThat(assessment.grade()).isEqualTo(grade);
         assertThat(assessment.caveats()).contains(AssessmentCaveat.CENSORED_RESULT);
+        if (certainty.equals("not assessable")) {
+            // grade 0 is only the floor of a range reaching an abnormal grade: not known to be normal (1.2)
+            assertThat(assessment.grade()).isNull();
+            assertThat(assessment.notAssessableReason())
+                    .startsWith("censored result " + written)
+                    .contains("allows grades 0 to");
+            return;
+        }
+        assertThat(assessment.grade()).isEqualTo(Integer.valueOf(grade));
         if (certainty.equals("exactly")) {
             assertThat(assessment.summary())
                     .doesNotContain("At least")
@@ -242,8 +251,9 @@ class CensoredResultsTest {
 
             var assessment = LiverTermRule.ALANINE_AMINOTRANSFERASE_INCREASED.assess(value, baseline);
 
-            assertThat(assessment.grade()).isZero();
-            assertThat(assessment.summary()).startsWith("At least grade 0 (censored baseline ALT >50 U/L)");
+            assertThat(assessment.grade()).isNull();
+            assertThat(assessment.notAssessableReason())
+                    .startsWith("censored baseline ALT >50 U/L allows grades 0 to 1");
         }
 
         @Test
