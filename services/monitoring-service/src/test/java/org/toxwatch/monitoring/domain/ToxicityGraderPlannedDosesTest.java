@@ -13,12 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.toxwatch.model.ClinicalFinding;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.Evidence;
 import org.toxwatch.model.Therapy;
+import org.toxwatch.model.TherapyEventRecorded;
+import org.toxwatch.model.TherapyEventType;
 import org.toxwatch.monitoring.domain.dosing.BesponsaPreDoseDecision;
 import org.toxwatch.monitoring.domain.liversignals.VodSosRule;
 import org.toxwatch.monitoring.domain.units.Analyte;
@@ -189,6 +192,33 @@ class ToxicityGraderPlannedDosesTest {
 
             assertThat(decision(state).orElseThrow().summary())
                     .startsWith("For the next planned dose, cycle 1 day 8: ");
+        }
+
+        @Test
+        void aDoseSentWithoutItsCycleAndDayGivesTheEarliestPlan() {
+            var state = c1d1Planned(normalLabsBeforeC1D1())
+                    .apply(planned(ORDERED, C1D1.plus(Duration.ofDays(7)), 1, 8))
+                    .apply(new TherapyEventRecorded(
+                            UUID.randomUUID(),
+                            PATIENT,
+                            C1D1,
+                            C1D1,
+                            "mar",
+                            "mar-1",
+                            TherapyEventType.DOSE_ADMINISTERED,
+                            Therapy.INOTUZUMAB_OZOGAMICIN,
+                            "BESPONSA",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null));
+            state = labs(state, C1D1.plus(Duration.ofDays(6)), "1.9", "140", "12", "35", "30");
+
+            assertThat(decision(state).orElseThrow().summary())
+                    .startsWith("For the planned dose, cycle 1 day 8, planned for 2026-03-08T10:00:00Z: ");
         }
 
         @Test

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.Criterion;
@@ -24,7 +26,8 @@ import org.toxwatch.monitoring.domain.lab.ReferenceLimit;
  *
  * <ul>
  *   <li>The next dose is the earliest pending planned dose: an inotuzumab plan not cancelled, not given (no dose of
- *       its cycle and day given since it was first ordered) and due no longer than 56 days ago (8.1). Without one,
+ *       its cycle and day given since it was first ordered; a dose sent without its cycle and day gives the earliest
+ *       plan ordered before it) and due no longer than 56 days ago (8.1). Without one,
  *       it follows the last dose given, by its cycle and day: day 1 then 8 then 15, then day 1 of the next cycle;
  *       a dose sent without its cycle and day leaves it unknown, and the episode is over 56 days after its last
  *       dose.
@@ -120,8 +123,10 @@ public final class NextBesponsaDose {
             Instant now) {
         var given = episodes.stream().flatMap(e -> e.doses().stream()).toList();
         var stillDue = now.minus(EPISODE_OVER_AFTER);
+        var givenPlans = givenPlans(plans, given);
         var pending = plans.stream()
-                .filter(plan -> !plan.cancelled() && !plan.plannedFor().isBefore(stillDue) && !isGiven(plan, given))
+                .filter(plan ->
+                        !plan.cancelled() && !plan.plannedFor().isBefore(stillDue) && !givenPlans.contains(plan))
                 .findFirst();
         if (pending.isPresent()) {
             var plan = pending.get();
@@ -185,11 +190,30 @@ public final class NextBesponsaDose {
         return PlannedDose.after(last);
     }
 
-    private static boolean isGiven(DosePlans.Plan plan, List<TherapyAdministration> given) {
-        return given.stream()
-                .anyMatch(dose -> Objects.equals(dose.cycle(), plan.cycle())
-                        && Objects.equals(dose.cycleDay(), plan.cycleDay())
-                        && !dose.occurredAt().isBefore(plan.firstOrderedAt()));
+    /**
+     * The plans already given: a dose of the plan's cycle and day given since it was first ordered; a dose sent
+     * without its cycle and day gives the earliest plan (by planned time) ordered before it and not given otherwise.
+     */
+    private static Set<DosePlans.Plan> givenPlans(List<DosePlans.Plan> plans, List<TherapyAdministration> doses) {
+        var open = plans.stream().filter(plan -> !plan.cancelled()).toList();
+        var given = new HashSet<DosePlans.Plan>();
+        for (var plan : open) {
+            if (doses.stream()
+                    .anyMatch(dose -> Objects.equals(dose.cycle(), plan.cycle())
+                            && Objects.equals(dose.cycleDay(), plan.cycleDay())
+                            && !dose.occurredAt().isBefore(plan.firstOrderedAt()))) {
+                given.add(plan);
+            }
+        }
+        doses.stream()
+                .filter(dose -> dose.cycle() == null || dose.cycleDay() == null)
+                .sorted(Comparator.comparing(TherapyAdministration::occurredAt))
+                .forEach(dose -> open.stream()
+                        .filter(plan ->
+                                !given.contains(plan) && !dose.occurredAt().isBefore(plan.firstOrderedAt()))
+                        .findFirst()
+                        .ifPresent(given::add));
+        return given;
     }
 
     /**
