@@ -16,6 +16,8 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Quantity;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.toxwatch.ingest.application.InMemoryInboundArchive;
 import org.toxwatch.ingest.application.RecordClinicalEvents;
 import org.toxwatch.ingest.application.RecordingEventPublisher;
@@ -27,6 +29,7 @@ import org.toxwatch.model.SpecimenCondition;
 import org.toxwatch.model.TimePrecision;
 import org.toxwatch.model.Topics;
 import org.toxwatch.model.ValueComparator;
+import org.toxwatch.model.VitalSignsRecorded;
 
 /** Censored values, flags, specimen condition, vendor units, dates and mixed panels, as FHIR laboratories send them. */
 class ObservationsAsLaboratoriesSendThemTest {
@@ -156,6 +159,45 @@ class ObservationsAsLaboratoriesSendThemTest {
             assertThat(stored.loinc()).isEqualTo("777-3");
             assertThat(stored.value()).isEqualByComparingTo("25");
             assertThat(stored.ucumUnit()).isEqualTo("10*9/L");
+        }
+
+        @ParameterizedTest(name = "{0} {1} of {2}")
+        @CsvSource({
+            "751-8, K/uL, 0.4, 10*9/L, 0.4",
+            "751-8, 10^3/uL, 0.4, 10*9/L, 0.4",
+            "751-8, x10E3/uL, 0.4, 10*9/L, 0.4",
+            "751-8, thou/uL, 0.4, 10*9/L, 0.4",
+            "751-8, cells/uL, 400, 10*9/L, 0.4",
+            "777-3, x10^9/L, 25, 10*9/L, 25",
+            "2823-3, mEq/L, 6.4, mmol/L, 6.4",
+            "1975-2, µmol/L, 51.3, umol/L, 51.3",
+            "8310-5, °F, 102.2, Cel, 39.0",
+            "8310-5, degF, 102.2, Cel, 39.0",
+        })
+        void aUnitAsTheLaboratoryWritesItInTheUnitTextIsReadThroughTheSynonyms(
+                String loinc, String unit, String value, String ucum, String canonical) {
+            String observation = json("observation-anc-751-8.json")
+                    .replace("\"751-8\"", "\"" + loinc + "\"")
+                    .replace(
+                            "\"valueQuantity\": {\"value\": 0.4, \"unit\": \"x10^9/L\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"10*9/L\"}",
+                            "\"valueQuantity\": {\"value\": " + value + ", \"unit\": \"" + unit + "\"}")
+                    .replaceAll("\"referenceRange\": \\[[^]]*]", "\"referenceRange\": []");
+
+            var answer = ingest.create("Observation", observation, SENDER);
+
+            assertThat(answer.status())
+                    .as(FHIR.newJsonParser().encodeResourceToString(answer.body()))
+                    .isIn(200, 201);
+            assertThat(publisher.published()).singleElement().satisfies(event -> {
+                if (event.payload() instanceof LabResultRecorded lab) {
+                    assertThat(lab.ucumUnit()).isEqualTo(ucum);
+                    assertThat(lab.value()).isEqualByComparingTo(canonical);
+                    assertThat(lab.reportedUnit()).isEqualTo(unit);
+                } else {
+                    assertThat(((VitalSignsRecorded) event.payload()).temperatureCelsius())
+                            .isEqualByComparingTo(canonical);
+                }
+            });
         }
 
         @Test
