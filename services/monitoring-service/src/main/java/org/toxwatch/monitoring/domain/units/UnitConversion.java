@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.toxwatch.model.UnitSynonyms;
 
 /**
  * Converts a value to its measurand's canonical unit with the factors of CRITERIA.md 13.3.
@@ -19,8 +20,10 @@ import java.util.Objects;
  * division can break an exact tie, a multiplication cannot.
  *
  * <p>Units are matched exactly as written in 13.3, plus the UCUM spelling of the same unit where 13.3
- * writes a customary one ({@code [IU]/L} for IU/L, {@code meq/L} for mEq/L). Anything else is an
- * {@link Conversion.UnknownUnit}: a bare "150" platelet count could be x10^9/L or /uL, so never guess.
+ * writes a customary one ({@code [IU]/L} for IU/L, {@code meq/L} for mEq/L), plus every vendor spelling the
+ * shared synonym table ({@link UnitSynonyms}, the one ingest reads with) maps to one of those ({@code x10E3/uL},
+ * {@code thou/uL}, {@code °F}). Anything else is an {@link Conversion.UnknownUnit}: a bare "150" platelet count
+ * could be x10^9/L or /uL, so never guess.
  */
 public final class UnitConversion {
 
@@ -40,10 +43,12 @@ public final class UnitConversion {
     public static Conversion convert(Measurand measurand, BigDecimal value, String unit) {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(unit, "unit");
-        if (measurand == VitalSign.BODY_TEMPERATURE && unit.equals(FAHRENHEIT)) {
+        var table = FACTORS.getOrDefault(measurand, Map.of());
+        var ucum = table.containsKey(unit) ? unit : UnitSynonyms.toUcum(unit);
+        if (measurand == VitalSign.BODY_TEMPERATURE && ucum.equals(FAHRENHEIT)) {
             return new Conversion.Converted(fahrenheitToCelsius(value), measurand.canonicalUnit());
         }
-        var factor = FACTORS.getOrDefault(measurand, Map.of()).get(unit);
+        var factor = table.get(ucum);
         if (factor == null) {
             return new Conversion.UnknownUnit(measurand, unit);
         }
@@ -56,7 +61,7 @@ public final class UnitConversion {
     }
 
     public static boolean accepts(Measurand measurand, String unit) {
-        return acceptedUnits(measurand).contains(unit);
+        return convert(measurand, BigDecimal.ONE, unit) instanceof Conversion.Converted;
     }
 
     /** The canonical unit first, then every alternative of 13.3. */

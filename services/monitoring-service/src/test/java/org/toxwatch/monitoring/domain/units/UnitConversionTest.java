@@ -67,6 +67,41 @@ class UnitConversionTest {
         assertThat(sign.canonicalUnit()).isEqualTo(canonical);
     }
 
+    /** Issue 14 item 2: the vendor spellings of the shared synonym table, read as ingest reads them. */
+    @ParameterizedTest(name = "{0}: {1} {2} = {3} canonical")
+    @CsvSource({
+        "ANC,              0.4,   x10E3/uL,   0.4",
+        "ANC,              0.4,   thou/uL,    0.4",
+        "ANC,              0.4,   10^3/uL,    0.4",
+        "ANC,              0.4,   x10^9/L,    0.4",
+        "LYMPHOCYTES,      1500,  {cells}/uL, 1.5",
+        "PLATELETS,        18,    k/uL,       18",
+        "POTASSIUM,        6.6,   MEQ/L,      6.6",
+        "HEMOGLOBIN,       7.5,   g/dl,       7.5",
+        "ALT,              250,   IU/l,       250",
+        "TOTAL_BILIRUBIN,  34.208, µmol/L,    2",
+    })
+    void readsEveryVendorSpellingOfTheSynonymTable(
+            Analyte analyte, BigDecimal value, String unit, BigDecimal expected) {
+        assertThat(UnitConversion.toCanonical(analyte, value, unit)).isEqualByComparingTo(expected);
+        assertThat(UnitConversion.accepts(analyte, unit)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{1} {2} = {3} Cel")
+    @CsvSource({"°F, 101.3, 38.5", "F, 100.4, 38", "degF, 98.6, 37", "°C, 38.5, 38.5"})
+    void readsTemperatureSpellings(String unit, BigDecimal value, BigDecimal celsius) {
+        assertThat(UnitConversion.toCanonical(VitalSign.BODY_TEMPERATURE, value, unit))
+                .isEqualByComparingTo(celsius);
+    }
+
+    @Test
+    void aSpellingOfAUnitTheAnalyteDoesNotTakeIsStillRejectedAsWritten() {
+        var conversion = UnitConversion.convert(Analyte.HEMOGLOBIN, BigDecimal.TEN, "mg/dl");
+
+        assertThat(((Conversion.UnknownUnit) conversion).reason())
+                .startsWith("unit 'mg/dl' is not a unit of Hemoglobin");
+    }
+
     @Test
     void multipliesExactly() {
         assertThat(UnitConversion.toCanonical(Analyte.HEMOGLOBIN, new BigDecimal("6.2"), "mmol/L"))
