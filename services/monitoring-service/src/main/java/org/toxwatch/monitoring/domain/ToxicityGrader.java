@@ -460,33 +460,53 @@ public final class ToxicityGrader {
         return true;
     }
 
-    private static @Nullable VitalSignsRecorded latestBloodPressure(List<VitalSignsRecorded> readings) {
+    /**
+     * The systolic and mean pressures of the latest moment that measured either. Measurements of one moment by
+     * one source are one reading however they arrived (an HL7 OBX, a FHIR component or a JSON item each carries
+     * one), so a normal mean pressure sent after its systolic does not hide a low systolic of the same moment.
+     */
+    private record BloodPressure(
+            @Nullable VitalSignsRecorded systolic, @Nullable VitalSignsRecorded mean) {}
+
+    private static @Nullable BloodPressure latestBloodPressure(List<VitalSignsRecorded> readings) {
         VitalSignsRecorded latest = null;
         for (var reading : readings) {
             if (reading.systolicMmHg() != null || reading.meanArterialMmHg() != null) {
                 latest = reading;
             }
         }
-        return latest;
+        if (latest == null) {
+            return null;
+        }
+        VitalSignsRecorded systolic = null;
+        VitalSignsRecorded mean = null;
+        for (var reading : readings) {
+            if (reading.observedAt().equals(latest.observedAt())
+                    && reading.sourceSystem().equals(latest.sourceSystem())) {
+                systolic = reading.systolicMmHg() != null ? reading : systolic;
+                mean = reading.meanArterialMmHg() != null ? reading : mean;
+            }
+        }
+        return new BloodPressure(systolic, mean);
     }
 
     /** CRITERIA.md 4.4 adult default: systolic BP below 90 mmHg or MAP below 65 mmHg. */
-    private static boolean isHypotensive(VitalSignsRecorded reading) {
-        var systolic = reading.systolicMmHg();
-        var mean = reading.meanArterialMmHg();
+    private static boolean isHypotensive(BloodPressure reading) {
+        var systolic = reading.systolic() == null ? null : reading.systolic().systolicMmHg();
+        var mean = reading.mean() == null ? null : reading.mean().meanArterialMmHg();
         return (systolic != null && systolic.compareTo(HYPOTENSION_SYSTOLIC_BELOW) < 0)
                 || (mean != null && mean.compareTo(HYPOTENSION_MEAN_ARTERIAL_BELOW) < 0);
     }
 
-    private static List<Evidence> bloodPressureEvidence(VitalSignsRecorded reading) {
+    private static List<Evidence> bloodPressureEvidence(BloodPressure reading) {
         var evidence = new ArrayList<Evidence>();
-        var systolic = reading.systolicMmHg();
-        if (systolic != null) {
-            evidence.add(vitalEvidence(reading, VitalSign.SYSTOLIC_BP, systolic));
+        var systolic = reading.systolic();
+        if (systolic != null && systolic.systolicMmHg() != null) {
+            evidence.add(vitalEvidence(systolic, VitalSign.SYSTOLIC_BP, systolic.systolicMmHg()));
         }
-        var mean = reading.meanArterialMmHg();
-        if (mean != null) {
-            evidence.add(vitalEvidence(reading, VitalSign.MEAN_ARTERIAL_PRESSURE, mean));
+        var mean = reading.mean();
+        if (mean != null && mean.meanArterialMmHg() != null) {
+            evidence.add(vitalEvidence(mean, VitalSign.MEAN_ARTERIAL_PRESSURE, mean.meanArterialMmHg()));
         }
         return evidence;
     }

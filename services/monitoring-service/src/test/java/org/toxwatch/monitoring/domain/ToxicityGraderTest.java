@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.toxwatch.model.Criterion;
+import org.toxwatch.model.Evidence;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.LevelOfConsciousness;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
@@ -38,6 +39,7 @@ import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.VitalSignsRecorded;
 import org.toxwatch.monitoring.domain.dosing.BlincytoGradingSystem;
 import org.toxwatch.monitoring.domain.units.Analyte;
+import org.toxwatch.monitoring.domain.units.VitalSign;
 import org.toxwatch.monitoring.domain.windows.CarTMonitoringWindows;
 import org.toxwatch.monitoring.domain.windows.WindowDefinition;
 
@@ -395,6 +397,20 @@ class ToxicityGraderTest {
                     vitalsAt(daysAfter(2).plusSeconds(3600)).systolic("110").build());
 
             assertThat(assessment.grade()).isEqualTo(1);
+        }
+
+        @Test
+        void takesTheSystolicAndTheMeanPressureOfOneMomentAsOneReadingWhicheverArrivedLast() {
+            var assessment = assess(
+                    Criterion.CYTOKINE_RELEASE_SYNDROME,
+                    carTInfused(NOW),
+                    vitalsAt(daysAfter(2)).temperature("39.0").systolic("85").build(),
+                    vitalsAt(daysAfter(2)).meanArterial("66").build());
+
+            assertThat(assessment.grade()).as("85 mmHg systolic is hypotension").isEqualTo(2);
+            assertThat(assessment.evidence())
+                    .extracting(Evidence::code)
+                    .contains(VitalSign.SYSTOLIC_BP.loinc(), VitalSign.MEAN_ARTERIAL_PRESSURE.loinc());
         }
 
         @Test
