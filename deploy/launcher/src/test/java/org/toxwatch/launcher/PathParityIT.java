@@ -89,8 +89,8 @@ class PathParityIT {
             await().atMost(GRADED_WITHIN)
                     .pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> assertThat(published(patient))
-                            .as("published grades and summaries of %s", patient)
-                            .isEqualTo(gradesAndSummaries(calculated)));
+                            .as("published verdicts of %s", patient)
+                            .isEqualTo(verdicts(calculated)));
         }
     }
 
@@ -146,10 +146,10 @@ class PathParityIT {
                     .forEach(assessment ->
                             byCriterion.put(assessment.get("criterionId").asString(), assessment));
         }
-        return gradesAndSummaries(byCriterion);
+        return verdicts(byCriterion);
     }
 
-    private static Map<String, String> gradesAndSummaries(Map<String, JsonNode> byCriterion) {
+    private static Map<String, String> verdicts(Map<String, JsonNode> byCriterion) {
         var view = new TreeMap<String, String>();
         byCriterion.forEach((criterion, assessment) -> view.put(
                 criterion,
