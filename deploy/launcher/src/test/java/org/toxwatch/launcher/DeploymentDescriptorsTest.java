@@ -2,22 +2,27 @@ package org.toxwatch.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * docker-compose.yml and the Prometheus/Grafana files cannot run here (no Docker engine), so they are parsed
- * and checked against what the services actually read and expose.
+ * docker-compose.yml and the Prometheus/Grafana/Alertmanager files cannot run here (no Docker engine), so they are
+ * parsed and checked against what the services actually read and expose. promtool and amtool check the same files'
+ * syntax and the rules' behaviour (bin/test).
  */
 class DeploymentDescriptorsTest {
 
@@ -120,5 +125,154 @@ class DeploymentDescriptorsTest {
 
         assertThat(dashboard.get("panels")).isNotEmpty();
         assertThat(dashboard.findValuesAsString("expr")).isNotEmpty().noneMatch(String::isBlank);
+    }
+
+    static Stream<Path> dashboards() throws IOException {
+        try (Stream<Path> files = Files.list(HOME.resolve("deploy/grafana/dashboards"))) {
+            return files.filter(file -> file.toString().endsWith(".json")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dashboards")
+    void everyDashboardPanelQueriesOnlyMetricsTheServicesExpose(Path file) throws Exception {
+        JsonNode dashboard = JSON.readTree(Files.readString(file));
+        Set<String> exposed = MetricNames.exposedBy(HOME);
+        List<JsonNode> panels = dashboard
+                .get("panels")
+                .valueStream()
+                .filter(panel -> !"row".equals(panel.get("type").asString()))
+                .toList();
+        var unknown = new ArrayList<String>();
+        panels.forEach(panel -> panel.findValuesAsString("expr")
+                .forEach(expr -> MetricNames.readBy(expr).stream()
+                        .filter(metric -> !exposed.contains(metric))
+                        .forEach(metric -> unknown.add(panel.get("title").asString() + ": " + metric))));
+
+        assertThat(dashboard.get("uid").asString()).startsWith("toxwatch-");
+        assertThat(panels)
+                .isNotEmpty()
+                .allSatisfy(panel -> assertThat(panel.findValuesAsString("expr"))
+                        .as(panel.get("title").asString())
+                        .isNotEmpty()
+                        .allSatisfy(expr ->
+                                assertThat(MetricNames.readBy(expr)).as(expr).isNotEmpty()));
+        assertThat(unknown).as("panels querying a metric nobody exposes").isEmpty();
+    }
+
+    @Test
+    void thereIsADashboardPerServiceAndOneEndToEnd() throws Exception {
+        var uids = dashboards()
+                .map(file -> {
+                    try {
+                        return JSON.readTree(Files.readString(file)).get("uid").asString();
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+
+        assertThat(uids)
+                .contains("toxwatch-ingest", "toxwatch-monitoring", "toxwatch-alerting", "toxwatch-end-to-end")
+                .doesNotHaveDuplicates();
+    }
+
+    private static List<JsonNode> alertRules() throws Exception {
+        return yaml("deploy/prometheus/alert-rules.yml")
+                .get("groups")
+                .valueStream()
+                .flatMap(group -> group.get("rules").valueStream())
+                .toList();
+    }
+
+    @Test
+    void everyAlertRuleQueriesOnlyMetricsTheServicesOrTheKafkaExporterExpose() throws Exception {
+        Set<String> exposed = MetricNames.exposedBy(HOME);
+        var unknown = new ArrayList<String>();
+        alertRules()
+                .forEach(rule -> MetricNames.readBy(rule.get("expr").asString()).stream()
+                        .filter(metric -> !exposed.contains(metric))
+                        .forEach(metric -> unknown.add(rule.get("alert").asString() + ": " + metric)));
+
+        assertThat(alertRules())
+                .isNotEmpty()
+                .allSatisfy(
+                        rule -> assertThat(MetricNames.readBy(rule.get("expr").asString()))
+                                .as(rule.get("alert").asString())
+                                .isNotEmpty());
+        assertThat(unknown).as("rules querying a metric nobody exposes").isEmpty();
+    }
+
+    @Test
+    void everyAlertRuleLinksItsRunbookWhichSaysWhatItMeansWhatToCheckAndHowToRecover() throws Exception {
+        assertThat(alertRules()).allSatisfy(rule -> {
+            String alert = rule.get("alert").asString();
+            String runbookUrl = rule.get("annotations").get("runbook_url").asString();
+
+            assertThat(runbookUrl).isEqualTo("docs/runbooks/" + alert + ".md");
+            assertThat(HOME.resolve(runbookUrl)).isRegularFile();
+            assertThat(Files.readString(HOME.resolve(runbookUrl)))
+                    .startsWith("# " + alert)
+                    .contains("## What it means", "## What to check", "## How to recover");
+        });
+    }
+
+    @Test
+    void everyAlertRuleHasAUnitTestInWhichItFires() throws Exception {
+        List<String> firingInTests = yaml("deploy/prometheus/alert-rules.test.yml")
+                .get("tests")
+                .valueStream()
+                .flatMap(test -> test.get("alert_rule_test").valueStream())
+                .filter(check -> !check.get("exp_alerts").isEmpty())
+                .map(check -> check.get("alertname").asString())
+                .toList();
+
+        assertThat(alertRules())
+                .allSatisfy(rule ->
+                        assertThat(firingInTests).contains(rule.get("alert").asString()));
+    }
+
+    @Test
+    void prometheusSendsAlertsToTheComposeAlertmanagerAndScrapesTheKafkaExporter() throws Exception {
+        JsonNode config = yaml("deploy/prometheus/prometheus.yml");
+        JsonNode services = compose().get("services");
+
+        assertThat(config.get("alerting").toString()).contains("alertmanager:9093");
+        assertThat(config.get("scrape_configs").toString()).contains("kafka-exporter:9308");
+        assertThat(services.get("alertmanager").get("image").asString()).startsWith("prom/alertmanager:");
+        assertThat(services.get("alertmanager").get("volumes").toString())
+                .contains("./deploy/prometheus/alertmanager.yml:");
+        assertThat(services.get("kafka-exporter").get("command").toString()).contains("--kafka.server=kafka:9092");
+    }
+
+    @Test
+    void everyLongRunningContainerHasAHealthcheck() throws Exception {
+        compose().get("services").properties().forEach(service -> {
+            JsonNode restart = service.getValue().get("restart");
+            if (restart == null || !restart.asString().equals("no")) {
+                assertThat(service.getValue().get("healthcheck"))
+                        .as(service.getKey())
+                        .isNotNull();
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceKind.class)
+    void eachServiceIsHealthyWhenItsReadinessProbeIsUp(ServiceKind kind) throws Exception {
+        JsonNode service = compose().get("services").get(kind.artifactId());
+
+        assertThat(service.get("healthcheck").get("test").toString()).contains("/workspace/health-check");
+        assertThat(environmentOf(service))
+                .containsEntry("THC_PORT", String.valueOf(kind.defaultPort()))
+                .containsEntry("THC_PATH", "/actuator/health/readiness");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceKind.class)
+    void eachServiceMustBeToldTheHospitalZoneHl7TimesWithoutOffsetAreReadIn(ServiceKind kind) throws Exception {
+        JsonNode service = compose().get("services").get(kind.artifactId());
+
+        assertThat(environmentOf(service).get("TOXWATCH_HOSPITAL_ZONE")).startsWith("${TOXWATCH_HOSPITAL_ZONE:?");
     }
 }
