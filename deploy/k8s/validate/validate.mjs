@@ -1,6 +1,6 @@
 // Validates rendered manifests (`kubectl kustomize <overlay>` on stdin) against the Kubernetes API schemas that
 // the npm package kubernetes-models ships, offline: types, enums and required fields of every built-in kind.
-// Custom resources (Strimzi, MongoDB Community) have no schema here; DeploymentDescriptorsTest checks their
+// Custom resources (Strimzi, MongoDB Community) have no schema here; KubernetesManifestsTest checks their
 // structure. Exit 1 on the first overlay with an invalid or unknown built-in object.
 import { readFileSync } from "node:fs";
 import { parseAllDocuments } from "yaml";
@@ -39,5 +39,5 @@ for (const document of parseAllDocuments(text)) {
   }
 }
 for (const failure of failures) console.error(`INVALID ${source}: ${failure}`);
-console.log(`${source}: ${checked} objects valid against the Kubernetes schemas, ${custom} custom resources left to DeploymentDescriptorsTest, ${failures.length} invalid`);
+console.log(`${source}: ${checked} objects valid against the Kubernetes schemas, ${custom} custom resources left to KubernetesManifestsTest, ${failures.length} invalid`);
 process.exit(failures.length === 0 ? 0 : 1);
