@@ -2,6 +2,8 @@ package org.toxwatch.ingest.adapter.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.toxwatch.ingest.domain.ObservationSubmission;
 import org.toxwatch.ingest.domain.Violation;
 import org.toxwatch.model.SpecimenCondition;
+import org.toxwatch.model.TimePrecision;
 import org.toxwatch.model.ValueComparator;
 
 /**
@@ -18,7 +21,9 @@ import org.toxwatch.model.ValueComparator;
  * "unit":"10*9/L","effectiveTime":"2026-11-20T08:00:00Z","referenceRange":{"low":1.8,"high":7.7},
  * "sourceMessageId":"lab-42"}}. A censored result adds {@code "comparator":"<"} (one of {@code <}, {@code <=},
  * {@code >=}, {@code >}: the value is then the bound); the laboratory's flags {@code "abnormalFlags":["LL"]}; the
- * specimen's condition {@code "specimenConditions":["HEMOLYZED"]} (names of {@link SpecimenCondition}).
+ * specimen's condition {@code "specimenConditions":["HEMOLYZED"]} (names of {@link SpecimenCondition}). A
+ * specimen whose collection is known only to the day gives {@code "effectiveDate":"2026-03-10"} instead of
+ * {@code effectiveTime}: that day's start in UTC, recorded with precision DAY.
  */
 record ObservationRequest(
         @Nullable String patientId,
@@ -34,11 +39,16 @@ record ObservationRequest(
         @Nullable String localCode,
         @Nullable String comparator,
         @Nullable List<String> abnormalFlags,
-        @Nullable List<String> specimenConditions) {
+        @Nullable List<String> specimenConditions,
+        @Nullable LocalDate effectiveDate) {
 
     /** What cannot be read into the submission: a comparator or specimen condition ToxWatch does not know. */
     List<Violation> unreadable() {
         var found = new ArrayList<Violation>();
+        if (effectiveTime != null && effectiveDate != null) {
+            found.add(new Violation(
+                    "effectiveDate", "is for a collection known only to the day: send it or effectiveTime"));
+        }
         if (comparator != null && comparatorOf(comparator).isEmpty()) {
             found.add(new Violation("comparator", "is not one of <, <=, >=, >"));
         }
@@ -74,7 +84,9 @@ record ObservationRequest(
                 value,
                 valueCode,
                 unit,
-                effectiveTime,
+                effectiveTime != null || effectiveDate == null
+                        ? effectiveTime
+                        : effectiveDate.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 referenceRange == null ? null : referenceRange.low(),
                 referenceRange == null ? null : referenceRange.high(),
                 status,
@@ -95,6 +107,6 @@ record ObservationRequest(
                                 .flatMap(Optional::stream)
                                 .distinct()
                                 .toList(),
-                null);
+                effectiveTime == null && effectiveDate != null ? TimePrecision.DAY : null);
     }
 }

@@ -22,6 +22,7 @@ import org.toxwatch.model.ClinicalFindingRecorded;
 import org.toxwatch.model.DosePlanned;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.SpecimenCondition;
+import org.toxwatch.model.TimePrecision;
 import org.toxwatch.model.Topics;
 import org.toxwatch.model.ValueComparator;
 import tools.jackson.databind.json.JsonMapper;
@@ -115,6 +116,18 @@ class JsonFindingsPlansAndCensoredResultsTest {
             assertThat(anc.abnormalFlags()).containsExactly("LL");
             assertThat(anc.specimenConditions()).containsExactly(SpecimenCondition.HEMOLYZED);
         });
+    }
+
+    @Test
+    void aCollectionKnownOnlyToTheDayIsThatDaysStartWithDayPrecision() {
+        var outcome = intake.observations("""
+                {"patientId":"MRN-0001","loinc":"751-8","value":0.4,"unit":"10*9/L","effectiveDate":"2026-11-20",
+                 "sourceMessageId":"lab-46"}""", SENDER);
+
+        assertThat(outcome).isInstanceOf(Outcome.Accepted.class);
+        var anc = (LabResultRecorded) publisher.payloadsOn(Topics.LAB_RESULTS).getFirst();
+        assertThat(anc.observedAt()).isEqualTo(Instant.parse("2026-11-20T00:00:00Z"));
+        assertThat(anc.observedAtPrecision()).isEqualTo(TimePrecision.DAY);
     }
 
     @Test
