@@ -416,7 +416,7 @@ public record PatientState(
         var updated = new TreeMap<>(publishedGrades);
         updated.put(
                 assessment.criterion().name(),
-                PublishedGrade.after(publishedGrades.get(assessment.criterion().name()), assessment, labEventIds()));
+                PublishedGrade.after(publishedGrades.get(assessment.criterion().name()), assessment, keptResultIds()));
         var highest = new TreeMap<>(highestGradesThisEpisode);
         Integer grade = assessment.grade();
         if (grade != null) {
@@ -509,6 +509,34 @@ public record PatientState(
                 .flatMap(List::stream)
                 .filter(existing -> supersedes(result, existing))
                 .forEach(existing -> replaced.add(existing.eventId()));
+        return replaced;
+    }
+
+    /**
+     * The event ids of the vital-sign sets, fevers, weights and oxygen support that {@code reading} replaces if it
+     * is a correction or cancellation not yet applied: all measured at its time (see
+     * {@link #apply(VitalSignsRecorded)}); empty for any other reading.
+     */
+    public Set<UUID> replacedBy(VitalSignsRecorded reading) {
+        var amends = reading.status() == ResultStatus.CORRECTED || reading.status() == ResultStatus.CANCELLED;
+        var eventId = reading.eventId().toString();
+        var alreadyApplied =
+                vitals.stream().anyMatch(existing -> existing.eventId().equals(reading.eventId()))
+                        || fevers.stream().anyMatch(fever -> fever.eventId().equals(eventId))
+                        || weights.stream().anyMatch(weight -> weight.eventId().equals(eventId));
+        if (!amends || alreadyApplied) {
+            return Set.of();
+        }
+        var at = reading.observedAt();
+        var replaced = new HashSet<UUID>();
+        vitals.stream().filter(v -> v.observedAt().equals(at)).forEach(v -> replaced.add(v.eventId()));
+        fevers.stream().filter(f -> f.observedAt().equals(at)).forEach(f -> replaced.add(UUID.fromString(f.eventId())));
+        weights.stream()
+                .filter(w -> w.observedAt().equals(at))
+                .forEach(w -> replaced.add(UUID.fromString(w.eventId())));
+        if (oxygen != null && oxygen.observedAt().equals(at)) {
+            replaced.add(UUID.fromString(oxygen.eventId()));
+        }
         return replaced;
     }
 
@@ -646,11 +674,18 @@ public record PatientState(
         };
     }
 
-    private Set<String> labEventIds() {
+    /** The event ids of every result a correction or cancellation can still replace. */
+    private Set<String> keptResultIds() {
         var ids = new HashSet<String>();
         labs.values()
                 .forEach(results ->
                         results.forEach(result -> ids.add(result.eventId().toString())));
+        vitals.forEach(reading -> ids.add(reading.eventId().toString()));
+        fevers.forEach(fever -> ids.add(fever.eventId()));
+        weights.forEach(weight -> ids.add(weight.eventId()));
+        if (oxygen != null) {
+            ids.add(oxygen.eventId());
+        }
         return ids;
     }
 

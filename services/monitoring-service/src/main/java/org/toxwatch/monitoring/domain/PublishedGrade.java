@@ -15,19 +15,19 @@ import org.toxwatch.model.Evidence;
  * @param grade the grade; absent means the criterion was published as not assessable, which is distinct from
  *     grade 0 and from never having been published (no entry at all)
  * @param assessedAt the clinical time of that assessment
- * @param labEvidence event ids of the laboratory results that this criterion's published assessments used and
- *     that the state still keeps: a correction or cancellation of one of them must reach the alert built on it
- *     (absent in states stored before it was kept)
+ * @param keptEvidence event ids of the results (laboratory results, vital-sign sets) that this criterion's
+ *     published assessments used and that the state still keeps: a correction or cancellation of one of them must
+ *     reach the alert built on it (absent in states stored before it was kept)
  * @param caveats the caveats published with the grade (absent in states stored before they were kept)
  */
 public record PublishedGrade(
         @Nullable Integer grade,
         Instant assessedAt,
-        @Nullable List<String> labEvidence,
+        @Nullable List<String> keptEvidence,
         @Nullable List<AssessmentCaveat> caveats) {
 
     public PublishedGrade {
-        labEvidence = labEvidence == null ? List.of() : List.copyOf(labEvidence);
+        keptEvidence = keptEvidence == null ? List.of() : List.copyOf(keptEvidence);
         caveats = caveats == null ? List.of() : List.copyOf(caveats);
     }
 
@@ -35,8 +35,8 @@ public record PublishedGrade(
         this(grade, assessedAt, List.of(), List.of());
     }
 
-    public PublishedGrade(@Nullable Integer grade, Instant assessedAt, @Nullable List<String> labEvidence) {
-        this(grade, assessedAt, labEvidence, List.of());
+    public PublishedGrade(@Nullable Integer grade, Instant assessedAt, @Nullable List<String> keptEvidence) {
+        this(grade, assessedAt, keptEvidence, List.of());
     }
 
     static PublishedGrade of(Assessment assessment) {
@@ -44,19 +44,19 @@ public record PublishedGrade(
     }
 
     /**
-     * {@code assessment} published after {@code earlier}: the lab results both used, as far as the state still
-     * holds them ({@code keptLabs}), since only a kept result can be corrected or cancelled.
+     * {@code assessment} published after {@code earlier}: the results both used, as far as the state still holds
+     * them ({@code keptResults}), since only a kept result can be corrected or cancelled.
      */
-    static PublishedGrade after(@Nullable PublishedGrade earlier, Assessment assessment, Set<String> keptLabs) {
+    static PublishedGrade after(@Nullable PublishedGrade earlier, Assessment assessment, Set<String> keptResults) {
         var used = new LinkedHashSet<String>();
         if (earlier != null) {
-            used.addAll(earlier.labEvidence());
+            used.addAll(earlier.keptEvidence());
         }
         assessment.evidence().stream()
                 .map(Evidence::eventId)
                 .map(Object::toString)
                 .forEach(used::add);
-        used.retainAll(keptLabs);
+        used.retainAll(keptResults);
         return new PublishedGrade(assessment.grade(), assessment.assessedAt(), List.copyOf(used), assessment.caveats());
     }
 

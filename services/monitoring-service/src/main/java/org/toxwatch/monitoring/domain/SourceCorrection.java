@@ -11,7 +11,7 @@ import org.toxwatch.model.AssessmentCaveat;
 import org.toxwatch.model.ResultStatus;
 
 /**
- * A laboratory correction or cancellation and the kept results it replaces. The assessments published from
+ * A correction or cancellation of a laboratory result or vital-sign set, and the kept results it replaces. The assessments published from
  * those results no longer stand: the next assessment of each criterion that used one says so, so that an alert
  * resting on them is withdrawn or lowered.
  *
@@ -29,17 +29,28 @@ public record SourceCorrection(AssessmentCaveat caveat, Instant observedAt, Set<
 
     /** What {@code event} replaces in {@code before}, the state it is about to be applied to; absent if nothing. */
     public static @Nullable SourceCorrection of(PatientState before, ClinicalEvent event) {
-        if (!(event instanceof ClinicalEvent.Lab lab)) {
-            return null;
+        Set<UUID> replaced;
+        ResultStatus status;
+        switch (event) {
+            case ClinicalEvent.Lab lab -> {
+                replaced = before.replacedBy(lab.event());
+                status = lab.event().status();
+            }
+            case ClinicalEvent.Vitals vitals -> {
+                replaced = before.replacedBy(vitals.event());
+                status = vitals.event().status();
+            }
+            default -> {
+                return null;
+            }
         }
-        var replaced = before.replacedBy(lab.event());
         if (replaced.isEmpty()) {
             return null;
         }
-        var caveat = lab.event().status() == ResultStatus.CANCELLED
+        var caveat = status == ResultStatus.CANCELLED
                 ? AssessmentCaveat.SOURCE_RESULT_CANCELLED
                 : AssessmentCaveat.SOURCE_RESULT_CORRECTED;
-        return new SourceCorrection(caveat, lab.event().observedAt(), replaced);
+        return new SourceCorrection(caveat, event.eventTime(), replaced);
     }
 
     /** What this correction withdraws from the assessments published as {@code published}; absent if nothing. */
@@ -48,7 +59,7 @@ public record SourceCorrection(AssessmentCaveat caveat, Instant observedAt, Set<
         if (published == null) {
             return null;
         }
-        var withdrawn = published.labEvidence().stream()
+        var withdrawn = published.keptEvidence().stream()
                 .map(UUID::fromString)
                 .filter(replaced::contains)
                 .sorted()

@@ -202,7 +202,7 @@ public final class ToxicityGrader {
                         Assessment.notAssessable(
                                 criterion,
                                 correction.observedAt(),
-                                "no result left to grade: the result it was graded on was "
+                                "no longer graded: the result it was graded on was "
                                         + (correction.caveat() == AssessmentCaveat.SOURCE_RESULT_CANCELLED
                                                 ? "cancelled"
                                                 : "corrected"),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.toxwatch.monitoring.domain.PatientEvents.PATIENT;
 import static org.toxwatch.monitoring.domain.PatientEvents.aLab;
 import static org.toxwatch.monitoring.domain.PatientEvents.hoursAfter;
+import static org.toxwatch.monitoring.domain.PatientEvents.vitalsAt;
 
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,8 +27,12 @@ class SourceCorrectionTest {
 
     /** Applies the result and publishes what changed, as the stream does. */
     private Reassessment receive(LabResultRecorded result) {
-        var correction = SourceCorrection.of(state, new ClinicalEvent.Lab(result));
-        var reassessment = grader.reassess(state.apply(result), correction);
+        return receive(new ClinicalEvent.Lab(result));
+    }
+
+    private Reassessment receive(ClinicalEvent event) {
+        var correction = SourceCorrection.of(state, event);
+        var reassessment = grader.reassess(event.applyTo(state), correction);
         state = reassessment.state();
         return reassessment;
     }
@@ -162,6 +167,26 @@ class SourceCorrectionTest {
         assertThat(again.changed()).isEmpty();
         assertThat(SourceCorrection.of(state, new ClinicalEvent.Lab(correction)))
                 .isNull();
+    }
+
+    @Test
+    void aFeverCorrectedInTheChartWithdrawsTheFebrileNeutropeniaItMade() {
+        receive(aLab(Analyte.ANC).value("0.4").build());
+        var mistyped = vitalsAt(hoursAfter(1)).temperature("38.9").build();
+        assertThat(of(receive(new ClinicalEvent.Vitals(mistyped)), Criterion.FEBRILE_NEUTROPENIA)
+                        .grade())
+                .isEqualTo(3);
+
+        var corrected = receive(new ClinicalEvent.Vitals(vitalsAt(hoursAfter(1))
+                .temperature("36.9")
+                .status(ResultStatus.CORRECTED)
+                .build()));
+
+        assertThat(of(corrected, Criterion.FEBRILE_NEUTROPENIA).grade()).isZero();
+        assertThat(corrected.withdrawalOf(Criterion.FEBRILE_NEUTROPENIA)).satisfies(withdrawal -> {
+            assertThat(withdrawal.withdrawnEvidence()).containsExactly(mistyped.eventId());
+            assertThat(withdrawal.caveat()).isEqualTo(AssessmentCaveat.SOURCE_RESULT_CORRECTED);
+        });
     }
 
     @Test
