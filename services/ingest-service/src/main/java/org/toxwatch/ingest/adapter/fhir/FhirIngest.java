@@ -192,7 +192,7 @@ final class FhirIngest {
         var submission = new Submission(
                 PROTOCOL, sender, derivation.messageId(), raw, Submission.digestOf(json.encode(resource)));
         return respond(
-                () -> recordClinicalEvents.derived(submission, derivation.derived(), topicOf(resource.fhirType())),
+                () -> recordClinicalEvents.derived(submission, derivation.derived(), topicOf(resource)),
                 derivation.types());
     }
 
@@ -459,6 +459,13 @@ final class FhirIngest {
         return respond(
                 () -> recordClinicalEvents.unreadable(submission, problem.toViolation(), targetTopic),
                 Map.of(problem.toViolation(), problem.type()));
+    }
+
+    /** A finding sent as an Observation is dead-lettered with the findings, not with the lab results. */
+    private static String topicOf(Resource resource) {
+        return resource instanceof org.hl7.fhir.r4.model.Observation observation && FindingMapper.isFinding(observation)
+                ? Topics.CLINICAL_FINDINGS
+                : topicOf(resource.fhirType());
     }
 
     private static String topicOf(String resourceType) {

@@ -52,8 +52,9 @@ final class Outcomes {
                 .setDiagnostics(
                         eventIds.isEmpty()
                                 ? "Nothing to record: a drug ToxWatch does not track, an administration not given,"
-                                        + " or a code whose results this sender's feed may carry unmonitored. Kept in"
-                                        + " the inbound archive only."
+                                        + " an order that plans no dose (draft or completed), or a code whose results"
+                                        + " this sender's feed may carry unmonitored. Kept in the inbound archive"
+                                        + " only."
                                 : resend
                                         ? "Already accepted: this is a resend, nothing new was stored. Event ids as"
                                                 + " first stored."

@@ -86,6 +86,27 @@ class FindingsAndPlansFhirTest {
     }
 
     @Test
+    void anObservationCodedAsAFindingIsRecordedWithTheFindingsAndRejectedToTheirDeadLetters() {
+        String ascites = """
+                {"resourceType":"Observation","identifier":[{"system":"urn:exam","value":"EX-%s"}],"status":"final",
+                 "code":{"coding":[{"system":"%s","code":"%s"}]},"subject":{"reference":"Patient/MRN-0010"},
+                 "effectiveDateTime":"2026-11-22T09:00:00Z"}""";
+
+        var recorded =
+                ingest.create("Observation", ascites.formatted(1, "http://snomed.info/sct", "389026000"), SENDER);
+        var refused = ingest.create("Observation", ascites.formatted(2, "urn:toxwatch:finding", "JAUNDICE"), SENDER);
+
+        assertThat(recorded.status()).isEqualTo(201);
+        assertThat(publisher.payloadsOn(Topics.CLINICAL_FINDINGS))
+                .singleElement()
+                .satisfies(payload -> assertThat(((ClinicalFindingRecorded) payload).finding())
+                        .isEqualTo(ClinicalFinding.ASCITES));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(publisher.payloadsOn(Topics.CLINICAL_FINDINGS_DLT)).hasSize(1);
+        assertThat(publisher.payloadsOn(Topics.LAB_RESULTS_DLT)).isEmpty();
+    }
+
+    @Test
     void anInotuzumabOrderIsAPlannedDoseForCycle1Day1() {
         var created = ingest.create("MedicationRequest", c1d1, SENDER);
 
