@@ -1,6 +1,7 @@
 package org.toxwatch.platform;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -24,7 +26,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 /** Wiring every ToxWatch service gets by depending on the platform module. */
 @AutoConfiguration(
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
-@EnableConfigurationProperties(ToxWatchSecurityProperties.class)
+@EnableConfigurationProperties({ToxWatchSecurityProperties.class, LoginThrottleProperties.class})
 public class PlatformAutoConfiguration {
 
     static {
@@ -61,6 +63,22 @@ public class PlatformAutoConfiguration {
                         .roles(BootstrapCredentials.roleOf(user))
                         .build()));
         return users;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "toxwatch.security.mode", havingValue = "local", matchIfMissing = true)
+    LoginThrottle loginThrottle(LoginThrottleProperties settings) {
+        return new LoginThrottle(settings, Clock.systemUTC());
+    }
+
+    /**
+     * The console's session cookie is not sent on cross-site requests (a second line of defence behind CSRF
+     * tokens). Tomcat already marks it HttpOnly, and Secure whenever the request came over TLS (behind a proxy,
+     * with {@code server.forward-headers-strategy} set).
+     */
+    @Bean
+    CookieSameSiteSupplier sessionCookieSameSite() {
+        return CookieSameSiteSupplier.ofLax().whenHasName("JSESSIONID");
     }
 
     /** A service started by the launcher exits (gracefully, through the shutdown hooks) when the launcher dies. */

@@ -21,7 +21,7 @@ final class RecordFreeProducerListener implements ProducerListener<Object, Objec
         Throwable cause = exception.getCause();
         log.error(
                 "Sending a record to {} failed: {}{}",
-                RecordLogFormat.describe(record),
+                LogValues.oneLine(RecordLogFormat.describe(record)),
                 exception.getClass().getSimpleName(),
                 cause == null ? "" : " caused by " + cause.getClass().getSimpleName());
     }

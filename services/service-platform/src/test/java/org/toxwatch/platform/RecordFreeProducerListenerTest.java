@@ -1,6 +1,7 @@
 package org.toxwatch.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -59,5 +60,70 @@ class RecordFreeProducerListenerTest {
                     // Ordering this before Kafka must not cost the platform its Kafka health indicator.
                     assertThat(context).hasSingleBean(KafkaHealthIndicator.class);
                 });
+    }
+
+    @Test
+    void aSendThatFailsBecauseKafkaIsAwayLogsNoLineWithTheKeyOrTheValue() {
+        String patientId = "MRN-LOGSCAN-4711";
+        String event = "{\"family\":\"Zyxwvutson\",\"value\":987.654}";
+        var appender = new ListAppender<ILoggingEvent>();
+        appender.start();
+        var root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(appender);
+        try {
+            new ApplicationContextRunner()
+                    .withConfiguration(AutoConfigurations.of(
+                            PlatformAutoConfiguration.class,
+                            KafkaSendFailureLogging.class,
+                            KafkaAutoConfiguration.class))
+                    .withClassLoader(new FilteredClassLoader(MongoTemplate.class))
+                    .withPropertyValues(
+                            "spring.application.name=test",
+                            "toxwatch.security.mode=jwt",
+                            "spring.kafka.bootstrap-servers=localhost:1",
+                            "spring.kafka.producer.properties.max.block.ms=300")
+                    .run(context -> {
+                        @SuppressWarnings("unchecked")
+                        KafkaTemplate<Object, Object> template = context.getBean(KafkaTemplate.class);
+                        assertThatThrownBy(() -> template.send("clinical.lab-results.v1", patientId, event)
+                                        .get(30, java.util.concurrent.TimeUnit.SECONDS))
+                                .as("what the caller gets, and may log")
+                                .hasMessageNotContaining(patientId)
+                                .hasMessageNotContaining("Zyxwvutson");
+                    });
+        } finally {
+            root.detachAppender(appender);
+        }
+
+        assertThat(appender.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line).startsWith("Sending a record to clinical.lab-results.v1 failed"))
+                .noneSatisfy(line -> assertThat(line).contains(patientId))
+                .noneSatisfy(line -> assertThat(line).contains("Zyxwvutson"))
+                .noneSatisfy(line -> assertThat(line).contains("987.654"));
+        assertThat(appender.list)
+                .filteredOn(line -> line.getThrowableProxy() != null)
+                .extracting(line -> line.getThrowableProxy().getMessage())
+                .noneSatisfy(message -> assertThat(String.valueOf(message)).contains(patientId));
+    }
+
+    @Test
+    void aTopicNameIsLoggedOnOneLine() {
+        var appender = new ListAppender<ILoggingEvent>();
+        appender.start();
+        var logger = (Logger) LoggerFactory.getLogger(RecordFreeProducerListener.class);
+        logger.addAppender(appender);
+        try {
+            new RecordFreeProducerListener()
+                    .onError(new ProducerRecord<>("topic\nFORGED LINE", "k", "v"), null, new RuntimeException());
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        assertThat(appender.list)
+                .singleElement()
+                .satisfies(line -> assertThat(line.getFormattedMessage())
+                        .doesNotContain("\n")
+                        .contains("topic\\nFORGED LINE"));
     }
 }
