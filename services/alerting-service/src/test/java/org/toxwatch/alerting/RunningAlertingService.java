@@ -24,6 +24,7 @@ abstract class RunningAlertingService {
 
     static final String CLINICIAN_PASSWORD = "it-clinician-" + UUID.randomUUID();
     static final String OPERATOR_PASSWORD = "it-operator-" + UUID.randomUUID();
+    static final String INTEGRATION_PASSWORD = "it-integration-" + UUID.randomUUID();
 
     /** The SMTP server e-mail subscriptions send to; started with the application, for this test JVM. */
     static final GreenMail SMTP = startSmtp();
@@ -37,7 +38,10 @@ abstract class RunningAlertingService {
         IntegrationInfrastructure.shared().registerProperties(registry, "alerting-it");
         registry.add("TOXWATCH_BOOTSTRAP_CLINICIAN_PASSWORD", () -> CLINICIAN_PASSWORD);
         registry.add("TOXWATCH_BOOTSTRAP_OPERATOR_PASSWORD", () -> OPERATOR_PASSWORD);
-        registry.add("TOXWATCH_BOOTSTRAP_INTEGRATION_PASSWORD", () -> "it-integration-" + UUID.randomUUID());
+        registry.add("TOXWATCH_BOOTSTRAP_INTEGRATION_PASSWORD", () -> INTEGRATION_PASSWORD);
+        // RoleMatrixIT sends wrong credentials on purpose, once per route, all from this address.
+        registry.add("toxwatch.security.login.delay-after", () -> "1000");
+        registry.add("toxwatch.security.login.lock-after", () -> "1000");
         registry.add("toxwatch.security.credentials-file", () -> "target/alerting-it-credentials");
         // Webhook retries in tenths of a second, so a retry is seen within a test.
         registry.add("toxwatch.alerting.webhooks.first-retry", () -> "200ms");

@@ -22,8 +22,6 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ProducerListener;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 import org.toxwatch.alerting.adapter.kafka.AlertEventListener;
 import org.toxwatch.alerting.adapter.kafka.AssessmentListener;
 import org.toxwatch.alerting.adapter.kafka.DeadLetters;
@@ -53,9 +51,6 @@ import org.toxwatch.alerting.application.ResolveRecoveredAlerts;
 import org.toxwatch.alerting.application.WebhookDeliveries;
 import org.toxwatch.alerting.application.WebhookSubscriptions;
 import org.toxwatch.model.Topics;
-import org.toxwatch.platform.PlatformSecurity;
-import org.toxwatch.platform.Roles;
-import org.toxwatch.platform.ToxWatchSecurityProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -243,14 +238,5 @@ class AlertingConfiguration {
                 TopicBuilder.name(Topics.deadLetterTopicOf(Topics.ALERT_EVENTS))
                         .partitions(properties.topicPartitions())
                         .build());
-    }
-
-    @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ToxWatchSecurityProperties security) {
-        return PlatformSecurity.filterChain(http, security, rules -> {
-            // Webhook subscriptions decide where patient alerts are sent: operators only.
-            rules.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole(Roles.OPERATOR);
-            rules.requestMatchers("/api/**", "/console/**").hasAnyRole(Roles.CLINICIAN, Roles.OPERATOR);
-        });
     }
 }

@@ -10,8 +10,6 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 import org.toxwatch.ingest.adapter.kafka.KafkaEventPublisher;
 import org.toxwatch.ingest.adapter.mongo.ArchiveExpiry;
 import org.toxwatch.ingest.adapter.mongo.MongoInboundArchive;
@@ -23,9 +21,6 @@ import org.toxwatch.ingest.domain.LocalCodes;
 import org.toxwatch.ingest.domain.ObservationValidator;
 import org.toxwatch.ingest.domain.TherapyEvents;
 import org.toxwatch.model.Topics;
-import org.toxwatch.platform.PlatformSecurity;
-import org.toxwatch.platform.Roles;
-import org.toxwatch.platform.ToxWatchSecurityProperties;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -98,17 +93,6 @@ class IngestConfiguration {
                 topic(Topics.CLINICAL_FINDINGS_DLT, properties),
                 topic(Topics.DOSE_PLANS, properties),
                 topic(Topics.DOSE_PLANS_DLT, properties));
-    }
-
-    @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ToxWatchSecurityProperties security) {
-        return PlatformSecurity.filterChain(
-                http,
-                security,
-                rules -> rules.requestMatchers("/api/v1/rejects", "/api/v1/rejects/**", "/api/v1/local-codes/**")
-                        .hasRole(Roles.OPERATOR)
-                        .requestMatchers("/api/**", "/fhir/**")
-                        .hasRole(Roles.INTEGRATION));
     }
 
     private static NewTopic topic(String name, IngestProperties properties) {

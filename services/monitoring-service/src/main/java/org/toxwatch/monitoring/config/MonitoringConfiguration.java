@@ -14,8 +14,6 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 import org.toxwatch.model.Topics;
 import org.toxwatch.monitoring.adapter.streams.MonitoringSerdes;
 import org.toxwatch.monitoring.adapter.streams.MonitoringTopology;
@@ -24,9 +22,6 @@ import org.toxwatch.monitoring.adapter.streams.StreamsPatientStates;
 import org.toxwatch.monitoring.application.ReadAssessments;
 import org.toxwatch.monitoring.application.WhatIfCalculator;
 import org.toxwatch.monitoring.domain.ToxicityGrader;
-import org.toxwatch.platform.PlatformSecurity;
-import org.toxwatch.platform.Roles;
-import org.toxwatch.platform.ToxWatchSecurityProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -117,12 +112,6 @@ class MonitoringConfiguration {
                 .stream()
                 .map(name -> topic(name, properties))
                 .toArray(NewTopic[]::new));
-    }
-
-    @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ToxWatchSecurityProperties security) {
-        return PlatformSecurity.filterChain(
-                http, security, rules -> rules.requestMatchers("/api/**").hasAnyRole(Roles.CLINICIAN, Roles.OPERATOR));
     }
 
     private static NewTopic topic(String name, MonitoringProperties properties) {
