@@ -9,8 +9,9 @@ import java.util.stream.Stream;
 
 /**
  * The LOINC codes ToxWatch accepts (CRITERIA.md 13.1 and 13.2) with the units each may be reported in
- * (13.3). A code outside this table is rejected by default: a code nobody grades would be stored silently and
- * mislead whoever reads the feed later.
+ * (13.3). A result with a well-formed LOINC code outside this table is never stored: a code nobody grades would
+ * mislead whoever reads the feed later. It is skipped and counted, not rejected (see
+ * {@link LocalCodes#notMonitored}), so that the sodium of a metabolic panel does not cost the panel its potassium.
  *
  * @param nonNegative counts, activities and concentrations cannot be below zero
  */

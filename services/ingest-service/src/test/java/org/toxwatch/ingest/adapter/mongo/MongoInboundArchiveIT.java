@@ -79,6 +79,17 @@ class MongoInboundArchiveIT {
     }
 
     @Test
+    void theResultsSkippedAsNotMonitoredAreArchivedAndAnsweredToAResend() {
+        Submission submission = message();
+        List<UUID> eventIds = List.of(UUID.randomUUID());
+        archive.claim(submission, NOW);
+        archive.recordAccepted(submission, eventIds, List.of("789-8", "2951-2"), NOW);
+
+        assertThat(archive.claim(submission, NOW.plusSeconds(5)))
+                .isEqualTo(new Claim.AlreadyAccepted(eventIds, List.of("789-8", "2951-2")));
+    }
+
+    @Test
     void aRejectedMessageIsJudgedAgainAndAReleasedOneIsProcessedAfresh() {
         Submission rejected = message();
         archive.claim(rejected, NOW);
