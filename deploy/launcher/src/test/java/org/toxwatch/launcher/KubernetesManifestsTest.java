@@ -399,6 +399,14 @@ class KubernetesManifestsTest {
             JsonNode workload = workloadOf(objects, kind);
             int replicas = workload.get("spec").path("replicas").asInt(1);
             assertThat(containerOf(workload).has("livenessProbe")).isTrue();
+            // The network policies and Strimzi's listener admit pods by this label.
+            assertThat(workload.get("spec")
+                            .get("template")
+                            .get("metadata")
+                            .get("labels")
+                            .get("app.kubernetes.io/part-of")
+                            .asString())
+                    .isEqualTo("toxwatch");
             assertThat(containerOf(workload).get("env").findValues("configMapKeyRef"))
                     .allSatisfy(reference -> assertThat(configMaps)
                             .contains(reference.get("name").asString()));
