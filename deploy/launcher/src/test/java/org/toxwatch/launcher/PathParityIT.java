@@ -149,12 +149,17 @@ class PathParityIT {
         return verdicts(byCriterion);
     }
 
+    /**
+     * What a clinician acts on: the grade (or why there is none), the thresholds applied and whether each was met,
+     * and the caveats. Not the summary's wording: ingest puts a multiplicative unit into its canonical unit before
+     * publishing, while the calculator names the unit the clinician typed beside the canonical one.
+     */
     private static Map<String, String> verdicts(Map<String, JsonNode> byCriterion) {
         var view = new TreeMap<String, String>();
         byCriterion.forEach((criterion, assessment) -> view.put(
                 criterion,
-                "grade " + assessment.get("grade") + ": "
-                        + assessment.get("summary").asString()));
+                "grade " + assessment.get("grade") + " " + assessment.path("notAssessableReason") + " thresholds "
+                        + assessment.get("thresholds") + " caveats " + assessment.path("caveats")));
         return view;
     }
 
