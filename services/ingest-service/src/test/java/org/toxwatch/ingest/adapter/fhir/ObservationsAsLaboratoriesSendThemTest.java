@@ -173,6 +173,10 @@ class ObservationsAsLaboratoriesSendThemTest {
             "1975-2, µmol/L, 51.3, umol/L, 51.3",
             "8310-5, °F, 102.2, Cel, 39.0",
             "8310-5, degF, 102.2, Cel, 39.0",
+            "718-7, g/dl, 8.5, g/dL, 8.5",
+            "1742-6, IU/L, 240, U/L, 240",
+            "1742-6, iu/l, 240, U/L, 240",
+            "777-3, /mm3, 25000, 10*9/L, 25",
         })
         void aUnitAsTheLaboratoryWritesItInTheUnitTextIsReadThroughTheSynonyms(
                 String loinc, String unit, String value, String ucum, String canonical) {
@@ -198,6 +202,28 @@ class ObservationsAsLaboratoriesSendThemTest {
                             .isEqualByComparingTo(canonical);
                 }
             });
+        }
+
+        @Test
+        void anAmbiguousSpellingIsRefusedNotGuessed() {
+            // G/L is giga per litre (a count) in UCUM and grams per litre on many analysers: never read as either.
+            String hemoglobin = json("observation-anc-751-8.json")
+                    .replace("\"751-8\"", "\"718-7\"")
+                    .replace(
+                            "\"valueQuantity\": {\"value\": 0.4, \"unit\": \"x10^9/L\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"10*9/L\"}",
+                            "\"valueQuantity\": {\"value\": 85, \"unit\": \"G/L\"}")
+                    .replaceAll("\"referenceRange\": \\[[^]]*]", "\"referenceRange\": []");
+
+            var answer = ingest.create("Observation", hemoglobin, SENDER);
+
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(((OperationOutcome) answer.body())
+                            .getIssueFirstRep()
+                            .getExpression()
+                            .getFirst()
+                            .getValue())
+                    .isEqualTo("Observation.valueQuantity.unit");
+            assertThat(publisher.payloadsOn(Topics.LAB_RESULTS)).isEmpty();
         }
 
         @Test
