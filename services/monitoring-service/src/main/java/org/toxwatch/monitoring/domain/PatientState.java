@@ -540,6 +540,24 @@ public record PatientState(
         return replaced;
     }
 
+    /**
+     * The event ids of the neurological assessments that {@code assessment} replaces if it is a correction or
+     * cancellation not yet applied: those made at its time (see {@link #apply(NeurologicAssessmentRecorded)}).
+     */
+    public Set<UUID> replacedBy(NeurologicAssessmentRecorded assessment) {
+        var amends = assessment.status() == ResultStatus.CORRECTED || assessment.status() == ResultStatus.CANCELLED;
+        if (!amends
+                || neuroAssessments.stream()
+                        .anyMatch(existing -> existing.eventId().equals(assessment.eventId()))) {
+            return Set.of();
+        }
+        var replaced = new HashSet<UUID>();
+        neuroAssessments.stream()
+                .filter(existing -> existing.observedAt().equals(assessment.observedAt()))
+                .forEach(existing -> replaced.add(existing.eventId()));
+        return replaced;
+    }
+
     /** The newest neurological assessment by assessment time (a later arrival wins a tie); absent if none. */
     public @Nullable NeurologicAssessmentRecorded newestNeuroAssessment() {
         return neuroAssessments.isEmpty() ? null : neuroAssessments.getLast();
@@ -686,6 +704,7 @@ public record PatientState(
         if (oxygen != null) {
             ids.add(oxygen.eventId());
         }
+        neuroAssessments.forEach(assessment -> ids.add(assessment.eventId().toString()));
         return ids;
     }
 

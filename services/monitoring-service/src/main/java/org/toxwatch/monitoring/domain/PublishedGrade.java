@@ -15,7 +15,7 @@ import org.toxwatch.model.Evidence;
  * @param grade the grade; absent means the criterion was published as not assessable, which is distinct from
  *     grade 0 and from never having been published (no entry at all)
  * @param assessedAt the clinical time of that assessment
- * @param keptEvidence event ids of the results (laboratory results, vital-sign sets) that this criterion's
+ * @param keptEvidence event ids of the results (laboratory results, vital signs, neurological assessments) that this criterion's
  *     published assessments used and that the state still keeps: a correction or cancellation of one of them must
  *     reach the alert built on it (absent in states stored before it was kept)
  * @param caveats the caveats published with the grade (absent in states stored before they were kept)

@@ -11,7 +11,8 @@ import org.toxwatch.model.AssessmentCaveat;
 import org.toxwatch.model.ResultStatus;
 
 /**
- * A correction or cancellation of a laboratory result or vital-sign set, and the kept results it replaces. The assessments published from
+ * A correction or cancellation of a laboratory result, vital-sign set or neurological assessment, and the kept
+ * results it replaces. The assessments published from
  * those results no longer stand: the next assessment of each criterion that used one says so, so that an alert
  * resting on them is withdrawn or lowered.
  *
@@ -39,6 +40,10 @@ public record SourceCorrection(AssessmentCaveat caveat, Instant observedAt, Set<
             case ClinicalEvent.Vitals vitals -> {
                 replaced = before.replacedBy(vitals.event());
                 status = vitals.event().status();
+            }
+            case ClinicalEvent.Neuro neuro -> {
+                replaced = before.replacedBy(neuro.event());
+                status = neuro.event().status();
             }
             default -> {
                 return null;

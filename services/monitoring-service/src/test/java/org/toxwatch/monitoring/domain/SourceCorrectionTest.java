@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.toxwatch.monitoring.domain.PatientEvents.PATIENT;
 import static org.toxwatch.monitoring.domain.PatientEvents.aLab;
 import static org.toxwatch.monitoring.domain.PatientEvents.hoursAfter;
+import static org.toxwatch.monitoring.domain.PatientEvents.neuroAssessment;
 import static org.toxwatch.monitoring.domain.PatientEvents.vitalsAt;
 
 import java.time.ZoneOffset;
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.toxwatch.model.AssessmentCaveat;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.LevelOfConsciousness;
 import org.toxwatch.model.ResultStatus;
+import org.toxwatch.model.SeizureFinding;
 import org.toxwatch.monitoring.domain.units.Analyte;
 
 /**
@@ -187,6 +190,20 @@ class SourceCorrectionTest {
             assertThat(withdrawal.withdrawnEvidence()).containsExactly(mistyped.eventId());
             assertThat(withdrawal.caveat()).isEqualTo(AssessmentCaveat.SOURCE_RESULT_CORRECTED);
         });
+    }
+
+    @Test
+    void aNeurologicalAssessmentCorrectedInTheChartWithdrawsTheIcansGradeItMade() {
+        var mischarted = neuroAssessment(hoursAfter(2), 2, LevelOfConsciousness.ALERT);
+        assertThat(of(receive(new ClinicalEvent.Neuro(mischarted)), Criterion.ICANS)
+                        .grade())
+                .isEqualTo(3);
+
+        var corrected = receive(new ClinicalEvent.Neuro(neuroAssessment(
+                hoursAfter(2), 10, LevelOfConsciousness.ALERT, SeizureFinding.NONE, ResultStatus.CORRECTED)));
+
+        assertThat(of(corrected, Criterion.ICANS).grade()).isZero();
+        assertThat(corrected.withdrawalOf(Criterion.ICANS).withdrawnEvidence()).containsExactly(mischarted.eventId());
     }
 
     @Test
