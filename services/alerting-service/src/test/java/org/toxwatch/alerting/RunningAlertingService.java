@@ -46,6 +46,9 @@ abstract class RunningAlertingService {
         // Webhook retries in tenths of a second, so a retry is seen within a test.
         registry.add("toxwatch.alerting.webhooks.first-retry", () -> "200ms");
         registry.add("toxwatch.alerting.webhooks.check", () -> "100ms");
+        // The test receivers are plain-HTTP servers on this machine, as in the local run.
+        registry.add("toxwatch.alerting.webhooks.allow-plain-http", () -> "true");
+        registry.add("toxwatch.alerting.webhooks.allowed-hosts", () -> "localhost");
         registry.add("spring.mail.host", () -> "localhost");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         // Grading freshness checked every half second and late after three, so a test sees it change.

@@ -38,6 +38,7 @@ import org.toxwatch.alerting.adapter.scheduling.EscalationScheduler;
 import org.toxwatch.alerting.adapter.scheduling.RecoveryScheduler;
 import org.toxwatch.alerting.adapter.scheduling.WebhookScheduler;
 import org.toxwatch.alerting.adapter.webhook.HttpWebhookSender;
+import org.toxwatch.alerting.adapter.webhook.OutboundPolicy;
 import org.toxwatch.alerting.application.ActOnAlert;
 import org.toxwatch.alerting.application.AlertEventPublisher;
 import org.toxwatch.alerting.application.Alerts;
@@ -162,7 +163,10 @@ class AlertingConfiguration {
             Clock clock) {
         JavaMailSender smtp = mailSender.getIfAvailable();
         var senders = new ChannelSenders(
-                new HttpWebhookSender(jsonMapper, properties.timeout()),
+                new HttpWebhookSender(
+                        jsonMapper,
+                        properties.timeout(),
+                        OutboundPolicy.of(properties.allowPlainHttp(), properties.allowedHosts())),
                 smtp == null
                         ? null
                         : new MailNotificationSender(smtp, mail.from(), mail.consoleUrl(), mail.patientDetails()));

@@ -1,6 +1,8 @@
 package org.toxwatch.alerting.config;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.toxwatch.alerting.domain.RetrySchedule;
@@ -13,6 +15,10 @@ import org.toxwatch.alerting.domain.RetrySchedule;
  * @param longestRetry no wait is longer than this
  * @param attempts how many attempts before a delivery is given up
  * @param timeout how long one attempt may take (connect and answer)
+ * @param allowPlainHttp whether {@code http://} targets are allowed; only for the local run, everywhere else webhooks
+ *     must be {@code https://}
+ * @param allowedHosts host names an operator allows although they resolve to internal addresses (loopback,
+ *     private, link-local, ...); empty by default, so no webhook reaches into the network ToxWatch runs in
  */
 @ConfigurationProperties("toxwatch.alerting.webhooks")
 public record WebhookProperties(
@@ -20,7 +26,9 @@ public record WebhookProperties(
         @Nullable Double retryMultiplier,
         @Nullable Duration longestRetry,
         @Nullable Integer attempts,
-        @Nullable Duration timeout) {
+        @Nullable Duration timeout,
+        @Nullable Boolean allowPlainHttp,
+        @Nullable Set<String> allowedHosts) {
 
     public WebhookProperties {
         firstRetry = firstRetry == null ? RetrySchedule.DEFAULT.first() : firstRetry;
@@ -28,6 +36,10 @@ public record WebhookProperties(
         longestRetry = longestRetry == null ? RetrySchedule.DEFAULT.longest() : longestRetry;
         attempts = attempts == null ? RetrySchedule.DEFAULT.attempts() : attempts;
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        allowPlainHttp = allowPlainHttp != null && allowPlainHttp;
+        allowedHosts = allowedHosts == null
+                ? Set.of()
+                : allowedHosts.stream().filter(host -> !host.isBlank()).collect(Collectors.toUnmodifiableSet());
     }
 
     RetrySchedule retrySchedule() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -37,11 +38,17 @@ class WebhookController {
     private final WebhookSubscriptions subscriptions;
     private final WebhookDeliveries deliveries;
     private final Clock clock;
+    private final boolean allowPlainHttp;
 
-    WebhookController(WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, Clock clock) {
+    WebhookController(
+            WebhookSubscriptions subscriptions,
+            WebhookDeliveries deliveries,
+            Clock clock,
+            @Value("${toxwatch.alerting.webhooks.allow-plain-http:false}") boolean allowPlainHttp) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.clock = clock;
+        this.allowPlainHttp = allowPlainHttp;
     }
 
     record SubscribeRequest(
@@ -109,11 +116,13 @@ class WebhookController {
         if (body.name() == null || body.name().isBlank()) {
             return problem(HttpStatus.BAD_REQUEST, "Name the subscription: {\"name\": \"...\"}");
         }
-        URI url = httpUrl(body.url());
+        URI url = httpUrl(body.url(), allowPlainHttp);
         if (url == null) {
             return problem(
                     HttpStatus.BAD_REQUEST,
-                    "The url must be an absolute http(s) URL (webhook) or a mailto: address (e-mail)");
+                    allowPlainHttp
+                            ? "The url must be an absolute http(s) URL (webhook) or a mailto: address (e-mail)"
+                            : "The url must be an absolute https URL (webhook) or a mailto: address (e-mail)");
         }
         if (body.secret() == null || body.secret().length() < WebhookSubscription.SHORTEST_SECRET) {
             return problem(
@@ -159,7 +168,8 @@ class WebhookController {
                 deliveries.of(id, bounded).stream().map(DeliveryView::of).toList());
     }
 
-    private static @Nullable URI httpUrl(@Nullable String url) {
+    /** Where the address is internal is decided when sending, on the addresses then resolved (OutboundPolicy). */
+    private static @Nullable URI httpUrl(@Nullable String url, boolean allowPlainHttp) {
         if (url == null) {
             return null;
         }
@@ -169,8 +179,9 @@ class WebhookController {
                 String address = uri.getSchemeSpecificPart();
                 return address != null && address.matches("[^@\\s,?]+@[^@\\s,?]+") ? uri : null;
             }
-            boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-            return http && uri.getHost() != null ? uri : null;
+            boolean http = "https".equalsIgnoreCase(uri.getScheme())
+                    || allowPlainHttp && "http".equalsIgnoreCase(uri.getScheme());
+            return http && uri.getHost() != null && uri.getRawUserInfo() == null ? uri : null;
         } catch (IllegalArgumentException e) {
             return null;
         }
