@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Observation.ObservationReferenceRangeComponent;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Type;
 import org.jspecify.annotations.Nullable;
+import org.toxwatch.ingest.domain.InputHygiene;
 import org.toxwatch.ingest.domain.ObservationCode;
 import org.toxwatch.ingest.domain.ObservationSubmission;
 import org.toxwatch.ingest.domain.ReportedUnits;
@@ -187,7 +188,10 @@ final class ObservationMapper {
         return new MappedResource.Item<>(submission, Map.copyOf(paths), path);
     }
 
-    /** Each interpretation as sent: its first code ({@code LL}, {@code H}), else its text. */
+    /**
+     * Each interpretation as sent: its first code ({@code LL}, {@code H}), else its text when that is a flag rather
+     * than a sentence (a long remark is no reason to refuse the result it annotates).
+     */
     private static List<String> flagsOf(List<CodeableConcept> interpretation) {
         return interpretation.stream()
                 .map(concept -> concept.getCoding().stream()
@@ -195,7 +199,7 @@ final class ObservationMapper {
                         .map(coding -> coding.getCode().trim())
                         .findFirst()
                         .orElse(concept.hasText() ? concept.getText().trim() : null))
-                .filter(flag -> flag != null && !flag.isEmpty())
+                .filter(flag -> flag != null && !flag.isEmpty() && flag.length() <= InputHygiene.CODE_MAX)
                 .toList();
     }
 

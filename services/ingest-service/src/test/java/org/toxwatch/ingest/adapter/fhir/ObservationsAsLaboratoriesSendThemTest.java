@@ -99,6 +99,19 @@ class ObservationsAsLaboratoriesSendThemTest {
         }
 
         @Test
+        void aLongInterpretationRemarkIsNoFlagAndNoReasonToRefuseTheResult() {
+            var remarked = anc();
+            remarked.getInterpretationFirstRep().getCoding().clear();
+            remarked.getInterpretationFirstRep()
+                    .setText("Critically low; called to the ward and read back at 08:40 by the" + " charge nurse");
+
+            var mapped = mapper.map(remarked);
+
+            assertThat(mapped.problems()).isEmpty();
+            assertThat(mapped.items().getFirst().submission().abnormalFlags()).isEmpty();
+        }
+
+        @Test
         void aContainedSpecimensConditionsAreCarriedByTable0493CodeAndByWord() {
             var potassium = mapper.map(
                             resource("observation-potassium-hemolyzed-contained-specimen.json", Observation.class))
