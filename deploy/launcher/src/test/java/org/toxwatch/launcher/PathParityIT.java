@@ -150,16 +150,25 @@ class PathParityIT {
     }
 
     /**
-     * What a clinician acts on: the grade (or why there is none), the thresholds applied and whether each was met,
-     * and the caveats. Not the summary's wording: ingest puts a multiplicative unit into its canonical unit before
-     * publishing, while the calculator names the unit the clinician typed beside the canonical one.
+     * What a clinician acts on: the grade (or why there is none), which thresholds were met, and the caveats. Not
+     * the wording: ingest puts a multiplicative unit into its canonical unit before publishing, while the calculator
+     * names the unit the clinician typed beside the canonical one ("LLN = 1.8 10*3/uL (1.8 10*9/L)").
      */
     private static Map<String, String> verdicts(Map<String, JsonNode> byCriterion) {
         var view = new TreeMap<String, String>();
-        byCriterion.forEach((criterion, assessment) -> view.put(
-                criterion,
-                "grade " + assessment.get("grade") + " " + assessment.path("notAssessableReason") + " thresholds "
-                        + assessment.get("thresholds") + " caveats " + assessment.path("caveats")));
+        byCriterion.forEach((criterion, assessment) -> {
+            var met = new StringBuilder();
+            assessment
+                    .get("thresholds")
+                    .valueStream()
+                    .forEach(threshold -> met.append(" grade ")
+                            .append(threshold.get("grade").asInt())
+                            .append(threshold.get("met").asBoolean() ? " met" : " not met"));
+            view.put(
+                    criterion,
+                    "grade " + assessment.get("grade") + " " + assessment.path("notAssessableReason") + "; thresholds"
+                            + met + "; caveats " + assessment.path("caveats"));
+        });
         return view;
     }
 
