@@ -66,6 +66,8 @@ public final class LocalPlatform implements AutoCloseable {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
         environment.put("MONGODB_URI", settings.mongoUri());
         environment.put("TOXWATCH_DATA_DIR", settings.dataDirectory().toString());
+        // The local run may use plain-http webhooks; internal addresses still need TOXWATCH_WEBHOOKS_ALLOWED_HOSTS.
+        environment.putIfAbsent("TOXWATCH_WEBHOOKS_ALLOW_PLAIN_HTTP", "true");
         // Each service stops by itself if this process is killed outright and cannot stop it.
         environment.put(
                 "TOXWATCH_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));

@@ -66,6 +66,9 @@ class ChaosIT {
             var common = new java.util.HashMap<>(PASSWORDS);
             common.put("KAFKA_BOOTSTRAP_SERVERS", broker.get().bootstrapServers());
             common.put("MONGODB_URI", mongo.connectionString() + "/toxwatch-chaos");
+            // The receiver is a plain-HTTP server on loopback, which the outbound policy refuses unless allowed.
+            common.put("TOXWATCH_WEBHOOKS_ALLOW_PLAIN_HTTP", "true");
+            common.put("TOXWATCH_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1");
             try (var fleet = ServiceFleet.start(home(), data.resolve("services"), INSTANCES, common)) {
                 String alerting = fleet.of(ServiceKind.ALERTING).getFirst().baseUrl();
                 subscribe(alerting, webhooks.url());
