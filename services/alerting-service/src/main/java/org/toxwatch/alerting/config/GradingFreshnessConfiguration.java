@@ -28,7 +28,13 @@ class GradingFreshnessConfiguration {
     static final List<WatchedGroup> WATCHED = List.of(
             new WatchedGroup(
                     MONITORING_GROUP,
-                    List.of(Topics.LAB_RESULTS, Topics.VITAL_SIGNS, Topics.THERAPY_EVENTS, Topics.NEURO_ASSESSMENTS)),
+                    List.of(
+                            Topics.LAB_RESULTS,
+                            Topics.VITAL_SIGNS,
+                            Topics.THERAPY_EVENTS,
+                            Topics.NEURO_ASSESSMENTS,
+                            Topics.CLINICAL_FINDINGS,
+                            Topics.DOSE_PLANS)),
             new WatchedGroup(AssessmentListener.GROUP, List.of(Topics.ASSESSMENTS)));
 
     @Bean(destroyMethod = "close")
