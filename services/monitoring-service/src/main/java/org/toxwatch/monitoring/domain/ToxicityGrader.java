@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.AssessmentCaveat;
@@ -25,6 +26,8 @@ import org.toxwatch.model.SupportiveDrug;
 import org.toxwatch.model.Therapy;
 import org.toxwatch.model.TherapyContext;
 import org.toxwatch.model.VitalSignsRecorded;
+import org.toxwatch.monitoring.domain.CensoredInputs.Labs;
+import org.toxwatch.monitoring.domain.CensoredInputs.Outcomes;
 import org.toxwatch.monitoring.domain.crs.CrsInputs;
 import org.toxwatch.monitoring.domain.crs.CrsRule;
 import org.toxwatch.monitoring.domain.dosing.BlincytoActionRules;
@@ -66,6 +69,8 @@ import org.toxwatch.monitoring.domain.windows.OpenWindows;
  *   <li>The BESPONSA pre-dose decision (8.2) is taken for the next dose, the earliest pending inotuzumab plan or
  *       else the dose after the last one given, and honours a standing VOD/SOS diagnosis; the VOD/SOS watch (7.2)
  *       reads the clinician's bedside findings.
+ *   <li>Every rule but the CTCAE terms reads lab values as plain numbers, so it runs over every value a censored
+ *       result allows ({@code <0.1}), never on the bound as if it were the value ({@link CensoredInputs}).
  * </ul>
  *
  * Day numbers are calendar days in the hospital's time zone, T0 and the CAR-T infusion day being day 0 (1.5).
@@ -123,7 +128,8 @@ public final class ToxicityGrader {
                 assessments.add(assess(rule, newest, history));
             }
         }
-        var febrileNeutropenia = febrileNeutropenia(state);
+        var febrileNeutropenia =
+                overCensored(state, Outcomes.GRADES, labs -> febrileNeutropenia(state, labs), Analyte.ANC);
         if (febrileNeutropenia != null) {
             assessments.add(febrileNeutropenia);
         }
@@ -131,17 +137,49 @@ public final class ToxicityGrader {
         if (crs != null) {
             assessments.add(crs);
         }
-        var blincyto = blincytoAction(state, crs);
+        var blincyto = overCensored(
+                state,
+                Outcomes.decisions(
+                        "since a value that may meet a CRITERIA.md 9.1 row is not taken as safe to continue on;"
+                                + " the clinician confirms",
+                        "no action",
+                        "INTERRUPT",
+                        "DISCONTINUE"),
+                labs -> blincytoAction(state, crs, labs),
+                Analyte.ALT,
+                Analyte.AST,
+                Analyte.TOTAL_BILIRUBIN,
+                Analyte.ANC);
         if (blincyto != null) {
             assessments.add(blincyto);
         }
         Stream.of(
                         icans(state),
-                        icahtEarly(state),
-                        icahtLate(state),
-                        hysLaw(state),
-                        vodSos(state),
-                        besponsaNextDose(state),
+                        overCensored(state, Outcomes.GRADES, labs -> icahtEarly(state, labs), Analyte.ANC),
+                        overCensored(state, Outcomes.GRADES, labs -> icahtLate(state, labs), Analyte.ANC),
+                        overCensored(
+                                state,
+                                Outcomes.GRADES,
+                                ToxicityGrader::hysLaw,
+                                Analyte.ALT,
+                                Analyte.AST,
+                                Analyte.TOTAL_BILIRUBIN,
+                                Analyte.ALP),
+                        overCensored(state, Outcomes.GRADES, labs -> vodSos(state, labs), Analyte.TOTAL_BILIRUBIN),
+                        overCensored(
+                                state,
+                                Outcomes.decisions(
+                                        "as CRITERIA.md 8.2 does not auto-PROCEED on a count it cannot trust (a"
+                                                + " transfused platelet count)",
+                                        "PROCEED",
+                                        "HOLD",
+                                        "DISCONTINUE"),
+                                labs -> besponsaNextDose(state, labs),
+                                Analyte.ANC,
+                                Analyte.PLATELETS,
+                                Analyte.TOTAL_BILIRUBIN,
+                                Analyte.AST,
+                                Analyte.ALT),
                         resultOverdue(state, state.newestEventTime()))
                 .filter(Objects::nonNull)
                 .forEach(assessments::add);
@@ -293,6 +331,15 @@ public final class ToxicityGrader {
         }
     }
 
+    /**
+     * Issue 14 item 3: {@code rule}, which reads {@code analytes} as plain numbers, over every value their censored
+     * results allow (see {@link CensoredInputs}), so that no bound is read as if it were the value.
+     */
+    private static @Nullable Assessment overCensored(
+            PatientState state, Outcomes outcomes, Function<Labs, @Nullable Assessment> rule, Analyte... analytes) {
+        return CensoredInputs.assess(analyte -> readable(state, analyte), Set.of(analytes), outcomes, rule);
+    }
+
     private static List<LabResult> readable(PatientState state, Analyte analyte) {
         return state.labsOf(analyte).stream()
                 .map(LabResult::read)
@@ -303,10 +350,8 @@ public final class ToxicityGrader {
 
     // ------------------------------------------------------------------------------------------ febrile neutropenia
 
-    private static @Nullable Assessment febrileNeutropenia(PatientState state) {
-        var ancs = readable(state, Analyte.ANC).stream()
-                .map(LabResult::observation)
-                .toList();
+    private static @Nullable Assessment febrileNeutropenia(PatientState state, Labs labs) {
+        var ancs = labs.of(Analyte.ANC).stream().map(LabResult::observation).toList();
         var temperatures = temperatures(state.vitals());
         if (ancs.isEmpty() || temperatures.isEmpty()) {
             return null;
@@ -567,7 +612,7 @@ public final class ToxicityGrader {
     // ------------------------------------------------------------------------------------------ BLINCYTO
 
     /** CRITERIA.md 9.1, for an active blinatumomab episode, with what the episode has since its T0. */
-    private @Nullable Assessment blincytoAction(PatientState state, @Nullable Assessment crs) {
+    private @Nullable Assessment blincytoAction(PatientState state, @Nullable Assessment crs, Labs labs) {
         var now = state.newestEventTime();
         var episode = now == null ? null : activeBlinatumomab(state, now);
         if (now == null || episode == null) {
@@ -583,10 +628,10 @@ public final class ToxicityGrader {
                 state.neuroAssessments().stream()
                         .filter(a -> !a.observedAt().isBefore(t0))
                         .toList(),
-                newestSince(state, Analyte.ALT, t0),
-                newestSince(state, Analyte.AST, t0),
-                newestSince(state, Analyte.TOTAL_BILIRUBIN, t0),
-                ancs(state).stream()
+                newestSince(labs, Analyte.ALT, t0),
+                newestSince(labs, Analyte.AST, t0),
+                newestSince(labs, Analyte.TOTAL_BILIRUBIN, t0),
+                ancs(labs).stream()
                         .filter(anc -> !anc.observedAt().isBefore(t0))
                         .toList());
         return inputs.isEmpty() ? null : BlincytoActionRules.assess(inputs);
@@ -607,8 +652,8 @@ public final class ToxicityGrader {
         return ended ? null : episode;
     }
 
-    private static @Nullable LabResult newestSince(PatientState state, Analyte analyte, Instant from) {
-        var results = readable(state, analyte);
+    private static @Nullable LabResult newestSince(Labs labs, Analyte analyte, Instant from) {
+        var results = labs.of(analyte);
         var newest = results.isEmpty() ? null : results.getLast();
         return newest == null || newest.observedAt().isBefore(from) ? null : newest;
     }
@@ -619,7 +664,7 @@ public final class ToxicityGrader {
      * CRITERIA.md 8.2 for the next dose: the earliest pending inotuzumab plan, else the dose after the last one of
      * the patient's current inotuzumab episode (see {@link NextBesponsaDose}).
      */
-    private static @Nullable Assessment besponsaNextDose(PatientState state) {
+    private static @Nullable Assessment besponsaNextDose(PatientState state, Labs labs) {
         var now = state.newestEventTime();
         if (now == null) {
             return null;
@@ -630,30 +675,30 @@ public final class ToxicityGrader {
         if (episode == null && plans.isEmpty()) {
             return null;
         }
-        var labs = new NextBesponsaDose.Labs() {
+        var besponsaLabs = new NextBesponsaDose.Labs() {
             @Override
             public List<LabResult> anc() {
-                return readable(state, Analyte.ANC);
+                return labs.of(Analyte.ANC);
             }
 
             @Override
             public List<LabResult> platelets() {
-                return readable(state, Analyte.PLATELETS);
+                return labs.of(Analyte.PLATELETS);
             }
 
             @Override
             public List<LabResult> bilirubin() {
-                return readable(state, Analyte.TOTAL_BILIRUBIN);
+                return labs.of(Analyte.TOTAL_BILIRUBIN);
             }
 
             @Override
             public List<LabResult> ast() {
-                return readable(state, Analyte.AST);
+                return labs.of(Analyte.AST);
             }
 
             @Override
             public List<LabResult> alt() {
-                return readable(state, Analyte.ALT);
+                return labs.of(Analyte.ALT);
             }
 
             @Override
@@ -667,7 +712,7 @@ public final class ToxicityGrader {
         var inotuzumab = state.episodes().stream()
                 .filter(e -> e.therapy() == Therapy.INOTUZUMAB_OZOGAMICIN)
                 .toList();
-        return NextBesponsaDose.assess(inotuzumab, episode, plans, liverDiagnosis(state), labs, now);
+        return NextBesponsaDose.assess(inotuzumab, episode, plans, liverDiagnosis(state), besponsaLabs, now);
     }
 
     /** CRITERIA.md 8.2 rule 1: VOD/SOS or other severe liver toxicity diagnosed, at any time, and not withdrawn. */
@@ -684,23 +729,23 @@ public final class ToxicityGrader {
     // ------------------------------------------------------------------------------------------ CAR-T hematotoxicity
 
     /** CRITERIA.md 6.1 early ICAHT, from the infusion day of the latest CAR-T episode, once an ANC follows it. */
-    private @Nullable Assessment icahtEarly(PatientState state) {
+    private @Nullable Assessment icahtEarly(PatientState state, Labs labs) {
         var infusedAt = latestCarTInfusion(state);
         var now = state.newestEventTime();
-        if (infusedAt == null || now == null || !hasAncSince(state, infusedAt)) {
+        if (infusedAt == null || now == null || !hasAncSince(labs, infusedAt)) {
             return null;
         }
-        return IcahtRule.early(ancs(state), infusedAt, hospitalZone, now);
+        return IcahtRule.early(ancs(labs), infusedAt, hospitalZone, now);
     }
 
     /** CRITERIA.md 6.1 late ICAHT: graded from day 31 after infusion on (days 31-100). */
-    private @Nullable Assessment icahtLate(PatientState state) {
+    private @Nullable Assessment icahtLate(PatientState state, Labs labs) {
         var infusedAt = latestCarTInfusion(state);
         var now = state.newestEventTime();
         if (infusedAt == null || now == null || day(infusedAt, now) <= ICAHT_EARLY_LAST_DAY) {
             return null;
         }
-        return IcahtRule.late(ancs(state), infusedAt, hospitalZone, now);
+        return IcahtRule.late(ancs(labs), infusedAt, hospitalZone, now);
     }
 
     private static @Nullable Instant latestCarTInfusion(PatientState state) {
@@ -714,25 +759,25 @@ public final class ToxicityGrader {
         return latest;
     }
 
-    private static List<Observation> ancs(PatientState state) {
-        return readable(state, Analyte.ANC).stream().map(LabResult::observation).toList();
+    private static List<Observation> ancs(Labs labs) {
+        return labs.of(Analyte.ANC).stream().map(LabResult::observation).toList();
     }
 
-    private static boolean hasAncSince(PatientState state, Instant from) {
-        return ancs(state).stream().anyMatch(anc -> !anc.observedAt().isBefore(from));
+    private static boolean hasAncSince(Labs labs, Instant from) {
+        return ancs(labs).stream().anyMatch(anc -> !anc.observedAt().isBefore(from));
     }
 
     // ------------------------------------------------------------------------------------------ liver signals
 
     /** CRITERIA.md 7.1: needs an aminotransferase and a bilirubin, each with its ULN. */
-    private static @Nullable Assessment hysLaw(PatientState state) {
-        var alt = liverTests(state, Analyte.ALT);
-        var ast = liverTests(state, Analyte.AST);
-        var bilirubin = liverTests(state, Analyte.TOTAL_BILIRUBIN);
+    private static @Nullable Assessment hysLaw(Labs labs) {
+        var alt = liverTests(labs, Analyte.ALT);
+        var ast = liverTests(labs, Analyte.AST);
+        var bilirubin = liverTests(labs, Analyte.TOTAL_BILIRUBIN);
         if ((alt.isEmpty() && ast.isEmpty()) || bilirubin.isEmpty()) {
             return null;
         }
-        var alp = liverTests(state, Analyte.ALP);
+        var alp = liverTests(labs, Analyte.ALP);
         var assessedAt = Stream.of(alt, ast, bilirubin, alp)
                 .flatMap(List::stream)
                 .map(LiverTest::collectedAt)
@@ -741,9 +786,9 @@ public final class ToxicityGrader {
         return HysLawRule.assess(alt, ast, bilirubin, alp, assessedAt);
     }
 
-    private static List<LiverTest> liverTests(PatientState state, Analyte analyte) {
+    private static List<LiverTest> liverTests(Labs labs, Analyte analyte) {
         var tests = new ArrayList<LiverTest>();
-        for (var result : readable(state, analyte)) {
+        for (var result : labs.of(analyte)) {
             var uln = result.upper();
             if (uln != null && uln.quantity().value().signum() > 0) {
                 tests.add(new LiverTest(result.observation(), uln.quantity().value()));
@@ -758,7 +803,7 @@ public final class ToxicityGrader {
      * is not in the contract, so the adult (EBMT 2016) criteria apply. The clinician's findings are those examined
      * since the episode's T0, as they stand; the standing ones are added to the evidence.
      */
-    private static @Nullable Assessment vodSos(PatientState state) {
+    private static @Nullable Assessment vodSos(PatientState state, Labs labs) {
         var now = state.newestEventTime();
         if (now == null) {
             return null;
@@ -778,7 +823,7 @@ public final class ToxicityGrader {
         if (now.isBefore(firstDose) || now.isAfter(lastDose.plus(VOD_WATCH_AFTER_LAST_DOSE))) {
             return null;
         }
-        var bilirubin = readable(state, Analyte.TOTAL_BILIRUBIN).stream()
+        var bilirubin = labs.of(Analyte.TOTAL_BILIRUBIN).stream()
                 .map(LabResult::observation)
                 .filter(result -> !result.observedAt().isBefore(firstDose))
                 .toList();
