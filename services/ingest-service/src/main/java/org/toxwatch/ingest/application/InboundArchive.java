@@ -53,7 +53,8 @@ public interface InboundArchive {
      */
     void recordAccepted(Submission submission, List<UUID> eventIds, List<String> notMonitored, Instant at);
 
-    void recordRejected(Submission submission, UUID rejectionId, String targetTopic, List<String> reasons, Instant at);
+    /** @param kind the kind of input the message was (tells a replay how to read it again) */
+    void recordRejected(Submission submission, UUID rejectionId, InputKind kind, List<String> reasons, Instant at);
 
     /** Kafka did not store the events: forget the claim so that the sender's retry is processed afresh. */
     void release(Submission submission);

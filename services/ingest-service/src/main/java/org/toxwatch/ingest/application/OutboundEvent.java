@@ -1,4 +1,7 @@
 package org.toxwatch.ingest.application;
 
-/** An event bound for a topic, keyed by patient id. */
-public record OutboundEvent(String topic, String key, Object payload) {}
+/**
+ * An event to store, keyed by patient id (a rejection by sender). The payload's type says where it goes: the Kafka
+ * adapter chooses the topic.
+ */
+public record OutboundEvent(String key, Object payload) {}

@@ -24,15 +24,7 @@ import org.toxwatch.ingest.domain.ObservationValidator;
 import org.toxwatch.ingest.domain.TherapyEventSubmission;
 import org.toxwatch.ingest.domain.TherapyEvents;
 import org.toxwatch.ingest.domain.Violation;
-import org.toxwatch.model.ClinicalFindingRecorded;
 import org.toxwatch.model.ClinicalRecord;
-import org.toxwatch.model.DosePlanned;
-import org.toxwatch.model.LabResultRecorded;
-import org.toxwatch.model.NeurologicAssessmentRecorded;
-import org.toxwatch.model.RejectedInput;
-import org.toxwatch.model.TherapyEventRecorded;
-import org.toxwatch.model.Topics;
-import org.toxwatch.model.VitalSignsRecorded;
 
 /**
  * Use case: record what a hospital system submitted. A submission is accepted whole or rejected whole: if any
@@ -127,7 +119,7 @@ public final class RecordClinicalEvents {
                 InputHygiene::observation,
                 observationValidator::validate,
                 (item, receivedAt, position) -> ObservationEvents.toEvent(item, sender, receivedAt, position),
-                Topics.LAB_RESULTS);
+                InputKind.LAB_OR_VITAL_OBSERVATIONS);
     }
 
     public Outcome therapyEvents(Submission submission, List<TherapyEventSubmission> events) {
@@ -138,7 +130,7 @@ public final class RecordClinicalEvents {
                 therapyEvents::validate,
                 (valid, receivedAt, position) ->
                         TherapyEvents.toEvent(valid, submission.sourceSystem(), receivedAt, position),
-                Topics.THERAPY_EVENTS);
+                InputKind.THERAPY_EVENTS);
     }
 
     public Outcome neuroAssessments(Submission submission, List<NeuroAssessmentSubmission> assessments) {
@@ -149,7 +141,7 @@ public final class RecordClinicalEvents {
                 neuroAssessments::validate,
                 (valid, receivedAt, position) ->
                         NeuroAssessments.toEvent(valid, submission.sourceSystem(), receivedAt, position),
-                Topics.NEURO_ASSESSMENTS);
+                InputKind.NEURO_ASSESSMENTS);
     }
 
     public Outcome clinicalFindings(Submission submission, List<ClinicalFindingSubmission> findings) {
@@ -160,7 +152,7 @@ public final class RecordClinicalEvents {
                 clinicalFindings::validate,
                 (valid, receivedAt, position) ->
                         ClinicalFindings.toEvent(valid, submission.sourceSystem(), receivedAt, position),
-                Topics.CLINICAL_FINDINGS);
+                InputKind.CLINICAL_FINDINGS);
     }
 
     public Outcome dosePlans(Submission submission, List<DosePlanSubmission> plans) {
@@ -171,7 +163,7 @@ public final class RecordClinicalEvents {
                 dosePlans::validate,
                 (valid, receivedAt, position) ->
                         DosePlans.toEvent(valid, submission.sourceSystem(), receivedAt, position),
-                Topics.DOSE_PLANS);
+                InputKind.DOSE_PLANS);
     }
 
     /** Validates a clinical finding as every entry point does. */
@@ -197,13 +189,13 @@ public final class RecordClinicalEvents {
     }
 
     /** A body that could not even be read as items: rejected whole and kept in the dead-letter topic. */
-    public Outcome unreadable(Submission submission, Violation violation, String targetTopic) {
-        return unreadable(submission, List.of(violation), targetTopic);
+    public Outcome unreadable(Submission submission, Violation violation, InputKind targetKind) {
+        return unreadable(submission, List.of(violation), targetKind);
     }
 
     /** A message that could not be read far enough to find its items, with every reason found. */
-    public Outcome unreadable(Submission submission, List<Violation> violations, String targetTopic) {
-        return reject(submission, violations, targetTopic, clock.instant());
+    public Outcome unreadable(Submission submission, List<Violation> violations, InputKind targetKind) {
+        return reject(submission, violations, targetKind, clock.instant());
     }
 
     /**
@@ -213,7 +205,7 @@ public final class RecordClinicalEvents {
      * @param validated each item's violations (already located, e.g. {@code OBX^3^5}) or its event; may be
      *     empty (a medication feed carrying only drugs ToxWatch does not track): accepted, nothing published
      */
-    public Outcome derived(Submission submission, List<Derived> validated, String deadLetterTarget) {
+    public Outcome derived(Submission submission, List<Derived> validated, InputKind deadLetterTarget) {
         Instant now = clock.instant();
         return claimed(submission, now, deadLetterTarget, () -> {
             var violations = new ArrayList<Violation>();
@@ -331,7 +323,7 @@ public final class RecordClinicalEvents {
             Function<S, List<Violation>> hygiene,
             BiFunction<S, Instant, List<Violation>> validate,
             EventBuilder<S> toEvent,
-            String deadLetterTarget) {
+            InputKind deadLetterTarget) {
         return record(submission, items, item -> Optional.empty(), hygiene, validate, toEvent, deadLetterTarget);
     }
 
@@ -343,7 +335,7 @@ public final class RecordClinicalEvents {
             Function<S, List<Violation>> hygiene,
             BiFunction<S, Instant, List<Violation>> validate,
             EventBuilder<S> toEvent,
-            String deadLetterTarget) {
+            InputKind deadLetterTarget) {
         Instant now = clock.instant();
         List<Optional<String>> skipped = items.stream().map(notMonitored).toList();
         var malformed = new ArrayList<Violation>();
@@ -388,7 +380,7 @@ public final class RecordClinicalEvents {
         return count == 1 ? found : found.stream().map(v -> v.atIndex(index)).toList();
     }
 
-    private Outcome claimed(Submission submission, Instant now, String deadLetterTarget, Supplier<Outcome> process) {
+    private Outcome claimed(Submission submission, Instant now, InputKind deadLetterTarget, Supplier<Outcome> process) {
         List<Violation> malformedOrigin = InputHygiene.origin(submission.sourceSystem(), submission.messageId());
         if (!malformedOrigin.isEmpty()) {
             return reject(unkeyed(submission), malformedOrigin, deadLetterTarget, now);
@@ -436,7 +428,7 @@ public final class RecordClinicalEvents {
     private static final int KEPT_REASON_CHARS = 1024;
     private static final int KEPT_ID_CHARS = 256;
 
-    private Outcome reject(Submission submission, List<Violation> violations, String targetTopic, Instant now) {
+    private Outcome reject(Submission submission, List<Violation> violations, InputKind targetKind, Instant now) {
         List<String> reasons = new ArrayList<>(violations.stream()
                 .limit(KEPT_REASONS)
                 .map(v -> InputHygiene.storable(v.toString(), KEPT_REASON_CHARS))
@@ -447,32 +439,25 @@ public final class RecordClinicalEvents {
         String sender = InputHygiene.storable(submission.sourceSystem(), KEPT_ID_CHARS);
         String messageId =
                 submission.messageId() == null ? null : InputHygiene.storable(submission.messageId(), KEPT_ID_CHARS);
-        var rejected = new RejectedInput(
+        var rejected = new RejectedSubmission(
+                targetKind,
                 UUID.randomUUID(),
                 now,
                 submission.protocol(),
                 sender,
                 messageId,
-                targetTopic,
                 reasons,
                 InputHygiene.storable(submission.rawPayload(), KEPT_PAYLOAD_CHARS));
-        publisher.publishAll(List.of(new OutboundEvent(Topics.deadLetterTopicOf(targetTopic), sender, rejected)));
-        archive.recordRejected(submission, rejected.eventId(), targetTopic, rejected.reasons(), now);
+        publisher.publishAll(List.of(new OutboundEvent(sender, rejected)));
+        archive.recordRejected(submission, rejected.eventId(), targetKind, rejected.reasons(), now);
         return new Outcome.Rejected(rejected.eventId(), List.copyOf(violations));
     }
 
     private static OutboundEvent outbound(Object event) {
-        return switch (event) {
-            case LabResultRecorded lab -> new OutboundEvent(Topics.LAB_RESULTS, lab.patientId(), lab);
-            case VitalSignsRecorded vitals -> new OutboundEvent(Topics.VITAL_SIGNS, vitals.patientId(), vitals);
-            case TherapyEventRecorded therapy -> new OutboundEvent(Topics.THERAPY_EVENTS, therapy.patientId(), therapy);
-            case NeurologicAssessmentRecorded neuro ->
-                new OutboundEvent(Topics.NEURO_ASSESSMENTS, neuro.patientId(), neuro);
-            case ClinicalFindingRecorded finding ->
-                new OutboundEvent(Topics.CLINICAL_FINDINGS, finding.patientId(), finding);
-            case DosePlanned plan -> new OutboundEvent(Topics.DOSE_PLANS, plan.patientId(), plan);
-            default -> throw new IllegalArgumentException("unknown event type " + event.getClass());
-        };
+        if (event instanceof ClinicalRecord record) {
+            return new OutboundEvent(record.patientId(), record);
+        }
+        throw new IllegalArgumentException("unknown event type " + event.getClass());
     }
 
     private static UUID eventIdOf(Object event) {

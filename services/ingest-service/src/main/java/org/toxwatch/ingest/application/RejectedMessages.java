@@ -10,7 +10,8 @@ public interface RejectedMessages {
 
     /**
      * @param id the archive id, stable across replays
-     * @param targetTopic where the message's events would have gone (tells a replay which kind of input it is)
+     * @param targetTopic where the message's events would have gone, as the archive records it (shown to operators)
+     * @param kind the kind of input it is (tells a replay how to read it again)
      */
     record RejectedMessage(
             String id,
@@ -18,6 +19,7 @@ public interface RejectedMessages {
             String sourceSystem,
             @Nullable String messageId,
             String targetTopic,
+            InputKind kind,
             Instant receivedAt,
             List<String> reasons,
             String rawPayload,

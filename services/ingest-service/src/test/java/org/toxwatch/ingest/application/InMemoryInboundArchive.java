@@ -52,7 +52,7 @@ public final class InMemoryInboundArchive implements InboundArchive {
 
     @Override
     public synchronized void recordRejected(
-            Submission submission, UUID rejectionId, String targetTopic, List<String> reasons, Instant at) {
+            Submission submission, UUID rejectionId, InputKind kind, List<String> reasons, Instant at) {
         if (submission.messageId() != null) {
             byKey.put(keyOf(submission), new Rejected());
         }

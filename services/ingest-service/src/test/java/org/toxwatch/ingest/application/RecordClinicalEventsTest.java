@@ -260,7 +260,7 @@ class RecordClinicalEventsTest {
                     .derived(
                             new Submission("HL7V2", "LIS@LAB", "CTRL\u0000ID", "MSH|..."),
                             List.of(),
-                            Topics.LAB_RESULTS);
+                            InputKind.LAB_OR_VITAL_OBSERVATIONS);
 
             assertThat(derived)
                     .isInstanceOfSatisfying(

@@ -2,11 +2,16 @@ package org.toxwatch.ingest.application;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.toxwatch.ingest.adapter.kafka.InputTopics;
+import org.toxwatch.ingest.adapter.kafka.InputTopics.Addressed;
 
-/** An event store for use-case tests: keeps what was published, or refuses everything when told Kafka is down. */
+/**
+ * An event store for use-case tests: keeps what was published, addressed to its topic as the Kafka adapter would,
+ * or refuses everything when told Kafka is down.
+ */
 public final class RecordingEventPublisher implements EventPublisher {
 
-    private final List<OutboundEvent> published = new ArrayList<>();
+    private final List<Addressed> published = new ArrayList<>();
     private boolean unavailable;
 
     @Override
@@ -14,17 +19,17 @@ public final class RecordingEventPublisher implements EventPublisher {
         if (unavailable) {
             throw new EventsNotStored("Kafka is down (test)", new IllegalStateException("down"));
         }
-        published.addAll(events);
+        events.stream().map(InputTopics::address).forEach(published::add);
     }
 
-    public synchronized List<OutboundEvent> published() {
+    public synchronized List<Addressed> published() {
         return List.copyOf(published);
     }
 
     public synchronized List<Object> payloadsOn(String topic) {
         return published.stream()
                 .filter(e -> e.topic().equals(topic))
-                .map(OutboundEvent::payload)
+                .map(Addressed::payload)
                 .toList();
     }
 

@@ -22,12 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.toxwatch.ingest.application.EventPublisher.EventsNotStored;
 import org.toxwatch.ingest.application.IngestMonitor;
+import org.toxwatch.ingest.application.InputKind;
 import org.toxwatch.ingest.application.RecordClinicalEvents;
 import org.toxwatch.ingest.application.RecordClinicalEvents.Derived;
 import org.toxwatch.ingest.application.RecordClinicalEvents.Outcome;
 import org.toxwatch.ingest.application.Submission;
 import org.toxwatch.ingest.domain.Violation;
-import org.toxwatch.model.Topics;
 
 /**
  * Receives FHIR resources and Bundles and answers as a FHIR server does, with nothing acknowledged before Kafka
@@ -80,7 +80,7 @@ final class FhirIngest {
     /** A body whose bytes are not UTF-8 ({@code problem} says where): refused, never read with replacements. */
     FhirResponse malformed(String resourceType, String lenientText, String sender, String problem) {
         return unreadable(
-                sender, lenientText, Problem.invalid(resourceType, "the body " + problem), topicOf(resourceType));
+                sender, lenientText, Problem.invalid(resourceType, "the body " + problem), kindOf(resourceType));
     }
 
     /** A body over the size limit: refused with 413, its head kept like any reject. */
@@ -92,7 +92,7 @@ final class FhirIngest {
                         resourceType,
                         "the body is " + size + " bytes long; at most " + limit
                                 + " are accepted (toxwatch.ingest.max-body-bytes): send fewer entries at a time"),
-                topicOf(resourceType));
+                kindOf(resourceType));
         return refused.status() == FhirResponse.BAD_REQUEST
                 ? new FhirResponse(FhirResponse.CONTENT_TOO_LARGE, refused.body(), false)
                 : refused;
@@ -117,14 +117,14 @@ final class FhirIngest {
                             resourceType,
                             "could not be processed (" + e.getClass().getSimpleName()
                                     + "); kept for the operators to review and replay"),
-                    topicOf(resourceType));
+                    kindOf(resourceType));
         }
     }
 
     private FhirResponse createOnce(String resourceType, String body, String sender) {
         FhirJson.Parsed parsed = json.parse(body);
         if (parsed instanceof FhirJson.Parsed.Unreadable unreadable) {
-            return unreadable(sender, body, Problem.invalid(resourceType, unreadable.reason()), topicOf(resourceType));
+            return unreadable(sender, body, Problem.invalid(resourceType, unreadable.reason()), kindOf(resourceType));
         }
         Resource resource = ((FhirJson.Parsed.Read) parsed).resource();
         if (!resource.fhirType().equals(resourceType)) {
@@ -135,7 +135,7 @@ final class FhirIngest {
                             resourceType,
                             "resourceType is '" + resource.fhirType() + "': POST /fhir/" + resourceType + " takes a "
                                     + resourceType),
-                    topicOf(resourceType));
+                    kindOf(resourceType));
         }
         return single(resource, body, sender);
     }
@@ -143,7 +143,8 @@ final class FhirIngest {
     private FhirResponse bundleOnce(String body, String sender) {
         FhirJson.Parsed parsed = json.parse(body);
         if (parsed instanceof FhirJson.Parsed.Unreadable unreadable) {
-            return unreadable(sender, body, Problem.invalid("Bundle", unreadable.reason()), Topics.LAB_RESULTS);
+            return unreadable(
+                    sender, body, Problem.invalid("Bundle", unreadable.reason()), InputKind.LAB_OR_VITAL_OBSERVATIONS);
         }
         Resource resource = ((FhirJson.Parsed.Read) parsed).resource();
         if (!(resource instanceof Bundle bundle)) {
@@ -154,7 +155,7 @@ final class FhirIngest {
                             "Bundle",
                             "resourceType is '" + resource.fhirType() + "': POST /fhir takes a Bundle; post a single"
                                     + " resource to /fhir/" + resource.fhirType()),
-                    Topics.LAB_RESULTS);
+                    InputKind.LAB_OR_VITAL_OBSERVATIONS);
         }
         Bundle.BundleType type = bundle.hasType() ? bundle.getType() : Bundle.BundleType.NULL;
         return switch (type) {
@@ -168,7 +169,7 @@ final class FhirIngest {
                                 "Bundle.type",
                                 "'" + (bundle.hasType() ? type.toCode() : "")
                                         + "' is not supported: POST /fhir takes a batch or transaction Bundle"),
-                        Topics.LAB_RESULTS);
+                        InputKind.LAB_OR_VITAL_OBSERVATIONS);
         };
     }
 
@@ -180,7 +181,7 @@ final class FhirIngest {
                 Problem.notSupported(
                         resourceType,
                         "content type '" + contentType + "' is not supported: send application/fhir+json"),
-                topicOf(resourceType));
+                kindOf(resourceType));
         return refused.status() == FhirResponse.BAD_REQUEST
                 ? new FhirResponse(FhirResponse.UNSUPPORTED_MEDIA_TYPE, refused.body(), false)
                 : refused;
@@ -192,7 +193,7 @@ final class FhirIngest {
         var submission = new Submission(
                 PROTOCOL, sender, derivation.messageId(), raw, Submission.digestOf(json.encode(resource)));
         return respond(
-                () -> recordClinicalEvents.derived(submission, derivation.derived(), topicOf(resource)),
+                () -> recordClinicalEvents.derived(submission, derivation.derived(), kindOf(resource)),
                 derivation.types());
     }
 
@@ -215,7 +216,10 @@ final class FhirIngest {
         String raw = resource == null ? "{}" : json.encode(resource);
         return entryProblem(entry, location)
                 .map(problem -> unreadable(
-                        sender, raw, problem, resource == null ? Topics.LAB_RESULTS : topicOf(resource.fhirType())))
+                        sender,
+                        raw,
+                        problem,
+                        resource == null ? InputKind.LAB_OR_VITAL_OBSERVATIONS : kindOf(resource.fhirType())))
                 .orElseGet(() -> single(Objects.requireNonNull(resource), raw, sender));
     }
 
@@ -280,7 +284,9 @@ final class FhirIngest {
                 .allMatch(entry -> entry.getResource() instanceof MedicationAdministration);
         FhirResponse answer = respond(
                 () -> recordClinicalEvents.derived(
-                        submission, derived, onlyTherapy ? Topics.THERAPY_EVENTS : Topics.LAB_RESULTS),
+                        submission,
+                        derived,
+                        onlyTherapy ? InputKind.THERAPY_EVENTS : InputKind.LAB_OR_VITAL_OBSERVATIONS),
                 types);
         if (answer.status() != FhirResponse.CREATED && answer.status() != FhirResponse.OK) {
             return answer;
@@ -428,9 +434,9 @@ final class FhirIngest {
 
     /**
      * An archived rejected message again, as its sender's: a Bundle as {@code POST /fhir}, a resource as its own
-     * create (a batch entry was archived as its resource); unreadable ones by the topic they were heading for.
+     * create (a batch entry was archived as its resource); unreadable ones by the kind of input they were.
      */
-    FhirResponse replay(String raw, String sender, String targetTopic) {
+    FhirResponse replay(String raw, String sender, InputKind kind) {
         if (json.parse(raw) instanceof FhirJson.Parsed.Read read) {
             if (read.resource() instanceof Bundle) {
                 return bundle(raw, sender);
@@ -439,11 +445,12 @@ final class FhirIngest {
                 return create(read.resource().fhirType(), raw, sender);
             }
         }
-        String resourceType = targetTopic.startsWith(Topics.THERAPY_EVENTS)
-                ? MEDICATION_ADMINISTRATION
-                : targetTopic.startsWith(Topics.CLINICAL_FINDINGS)
-                        ? CONDITION
-                        : targetTopic.startsWith(Topics.DOSE_PLANS) ? MEDICATION_REQUEST : OBSERVATION;
+        String resourceType = switch (kind) {
+            case THERAPY_EVENTS -> MEDICATION_ADMINISTRATION;
+            case CLINICAL_FINDINGS -> CONDITION;
+            case DOSE_PLANS -> MEDICATION_REQUEST;
+            case LAB_OR_VITAL_OBSERVATIONS, NEURO_ASSESSMENTS -> OBSERVATION;
+        };
         return create(resourceType, raw, sender);
     }
 
@@ -454,26 +461,26 @@ final class FhirIngest {
                 true);
     }
 
-    private FhirResponse unreadable(String sender, String raw, Problem problem, String targetTopic) {
+    private FhirResponse unreadable(String sender, String raw, Problem problem, InputKind kind) {
         var submission = new Submission(PROTOCOL, sender, null, raw);
         return respond(
-                () -> recordClinicalEvents.unreadable(submission, problem.toViolation(), targetTopic),
+                () -> recordClinicalEvents.unreadable(submission, problem.toViolation(), kind),
                 Map.of(problem.toViolation(), problem.type()));
     }
 
     /** A finding sent as an Observation is dead-lettered with the findings, not with the lab results. */
-    private static String topicOf(Resource resource) {
+    private static InputKind kindOf(Resource resource) {
         return resource instanceof org.hl7.fhir.r4.model.Observation observation && FindingMapper.isFinding(observation)
-                ? Topics.CLINICAL_FINDINGS
-                : topicOf(resource.fhirType());
+                ? InputKind.CLINICAL_FINDINGS
+                : kindOf(resource.fhirType());
     }
 
-    private static String topicOf(String resourceType) {
+    private static InputKind kindOf(String resourceType) {
         return switch (resourceType) {
-            case MEDICATION_ADMINISTRATION -> Topics.THERAPY_EVENTS;
-            case CONDITION -> Topics.CLINICAL_FINDINGS;
-            case MEDICATION_REQUEST -> Topics.DOSE_PLANS;
-            default -> Topics.LAB_RESULTS;
+            case MEDICATION_ADMINISTRATION -> InputKind.THERAPY_EVENTS;
+            case CONDITION -> InputKind.CLINICAL_FINDINGS;
+            case MEDICATION_REQUEST -> InputKind.DOSE_PLANS;
+            default -> InputKind.LAB_OR_VITAL_OBSERVATIONS;
         };
     }
 }

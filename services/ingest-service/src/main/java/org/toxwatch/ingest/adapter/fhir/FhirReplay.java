@@ -22,7 +22,7 @@ final class FhirReplay implements ReplayRejectedMessage.ProtocolReplay {
 
     @Override
     public ReplayRejectedMessage.Result replay(RejectedMessage message) {
-        FhirResponse answer = ingest.replay(message.rawPayload(), message.sourceSystem(), message.targetTopic());
+        FhirResponse answer = ingest.replay(message.rawPayload(), message.sourceSystem(), message.kind());
         if (answer.body() instanceof Bundle response) {
             long refused = response.getEntry().stream()
                     .filter(entry -> !entry.getResponse().getStatus().startsWith("2"))

@@ -18,12 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.toxwatch.ingest.application.EventPublisher.EventsNotStored;
 import org.toxwatch.ingest.application.IngestMonitor;
+import org.toxwatch.ingest.application.InputKind;
 import org.toxwatch.ingest.application.RecordClinicalEvents;
 import org.toxwatch.ingest.application.RecordClinicalEvents.Derived;
 import org.toxwatch.ingest.application.RecordClinicalEvents.Outcome;
 import org.toxwatch.ingest.application.Submission;
 import org.toxwatch.ingest.domain.Violation;
-import org.toxwatch.model.Topics;
 
 /**
  * One HL7 v2 message in, its acknowledgement out. HAPI parses; the shared use case validates, publishes and
@@ -392,8 +392,8 @@ public final class Hl7MessageHandler {
         return header.sender().isEmpty() ? "unknown-hl7-sender" : header.sender();
     }
 
-    private static String deadLetterTargetOf(Hl7Header header) {
-        return header.messageType().equals("RAS") ? Topics.THERAPY_EVENTS : Topics.LAB_RESULTS;
+    private static InputKind deadLetterTargetOf(Hl7Header header) {
+        return header.messageType().equals("RAS") ? InputKind.THERAPY_EVENTS : InputKind.LAB_OR_VITAL_OBSERVATIONS;
     }
 
     /** The rejection reason as a metric tag: the segment and field (OBX-6), never a value. */

@@ -28,7 +28,8 @@ public final class KafkaEventPublisher implements EventPublisher {
     public void publishAll(List<OutboundEvent> events) {
         try {
             CompletableFuture<?>[] sends = events.stream()
-                    .map(event -> kafkaTemplate.send(event.topic(), event.key(), event.payload()))
+                    .map(InputTopics::address)
+                    .map(record -> kafkaTemplate.send(record.topic(), record.key(), record.payload()))
                     .toArray(CompletableFuture[]::new);
             CompletableFuture.allOf(sends).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -19,9 +19,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.toxwatch.ingest.application.EventPublisher.EventsNotStored;
 import org.toxwatch.ingest.application.InboundArchive;
+import org.toxwatch.ingest.application.InputKind;
 import org.toxwatch.ingest.application.RejectedMessages;
 import org.toxwatch.ingest.application.Submission;
 import org.toxwatch.ingest.domain.InputHygiene;
+import org.toxwatch.model.Topics;
 
 /**
  * The inbound archive in MongoDB, one document per message. A message with an id is keyed by protocol,
@@ -153,11 +155,11 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
 
     @Override
     public void recordRejected(
-            Submission submission, UUID rejectionId, String targetTopic, List<String> reasons, Instant at) {
+            Submission submission, UUID rejectionId, InputKind kind, List<String> reasons, Instant at) {
         var update = new Update()
                 .set("status", Status.REJECTED.name())
                 .set("rejectionId", rejectionId.toString())
-                .set("targetTopic", targetTopic)
+                .set("targetTopic", archivedTargetOf(kind))
                 .set("reasons", reasons)
                 .set("completedAt", at);
         reachable(() -> complete(submission, update, at, rejectionId.toString()));
@@ -255,16 +257,42 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
     }
 
     private static RejectedMessage rejectedMessage(Document document) {
+        String target = document.get("targetTopic", "");
         return new RejectedMessage(
                 document.getString("_id"),
                 document.getString("protocol"),
                 document.getString("sourceSystem"),
                 document.getString("messageId"),
-                document.get("targetTopic", ""),
+                target,
+                kindOf(target),
                 document.getDate("receivedAt").toInstant(),
                 document.getList("reasons", String.class, List.of()),
                 document.get("rawPayload", ""),
                 document.getString("lastReplayOutcome"));
+    }
+
+    /**
+     * The archive has always named a rejected message's kind by the topic its events were heading for; it keeps
+     * that name so that earlier records, the operator's view and replays stay as they were.
+     */
+    private static String archivedTargetOf(InputKind kind) {
+        return switch (kind) {
+            case LAB_OR_VITAL_OBSERVATIONS -> Topics.LAB_RESULTS;
+            case THERAPY_EVENTS -> Topics.THERAPY_EVENTS;
+            case NEURO_ASSESSMENTS -> Topics.NEURO_ASSESSMENTS;
+            case CLINICAL_FINDINGS -> Topics.CLINICAL_FINDINGS;
+            case DOSE_PLANS -> Topics.DOSE_PLANS;
+        };
+    }
+
+    /** Anything not named otherwise (an empty or unknown target) is read again as observations, as before. */
+    private static InputKind kindOf(String archivedTarget) {
+        for (InputKind kind : InputKind.values()) {
+            if (kind != InputKind.LAB_OR_VITAL_OBSERVATIONS && archivedTarget.equals(archivedTargetOf(kind))) {
+                return kind;
+            }
+        }
+        return InputKind.LAB_OR_VITAL_OBSERVATIONS;
     }
 
     /** Deletes what is older than the retention period; returns how many messages went. */

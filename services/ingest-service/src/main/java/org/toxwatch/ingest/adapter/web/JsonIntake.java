@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.toxwatch.ingest.application.EventPublisher.EventsNotStored;
 import org.toxwatch.ingest.application.IngestMonitor;
+import org.toxwatch.ingest.application.InputKind;
 import org.toxwatch.ingest.application.RecordClinicalEvents;
 import org.toxwatch.ingest.application.RecordClinicalEvents.Outcome;
 import org.toxwatch.ingest.application.RejectedMessages.RejectedMessage;
@@ -22,7 +23,6 @@ import org.toxwatch.ingest.domain.ClinicalFindingSubmission;
 import org.toxwatch.ingest.domain.DosePlanSubmission;
 import org.toxwatch.ingest.domain.NeuroAssessmentSubmission;
 import org.toxwatch.ingest.domain.Violation;
-import org.toxwatch.model.Topics;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
@@ -57,13 +57,18 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
         return faultsAnsweredAsRejects(
                 body,
                 sourceSystem,
-                Topics.LAB_RESULTS,
-                () -> read(body, ObservationRequest.class, sourceSystem, "an observation", Topics.LAB_RESULTS)
+                InputKind.LAB_OR_VITAL_OBSERVATIONS,
+                () -> read(
+                                body,
+                                ObservationRequest.class,
+                                sourceSystem,
+                                "an observation",
+                                InputKind.LAB_OR_VITAL_OBSERVATIONS)
                         .map(requests -> unreadableFields(requests, ObservationRequest::unreadable)
                                 .<Outcome>map(violations -> recordClinicalEvents.unreadable(
                                         new Submission(PROTOCOL, sourceSystem, null, body),
                                         violations,
-                                        Topics.LAB_RESULTS))
+                                        InputKind.LAB_OR_VITAL_OBSERVATIONS))
                                 .orElseGet(() -> recordClinicalEvents.observations(
                                         new Submission(
                                                 PROTOCOL,
@@ -92,8 +97,8 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
         return faultsAnsweredAsRejects(
                 body,
                 sourceSystem,
-                Topics.THERAPY_EVENTS,
-                () -> read(body, TherapyEventRequest.class, sourceSystem, "a therapy event", Topics.THERAPY_EVENTS)
+                InputKind.THERAPY_EVENTS,
+                () -> read(body, TherapyEventRequest.class, sourceSystem, "a therapy event", InputKind.THERAPY_EVENTS)
                         .map(requests -> recordClinicalEvents.therapyEvents(
                                 new Submission(
                                         PROTOCOL,
@@ -114,13 +119,13 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
         return faultsAnsweredAsRejects(
                 body,
                 sourceSystem,
-                Topics.NEURO_ASSESSMENTS,
+                InputKind.NEURO_ASSESSMENTS,
                 () -> read(
                                 body,
                                 NeuroAssessmentSubmission.class,
                                 sourceSystem,
                                 "a neurological assessment",
-                                Topics.NEURO_ASSESSMENTS)
+                                InputKind.NEURO_ASSESSMENTS)
                         .map(assessments -> recordClinicalEvents.neuroAssessments(
                                 new Submission(
                                         PROTOCOL,
@@ -141,13 +146,13 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
         return faultsAnsweredAsRejects(
                 body,
                 sourceSystem,
-                Topics.CLINICAL_FINDINGS,
+                InputKind.CLINICAL_FINDINGS,
                 () -> read(
                                 body,
                                 ClinicalFindingSubmission.class,
                                 sourceSystem,
                                 "a clinical finding",
-                                Topics.CLINICAL_FINDINGS)
+                                InputKind.CLINICAL_FINDINGS)
                         .map(findings -> recordClinicalEvents.clinicalFindings(
                                 new Submission(
                                         PROTOCOL,
@@ -167,8 +172,8 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
         return faultsAnsweredAsRejects(
                 body,
                 sourceSystem,
-                Topics.DOSE_PLANS,
-                () -> read(body, DosePlanSubmission.class, sourceSystem, "a dose plan", Topics.DOSE_PLANS)
+                InputKind.DOSE_PLANS,
+                () -> read(body, DosePlanSubmission.class, sourceSystem, "a dose plan", InputKind.DOSE_PLANS)
                         .map(plans -> recordClinicalEvents.dosePlans(
                                 new Submission(
                                         PROTOCOL,
@@ -179,15 +184,13 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
     }
 
     /** A body whose bytes are not UTF-8: refused as received, never read with replaced characters. */
-    Outcome malformed(String lenientText, String problem, String sourceSystem, String targetTopic) {
+    Outcome malformed(String lenientText, String problem, String sourceSystem, InputKind kind) {
         return measured(() -> recordClinicalEvents.unreadable(
-                new Submission(PROTOCOL, sourceSystem, null, lenientText),
-                new Violation("body", problem),
-                targetTopic));
+                new Submission(PROTOCOL, sourceSystem, null, lenientText), new Violation("body", problem), kind));
     }
 
     /** A body over the size limit: only its head is kept. */
-    Outcome tooLarge(String head, long size, int limit, String sourceSystem, String targetTopic) {
+    Outcome tooLarge(String head, long size, int limit, String sourceSystem, InputKind kind) {
         return measured(() -> recordClinicalEvents.unreadable(
                 new Submission(
                         PROTOCOL,
@@ -198,7 +201,7 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
                         "body",
                         "is " + size + " bytes long; at most " + limit
                                 + " are accepted (toxwatch.ingest.max-body-bytes): send fewer items at a time"),
-                targetTopic));
+                kind));
     }
 
     @Override
@@ -208,12 +211,12 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
 
     @Override
     public ReplayRejectedMessage.Result replay(RejectedMessage message) {
-        Outcome outcome = switch (message.targetTopic()) {
-            case Topics.THERAPY_EVENTS -> therapyEvents(message.rawPayload(), message.sourceSystem());
-            case Topics.NEURO_ASSESSMENTS -> neuroAssessments(message.rawPayload(), message.sourceSystem());
-            case Topics.CLINICAL_FINDINGS -> clinicalFindings(message.rawPayload(), message.sourceSystem());
-            case Topics.DOSE_PLANS -> dosePlans(message.rawPayload(), message.sourceSystem());
-            default -> observations(message.rawPayload(), message.sourceSystem());
+        Outcome outcome = switch (message.kind()) {
+            case THERAPY_EVENTS -> therapyEvents(message.rawPayload(), message.sourceSystem());
+            case NEURO_ASSESSMENTS -> neuroAssessments(message.rawPayload(), message.sourceSystem());
+            case CLINICAL_FINDINGS -> clinicalFindings(message.rawPayload(), message.sourceSystem());
+            case DOSE_PLANS -> dosePlans(message.rawPayload(), message.sourceSystem());
+            case LAB_OR_VITAL_OBSERVATIONS -> observations(message.rawPayload(), message.sourceSystem());
         };
         return switch (outcome) {
             case Outcome.Accepted accepted ->
@@ -279,22 +282,22 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
     }
 
     private Outcome faultsAnsweredAsRejects(
-            String body, String sourceSystem, String targetTopic, java.util.function.Supplier<Outcome> intake) {
+            String body, String sourceSystem, InputKind kind, java.util.function.Supplier<Outcome> intake) {
         try {
             return measured(intake);
         } catch (BodyFault fault) {
-            return kept(fault, body, sourceSystem, targetTopic);
+            return kept(fault, body, sourceSystem, kind);
         }
     }
 
-    private Outcome kept(BodyFault fault, String body, String sourceSystem, String targetTopic) {
+    private Outcome kept(BodyFault fault, String body, String sourceSystem, InputKind kind) {
         return measured(() -> recordClinicalEvents.unreadable(
                 new Submission(PROTOCOL, sourceSystem, null, body),
                 new Violation(
                         "body",
                         "could not be processed (" + fault.getCause().getClass().getSimpleName()
                                 + "); kept for the operators to review and replay"),
-                targetTopic));
+                kind));
     }
 
     private static IngestMonitor.Answer answerOf(Outcome outcome) {
@@ -316,7 +319,7 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
         return field.isEmpty() ? "body" : field;
     }
 
-    private <T> Read<T> read(String body, Class<T> type, String sourceSystem, String kind, String targetTopic) {
+    private <T> Read<T> read(String body, Class<T> type, String sourceSystem, String kind, InputKind inputKind) {
         try {
             List<@Nullable T> items;
             if (body.stripLeading().startsWith("[")) {
@@ -338,7 +341,7 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
             }
             if (!absent.isEmpty()) {
                 var unread = new Submission(PROTOCOL, sourceSystem, null, body);
-                return new Read<>(List.of(), recordClinicalEvents.unreadable(unread, absent, targetTopic));
+                return new Read<>(List.of(), recordClinicalEvents.unreadable(unread, absent, inputKind));
             }
             @SuppressWarnings("unchecked") // every item was checked above
             List<T> present = (List<T>) items;
@@ -346,7 +349,7 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
         } catch (JacksonException e) {
             var violation = new Violation(fieldOf(e), "is not valid JSON for " + kind + ": " + e.getOriginalMessage());
             var unread = new Submission(PROTOCOL, sourceSystem, null, body);
-            return new Read<>(List.of(), recordClinicalEvents.unreadable(unread, violation, targetTopic));
+            return new Read<>(List.of(), recordClinicalEvents.unreadable(unread, violation, inputKind));
         }
     }
 

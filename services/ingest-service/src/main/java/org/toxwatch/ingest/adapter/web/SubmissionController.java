@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.toxwatch.ingest.application.EventPublisher.EventsNotStored;
+import org.toxwatch.ingest.application.InputKind;
 import org.toxwatch.ingest.application.RecordClinicalEvents.Outcome;
 import org.toxwatch.ingest.domain.InputHygiene;
-import org.toxwatch.model.Topics;
 
 /**
  * The plain JSON entry point. A body is one item or an array of items; it is accepted whole (202 with the
@@ -50,40 +50,40 @@ class SubmissionController {
 
     @PostMapping(path = "/api/v1/observations", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> observations(@RequestBody(required = false) byte @Nullable [] body, Principal principal) {
-        return receive(body, principal, Topics.LAB_RESULTS, intake::observations);
+        return receive(body, principal, InputKind.LAB_OR_VITAL_OBSERVATIONS, intake::observations);
     }
 
     @PostMapping(path = "/api/v1/therapy-events", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> therapyEvents(@RequestBody(required = false) byte @Nullable [] body, Principal principal) {
-        return receive(body, principal, Topics.THERAPY_EVENTS, intake::therapyEvents);
+        return receive(body, principal, InputKind.THERAPY_EVENTS, intake::therapyEvents);
     }
 
     @PostMapping(path = "/api/v1/neuro-assessments", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> neuroAssessments(@RequestBody(required = false) byte @Nullable [] body, Principal principal) {
-        return receive(body, principal, Topics.NEURO_ASSESSMENTS, intake::neuroAssessments);
+        return receive(body, principal, InputKind.NEURO_ASSESSMENTS, intake::neuroAssessments);
     }
 
     @PostMapping(path = "/api/v1/findings", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> findings(@RequestBody(required = false) byte @Nullable [] body, Principal principal) {
-        return receive(body, principal, Topics.CLINICAL_FINDINGS, intake::clinicalFindings);
+        return receive(body, principal, InputKind.CLINICAL_FINDINGS, intake::clinicalFindings);
     }
 
     /** Planned doses have their own resource, not a therapy-event type: a plan is never read as a dose given. */
     @PostMapping(path = "/api/v1/dose-plans", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> dosePlans(@RequestBody(required = false) byte @Nullable [] body, Principal principal) {
-        return receive(body, principal, Topics.DOSE_PLANS, intake::dosePlans);
+        return receive(body, principal, InputKind.DOSE_PLANS, intake::dosePlans);
     }
 
     private ResponseEntity<?> receive(
             byte @Nullable [] body,
             Principal principal,
-            String targetTopic,
+            InputKind kind,
             BiFunction<String, String, Outcome> intakeOfText) {
         byte[] bytes = body == null ? new byte[0] : body;
         String sender = principal.getName();
         if (bytes.length > maxBodyBytes) {
             String head = new String(bytes, 0, KEPT_OF_OVERSIZED, StandardCharsets.UTF_8);
-            Outcome outcome = intake.tooLarge(head, bytes.length, maxBodyBytes, sender, targetTopic);
+            Outcome outcome = intake.tooLarge(head, bytes.length, maxBodyBytes, sender, kind);
             return outcome instanceof Outcome.Rejected rejected
                     ? ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                             .body(problem(rejected, HttpStatus.CONTENT_TOO_LARGE))
@@ -91,7 +91,7 @@ class SubmissionController {
         }
         InputHygiene.Decoded text = InputHygiene.decode(bytes, StandardCharsets.UTF_8);
         if (text.problem() != null) {
-            return respond(intake.malformed(text.text(), text.problem(), sender, targetTopic));
+            return respond(intake.malformed(text.text(), text.problem(), sender, kind));
         }
         return respond(intakeOfText.apply(text.text(), sender));
     }

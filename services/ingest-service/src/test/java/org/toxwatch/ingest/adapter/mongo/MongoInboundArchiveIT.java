@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.toxwatch.ingest.application.InboundArchive.Claim;
+import org.toxwatch.ingest.application.InputKind;
 import org.toxwatch.ingest.application.Submission;
 import org.toxwatch.model.Topics;
 import org.toxwatch.testinfrastructure.IntegrationInfrastructure;
@@ -93,7 +94,8 @@ class MongoInboundArchiveIT {
     void aRejectedMessageIsJudgedAgainAndAReleasedOneIsProcessedAfresh() {
         Submission rejected = message();
         archive.claim(rejected, NOW);
-        archive.recordRejected(rejected, UUID.randomUUID(), Topics.LAB_RESULTS, List.of("OBX^1^6: bad unit"), NOW);
+        archive.recordRejected(
+                rejected, UUID.randomUUID(), InputKind.LAB_OR_VITAL_OBSERVATIONS, List.of("OBX^1^6: bad unit"), NOW);
         Submission released = message();
         archive.claim(released, NOW);
         archive.release(released);
@@ -119,14 +121,17 @@ class MongoInboundArchiveIT {
         Submission older = message();
         Submission newer = message();
         archive.claim(older, NOW.plusSeconds(100));
-        archive.recordRejected(older, UUID.randomUUID(), Topics.LAB_RESULTS, List.of("older"), NOW.plusSeconds(100));
+        archive.recordRejected(
+                older, UUID.randomUUID(), InputKind.LAB_OR_VITAL_OBSERVATIONS, List.of("older"), NOW.plusSeconds(100));
         archive.claim(newer, NOW.plusSeconds(200));
-        archive.recordRejected(newer, UUID.randomUUID(), Topics.THERAPY_EVENTS, List.of("newer"), NOW.plusSeconds(200));
+        archive.recordRejected(
+                newer, UUID.randomUUID(), InputKind.THERAPY_EVENTS, List.of("newer"), NOW.plusSeconds(200));
 
         var latest = archive.latest(2);
 
         assertThat(latest).extracting(r -> r.reasons().getFirst()).containsExactly("newer", "older");
         assertThat(latest.getFirst().targetTopic()).isEqualTo(Topics.THERAPY_EVENTS);
+        assertThat(latest.getFirst().kind()).isEqualTo(InputKind.THERAPY_EVENTS);
         assertThat(archive.find(latest.getFirst().id())).isPresent();
     }
 
@@ -151,7 +156,8 @@ class MongoInboundArchiveIT {
         var rejected = new Submission("HL7V2", "LIS@ST-ELSEWHERE", messageId, "OBX|1|NM|751-8^^LN||2.5|mg");
         var fixed = new Submission("HL7V2", "LIS@ST-ELSEWHERE", messageId, "OBX|1|NM|751-8^^LN||2.5|10*9/L");
         archive.claim(rejected, NOW);
-        archive.recordRejected(rejected, UUID.randomUUID(), Topics.LAB_RESULTS, List.of("OBX^1^6: bad unit"), NOW);
+        archive.recordRejected(
+                rejected, UUID.randomUUID(), InputKind.LAB_OR_VITAL_OBSERVATIONS, List.of("OBX^1^6: bad unit"), NOW);
 
         assertThat(archive.claim(fixed, NOW.plusSeconds(5))).isEqualTo(new Claim.First(false));
     }
@@ -162,12 +168,14 @@ class MongoInboundArchiveIT {
         UUID firstRejection = UUID.randomUUID();
         UUID secondRejection = UUID.randomUUID();
         archive.claim(keyed, NOW);
-        archive.recordRejected(keyed, firstRejection, Topics.LAB_RESULTS, List.of("first"), NOW);
+        archive.recordRejected(keyed, firstRejection, InputKind.LAB_OR_VITAL_OBSERVATIONS, List.of("first"), NOW);
         archive.claim(keyed, NOW.plusSeconds(1));
-        archive.recordRejected(keyed, secondRejection, Topics.LAB_RESULTS, List.of("second"), NOW.plusSeconds(1));
+        archive.recordRejected(
+                keyed, secondRejection, InputKind.LAB_OR_VITAL_OBSERVATIONS, List.of("second"), NOW.plusSeconds(1));
         var unkeyed = new Submission("JSON", "integration", null, "null");
         UUID unkeyedRejection = UUID.randomUUID();
-        archive.recordRejected(unkeyed, unkeyedRejection, Topics.LAB_RESULTS, List.of("body: is null"), NOW);
+        archive.recordRejected(
+                unkeyed, unkeyedRejection, InputKind.LAB_OR_VITAL_OBSERVATIONS, List.of("body: is null"), NOW);
 
         assertThat(archive.find(firstRejection.toString()))
                 .hasValueSatisfying(found -> assertThat(found.reasons()).containsExactly("second"));
@@ -183,7 +191,11 @@ class MongoInboundArchiveIT {
         UUID rejection = UUID.randomUUID();
 
         archive.recordRejected(
-                unreadable, rejection, Topics.LAB_RESULTS, List.of("no OBR segment"), NOW.plusSeconds(900));
+                unreadable,
+                rejection,
+                InputKind.LAB_OR_VITAL_OBSERVATIONS,
+                List.of("no OBR segment"),
+                NOW.plusSeconds(900));
 
         assertThat(archive.latest(1)).singleElement().satisfies(listed -> {
             assertThat(listed.messageId()).isEqualTo(controlId);
