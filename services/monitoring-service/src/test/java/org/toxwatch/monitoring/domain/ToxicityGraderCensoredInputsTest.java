@@ -355,6 +355,39 @@ class ToxicityGraderCensoredInputsTest {
             return of(state, Criterion.BLINCYTO_ACTION);
         }
 
+        /** The same ANC, as reported, every day from day 0 to day 7 of the infusion: eight censored results. */
+        private Assessment withDailyAnc(String written) {
+            var state = PatientState.empty(PATIENT).apply(infusionStarted(START));
+            for (int day = 0; day <= 7; day++) {
+                state = state.apply(anc(START.plus(Duration.ofDays(day)).plus(Duration.ofHours(1)), written));
+            }
+            return of(state, Criterion.BLINCYTO_ACTION);
+        }
+
+        @Test
+        void eightDaysOfAnAncBelow0Point1AreProlongedGrade4NeutropeniaForEveryValueTheyAllow() {
+            assertCertain(withDailyAnc("<0.1"), 1, "<0.1");
+        }
+
+        @Test
+        void eightDaysOfAnAncAbove0Point4MayNotBeGrade4SoTheActionIsUncertainAndInterrupts() {
+            var action = withDailyAnc(">0.4");
+
+            assertThat(action.grade()).isEqualTo(1);
+            assertThat(action.summary()).contains(">0.4").contains("uncertain (no action to INTERRUPT");
+        }
+
+        @Test
+        void aBilirubinAboveThreeTimesUlnInterruptsForEveryValueItAllows() {
+            var state = PatientState.empty(PATIENT)
+                    .apply(infusionStarted(START))
+                    .apply(reported(
+                            aLab(Analyte.TOTAL_BILIRUBIN).range("0.1", "1.2").at(START.plus(Duration.ofHours(20))),
+                            ">3.6"));
+
+            assertCertain(of(state, Criterion.BLINCYTO_ACTION), 1, ">3.6");
+        }
+
         @Test
         void anAltAboveFiveTimesUlnInterruptsForEveryValueItAllows() {
             assertCertain(withAlt(">200"), 1, ">200");
