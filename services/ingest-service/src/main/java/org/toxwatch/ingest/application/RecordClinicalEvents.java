@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.ingest.domain.ClinicalFindingSubmission;
 import org.toxwatch.ingest.domain.ClinicalFindings;
@@ -196,6 +198,39 @@ public final class RecordClinicalEvents {
     /** A message that could not be read far enough to find its items, with every reason found. */
     public Outcome unreadable(Submission submission, List<Violation> violations, InputKind targetKind) {
         return reject(submission, violations, targetKind, clock.instant());
+    }
+
+    /**
+     * The way in for a message its adapter translated into items: each validated by the rules every entry point
+     * shares, what they find reported where the sender wrote it, and the whole published or rejected at once.
+     */
+    public Outcome record(Submission submission, InputKind kind, List<SubmittedItem> items) {
+        Instant now = clock.instant();
+        List<Derived> derived = items.stream()
+                .map(item -> located(submission.sourceSystem(), item, now))
+                .toList();
+        return derived(submission, derived, kind);
+    }
+
+    /** Read problems first; the shared rules' findings where they say something about another field. */
+    private Derived located(String sender, SubmittedItem item, Instant now) {
+        Derived validated = switch (item) {
+            case SubmittedItem.Observation observation -> observation(sender, observation.observation(), now);
+            case SubmittedItem.TherapyEvent therapy -> therapyEvent(sender, therapy.event(), now);
+        };
+        // A result ToxWatch does not monitor is skipped whatever could not be read of it (a text range, an odd value).
+        if (validated.skipped()
+                || item.readProblems().isEmpty() && validated.violations().isEmpty()) {
+            return validated;
+        }
+        var violations = new ArrayList<>(item.readProblems());
+        Set<String> alreadyReported =
+                item.readProblems().stream().map(Violation::field).collect(Collectors.toSet());
+        validated.violations().stream()
+                .map(item::located)
+                .filter(violation -> !alreadyReported.contains(violation.field()))
+                .forEach(violations::add);
+        return Derived.invalid(violations);
     }
 
     /**

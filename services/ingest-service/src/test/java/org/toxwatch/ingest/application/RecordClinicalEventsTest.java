@@ -88,6 +88,47 @@ class RecordClinicalEventsTest {
     }
 
     @Nested
+    class OneWayIn {
+
+        private static final java.util.function.UnaryOperator<String> OBX_3 =
+                field -> field.equals("unit") ? "OBX^3^6" : "OBX^3";
+
+        @Test
+        void whatTheSharedRulesFindIsReportedWhereTheSenderWroteIt() {
+            var ancInMilligrams =
+                    new SubmittedItem.Observation(observation("751-8", "0.4", "mg", "a"), OBX_3, List.of());
+
+            var outcome = recording(Set.of())
+                    .record(submission(), InputKind.LAB_OR_VITAL_OBSERVATIONS, List.of(ancInMilligrams));
+
+            assertThat(outcome)
+                    .isInstanceOfSatisfying(
+                            Outcome.Rejected.class,
+                            rejected -> assertThat(rejected.violations())
+                                    .extracting(Violation::field)
+                                    .containsExactly("OBX^3^6"));
+            assertThat(kafka.payloadsOn(Topics.LAB_RESULTS_DLT)).hasSize(1);
+        }
+
+        @Test
+        void aFieldThatCouldNotBeReadIsReportedOnceAsUnreadable() {
+            var unreadableUnit = new SubmittedItem.Observation(
+                    observation("751-8", "0.4", "mg", "a"),
+                    OBX_3,
+                    List.of(new Violation("OBX^3^6", "cannot be read as a unit")));
+
+            var outcome = recording(Set.of())
+                    .record(submission(), InputKind.LAB_OR_VITAL_OBSERVATIONS, List.of(unreadableUnit));
+
+            assertThat(outcome)
+                    .isInstanceOfSatisfying(
+                            Outcome.Rejected.class,
+                            rejected -> assertThat(rejected.violations())
+                                    .containsExactly(new Violation("OBX^3^6", "cannot be read as a unit")));
+        }
+    }
+
+    @Nested
     class MixedPanels {
 
         @Test

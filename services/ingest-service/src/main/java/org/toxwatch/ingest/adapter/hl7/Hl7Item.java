@@ -1,8 +1,10 @@
 package org.toxwatch.ingest.adapter.hl7;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.toxwatch.ingest.application.SubmittedItem;
 import org.toxwatch.ingest.domain.ObservationSubmission;
 import org.toxwatch.ingest.domain.TherapyEventSubmission;
 import org.toxwatch.ingest.domain.Violation;
@@ -28,7 +30,10 @@ record Hl7Item(
         return new Hl7Item(null, event, locate, List.copyOf(p));
     }
 
-    Violation located(Violation violation) {
-        return new Violation(locate.apply(violation.field()), violation.message());
+    /** The item as the use case takes it. */
+    SubmittedItem submitted() {
+        return observation != null
+                ? new SubmittedItem.Observation(observation, locate::apply, readProblems)
+                : new SubmittedItem.TherapyEvent(Objects.requireNonNull(therapyEvent), locate::apply, readProblems);
     }
 }

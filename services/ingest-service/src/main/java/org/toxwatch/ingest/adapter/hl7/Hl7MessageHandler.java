@@ -8,19 +8,16 @@ import ca.uhn.hl7v2.parser.Parser;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.toxwatch.ingest.application.EventPublisher.EventsNotStored;
 import org.toxwatch.ingest.application.IngestMonitor;
 import org.toxwatch.ingest.application.InputKind;
 import org.toxwatch.ingest.application.RecordClinicalEvents;
-import org.toxwatch.ingest.application.RecordClinicalEvents.Derived;
 import org.toxwatch.ingest.application.RecordClinicalEvents.Outcome;
 import org.toxwatch.ingest.application.Submission;
 import org.toxwatch.ingest.domain.Violation;
@@ -241,16 +238,16 @@ public final class Hl7MessageHandler {
 
     private Answer record(String raw, Hl7Header header, List<Hl7Item> items) {
         String sender = senderOf(header);
-        Instant now = recordClinicalEvents.now();
-        List<Derived> derived =
-                items.stream().map(item -> derive(sender, item, now)).toList();
         var submission = new Submission(
                 PROTOCOL,
                 sender,
                 header.controlId().isEmpty() ? null : header.controlId(),
                 raw,
                 Submission.digestOf(withoutSendingTime(raw)));
-        Outcome outcome = recordClinicalEvents.derived(submission, derived, deadLetterTargetOf(header));
+        Outcome outcome = recordClinicalEvents.record(
+                submission,
+                deadLetterTargetOf(header),
+                items.stream().map(Hl7Item::submitted).toList());
         if (outcome instanceof Outcome.Accepted accepted && !accepted.resend()) {
             metrics.notMonitored(PROTOCOL, accepted.skipped());
         }
@@ -284,25 +281,6 @@ public final class Hl7MessageHandler {
                                 "another copy of this message is being processed")),
                         IngestMonitor.Answer.IN_PROGRESS);
         };
-    }
-
-    /** Read problems first; the shared validator's findings where it says something new. */
-    private Derived derive(String sender, Hl7Item item, Instant now) {
-        Derived validated = item.observation() != null
-                ? recordClinicalEvents.observation(sender, item.observation(), now)
-                : recordClinicalEvents.therapyEvent(sender, java.util.Objects.requireNonNull(item.therapyEvent()), now);
-        // A result ToxWatch does not monitor is skipped whatever could not be read of it (a text range, an odd value).
-        if (validated.skipped()
-                || item.readProblems().isEmpty() && validated.violations().isEmpty()) {
-            return validated;
-        }
-        var violations = new ArrayList<>(item.readProblems());
-        Set<String> located = item.readProblems().stream().map(Violation::field).collect(Collectors.toSet());
-        validated.violations().stream()
-                .map(item::located)
-                .filter(v -> !located.contains(v.field()))
-                .forEach(violations::add);
-        return Derived.invalid(violations);
     }
 
     /**
