@@ -44,7 +44,10 @@ public final class LocalCodes {
      *
      * @throws IllegalArgumentException naming the problem when the LOINC code is not monitored
      */
-    public void map(String sender, String localCode, String loinc) {
+    public void map(String sender, String localCode, @Nullable String loinc) {
+        if (loinc == null || loinc.isBlank()) {
+            throw new IllegalArgumentException("loinc is required: the LOINC code the local code stands for");
+        }
         if (ObservationCode.byLoinc(loinc.trim()).isEmpty()) {
             throw new IllegalArgumentException(
                     "'" + loinc + "' is not a code ToxWatch monitors (CRITERIA.md 13.1/13.2)");
