@@ -42,6 +42,9 @@ class RoleMatrixIT {
         IntegrationInfrastructure.shared().registerProperties(registry, "monitoring-role-matrix-it");
         registry.add("toxwatch.security.credentials-file", () -> "target/monitoring-role-matrix-it-credentials");
         registry.add("spring.kafka.streams.application-id", () -> "monitoring-role-matrix-it-" + UUID.randomUUID());
+        // Routes and roles need no grading: a running topology would grade the other ITs' events on the shared
+        // broker a second time and publish duplicate assessments beside theirs.
+        registry.add("spring.kafka.streams.auto-startup", () -> "false");
         registry.add(
                 "spring.kafka.streams.state-dir", () -> "target/monitoring-role-matrix-it-state-" + UUID.randomUUID());
         PASSWORDS.forEach((role, password) -> registry.add("TOXWATCH_BOOTSTRAP_" + role + "_PASSWORD", () -> password));
