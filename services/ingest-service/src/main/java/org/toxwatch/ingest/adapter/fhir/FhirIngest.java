@@ -384,6 +384,9 @@ final class FhirIngest {
         if (outcome instanceof Outcome.Rejected rejected) {
             rejected.violations().forEach(violation -> monitor.rejected(PROTOCOL, reasonOf(violation)));
         }
+        if (outcome instanceof Outcome.Accepted accepted && !accepted.resend()) {
+            monitor.notMonitored(PROTOCOL, accepted.skipped());
+        }
         return switch (outcome) {
             case Outcome.Accepted accepted ->
                 new FhirResponse(

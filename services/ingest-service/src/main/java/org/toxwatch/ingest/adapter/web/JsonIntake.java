@@ -252,6 +252,9 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
             if (outcome instanceof Outcome.Rejected rejected) {
                 rejected.violations().forEach(v -> monitor.rejected(PROTOCOL, reasonOf(v)));
             }
+            if (outcome instanceof Outcome.Accepted accepted && !accepted.resend()) {
+                monitor.notMonitored(PROTOCOL, accepted.skipped());
+            }
             return outcome;
         } catch (EventsNotStored e) {
             monitor.answered(PROTOCOL, IngestMonitor.Answer.NOT_STORED, Duration.between(arrived, Instant.now()));

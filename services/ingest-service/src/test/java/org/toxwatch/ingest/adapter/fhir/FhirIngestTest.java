@@ -563,10 +563,16 @@ class FhirIngestTest {
     static final class CountingMonitor implements IngestMonitor {
         final List<String> answers = new ArrayList<>();
         final List<String> reasons = new ArrayList<>();
+        int notMonitored;
 
         @Override
         public void answered(String protocol, Answer answer, Duration waited) {
             answers.add(protocol + " " + answer);
+        }
+
+        @Override
+        public void notMonitored(String protocol, int results) {
+            notMonitored += results;
         }
 
         @Override

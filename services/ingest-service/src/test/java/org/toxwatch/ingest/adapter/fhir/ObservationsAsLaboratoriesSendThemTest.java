@@ -39,6 +39,7 @@ class ObservationsAsLaboratoriesSendThemTest {
 
     private final ObservationMapper mapper = new ObservationMapper();
     private final RecordingEventPublisher publisher = new RecordingEventPublisher();
+    private final FhirIngestTest.CountingMonitor monitor = new FhirIngestTest.CountingMonitor();
     private final FhirIngest ingest = new FhirIngest(
             new FhirJson(FHIR),
             new RecordClinicalEvents(
@@ -48,7 +49,7 @@ class ObservationsAsLaboratoriesSendThemTest {
                     publisher,
                     new InMemoryInboundArchive(),
                     Clock.fixed(NOW, ZoneOffset.UTC)),
-            new FhirIngestTest.CountingMonitor());
+            monitor);
 
     private static Observation anc() {
         return resource("observation-anc-751-8.json", Observation.class);
@@ -283,6 +284,9 @@ class ObservationsAsLaboratoriesSendThemTest {
                             .getDiagnostics())
                     .contains("stored 0, skipped 1 not monitored");
             assertThat(publisher.payloadsOn(Topics.LAB_RESULTS)).hasSize(1);
+            assertThat(monitor.notMonitored)
+                    .as("results counted as skipped, not monitored")
+                    .isEqualTo(2);
         }
 
         @Test

@@ -34,6 +34,7 @@ class JsonFindingsPlansAndCensoredResultsTest {
     private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
 
     private final RecordingEventPublisher publisher = new RecordingEventPublisher();
+    private int countedNotMonitored;
     private final JsonIntake intake = new JsonIntake(
             new RecordClinicalEvents(
                     new ObservationValidator(Duration.ofMinutes(5)),
@@ -48,6 +49,11 @@ class JsonFindingsPlansAndCensoredResultsTest {
 
                 @Override
                 public void rejected(String protocol, String reason) {}
+
+                @Override
+                public void notMonitored(String protocol, int results) {
+                    countedNotMonitored += results;
+                }
             },
             JsonMapper.builder().build());
 
@@ -158,5 +164,8 @@ class JsonFindingsPlansAndCensoredResultsTest {
             assertThat(accepted.stored()).isEqualTo(1);
             assertThat(accepted.skipped()).isEqualTo(1);
         });
+        assertThat(countedNotMonitored)
+                .as("results counted as skipped, not monitored")
+                .isEqualTo(1);
     }
 }
