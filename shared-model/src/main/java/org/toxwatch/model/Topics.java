@@ -23,6 +23,9 @@ public final class Topics {
     /** {@link DosePlanned}, published by ingest. */
     public static final String DOSE_PLANS = "clinical.dose-plans.v1";
 
+    /** {@link PatientRecorded} (demographics and location), published by ingest; compacted (newest per patient). */
+    public static final String PATIENTS = "clinical.patients.v1";
+
     /** {@link ToxicityAssessed}, published by monitoring when a grade changes or becomes assessable. */
     public static final String ASSESSMENTS = "monitoring.assessments.v1";
 
@@ -42,13 +45,21 @@ public final class Topics {
     public static final String NEURO_ASSESSMENTS_DLT = NEURO_ASSESSMENTS + DEAD_LETTER_SUFFIX;
     public static final String CLINICAL_FINDINGS_DLT = CLINICAL_FINDINGS + DEAD_LETTER_SUFFIX;
     public static final String DOSE_PLANS_DLT = DOSE_PLANS + DEAD_LETTER_SUFFIX;
+    public static final String PATIENTS_DLT = PATIENTS + DEAD_LETTER_SUFFIX;
 
     /** The topics other services consume, each of which has a dead-letter topic. */
     public static final List<String> INPUT_TOPICS = List.of(
-            LAB_RESULTS, VITAL_SIGNS, THERAPY_EVENTS, NEURO_ASSESSMENTS, CLINICAL_FINDINGS, DOSE_PLANS, ASSESSMENTS);
+            LAB_RESULTS,
+            VITAL_SIGNS,
+            THERAPY_EVENTS,
+            NEURO_ASSESSMENTS,
+            CLINICAL_FINDINGS,
+            DOSE_PLANS,
+            PATIENTS,
+            ASSESSMENTS);
 
     /** Topics whose records are a state per key, kept by log compaction rather than retention. */
-    public static final List<String> COMPACTED = List.of(PATIENT_GRADES);
+    public static final List<String> COMPACTED = List.of(PATIENT_GRADES, PATIENTS);
 
     /** Every topic of the contract, dead-letter topics included. */
     public static final List<String> ALL = List.of(
@@ -58,6 +69,7 @@ public final class Topics {
             NEURO_ASSESSMENTS,
             CLINICAL_FINDINGS,
             DOSE_PLANS,
+            PATIENTS,
             ASSESSMENTS,
             PATIENT_GRADES,
             ALERT_EVENTS,
@@ -67,6 +79,7 @@ public final class Topics {
             NEURO_ASSESSMENTS_DLT,
             CLINICAL_FINDINGS_DLT,
             DOSE_PLANS_DLT,
+            PATIENTS_DLT,
             ASSESSMENTS_DLT);
 
     public static String deadLetterTopicOf(String topic) {

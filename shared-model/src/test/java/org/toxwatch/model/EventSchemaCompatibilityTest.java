@@ -20,6 +20,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -66,7 +67,8 @@ class EventSchemaCompatibilityTest {
             "AlertChanged",
             "RejectedInput",
             "ClinicalFindingRecorded",
-            "DosePlanned");
+            "DosePlanned",
+            "PatientRecorded");
 
     @Test
     void everyEventRecordHasASchemaAndAtLeastOneSample() {
@@ -326,7 +328,11 @@ class EventSchemaCompatibilityTest {
         }
 
         private static String jsonTypeOf(Class<?> type) {
-            if (type == String.class || type == UUID.class || type == Instant.class || type.isEnum()) {
+            if (type == String.class
+                    || type == UUID.class
+                    || type == Instant.class
+                    || type == LocalDate.class
+                    || type.isEnum()) {
                 return "string";
             }
             if (type == BigDecimal.class) {
