@@ -14,6 +14,9 @@ import tools.jackson.dataformat.smile.SmileMapper;
  * The per-patient state in the store and its changelog, written as Smile (binary JSON): the store is read and
  * written on every event, and JSON text made that the largest part of the per-event cost (GradingBenchmark).
  * States written as JSON text by earlier versions are still read, so an upgrade restores from the changelog.
+ *
+ * <p>The stored format is version 1, {@code state/patient-state.v1.schema.json}, pinned by fixed bytes in
+ * {@code StoredPatientStateV1Test}: a change those bytes no longer read through is a new version.
  */
 final class PatientStateSerde implements Serde<PatientState> {
 
