@@ -78,7 +78,12 @@ class UngradableRecordsIT {
             {"eventId":"%s","patientId":"__PATIENT__","orderedAt":"%s","receivedAt":"%s",
              "sourceSystem":"cpoe","sourceMessageId":"__MESSAGE_ID__","therapy":"INOTUZUMAB_OZOGAMICIN",
              "plannedFor":"2030-01-01T09:00:00Z","cycle":1,"cycleDay":1,"dose":__NUMBER__,"doseUnit":"mg/m2",
-             "cancelled":false}""");
+             "cancelled":false}""",
+            Topics.PATIENTS,
+            """
+            {"eventId":"%s","patientId":"__PATIENT__","recordedAt":"%s","receivedAt":"%s",
+             "sourceSystem":"adt","sourceMessageId":"__MESSAGE_ID__","encounterEvent":"ADMITTED",
+             "identifiers":[],"birthDate":"2020-03-01","sex":"FEMALE","weightKg":__NUMBER__}""");
 
     /** A plausible value per topic, so the lone surrogate, not the value, is what fails. */
     private static final Map<String, String> PLAUSIBLE = Map.of(
@@ -93,7 +98,9 @@ class UngradableRecordsIT {
             Topics.CLINICAL_FINDINGS,
             "7",
             Topics.DOSE_PLANS,
-            "0.8");
+            "0.8",
+            Topics.PATIENTS,
+            "21.5");
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -107,7 +114,7 @@ class UngradableRecordsIT {
             try (var producer = producer()) {
                 for (String topic : TEMPLATES.keySet()) {
                     var poisoned = new HashSet<String>();
-                    poisoned.add(send(producer, topic, event(topic, "SE\\ud800C", PLAUSIBLE.get(topic))));
+                    poisoned.add(send(producer, topic, unstorable(topic)));
                     poisoned.add(send(producer, topic, event(topic, "M-1", "1".repeat(1_000_000))));
                     poisoned.add(send(producer, topic, "not json at all \u0000".getBytes(StandardCharsets.UTF_8)));
                     poisoned.add(send(producer, topic, (byte[]) null));
@@ -171,6 +178,16 @@ class UngradableRecordsIT {
                 .formatted(UUID.randomUUID(), observed, observed.plusSeconds(60))
                 .replace(MESSAGE_ID, messageId)
                 .replace(NUMBER, number);
+    }
+
+    /**
+     * An event whose text fails where it is stored: a lone surrogate in the message id every clinical event keeps.
+     * A patient record keeps only its birth date and sex, so its poison is a birth date after the record.
+     */
+    private static String unstorable(String topic) {
+        return topic.equals(Topics.PATIENTS)
+                ? event(topic, "M-3", PLAUSIBLE.get(topic)).replace("2020-03-01", "2999-03-01")
+                : event(topic, "SE\\ud800C", PLAUSIBLE.get(topic));
     }
 
     private static String withPatient(String event, String patientId) {

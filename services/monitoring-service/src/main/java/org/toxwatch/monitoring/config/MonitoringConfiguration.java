@@ -35,7 +35,7 @@ class MonitoringConfiguration {
 
     @Bean
     ToxicityGrader toxicityGrader(MonitoringProperties properties) {
-        return new ToxicityGrader(properties.hospitalZone(), properties.gradingSettings());
+        return new ToxicityGrader(properties.hospitalTimeZone(), properties.gradingSettings());
     }
 
     @Bean
@@ -103,12 +103,14 @@ class MonitoringConfiguration {
                         Topics.NEURO_ASSESSMENTS,
                         Topics.CLINICAL_FINDINGS,
                         Topics.DOSE_PLANS,
+                        Topics.PATIENTS,
                         Topics.LAB_RESULTS_DLT,
                         Topics.VITAL_SIGNS_DLT,
                         Topics.THERAPY_EVENTS_DLT,
                         Topics.NEURO_ASSESSMENTS_DLT,
                         Topics.CLINICAL_FINDINGS_DLT,
-                        Topics.DOSE_PLANS_DLT)
+                        Topics.DOSE_PLANS_DLT,
+                        Topics.PATIENTS_DLT)
                 .stream()
                 .map(name -> topic(name, properties))
                 .toArray(NewTopic[]::new));

@@ -13,21 +13,33 @@ import org.toxwatch.monitoring.domain.windows.WindowDefinition;
 /**
  * Monitoring settings.
  *
- * @param hospitalZone the treating hospital's time zone: day numbering after T0 and infusion is by its
- *     calendar (CRITERIA.md 1.5)
+ * @param hospitalTimeZone the treating hospital's time zone (default UTC): day numbering after T0 and infusion is by
+ *     its calendar (CRITERIA.md 1.5), and so is a patient's age at an assessment, because a child born on the 3rd
+ *     turns one on the hospital's 3rd, not on UTC's (near midnight the two differ by a day, and at a PALS band edge
+ *     that day changes the hypotension limit, CRITERIA.md 4.4). One zone for both keeps day 0 and the birthday on the
+ *     same calendar.
  * @param topicPartitions partitions of the topics monitoring creates
  * @param blincytoGradingSystem which grades feed the BLINCYTO action rules (CRITERIA.md 9, A-14); default ASTCT 2019
  * @param carT CAR-T monitoring windows (CRITERIA.md 10); each part left out keeps its ToxWatch default
+ * @param hospitalZone the earlier name of {@code hospitalTimeZone}, still read; setting both to different zones is
+ *     refused
  */
 @ConfigurationProperties("toxwatch.monitoring")
 public record MonitoringProperties(
-        @Nullable ZoneId hospitalZone,
+        @Nullable ZoneId hospitalTimeZone,
         @Nullable Integer topicPartitions,
         @Nullable BlincytoGradingSystem blincytoGradingSystem,
-        @Nullable CarTWindows carT) {
+        @Nullable CarTWindows carT,
+        @Nullable ZoneId hospitalZone) {
 
     public MonitoringProperties {
-        hospitalZone = hospitalZone == null ? ZoneId.of("UTC") : hospitalZone;
+        if (hospitalTimeZone != null && hospitalZone != null && !hospitalTimeZone.equals(hospitalZone)) {
+            throw new IllegalArgumentException("toxwatch.monitoring.hospital-time-zone and its earlier name"
+                    + " hospital-zone name different zones; set hospital-time-zone only");
+        }
+        hospitalTimeZone =
+                hospitalTimeZone != null ? hospitalTimeZone : hospitalZone != null ? hospitalZone : ZoneId.of("UTC");
+        hospitalZone = hospitalTimeZone;
         topicPartitions = topicPartitions == null ? 6 : topicPartitions;
         blincytoGradingSystem =
                 blincytoGradingSystem == null ? BlincytoGradingSystem.ASTCT_2019 : blincytoGradingSystem;

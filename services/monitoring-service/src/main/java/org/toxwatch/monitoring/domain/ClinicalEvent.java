@@ -8,6 +8,7 @@ import org.toxwatch.model.ClinicalRecord;
 import org.toxwatch.model.DosePlanned;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
+import org.toxwatch.model.PatientRecorded;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.VitalSignsRecorded;
 
@@ -24,7 +25,7 @@ public sealed interface ClinicalEvent {
     /** The contract event this wraps. */
     ClinicalRecord event();
 
-    /** Collection, measurement, administration, examination or ordering time. */
+    /** Collection, measurement, administration, examination or ordering time; for a patient record, its time. */
     Instant eventTime();
 
     PatientState applyTo(PatientState state);
@@ -96,6 +97,20 @@ public sealed interface ClinicalEvent {
     record Plan(DosePlanned event) implements ClinicalEvent {
         public Instant eventTime() {
             return event.orderedAt();
+        }
+
+        public PatientState applyTo(PatientState state) {
+            return state.apply(event);
+        }
+    }
+
+    /**
+     * What a sender stated about the patient: its event time is when it was stated, which orders the records of one
+     * patient (see {@link PatientState#apply(PatientRecorded)}).
+     */
+    record Patient(PatientRecorded event) implements ClinicalEvent {
+        public Instant eventTime() {
+            return event.recordedAt();
         }
 
         public PatientState applyTo(PatientState state) {

@@ -23,6 +23,7 @@ import org.toxwatch.model.Criterion;
 import org.toxwatch.model.DosePlanned;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
+import org.toxwatch.model.PatientRecorded;
 import org.toxwatch.model.ResultStatus;
 import org.toxwatch.model.SeizureFinding;
 import org.toxwatch.model.SupportiveDrug;
@@ -32,6 +33,8 @@ import org.toxwatch.model.TherapyEventType;
 import org.toxwatch.model.VitalSignsRecorded;
 import org.toxwatch.monitoring.domain.lab.LabReading;
 import org.toxwatch.monitoring.domain.lab.LabResult;
+import org.toxwatch.monitoring.domain.patient.Demographics;
+import org.toxwatch.monitoring.domain.patient.PatientProfile;
 import org.toxwatch.monitoring.domain.units.Analyte;
 import org.toxwatch.monitoring.domain.windows.Lookback;
 import org.toxwatch.monitoring.domain.windows.Lookbacks;
@@ -39,8 +42,8 @@ import org.toxwatch.monitoring.domain.windows.Lookbacks;
 /**
  * Everything monitoring remembers about one patient, folded from the patient's events by the pure functions
  * {@link #apply(LabResultRecorded)}, {@link #apply(VitalSignsRecorded)}, {@link #apply(TherapyEventRecorded)},
- * {@link #apply(NeurologicAssessmentRecorded)}, {@link #apply(ClinicalFindingRecorded)} and
- * {@link #apply(DosePlanned)}.
+ * {@link #apply(NeurologicAssessmentRecorded)}, {@link #apply(ClinicalFindingRecorded)},
+ * {@link #apply(DosePlanned)} and {@link #apply(PatientRecorded)}.
  *
  * <p>Events are placed by their clinical time (collection, measurement or administration time), not by
  * arrival, so a late result lands where it belongs. A corrected result replaces the one with the same
@@ -76,6 +79,8 @@ import org.toxwatch.monitoring.domain.windows.Lookbacks;
  *     (see {@link ClinicianFindings})
  * @param dosePlans planned doses, their updates and cancellations, in ordering-time order, until
  *     {@value #PLANS_KEPT_DAYS} days after the time each was planned for (see {@link DosePlans})
+ * @param demographics the birth date and sex the patient records stated, each with when it was stated; absent
+ *     (read as unknown) in states stored before patient records existed
  */
 public record PatientState(
         String patientId,
@@ -92,7 +97,8 @@ public record PatientState(
         Map<String, PublishedGrade> publishedGrades,
         Map<String, PublishedGrade> highestGradesThisEpisode,
         List<ClinicalFindingRecorded> findings,
-        List<DosePlanned> dosePlans) {
+        List<DosePlanned> dosePlans,
+        Demographics demographics) {
 
     static final long VITALS_HOURS = 72;
     static final long CRS_MEMORY_DAYS = 42;
@@ -164,13 +170,29 @@ public record PatientState(
         dosePlans = dosePlans == null
                 ? List.of()
                 : dosePlans.stream().sorted(DosePlans.NEWEST_LAST).toList();
+        // absent in states stored before patient records existed
+        demographics = demographics == null ? Demographics.UNKNOWN : demographics;
     }
 
     /** A patient monitoring has not heard of yet. */
     public static PatientState empty(String patientId) {
         return new PatientState(
-                patientId, null, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), null, null, List.of(),
-                Map.of(), Map.of(), List.of(), List.of());
+                patientId,
+                null,
+                List.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                List.of(),
+                Map.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                Demographics.UNKNOWN);
     }
 
     // ---------------------------------------------------------------------------------------------- the fold
@@ -211,7 +233,8 @@ public record PatientState(
                         publishedGrades,
                         highestGradesThisEpisode,
                         findings,
-                        dosePlans)
+                        dosePlans,
+                        demographics)
                 .bounded();
     }
 
@@ -264,7 +287,8 @@ public record PatientState(
                         publishedGrades,
                         highestGradesThisEpisode,
                         findings,
-                        dosePlans)
+                        dosePlans,
+                        demographics)
                 .bounded();
     }
 
@@ -317,7 +341,8 @@ public record PatientState(
                         publishedGrades,
                         highestGradesThisEpisode,
                         findings,
-                        dosePlans)
+                        dosePlans,
+                        demographics)
                 .bounded();
     }
 
@@ -352,7 +377,8 @@ public record PatientState(
                         publishedGrades,
                         highestGradesThisEpisode,
                         findings,
-                        dosePlans)
+                        dosePlans,
+                        demographics)
                 .bounded();
     }
 
@@ -381,7 +407,8 @@ public record PatientState(
                         publishedGrades,
                         highestGradesThisEpisode,
                         updated,
-                        dosePlans)
+                        dosePlans,
+                        demographics)
                 .bounded();
     }
 
@@ -407,8 +434,40 @@ public record PatientState(
                         publishedGrades,
                         highestGradesThisEpisode,
                         findings,
-                        updated)
+                        updated,
+                        demographics)
                 .bounded();
+    }
+
+    /**
+     * Takes the birth date and sex a patient record states, each only if the record is not older than the one that
+     * stated the value held (see {@link Demographics}). Names, identifiers and location are not grading inputs and
+     * are not kept. The newest event time does not move: a record's time is when a sender stated the details, not a
+     * clinical time, and it must not close a CRS window or age out results.
+     */
+    public PatientState apply(PatientRecorded patient) {
+        requireThisPatient(patient.patientId());
+        var updated = demographics.with(patient);
+        if (updated.equals(demographics)) {
+            return this;
+        }
+        return new PatientState(
+                patientId,
+                newestEventTime,
+                episodes,
+                labs,
+                vitals,
+                fevers,
+                weights,
+                supportiveDrugs,
+                vasopressors,
+                oxygen,
+                neuroAssessments,
+                publishedGrades,
+                highestGradesThisEpisode,
+                findings,
+                dosePlans,
+                updated);
     }
 
     /** The state with {@code assessment}'s grade recorded as published for its criterion. */
@@ -444,10 +503,16 @@ public record PatientState(
                 updated,
                 highest,
                 findings,
-                dosePlans);
+                dosePlans,
+                demographics);
     }
 
     // ---------------------------------------------------------------------------------------------- queries
+
+    /** The birth date and sex grading reads (unknown until a patient record states them). */
+    public PatientProfile profile() {
+        return demographics.profile();
+    }
 
     /** The results of {@code analyte} kept, in collection-time order. */
     public List<LabResultRecorded> labsOf(Analyte analyte) {
@@ -618,7 +683,8 @@ public record PatientState(
                 publishedGrades,
                 highestGradesThisEpisode,
                 findings,
-                since(dosePlans, DosePlanned::plannedFor, now.minus(PLANS_KEPT_AFTER_PLANNED_TIME)));
+                since(dosePlans, DosePlanned::plannedFor, now.minus(PLANS_KEPT_AFTER_PLANNED_TIME)),
+                demographics);
     }
 
     private List<NeurologicAssessmentRecorded> boundedNeuroAssessments(Instant now) {

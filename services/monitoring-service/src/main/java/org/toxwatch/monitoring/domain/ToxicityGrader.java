@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -45,6 +46,8 @@ import org.toxwatch.monitoring.domain.liversignals.HysLawRule;
 import org.toxwatch.monitoring.domain.liversignals.LiverTest;
 import org.toxwatch.monitoring.domain.liversignals.VodSosRule;
 import org.toxwatch.monitoring.domain.monitoringgap.ResultOverdue;
+import org.toxwatch.monitoring.domain.patient.AgeAtAssessment;
+import org.toxwatch.monitoring.domain.patient.AgeNote;
 import org.toxwatch.monitoring.domain.units.Analyte;
 import org.toxwatch.monitoring.domain.units.VitalSign;
 import org.toxwatch.monitoring.domain.windows.BlinatumomabSupervision;
@@ -278,6 +281,15 @@ public final class ToxicityGrader {
         return isChange
                 ? new Reassessment(state.published(assessment), List.of(assessment))
                 : new Reassessment(state, List.of());
+    }
+
+    /**
+     * The patient's age on the calendar day of {@code at} in the hospital's time zone, for the age-dependent rules
+     * (CRITERIA.md 4.4, 5.3, 7.2); empty without a birth date, when a rule uses its adult thresholds and says so with
+     * {@link AgeNote}.
+     */
+    private Optional<AgeAtAssessment> ageAt(PatientState state, Instant at) {
+        return state.profile().ageAt(at, hospitalZone);
     }
 
     private @Nullable Assessment resultOverdue(PatientState state, @Nullable Instant now) {

@@ -1,7 +1,9 @@
 package org.toxwatch.monitoring.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -65,5 +67,24 @@ class MonitoringPropertiesTest {
                     .extracting(w -> w.lastDay())
                     .isEqualTo(14);
         });
+    }
+
+    @Test
+    void theHospitalTimeZoneDefaultsToUtcAndBindsUnderItsNameOrItsEarlierOne() {
+        assertThat(bind(Map.of()).hospitalTimeZone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(bind(Map.of("toxwatch.monitoring.hospital-time-zone", "Europe/Berlin"))
+                        .hospitalTimeZone())
+                .isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(bind(Map.of("toxwatch.monitoring.hospital-zone", "Europe/Paris"))
+                        .hospitalTimeZone())
+                .isEqualTo(ZoneId.of("Europe/Paris"));
+    }
+
+    @Test
+    void twoDifferentHospitalZonesAreRefused() {
+        assertThatThrownBy(() -> bind(Map.of(
+                        "toxwatch.monitoring.hospital-time-zone", "Europe/Berlin",
+                        "toxwatch.monitoring.hospital-zone", "UTC")))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -17,6 +17,8 @@ import static org.toxwatch.monitoring.domain.PatientEvents.infusionStopped;
 import static org.toxwatch.monitoring.domain.PatientEvents.neuroAssessment;
 import static org.toxwatch.monitoring.domain.PatientEvents.vasopressorsRunning;
 import static org.toxwatch.monitoring.domain.PatientEvents.vitalsAt;
+import static org.toxwatch.monitoring.domain.patient.PatientRecords.aPatientRecord;
+import static org.toxwatch.monitoring.domain.patient.PatientRecords.aTransfer;
 
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -41,6 +43,7 @@ import org.toxwatch.model.SeizureFinding;
 import org.toxwatch.model.SupportiveDrug;
 import org.toxwatch.model.Therapy;
 import org.toxwatch.model.TherapyEventRecorded;
+import org.toxwatch.monitoring.domain.patient.PatientProfile;
 import org.toxwatch.monitoring.domain.units.Analyte;
 
 /** The per-patient fold: placement by clinical time, corrections, bounds, episodes and baselines (1.4). */
@@ -553,7 +556,14 @@ class PatientStateTest {
     class SerializedShape {
 
         private static final Set<Class<?>> LEAVES = Set.of(
-                String.class, BigDecimal.class, Instant.class, Integer.class, Boolean.class, int.class, boolean.class);
+                String.class,
+                BigDecimal.class,
+                Instant.class,
+                java.time.LocalDate.class,
+                Integer.class,
+                Boolean.class,
+                int.class,
+                boolean.class);
 
         @Test
         void usesOnlyTypesPlainJacksonRecordSupportHandles() {
@@ -576,7 +586,8 @@ class PatientStateTest {
                     OxygenSupport.class,
                     FeverReading.class,
                     WeightMeasurement.class,
-                    PublishedGrade.class)) {
+                    PublishedGrade.class,
+                    org.toxwatch.monitoring.domain.patient.Demographics.class)) {
                 Arrays.stream(type.getMethods())
                         .filter(m -> m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers()))
                         .filter(m -> m.getName().matches("(get|is)[A-Z].*"))
@@ -627,5 +638,44 @@ class PatientStateTest {
         assertThat(state.newestEventTime()).isNull();
         assertThat(state.labs()).isEmpty();
         assertThat(state.publishedGrades()).isEmpty();
+    }
+
+    @Nested
+    class PatientRecords {
+
+        private static final java.time.LocalDate BORN = java.time.LocalDate.parse("2020-03-01");
+
+        @Test
+        void aPatientRecordAloneMakesTheProfileKnownAndGivesNoClinicalTime() {
+            var state = PatientState.empty(PATIENT)
+                    .apply(aPatientRecord(PATIENT, NOW, BORN, org.toxwatch.model.AdministrativeSex.FEMALE));
+
+            assertThat(state.profile())
+                    .isEqualTo(new PatientProfile(BORN, org.toxwatch.model.AdministrativeSex.FEMALE));
+            assertThat(state.newestEventTime()).isNull();
+        }
+
+        @Test
+        void aPatientRecordStatedLongAfterTheResultsNeitherMovesTheClinicalTimeNorAgesOutResults() {
+            var state = fold(aLab(Analyte.ANC).value("0.4").at(NOW).build());
+
+            var updated = state.apply(aPatientRecord(PATIENT, daysAfter(400), BORN, null));
+
+            assertThat(updated.newestEventTime()).isEqualTo(NOW);
+            assertThat(updated.labsOf(Analyte.ANC)).hasSize(1);
+        }
+
+        @Test
+        void aRecordThatChangesNoGradingDetailLeavesTheStateAsItIs() {
+            var state = PatientState.empty(PATIENT).apply(aPatientRecord(PATIENT, NOW, BORN, null));
+
+            assertThat(state.apply(aTransfer(PATIENT, hoursAfter(2)))).isSameAs(state);
+        }
+
+        @Test
+        void aRecordOfAnotherPatientIsRefused() {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> PatientState.empty(PATIENT).apply(aPatientRecord("p-2", NOW, BORN, null)));
+        }
     }
 }

@@ -8,12 +8,13 @@ import org.toxwatch.model.ClinicalFindingRecorded;
 import org.toxwatch.model.DosePlanned;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
+import org.toxwatch.model.PatientRecorded;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.VitalSignsRecorded;
 
 /**
  * Event time is the clinical time in the payload (specimen collection, measurement, administration, examination,
- * the ordering of a planned dose), not
+ * the ordering of a planned dose, the time a patient record was stated), not
  * when the message reached Kafka: a result collected yesterday and reported today belongs to yesterday.
  *
  * <p>A clinical time Kafka cannot hold (before 1970, or beyond what epoch milliseconds reach) falls back to the
@@ -53,6 +54,9 @@ final class ClinicalTimeExtractor implements TimestampExtractor {
         }
         if (value instanceof DosePlanned plan) {
             return plan.orderedAt();
+        }
+        if (value instanceof PatientRecorded patient) {
+            return patient.recordedAt();
         }
         return null;
     }

@@ -7,6 +7,7 @@ import org.toxwatch.model.DosePlanned;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.PatientGradesSnapshot;
+import org.toxwatch.model.PatientRecorded;
 import org.toxwatch.model.RejectedInput;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.ToxicityAssessed;
@@ -49,6 +50,10 @@ public final class MonitoringSerdes {
 
     public Serde<DosePlanned> dosePlans() {
         return of(DosePlanned.class);
+    }
+
+    public Serde<PatientRecorded> patients() {
+        return of(PatientRecorded.class);
     }
 
     public Serde<ToxicityAssessed> assessments() {

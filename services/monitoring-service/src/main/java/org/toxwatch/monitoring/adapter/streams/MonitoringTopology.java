@@ -17,7 +17,7 @@ import org.toxwatch.monitoring.domain.ToxicityGrader;
 
 /**
  * The monitoring topology: the clinical input topics (labs, vital signs, therapy events, neurological
- * assessments, clinician findings and planned doses), merged per patient (all are keyed by patient id and
+ * assessments, clinician findings, planned doses and patient records), merged per patient (all are keyed by patient id and
  * co-partitioned), folded into a persistent per-patient state and graded; changed assessments go to
  * {@link Topics#ASSESSMENTS} and the patient's grades to {@link Topics#PATIENT_GRADES}; an event that cannot be
  * graded goes to the dead-letter topic of its input topic, and the stream goes on.
@@ -85,11 +85,19 @@ public final class MonitoringTopology {
                                 .withName("dose-plans"))
                 .mapValues(ClinicalEvent.Plan::new, Named.as("plan-as-clinical-event"));
 
+        KStream<String, ClinicalEvent> patients = builder.stream(
+                        Topics.PATIENTS,
+                        Consumed.with(KEYS, serdes.patients())
+                                .withTimestampExtractor(clinicalTime)
+                                .withName("patients"))
+                .mapValues(ClinicalEvent.Patient::new, Named.as("patient-as-clinical-event"));
+
         labs.merge(vitals, Named.as("merge-vitals"))
                 .merge(therapy, Named.as("merge-therapy"))
                 .merge(neuro, Named.as("merge-neuro"))
                 .merge(findings, Named.as("merge-findings"))
                 .merge(plans, Named.as("merge-dose-plans"))
+                .merge(patients, Named.as("merge-patients"))
                 .process(
                         () -> new PatientGradingProcessor(grader, clock, meterRegistry, serdes),
                         Named.as(GRADE_PROCESSOR),

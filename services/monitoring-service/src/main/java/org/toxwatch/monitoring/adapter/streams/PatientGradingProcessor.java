@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.PatientGradesSnapshot;
+import org.toxwatch.model.PatientRecorded;
 import org.toxwatch.model.RejectedInput;
 import org.toxwatch.model.Topics;
 import org.toxwatch.model.ToxicityAssessed;
@@ -159,6 +162,10 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
         PatientState known = before == null ? PatientState.empty(patientId) : before;
         SourceCorrection correction = at(GradingStage.APPLYING, () -> SourceCorrection.of(known, event));
         PatientState applied = at(GradingStage.APPLYING, () -> event.applyTo(known));
+        if (event instanceof ClinicalEvent.Patient && applied == known) {
+            // An admission, transfer or name change: nothing grading reads has changed, so nothing is re-graded.
+            return;
+        }
         var reassessment = at(GradingStage.GRADING, () -> grader.reassess(applied, correction));
         List<GradingOutput> written = at(GradingStage.WRITING_OUTPUT, () -> {
             var forEvent = new ArrayList<GradingOutput>();
@@ -218,6 +225,24 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
                     "the clinical time is outside " + EARLIEST_CLINICAL_TIME + " to "
                             + LATEST_CLINICAL_TIME_AHEAD.toDays() + " days from now");
         }
+        if (event instanceof ClinicalEvent.Patient patient && !plausibleBirthDate(patient.event())) {
+            throw new GradingFailure(
+                    GradingStage.CHECKING_EVENT,
+                    "the birth date is before " + EARLIEST_CLINICAL_TIME + " or after the record's time");
+        }
+    }
+
+    /** A birth date after the record that states it would give every later assessment a wrong age. */
+    private static boolean plausibleBirthDate(PatientRecorded patient) {
+        LocalDate birthDate = patient.birthDate();
+        if (birthDate == null) {
+            return true;
+        }
+        // Any zone's calendar date is at most one day ahead of UTC's.
+        LocalDate latest =
+                LocalDate.ofInstant(patient.recordedAt(), ZoneOffset.UTC).plusDays(1);
+        return !birthDate.isBefore(LocalDate.ofInstant(EARLIEST_CLINICAL_TIME, ZoneOffset.UTC))
+                && !birthDate.isAfter(latest);
     }
 
     private static <T> T at(GradingStage stage, Supplier<T> step) {
@@ -320,6 +345,7 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
             case ClinicalEvent.Neuro neuro -> Topics.NEURO_ASSESSMENTS;
             case ClinicalEvent.Finding finding -> Topics.CLINICAL_FINDINGS;
             case ClinicalEvent.Plan plan -> Topics.DOSE_PLANS;
+            case ClinicalEvent.Patient patient -> Topics.PATIENTS;
         };
     }
 }

@@ -116,6 +116,7 @@ class CalculatorAgreesWithStreamTest {
                 Topics.NEURO_ASSESSMENTS,
                 new StringSerializer(),
                 serdes.neuroAssessments().serializer());
+        var patients = TopologyDrivers.patients(driver, serdes);
         var output = driver.createOutputTopic(
                 Topics.ASSESSMENTS,
                 new StringDeserializer(),
@@ -128,6 +129,7 @@ class CalculatorAgreesWithStreamTest {
                 case ClinicalEvent.Neuro assessed -> neuro.pipeInput(PATIENT, assessed.event(), assessed.eventTime());
                 case ClinicalEvent.Finding finding -> throw new IllegalArgumentException("no findings in this course");
                 case ClinicalEvent.Plan plan -> throw new IllegalArgumentException("no plans in this course");
+                case ClinicalEvent.Patient patient -> patients.pipeInput(PATIENT, patient.event(), patient.eventTime());
             }
         }
         var lastPublished = new LinkedHashMap<Criterion, ToxicityAssessed>();

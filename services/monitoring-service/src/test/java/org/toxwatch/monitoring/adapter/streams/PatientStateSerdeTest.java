@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
+import org.toxwatch.model.AdministrativeSex;
 import org.toxwatch.model.ClinicalFinding;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.LevelOfConsciousness;
@@ -21,6 +23,8 @@ import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.TherapyEventType;
 import org.toxwatch.monitoring.domain.ClinicianInputs;
 import org.toxwatch.monitoring.domain.PatientState;
+import org.toxwatch.monitoring.domain.patient.PatientProfile;
+import org.toxwatch.monitoring.domain.patient.PatientRecords;
 import tools.jackson.databind.json.JsonMapper;
 
 class PatientStateSerdeTest {
@@ -161,5 +165,33 @@ class PatientStateSerdeTest {
     void nullStaysNullForTombstones() {
         assertThat(serde.serializer().serialize("store", null)).isNull();
         assertThat(serde.deserializer().deserialize("store", null)).isNull();
+    }
+
+    @Test
+    void aStateWithABirthDateAndSexRoundTripsThroughTheBinaryFormat() {
+        var state = aState().apply(PatientRecords.aPatientRecord(
+                "MRN-1",
+                Instant.parse("2026-11-01T07:00:00Z"),
+                LocalDate.parse("2020-03-01"),
+                AdministrativeSex.FEMALE));
+
+        var read = serde.deserializer().deserialize("store", serde.serializer().serialize("store", state));
+
+        assertThat(read).isEqualTo(state);
+        assertThat(read.profile())
+                .isEqualTo(new PatientProfile(LocalDate.parse("2020-03-01"), AdministrativeSex.FEMALE));
+    }
+
+    @Test
+    void aStateStoredBeforePatientRecordsExistedReadsWithAnUnknownProfile() {
+        var state = aState();
+        var current = json.writeValueAsString(state);
+        var legacy = current.replaceFirst(",\"demographics\":\\{[^}]*}", "");
+
+        var read = serde.deserializer().deserialize("store", legacy.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(legacy).doesNotContain("demographics");
+        assertThat(read.profile()).isEqualTo(PatientProfile.UNKNOWN);
+        assertThat(read).isEqualTo(state);
     }
 }

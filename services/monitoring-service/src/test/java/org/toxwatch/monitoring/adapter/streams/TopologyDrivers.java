@@ -15,6 +15,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.PatientGradesSnapshot;
+import org.toxwatch.model.PatientRecorded;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.Topics;
 import org.toxwatch.model.ToxicityAssessed;
@@ -68,6 +69,11 @@ final class TopologyDrivers {
                 Topics.NEURO_ASSESSMENTS,
                 new StringSerializer(),
                 serdes.neuroAssessments().serializer());
+    }
+
+    static TestInputTopic<String, PatientRecorded> patients(TopologyTestDriver driver, MonitoringSerdes serdes) {
+        return driver.createInputTopic(
+                Topics.PATIENTS, new StringSerializer(), serdes.patients().serializer());
     }
 
     static TestOutputTopic<String, ToxicityAssessed> assessments(TopologyTestDriver driver, MonitoringSerdes serdes) {
