@@ -252,6 +252,168 @@ class EdgeHygieneIT {
         }
     }
 
+    /**
+     * Names, birth dates and identifiers are for clinicians' screens: whatever a sender sends, right or wrong,
+     * through HL7, FHIR or JSON, none of them reaches a log line (any logger, any thread) or a metric.
+     */
+    @Nested
+    class MinimumNecessary {
+
+        private static final String FAMILY = "Quillfeather";
+        private static final String GIVEN = "Zephyrine";
+        private static final String MRN = "PHI-MRN-7731";
+
+        @Test
+        void noNameBirthDateOrIdentifierIsLoggedOrTaggedWhateverTheProtocolOrOutcome() throws Exception {
+            List<String> logged;
+            try (var logs = CapturedLogs.ofEveryLogger()) {
+                org.slf4j.LoggerFactory.getLogger(EdgeHygieneIT.class).warn("capture check");
+                sendAllTheWaysAPatientCanArrive();
+                logged = logs.lines();
+            }
+            String scrape = call("GET", "/actuator/prometheus", null, "operator", OPERATOR_PASSWORD)
+                    .body();
+
+            assertThat(logged).anyMatch(line -> line.endsWith("capture check"));
+            for (String secret : List.of(FAMILY, GIVEN, MRN, "20190217", "2019-02-17", "20191340", "2019-02-30")) {
+                assertThat(logged).as(secret).noneMatch(line -> line.contains(secret));
+                assertThat(scrape).as(secret).doesNotContain(secret);
+            }
+        }
+
+        @Test
+        void aJsonPatientIsOnThePatientsTopic() throws Exception {
+            String patient = "EDGE-P-" + UUID.randomUUID();
+
+            HttpResponse<String> accepted =
+                    post("/api/v1/patients", "application/json", bytes(jsonPatient(patient, "2019-02-17")));
+
+            assertThat(accepted.statusCode()).isEqualTo(202);
+            JsonNode recorded = firstOn(
+                    Topics.PATIENTS,
+                    record -> patient.equals(record.path("patientId").asString("")));
+            assertThat(recorded.get("birthDate").asString()).isEqualTo("2019-02-17");
+            assertThat(recorded.get("location").get("bed").asString()).isEqualTo("7");
+            assertThat(recorded.get("sex").asString()).isEqualTo("FEMALE");
+        }
+
+        @Test
+        void aJsonPatientWithAnImpossibleBirthDateIsA400NamingTheField() throws Exception {
+            HttpResponse<String> refused = post(
+                    "/api/v1/patients",
+                    "application/json",
+                    bytes(jsonPatient("EDGE-P-" + UUID.randomUUID(), "2019-02-30")));
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            JsonNode error = json.readTree(refused.body()).get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo("birthDate");
+            assertThat(error.get("message").asString()).doesNotContain("2019-02-30");
+        }
+
+        private void sendAllTheWaysAPatientCanArrive() throws Exception {
+            String pid = "PID|1||" + MRN + "^^^CHILDRENS^MR||" + FAMILY + "^" + GIVEN + "||20190217|F\r";
+            String pv1 = "PV1|1|I|ONC-PED^4^B\r";
+            String oru = msh("EDGE-PHI-" + UUID.randomUUID())
+                    + pid
+                    + pv1
+                    + "OBR|1||FIL-1|58410-2^CBC^LN|||202611200745+0100\r"
+                    + "OBX|1|NM|751-8^Neutrophils^LN||0.4|10*9/L^^UCUM|1.8-7.7|L|||F|||202611200745+0100\r";
+            assertThat(sendMllp(oru)).contains("MSA|AA|");
+            assertThat(sendMllp(adt("A01", pid, pv1))).contains("MSA|AA|");
+            assertThat(sendMllp(adt("A08", pid.replace("20190217", "20191340"), pv1)))
+                    .contains("MSA|AE|")
+                    .contains("PID^1^7");
+            assertThat(sendMllp(adt("A08", pid.replace("|F\r", "|Q\r"), pv1))).contains("MSA|AE|");
+            assertThat(sendMllp(adt("A05", pid, pv1))).contains("MSA|AR|");
+            assertThat(sendMllp(adt("A02", pid.replace(GIVEN, "Zephy\u0001rine"), pv1)))
+                    .contains("MSA|AE|")
+                    .contains("PID^1^5");
+
+            assertThat(post("/api/v1/patients", "application/json", bytes(jsonPatient(MRN, "2019-02-17")))
+                            .statusCode())
+                    .isEqualTo(202);
+            for (String bad : List.of(
+                    jsonPatient(MRN, "2019-02-30"),
+                    jsonPatient(MRN, "2019-02-17").replace("\"" + FAMILY + "\"", "{\"name\":\"" + FAMILY + "\"}"),
+                    jsonPatient(MRN, "2019-02-17")
+                            .replace("\"identifiers\":[", "\"identifiers\":\"" + MRN + "\",\"x\":["),
+                    "{\"familyName\":\"" + FAMILY + "\",\"birthDate\":")) {
+                assertThat(post("/api/v1/patients", "application/json", bytes(bad))
+                                .statusCode())
+                        .isEqualTo(400);
+            }
+
+            assertThat(post("/fhir", "application/fhir+json", bytes(fhirTransaction("2019-02-17")))
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(post("/fhir", "application/fhir+json", bytes(fhirTransaction("2019-02-30")))
+                            .statusCode())
+                    .isEqualTo(400);
+        }
+
+        private static String adt(String trigger, String pid, String pv1) {
+            return "MSH|^~\\&|EDGE-ADT|EDGE-HOSP|TOXWATCH|TOXWATCH|20261120080000||ADT^" + trigger + "|EDGE-ADT-"
+                    + UUID.randomUUID() + "|P|2.5.1\r"
+                    + "EVN|" + trigger + "|20261120080000\r"
+                    + pid
+                    + pv1;
+        }
+
+        private static String jsonPatient(String patient, String birthDate) {
+            return """
+                    {"patientId":"%s","encounterEvent":"ADMITTED",
+                     "identifiers":[{"value":"%s","assigningAuthority":"CHILDRENS","type":"MR"}],
+                     "familyName":"%s","givenName":"%s","birthDate":"%s","sex":"female",
+                     "location":{"ward":"ONC-PED","room":"3","bed":"7"},"sourceMessageId":"edge-p-%s"}""".formatted(patient, patient, FAMILY, GIVEN, birthDate, UUID.randomUUID());
+        }
+
+        private static String fhirTransaction(String birthDate) {
+            return """
+                    {"resourceType":"Bundle","type":"transaction","entry":[
+                     {"fullUrl":"urn:uuid:7f1c0d2e-0000-4000-8000-000000000001",
+                      "resource":{"resourceType":"Patient",
+                       "identifier":[{"system":"urn:childrens","value":"%s"}],
+                       "name":[{"family":"%s","given":["%s"]}],"birthDate":"%s","gender":"female"},
+                      "request":{"method":"POST","url":"Patient"}},
+                     {"fullUrl":"urn:uuid:7f1c0d2e-0000-4000-8000-000000000002",
+                      "resource":{"resourceType":"Observation",
+                       "identifier":[{"system":"urn:edge","value":"edge-phi-%s"}],"status":"final",
+                       "code":{"coding":[{"system":"http://loinc.org","code":"751-8"}]},
+                       "subject":{"reference":"urn:uuid:7f1c0d2e-0000-4000-8000-000000000001"},
+                       "effectiveDateTime":"2026-11-20T07:45:00+01:00",
+                       "valueQuantity":{"value":0.4,"system":"http://unitsofmeasure.org","code":"10*9/L"}},
+                      "request":{"method":"POST","url":"Observation"}}]}""".formatted(MRN, FAMILY, GIVEN, birthDate, UUID.randomUUID());
+        }
+    }
+
+    /** The first record on a topic (read from the beginning) that matches. */
+    private JsonNode firstOn(String topic, Predicate<JsonNode> wanted) {
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                IntegrationInfrastructure.shared().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "edge-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class))) {
+            consumer.subscribe(List.of(topic));
+            var found = new ArrayList<JsonNode>();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    JsonNode value = json.readTree(record.value());
+                    if (wanted.test(value)) {
+                        found.add(value);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            return found.getFirst();
+        }
+    }
+
     private void assertListedAndFound(String rejectionId, String reason) throws Exception {
         HttpResponse<String> found = call("GET", "/api/v1/rejects/" + rejectionId, null, "operator", OPERATOR_PASSWORD);
         assertThat(found.statusCode())

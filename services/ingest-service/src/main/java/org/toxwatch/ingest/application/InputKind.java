@@ -10,5 +10,7 @@ public enum InputKind {
     THERAPY_EVENTS,
     NEURO_ASSESSMENTS,
     CLINICAL_FINDINGS,
-    DOSE_PLANS
+    DOSE_PLANS,
+    /** Demographics and location (HL7 ADT, FHIR Patient and Encounter, JSON patients). */
+    PATIENTS
 }

@@ -23,6 +23,8 @@ import org.toxwatch.ingest.domain.NeuroAssessments;
 import org.toxwatch.ingest.domain.ObservationEvents;
 import org.toxwatch.ingest.domain.ObservationSubmission;
 import org.toxwatch.ingest.domain.ObservationValidator;
+import org.toxwatch.ingest.domain.PatientSubmission;
+import org.toxwatch.ingest.domain.Patients;
 import org.toxwatch.ingest.domain.TherapyEventSubmission;
 import org.toxwatch.ingest.domain.TherapyEvents;
 import org.toxwatch.ingest.domain.Violation;
@@ -84,6 +86,7 @@ public final class RecordClinicalEvents {
     private final NeuroAssessments neuroAssessments;
     private final ClinicalFindings clinicalFindings;
     private final DosePlans dosePlans;
+    private final Patients patients;
     private final LocalCodes localCodes;
     private final EventPublisher publisher;
     private final InboundArchive archive;
@@ -101,6 +104,7 @@ public final class RecordClinicalEvents {
         this.neuroAssessments = new NeuroAssessments(therapyEvents.allowedClockSkew());
         this.clinicalFindings = new ClinicalFindings(therapyEvents.allowedClockSkew());
         this.dosePlans = new DosePlans(therapyEvents.allowedClockSkew());
+        this.patients = new Patients(therapyEvents.allowedClockSkew());
         this.localCodes = localCodes;
         this.publisher = publisher;
         this.archive = archive;
@@ -168,6 +172,28 @@ public final class RecordClinicalEvents {
                 InputKind.DOSE_PLANS);
     }
 
+    public Outcome patients(Submission submission, List<PatientSubmission> submitted) {
+        return record(
+                submission,
+                submitted,
+                Patients::hygiene,
+                patients::validate,
+                (valid, receivedAt, position) ->
+                        Patients.toEvent(valid, submission.sourceSystem(), receivedAt, position),
+                InputKind.PATIENTS);
+    }
+
+    /** Validates what a message said about a patient as every entry point does. */
+    public Derived patient(String sourceSystem, PatientSubmission patient, Instant now) {
+        List<Violation> violations = Patients.hygiene(patient);
+        if (violations.isEmpty()) {
+            violations = patients.validate(patient, now);
+        }
+        return violations.isEmpty()
+                ? Derived.valid(receivedAt -> Patients.toEvent(patient, sourceSystem, receivedAt, ""))
+                : Derived.invalid(violations);
+    }
+
     /** Validates a clinical finding as every entry point does. */
     public Derived clinicalFinding(String sourceSystem, ClinicalFindingSubmission finding, Instant now) {
         List<Violation> violations = ClinicalFindings.hygiene(finding);
@@ -217,6 +243,7 @@ public final class RecordClinicalEvents {
         Derived validated = switch (item) {
             case SubmittedItem.Observation observation -> observation(sender, observation.observation(), now);
             case SubmittedItem.TherapyEvent therapy -> therapyEvent(sender, therapy.event(), now);
+            case SubmittedItem.Patient patient -> patient(sender, patient.patient(), now);
         };
         // A result ToxWatch does not monitor is skipped whatever could not be read of it (a text range, an odd value).
         if (validated.skipped()

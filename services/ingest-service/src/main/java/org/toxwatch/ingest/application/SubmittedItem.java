@@ -3,6 +3,7 @@ package org.toxwatch.ingest.application;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.toxwatch.ingest.domain.ObservationSubmission;
+import org.toxwatch.ingest.domain.PatientSubmission;
 import org.toxwatch.ingest.domain.TherapyEventSubmission;
 import org.toxwatch.ingest.domain.Violation;
 
@@ -32,6 +33,13 @@ public sealed interface SubmittedItem {
     record TherapyEvent(TherapyEventSubmission event, UnaryOperator<String> locate, List<Violation> readProblems)
             implements SubmittedItem {
         public TherapyEvent {
+            readProblems = List.copyOf(readProblems);
+        }
+    }
+
+    record Patient(PatientSubmission patient, UnaryOperator<String> locate, List<Violation> readProblems)
+            implements SubmittedItem {
+        public Patient {
             readProblems = List.copyOf(readProblems);
         }
     }

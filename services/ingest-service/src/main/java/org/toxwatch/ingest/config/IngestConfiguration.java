@@ -92,7 +92,13 @@ class IngestConfiguration {
                 topic(Topics.CLINICAL_FINDINGS, properties),
                 topic(Topics.CLINICAL_FINDINGS_DLT, properties),
                 topic(Topics.DOSE_PLANS, properties),
-                topic(Topics.DOSE_PLANS_DLT, properties));
+                topic(Topics.DOSE_PLANS_DLT, properties),
+                // The latest details of each patient are a state, kept by compaction (Topics.COMPACTED).
+                TopicBuilder.name(Topics.PATIENTS)
+                        .partitions(properties.topicPartitions())
+                        .compact()
+                        .build(),
+                topic(Topics.PATIENTS_DLT, properties));
     }
 
     private static NewTopic topic(String name, IngestProperties properties) {

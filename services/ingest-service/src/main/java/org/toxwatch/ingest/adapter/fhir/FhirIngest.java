@@ -452,6 +452,7 @@ final class FhirIngest {
             case THERAPY_EVENTS -> MEDICATION_ADMINISTRATION;
             case CLINICAL_FINDINGS -> CONDITION;
             case DOSE_PLANS -> MEDICATION_REQUEST;
+            case PATIENTS -> "Patient";
             case LAB_OR_VITAL_OBSERVATIONS, NEURO_ASSESSMENTS -> OBSERVATION;
         };
         return create(resourceType, raw, sender);

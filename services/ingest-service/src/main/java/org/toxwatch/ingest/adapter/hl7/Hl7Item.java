@@ -6,11 +6,12 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.ingest.application.SubmittedItem;
 import org.toxwatch.ingest.domain.ObservationSubmission;
+import org.toxwatch.ingest.domain.PatientSubmission;
 import org.toxwatch.ingest.domain.TherapyEventSubmission;
 import org.toxwatch.ingest.domain.Violation;
 
 /**
- * One observation or administration read from a message, with where it sits, so that a violation the
+ * One observation, administration or patient's details read from a message, with where it sits, so that a violation the
  * shared validator reports by field name ({@code unit}) can be answered by HL7 location ({@code OBX^3^6}).
  *
  * @param readProblems what could not even be read into the submission (a malformed number or time), already
@@ -19,21 +20,29 @@ import org.toxwatch.ingest.domain.Violation;
 record Hl7Item(
         @Nullable ObservationSubmission observation,
         @Nullable TherapyEventSubmission therapyEvent,
+        @Nullable PatientSubmission patient,
         Function<String, String> locate,
         List<Violation> readProblems) {
 
     static Hl7Item observation(ObservationSubmission observation, Function<String, String> locate, List<Violation> p) {
-        return new Hl7Item(observation, null, locate, List.copyOf(p));
+        return new Hl7Item(observation, null, null, locate, List.copyOf(p));
     }
 
     static Hl7Item therapyEvent(TherapyEventSubmission event, Function<String, String> locate, List<Violation> p) {
-        return new Hl7Item(null, event, locate, List.copyOf(p));
+        return new Hl7Item(null, event, null, locate, List.copyOf(p));
+    }
+
+    static Hl7Item patient(PatientSubmission patient, Function<String, String> locate, List<Violation> p) {
+        return new Hl7Item(null, null, patient, locate, List.copyOf(p));
     }
 
     /** The item as the use case takes it. */
     SubmittedItem submitted() {
-        return observation != null
-                ? new SubmittedItem.Observation(observation, locate::apply, readProblems)
+        if (observation != null) {
+            return new SubmittedItem.Observation(observation, locate::apply, readProblems);
+        }
+        return patient != null
+                ? new SubmittedItem.Patient(patient, locate::apply, readProblems)
                 : new SubmittedItem.TherapyEvent(Objects.requireNonNull(therapyEvent), locate::apply, readProblems);
     }
 }

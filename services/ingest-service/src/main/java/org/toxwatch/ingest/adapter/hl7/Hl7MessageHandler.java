@@ -21,6 +21,7 @@ import org.toxwatch.ingest.application.RecordClinicalEvents;
 import org.toxwatch.ingest.application.RecordClinicalEvents.Outcome;
 import org.toxwatch.ingest.application.Submission;
 import org.toxwatch.ingest.domain.Violation;
+import org.toxwatch.model.EncounterEvent;
 
 /**
  * One HL7 v2 message in, its acknowledgement out. HAPI parses; the shared use case validates, publishes and
@@ -33,7 +34,16 @@ public final class Hl7MessageHandler {
 
     static final String PROTOCOL = "HL7V2";
     private static final Logger log = LoggerFactory.getLogger(Hl7MessageHandler.class);
-    private static final Set<String> SUPPORTED = Set.of("ORU^R01", "RAS^O17");
+    /** ADT^A01 admit, A02 transfer, A03 discharge, A04 register, A08 update: what moves a patient's details. */
+    private static final Map<String, EncounterEvent> ADMISSIONS = Map.of(
+            "ADT^A01", EncounterEvent.ADMITTED,
+            "ADT^A02", EncounterEvent.TRANSFERRED,
+            "ADT^A03", EncounterEvent.DISCHARGED,
+            "ADT^A04", EncounterEvent.REGISTERED,
+            "ADT^A08", EncounterEvent.UPDATED);
+
+    private static final Set<String> SUPPORTED =
+            Set.of("ORU^R01", "RAS^O17", "ADT^A01", "ADT^A02", "ADT^A03", "ADT^A04", "ADT^A08");
 
     /**
      * The segments of each message structure in any supported version (2.3 to 2.8, all read into v2.5.1): those of
@@ -41,6 +51,11 @@ public final class Hl7MessageHandler {
      * restriction from 2.8), which carry nothing ToxWatch reads. Z-segments are free.
      */
     private static final Map<String, Set<String>> SEGMENTS = Map.of(
+            "ADT",
+            Set.of(
+                    "MSH", "SFT", "UAC", "EVN", "PID", "PD1", "ARV", "ROL", "NK1", "PV1", "PV2", "DB1", "OBX", "AL1",
+                    "IAM", "DG1", "DRG", "PR1", "GT1", "IN1", "IN2", "IN3", "ACC", "UB1", "UB2", "PDA", "PRT", "GSP",
+                    "GSR", "GSC", "NTE"),
             "ORU",
             Set.of(
                     "MSH", "SFT", "UAC", "PID", "PD1", "PRT", "NTE", "NK1", "ARV", "PV1", "PV2", "ORC", "OBR", "TQ1",
@@ -52,15 +67,20 @@ public final class Hl7MessageHandler {
 
     /** What must be there for anything to be read. */
     private static final Map<String, List<String>> REQUIRED =
-            Map.of("ORU", List.of("OBR", "OBX"), "RAS", List.of("RXA"));
+            Map.of("ORU", List.of("OBR", "OBX"), "RAS", List.of("RXA"), "ADT", List.of("PID"));
 
     private static final Pattern Z_SEGMENT = Pattern.compile("Z[A-Z0-9]{2}");
+    /** MSH-12 of a v2.8.2 message: HAPI knows versions up to 2.8.1, whose structures 2.8.2 did not change. */
+    private static final Pattern MSH_12_V282 =
+            Pattern.compile("^(?<head>MSH(.)(?:[^\\r\\n]*?\\2){10})2\\.8\\.2(?=\\2|\\^|\\r|\\n|$)");
+
     private static final Pattern MSH_7 = Pattern.compile("^(MSH(.)(?:[^\\r\\n]*?\\2){5})[^\\r\\n]*?(?=\\2)");
 
     private final Parser parser;
     private final RecordClinicalEvents recordClinicalEvents;
     private final ObservationResultReader results;
     private final AdministrationReader administrations;
+    private final PatientDetailsReader patientDetails;
     private final IngestMonitor metrics;
 
     public Hl7MessageHandler(
@@ -79,6 +99,7 @@ public final class Hl7MessageHandler {
         this.recordClinicalEvents = recordClinicalEvents;
         this.results = new ObservationResultReader(timestamps, patientIdentity);
         this.administrations = new AdministrationReader(timestamps, patientIdentity);
+        this.patientDetails = new PatientDetailsReader(timestamps, patientIdentity);
         this.metrics = metrics;
     }
 
@@ -199,7 +220,8 @@ public final class Hl7MessageHandler {
                     new Hl7Error(
                             "MSH^1^9",
                             knownType ? Hl7Error.UNSUPPORTED_EVENT_CODE : Hl7Error.UNSUPPORTED_MESSAGE_TYPE,
-                            "message type '" + type + "' is not supported (ORU^R01, RAS^O17)"),
+                            "message type '" + type + "' is not supported (ORU^R01, RAS^O17, ADT^A01, ADT^A02,"
+                                    + " ADT^A03, ADT^A04, ADT^A08)"),
                     Hl7Acknowledgement.Code.AR);
         }
         Hl7Error unreadable = unreadableContent(raw, header);
@@ -208,16 +230,20 @@ public final class Hl7MessageHandler {
         }
         List<Hl7Item> items;
         try {
-            Message message = parser.parse(raw);
+            Message message = parser.parse(MSH_12_V282.matcher(raw).replaceFirst("${head}2.8.1"));
             if (message instanceof ORU_R01 oru) {
                 Hl7Error misplaced = misplacedResults(raw, oru);
                 if (misplaced != null) {
                     return reject(raw, header, misplaced, Hl7Acknowledgement.Code.AE);
                 }
             }
-            items = message instanceof RAS_O17 ras
-                    ? administrations.read(ras, header)
-                    : results.read((ORU_R01) message, header);
+            if (ADMISSIONS.containsKey(type)) {
+                items = List.of(patientDetails.ofAdmission(message, header, ADMISSIONS.get(type)));
+            } else {
+                items = message instanceof RAS_O17 ras
+                        ? administrations.read(ras, header)
+                        : results.read((ORU_R01) message, header);
+            }
         } catch (HL7Exception e) {
             String location = e.getLocation() == null || e.getLocation().isUnknown()
                     ? "MSH^1"
@@ -371,7 +397,11 @@ public final class Hl7MessageHandler {
     }
 
     private static InputKind deadLetterTargetOf(Hl7Header header) {
-        return header.messageType().equals("RAS") ? InputKind.THERAPY_EVENTS : InputKind.LAB_OR_VITAL_OBSERVATIONS;
+        return switch (header.messageType()) {
+            case "RAS" -> InputKind.THERAPY_EVENTS;
+            case "ADT" -> InputKind.PATIENTS;
+            default -> InputKind.LAB_OR_VITAL_OBSERVATIONS;
+        };
     }
 
     /** The rejection reason as a metric tag: the segment and field (OBX-6), never a value. */

@@ -38,7 +38,7 @@ record Hl7Patient(String id, @Nullable String problem) {
     }
 
     /** PID-3.4 is an HD: its namespace id, else its universal id. */
-    private static String authorityOf(Segment pid, int repetition) {
+    static String authorityOf(Segment pid, int repetition) {
         String namespace = Hl7Fields.subcomponent(pid, 3, repetition, 4, 1);
         return namespace.isEmpty() ? Hl7Fields.subcomponent(pid, 3, repetition, 4, 2) : namespace;
     }

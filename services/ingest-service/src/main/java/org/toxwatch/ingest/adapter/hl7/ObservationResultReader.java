@@ -29,7 +29,7 @@ import org.toxwatch.model.ValueComparator;
 
 /**
  * Reads the results of an ORU^R01 (v2.3 to v2.8, parsed into the v2.5.1 structure): every OBX of every OBR
- * group of every patient. Lab results and flowsheet vital signs are read alike; the shared validator decides
+ * group of every patient, and what PID and PV1 say of each patient ({@link PatientDetailsReader}). Lab results and flowsheet vital signs are read alike; the shared validator decides
  * what each LOINC code is, and skips a result whose code ToxWatch does not monitor whatever could not be read of
  * it.
  *
@@ -66,10 +66,12 @@ final class ObservationResultReader {
 
     private final Hl7Timestamps timestamps;
     private final Hl7PatientIdentity identity;
+    private final PatientDetailsReader patientDetails;
 
     ObservationResultReader(Hl7Timestamps timestamps, Hl7PatientIdentity identity) {
         this.timestamps = timestamps;
         this.identity = identity;
+        this.patientDetails = new PatientDetailsReader(timestamps, identity);
     }
 
     /** Where an OBX sits and what its order says of all its results. */
@@ -86,9 +88,18 @@ final class ObservationResultReader {
         int pidSequence = 0;
         int obrSequence = 0;
         int obxSequence = 0;
+        var sentAt = patientDetails.sentAt(message.getMSH());
         for (ORU_R01_PATIENT_RESULT result : message.getPATIENT_RESULTAll()) {
             pidSequence++;
             Hl7Patient patient = Hl7Patient.of(result.getPATIENT().getPID(), identity);
+            patientDetails
+                    .ofResults(
+                            result.getPATIENT().getPID(),
+                            result.getPATIENT().getVISIT().getPV1(),
+                            pidSequence,
+                            header,
+                            sentAt)
+                    .ifPresent(items::add);
             for (ORU_R01_ORDER_OBSERVATION group : result.getORDER_OBSERVATIONAll()) {
                 obrSequence++;
                 Segment obr = group.getOBR();

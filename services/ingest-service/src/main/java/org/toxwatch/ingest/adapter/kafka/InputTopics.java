@@ -7,6 +7,7 @@ import org.toxwatch.model.ClinicalFindingRecorded;
 import org.toxwatch.model.DosePlanned;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
+import org.toxwatch.model.PatientRecorded;
 import org.toxwatch.model.RejectedInput;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.Topics;
@@ -26,6 +27,7 @@ public final class InputTopics {
             case NEURO_ASSESSMENTS -> Topics.NEURO_ASSESSMENTS;
             case CLINICAL_FINDINGS -> Topics.CLINICAL_FINDINGS;
             case DOSE_PLANS -> Topics.DOSE_PLANS;
+            case PATIENTS -> Topics.PATIENTS;
         };
     }
 
@@ -37,6 +39,7 @@ public final class InputTopics {
             case NeurologicAssessmentRecorded neuro -> new Addressed(Topics.NEURO_ASSESSMENTS, event.key(), neuro);
             case ClinicalFindingRecorded finding -> new Addressed(Topics.CLINICAL_FINDINGS, event.key(), finding);
             case DosePlanned plan -> new Addressed(Topics.DOSE_PLANS, event.key(), plan);
+            case PatientRecorded patient -> new Addressed(Topics.PATIENTS, event.key(), patient);
             case RejectedSubmission rejected -> {
                 String target = topicOf(rejected.kind());
                 yield new Addressed(Topics.deadLetterTopicOf(target), event.key(), asContract(rejected, target));

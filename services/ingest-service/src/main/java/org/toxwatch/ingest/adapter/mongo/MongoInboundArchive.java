@@ -282,6 +282,7 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
             case NEURO_ASSESSMENTS -> Topics.NEURO_ASSESSMENTS;
             case CLINICAL_FINDINGS -> Topics.CLINICAL_FINDINGS;
             case DOSE_PLANS -> Topics.DOSE_PLANS;
+            case PATIENTS -> Topics.PATIENTS;
         };
     }
 

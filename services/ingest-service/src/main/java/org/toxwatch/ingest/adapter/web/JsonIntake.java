@@ -22,6 +22,7 @@ import org.toxwatch.ingest.application.Submission;
 import org.toxwatch.ingest.domain.ClinicalFindingSubmission;
 import org.toxwatch.ingest.domain.DosePlanSubmission;
 import org.toxwatch.ingest.domain.NeuroAssessmentSubmission;
+import org.toxwatch.ingest.domain.PatientSubmission;
 import org.toxwatch.ingest.domain.Violation;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -183,6 +184,29 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
                                 plans)));
     }
 
+    /**
+     * Read straight into the domain's {@link PatientSubmission}, e.g. {@code {"patientId":"MRN-0004",
+     * "encounterEvent":"TRANSFERRED","identifiers":[{"value":"0004","assigningAuthority":"CHILDRENS","type":"MR"}],
+     * "familyName":"Example","givenName":"Mia","birthDate":"2020-03-14","sex":"female","weightKg":21.4,
+     * "location":{"ward":"PICU","room":"4","bed":"B"},"attending":"Dr A. Attending",
+     * "recordedAt":"2026-11-16T06:55:00Z","sourceMessageId":"adt-42"}}. The birth date is text, read by the domain,
+     * so that a malformed one is named by its field and never quoted back.
+     */
+    Outcome patients(String body, String sourceSystem) {
+        return faultsAnsweredAsRejects(
+                body,
+                sourceSystem,
+                InputKind.PATIENTS,
+                () -> read(body, PatientSubmission.class, sourceSystem, "a patient", InputKind.PATIENTS)
+                        .map(patients -> recordClinicalEvents.patients(
+                                new Submission(
+                                        PROTOCOL,
+                                        sourceSystem,
+                                        messageIdOf(patients.stream().map(PatientSubmission::sourceMessageId)),
+                                        body),
+                                patients)));
+    }
+
     /** A body whose bytes are not UTF-8: refused as received, never read with replaced characters. */
     Outcome malformed(String lenientText, String problem, String sourceSystem, InputKind kind) {
         return measured(() -> recordClinicalEvents.unreadable(
@@ -216,6 +240,7 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
             case NEURO_ASSESSMENTS -> neuroAssessments(message.rawPayload(), message.sourceSystem());
             case CLINICAL_FINDINGS -> clinicalFindings(message.rawPayload(), message.sourceSystem());
             case DOSE_PLANS -> dosePlans(message.rawPayload(), message.sourceSystem());
+            case PATIENTS -> patients(message.rawPayload(), message.sourceSystem());
             case LAB_OR_VITAL_OBSERVATIONS -> observations(message.rawPayload(), message.sourceSystem());
         };
         return switch (outcome) {
@@ -350,7 +375,11 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
             List<T> present = (List<T>) items;
             return new Read<>(present, null);
         } catch (JacksonException e) {
-            var violation = new Violation(fieldOf(e), "is not valid JSON for " + kind + ": " + e.getOriginalMessage());
+            // Jackson quotes the offending text, which in a patient body may be a name, a birth date or an id.
+            String detail = inputKind == InputKind.PATIENTS
+                    ? "has the wrong type, or the body is not well-formed JSON"
+                    : e.getOriginalMessage();
+            var violation = new Violation(fieldOf(e), "is not valid JSON for " + kind + ": " + detail);
             var unread = new Submission(PROTOCOL, sourceSystem, null, body);
             return new Read<>(List.of(), recordClinicalEvents.unreadable(unread, violation, inputKind));
         }

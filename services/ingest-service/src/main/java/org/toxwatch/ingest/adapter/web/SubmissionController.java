@@ -74,6 +74,12 @@ class SubmissionController {
         return receive(body, principal, InputKind.DOSE_PLANS, intake::dosePlans);
     }
 
+    /** Demographics and location; names and birth dates are never logged or quoted in a reason. */
+    @PostMapping(path = "/api/v1/patients", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> patients(@RequestBody(required = false) byte @Nullable [] body, Principal principal) {
+        return receive(body, principal, InputKind.PATIENTS, intake::patients);
+    }
+
     private ResponseEntity<?> receive(
             byte @Nullable [] body,
             Principal principal,

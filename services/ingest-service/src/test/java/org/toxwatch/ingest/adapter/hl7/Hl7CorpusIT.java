@@ -49,25 +49,26 @@ class Hl7CorpusIT {
     private static final Map<String, String> CORPUS = new LinkedHashMap<>();
 
     static {
+        // Each message's results, and what its PID says of the patient (one PatientRecorded).
         CORPUS.put(
                 "beaker-style-cbc-with-differential-v251.hl7",
-                "MSA|AA|BKR-20261120-0001|stored: 6 event(s), skipped 14 not monitored");
+                "MSA|AA|BKR-20261120-0001|stored: 7 event(s), skipped 14 not monitored");
         CORPUS.put(
                 "millennium-style-metabolic-panel-local-codes-v23.hl7",
-                "MSA|AA|CRN000000451|stored: 8 event(s), skipped 6 not monitored");
+                "MSA|AA|CRN000000451|stored: 9 event(s), skipped 6 not monitored");
         CORPUS.put(
                 "sunquest-style-hepatic-panel-hemolyzed-day-only-v26.hl7",
-                "MSA|AA|SQ-88213|stored: 7 event(s), skipped 1 not monitored");
+                "MSA|AA|SQ-88213|stored: 8 event(s), skipped 1 not monitored");
         CORPUS.put(
                 "monitor-style-vital-signs-fahrenheit-v28.hl7",
-                "MSA|AA|VS-2026112022|stored: 8 event(s), skipped 2 not monitored");
+                "MSA|AA|VS-2026112022|stored: 9 event(s), skipped 2 not monitored");
         CORPUS.put(
                 "meditech-style-censored-values-v251.hl7",
-                "MSA|AA|MT-4471|stored: 5 event(s), skipped 1 not monitored");
+                "MSA|AA|MT-4471|stored: 6 event(s), skipped 1 not monitored");
         CORPUS.put(
                 "labcorp-style-preliminary-cbc-v251.hl7",
-                "MSA|AA|LC-20261120-P1|stored: 2 event(s), skipped 1 not monitored");
-        CORPUS.put("labcorp-style-corrected-anc-v251.hl7", "MSA|AA|LC-20261120-C1|stored: 1 event(s)");
+                "MSA|AA|LC-20261120-P1|stored: 3 event(s), skipped 1 not monitored");
+        CORPUS.put("labcorp-style-corrected-anc-v251.hl7", "MSA|AA|LC-20261120-C1|stored: 2 event(s)");
     }
 
     @DynamicPropertySource

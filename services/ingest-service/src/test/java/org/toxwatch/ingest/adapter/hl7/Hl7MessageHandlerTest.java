@@ -195,7 +195,7 @@ class Hl7MessageHandlerTest {
 
             String ack = handler.handle(withCholesterol);
 
-            assertThat(segment(ack, "MSA")).isEqualTo("MSA|AA|LIS-000123|stored: 4 event(s), skipped 1 not monitored");
+            assertThat(segment(ack, "MSA")).isEqualTo("MSA|AA|LIS-000123|stored: 5 event(s), skipped 1 not monitored");
             assertThat(kafka.payloadsOn(Topics.LAB_RESULTS))
                     .extracting(event -> ((LabResultRecorded) event).loinc())
                     .doesNotContain("2093-3");
@@ -216,7 +216,7 @@ class Hl7MessageHandlerTest {
                     .as("by default an unknown local code is rejected: it could be a relevant test with no mapping")
                     .startsWith("MSA|AE|");
             assertThat(segment(lenientAck, "MSA"))
-                    .isEqualTo("MSA|AA|LIS-000125|stored: 4 event(s), skipped 1 not monitored");
+                    .isEqualTo("MSA|AA|LIS-000125|stored: 5 event(s), skipped 1 not monitored");
         }
 
         @Test
@@ -232,11 +232,11 @@ class Hl7MessageHandlerTest {
         @Test
         void anUnsupportedMessageTypeIsRejectedArWithError200() {
             String adt =
-                    "MSH|^~\\&|ADT|ST-ELSEWHERE|TOXWATCH|TOXWATCH|202611200800||ADT^A01|ADT-1|P|2.5.1\rPID|1||0012345\r";
+                    "MSH|^~\\&|CPOE|ST-ELSEWHERE|TOXWATCH|TOXWATCH|202611200800||ORM^O01|ORM-1|P|2.5.1\rPID|1||0012345\r";
 
             String ack = handler.handle(adt);
 
-            assertThat(segment(ack, "MSA")).startsWith("MSA|AR|ADT-1|");
+            assertThat(segment(ack, "MSA")).startsWith("MSA|AR|ORM-1|");
             assertThat(segment(ack, "ERR")).contains("|MSH^1^9|200^Unsupported message type^HL70357|");
         }
 
@@ -268,7 +268,7 @@ class Hl7MessageHandlerTest {
 
             String again = handler.handle(message("oru-r01-v251-cbc-and-liver.hl7"));
 
-            assertThat(segment(again, "MSA")).startsWith("MSA|AA|LIS-000123|already stored: 5 event(s)");
+            assertThat(segment(again, "MSA")).startsWith("MSA|AA|LIS-000123|already stored: 6 event(s)");
             assertThat(kafka.payloadsOn(Topics.LAB_RESULTS)).hasSize(5);
             assertThat(meters.get("toxwatch.ingest.messages")
                             .tag("outcome", "resend")
@@ -285,7 +285,7 @@ class Hl7MessageHandlerTest {
             String retried = handler.handle(message("oru-r01-v251-cbc-and-liver.hl7"));
 
             assertThat(segment(refused, "MSA")).startsWith("MSA|AR|LIS-000123|not stored");
-            assertThat(segment(retried, "MSA")).startsWith("MSA|AA|LIS-000123|stored: 5 event(s)");
+            assertThat(segment(retried, "MSA")).startsWith("MSA|AA|LIS-000123|stored: 6 event(s)");
             assertThat(kafka.payloadsOn(Topics.LAB_RESULTS)).hasSize(5);
         }
     }

@@ -127,7 +127,8 @@ class MllpIngestIT {
         List<String> acks = sendRaw(oneWrite.toByteArray(), 3);
 
         assertThat(acks).hasSize(3);
-        assertThat(acks.get(0)).contains("MSA|AA|IT-F-000123|stored: 5 event(s)");
+        // Five results and what PID and PV1 say of the patient.
+        assertThat(acks.get(0)).contains("MSA|AA|IT-F-000123|stored: 6 event(s)");
         assertThat(acks.get(1)).contains("MSA|AA|IT-F-441|stored: 5 event(s)");
         assertThat(acks.get(2)).contains("MSA|AR|IT-F-000125|");
     }
@@ -152,6 +153,34 @@ class MllpIngestIT {
         String ack = sendRaw(frame(oversized));
 
         assertThat(ack).contains("MSA|AE|IT-E-000123|").contains("exceeds the limit of " + MAX_MESSAGE_BYTES);
+    }
+
+    @Test
+    void anAdmissionThenATransferOverMllpAreTwoPatientRecordsTheSecondWithTheNewBed() throws Exception {
+        String pid = "PID|1||IT-P-000004^^^CHILDRENS^MR||EXAMPLE^MIA||20200314|F";
+        String admitted = Hl7PatientsTest.adt("A01", "2.5.1", pid, "PV1|1|I|ONC-PED^4^B^CHILDRENS")
+                .replace("|ADT-A01|", "|IT-P-A01|");
+        String transferred = Hl7PatientsTest.adt("A02", "2.5.1", pid, "PV1|1|I|PICU^2^A^CHILDRENS")
+                .replace("|ADT-A02|", "|IT-P-A02|");
+        try (var patients = new TopicReader(bootstrapServers(), Topics.PATIENTS)) {
+            Message admitAck = send(admitted);
+            Message transferAck = send(transferred);
+
+            assertThat(new Terser(admitAck).get("/MSA-1")).isEqualTo("AA");
+            assertThat(new Terser(transferAck).get("/MSA-1")).isEqualTo("AA");
+            List<String> records = patients.readUntil(value -> value.contains("\"IT-P-A02\"")).stream()
+                    .filter(value -> value.contains("\"patientId\":\"IT-P-000004\""))
+                    .toList();
+            assertThat(records).hasSize(2);
+            assertThat(records.get(0))
+                    .contains("\"encounterEvent\":\"ADMITTED\"")
+                    .contains("\"bed\":\"B\"");
+            assertThat(records.get(1))
+                    .contains("\"encounterEvent\":\"TRANSFERRED\"")
+                    .contains("\"ward\":\"PICU\"")
+                    .contains("\"bed\":\"A\"")
+                    .contains("\"birthDate\":\"2020-03-14\"");
+        }
     }
 
     private Message send(String text) throws Exception {

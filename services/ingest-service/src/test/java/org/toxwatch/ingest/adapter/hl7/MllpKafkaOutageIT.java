@@ -97,7 +97,7 @@ class MllpKafkaOutageIT {
                     answer.set(send(during));
                     return answer.get().contains("MSA|AA|");
                 });
-        assertThat(answer.get()).contains("MSA|AA|OUT-2-000123|stored: 5 event(s)");
+        assertThat(answer.get()).contains("MSA|AA|OUT-2-000123|stored: 6 event(s)");
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> postObservation("OUT-HTTP-1").statusCode() == 202);
