@@ -33,6 +33,7 @@ import org.toxwatch.monitoring.domain.TherapyEpisode;
 import org.toxwatch.monitoring.domain.ToxicityGrader;
 import org.toxwatch.monitoring.domain.VasopressorStatus;
 import org.toxwatch.monitoring.domain.WeightMeasurement;
+import org.toxwatch.monitoring.domain.patient.Demographics;
 import org.toxwatch.monitoring.domain.units.Analyte;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -48,7 +49,7 @@ import tools.jackson.dataformat.smile.SmileMapper;
  *
  * <p>The files under {@code state/v1} are never regenerated: a format change that cannot read them is a v2, with
  * its own schema, fixed bytes captured once by {@link PatientStateCapture}, and a reader of v1. A property added
- * within v1 reads its absence as a stated default (a state without {@code profile} has an unknown profile).
+ * within v1 reads its absence as a stated default (a state without {@code demographics} has an unknown profile).
  */
 class StoredPatientStateV1Test {
 
@@ -266,7 +267,8 @@ class StoredPatientStateV1Test {
                     SupportiveDrugGiven.class,
                     VasopressorStatus.class,
                     OxygenSupport.class,
-                    PublishedGrade.class);
+                    PublishedGrade.class,
+                    Demographics.class);
         }
 
         private static boolean isNullable(RecordComponent component) {
