@@ -33,6 +33,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.toxwatch.alerting.adapter.kafka.AlertEventListener;
+import org.toxwatch.alerting.adapter.kafka.PatientListener;
 import org.toxwatch.alerting.application.AssessmentHistory;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.Topics;
@@ -101,6 +102,27 @@ class ListenerDeadLettersIT extends RunningAlertingService {
                         .startsWith("unreadable:")
                         .doesNotContain(marker));
         assertThat(deadLetters(Topics.ALERT_EVENTS)).isPositive();
+    }
+
+    @Test
+    void anUnreadablePatientRecordIsDeadLetteredWithoutTheNameItCarried() throws Exception {
+        String marker = "Fam" + UUID.randomUUID().toString().replace("-", "");
+        // Readable JSON, but no event id: the contract's record cannot be built from it.
+        byte[] poison =
+                ("{\"patientId\": \"MRN-x\", \"familyName\": \"" + marker + "\"}").getBytes(StandardCharsets.UTF_8);
+        double before = deadLetters(Topics.PATIENTS);
+
+        send(Topics.PATIENTS, "MRN-" + UUID.randomUUID(), poison);
+
+        ConsumerRecord<byte[], byte[]> deadLetter = awaitDeadLetter(Topics.PATIENTS_DLT, poison);
+        assertThat(header(deadLetter, "kafka_dlt-exception-message"))
+                .startsWith("unreadable: the record could not be deserialized");
+        assertThat(header(deadLetter, "kafka_dlt-original-consumer-group")).isEqualTo(PatientListener.GROUP);
+        assertThat(deadLetter.headers())
+                .as("the reason never quotes the record")
+                .allSatisfy(h -> assertThat(new String(h.value(), StandardCharsets.UTF_8))
+                        .doesNotContain(marker));
+        await().atMost(PATIENCE).until(() -> deadLetters(Topics.PATIENTS) == before + 1);
     }
 
     @Test

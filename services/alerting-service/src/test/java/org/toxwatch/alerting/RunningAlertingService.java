@@ -10,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.toxwatch.model.PatientRecorded;
 import org.toxwatch.model.Topics;
 import org.toxwatch.model.ToxicityAssessed;
 import org.toxwatch.testinfrastructure.IntegrationInfrastructure;
@@ -81,6 +82,15 @@ abstract class RunningAlertingService {
                     .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not publish the assessment", e);
+        }
+    }
+
+    /** Publishes as ingest does: keyed by patient, on the compacted patients topic, acknowledged by the broker. */
+    void publish(PatientRecorded record) {
+        try {
+            kafkaTemplate.send(Topics.PATIENTS, record.patientId(), record).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the patient record", e);
         }
     }
 }

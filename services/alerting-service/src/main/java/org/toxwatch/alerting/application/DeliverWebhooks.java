@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.toxwatch.alerting.domain.DeliveryAttempt;
 import org.toxwatch.alerting.domain.RetrySchedule;
 import org.toxwatch.alerting.domain.WebhookDelivery;
+import org.toxwatch.alerting.domain.WebhookSubscription;
+import org.toxwatch.alerting.domain.patient.PatientDetails;
+import org.toxwatch.alerting.domain.patient.PatientFile;
 
 /**
  * Use case: send the deliveries that are due, record each attempt in the delivery log and schedule the next try
@@ -24,6 +28,7 @@ public final class DeliverWebhooks {
     private final WebhookSubscriptions subscriptions;
     private final WebhookDeliveries deliveries;
     private final WebhookSender sender;
+    private final PatientFiles patients;
     private final RetrySchedule retries;
     private final Clock clock;
 
@@ -31,11 +36,13 @@ public final class DeliverWebhooks {
             WebhookSubscriptions subscriptions,
             WebhookDeliveries deliveries,
             WebhookSender sender,
+            PatientFiles patients,
             RetrySchedule retries,
             Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.sender = sender;
+        this.patients = patients;
         this.retries = retries;
         this.clock = clock;
     }
@@ -70,7 +77,7 @@ public final class DeliverWebhooks {
         }
         DeliveryAttempt attempt;
         try {
-            attempt = sender.send(subscription.get(), due, clock.instant());
+            attempt = sender.send(subscription.get(), due, patientFor(subscription.get(), due), clock.instant());
         } catch (RuntimeException e) {
             // The exception's message may quote the alert; the attempt log keeps only what kind of failure it was.
             attempt = new DeliveryAttempt(
@@ -81,5 +88,15 @@ public final class DeliverWebhooks {
                     "internal error: " + e.getClass().getSimpleName());
         }
         return due.after(attempt, retries);
+    }
+
+    /** Minimum necessary: the patient's details are looked up only for a subscription that asked for them. */
+    private @Nullable PatientDetails patientFor(WebhookSubscription subscription, WebhookDelivery delivery) {
+        if (!subscription.carriesDemographics()) {
+            return null;
+        }
+        return patients.find(delivery.change().patientId())
+                .map(PatientFile::details)
+                .orElse(null);
     }
 }

@@ -1,12 +1,20 @@
 package org.toxwatch.alerting.application;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.toxwatch.alerting.domain.DeliveryAttempt;
 import org.toxwatch.alerting.domain.WebhookDelivery;
 import org.toxwatch.alerting.domain.WebhookSubscription;
+import org.toxwatch.alerting.domain.patient.PatientDetails;
 
 /** Port: makes one signed delivery attempt and reports how it went; never throws for a receiver's failure. */
 public interface WebhookSender {
 
-    DeliveryAttempt send(WebhookSubscription subscription, WebhookDelivery delivery, Instant now);
+    /**
+     * @param patient who the patient is, given only when the subscription asked for it
+     *     ({@link WebhookSubscription#carriesDemographics()}); otherwise null and nothing about the patient but the
+     *     id in the alert is sent
+     */
+    DeliveryAttempt send(
+            WebhookSubscription subscription, WebhookDelivery delivery, @Nullable PatientDetails patient, Instant now);
 }

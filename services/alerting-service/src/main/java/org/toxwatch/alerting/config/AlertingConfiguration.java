@@ -26,12 +26,14 @@ import org.toxwatch.alerting.adapter.kafka.AlertEventListener;
 import org.toxwatch.alerting.adapter.kafka.AssessmentListener;
 import org.toxwatch.alerting.adapter.kafka.DeadLetters;
 import org.toxwatch.alerting.adapter.kafka.KafkaAlertEventPublisher;
+import org.toxwatch.alerting.adapter.kafka.PatientListener;
 import org.toxwatch.alerting.adapter.live.LiveAlertFeed;
 import org.toxwatch.alerting.adapter.mail.MailNotificationSender;
 import org.toxwatch.alerting.adapter.metrics.MeteredAlertEventPublisher;
 import org.toxwatch.alerting.adapter.mongo.MongoAlerts;
 import org.toxwatch.alerting.adapter.mongo.MongoAssessmentHistory;
 import org.toxwatch.alerting.adapter.mongo.MongoAuditTrail;
+import org.toxwatch.alerting.adapter.mongo.MongoPatientFiles;
 import org.toxwatch.alerting.adapter.mongo.MongoWebhookDeliveries;
 import org.toxwatch.alerting.adapter.mongo.MongoWebhookSubscriptions;
 import org.toxwatch.alerting.adapter.scheduling.EscalationScheduler;
@@ -47,7 +49,9 @@ import org.toxwatch.alerting.application.AuditTrail;
 import org.toxwatch.alerting.application.DeliverWebhooks;
 import org.toxwatch.alerting.application.EscalateAlerts;
 import org.toxwatch.alerting.application.NotifySubscribers;
+import org.toxwatch.alerting.application.PatientFiles;
 import org.toxwatch.alerting.application.RaiseAlerts;
+import org.toxwatch.alerting.application.RecordPatient;
 import org.toxwatch.alerting.application.ResolveRecoveredAlerts;
 import org.toxwatch.alerting.application.WebhookDeliveries;
 import org.toxwatch.alerting.application.WebhookSubscriptions;
@@ -156,6 +160,7 @@ class AlertingConfiguration {
     DeliverWebhooks deliverWebhooks(
             WebhookSubscriptions subscriptions,
             WebhookDeliveries deliveries,
+            PatientFiles patientFiles,
             JsonMapper jsonMapper,
             ObjectProvider<JavaMailSender> mailSender,
             WebhookProperties properties,
@@ -170,7 +175,7 @@ class AlertingConfiguration {
                 smtp == null
                         ? null
                         : new MailNotificationSender(smtp, mail.from(), mail.consoleUrl(), mail.patientDetails()));
-        return new DeliverWebhooks(subscriptions, deliveries, senders, properties.retrySchedule(), clock);
+        return new DeliverWebhooks(subscriptions, deliveries, senders, patientFiles, properties.retrySchedule(), clock);
     }
 
     @Bean
@@ -194,13 +199,28 @@ class AlertingConfiguration {
     }
 
     @Bean
+    PatientFiles patientFiles(MongoTemplate mongoTemplate) {
+        return new MongoPatientFiles(mongoTemplate);
+    }
+
+    @Bean
+    RecordPatient recordPatient(PatientFiles patientFiles, LiveAlertFeed liveAlertFeed) {
+        return new RecordPatient(patientFiles, liveAlertFeed);
+    }
+
+    @Bean
+    PatientListener patientListener(RecordPatient recordPatient) {
+        return new PatientListener(recordPatient);
+    }
+
+    @Bean
     DeadLetters deadLetters(MeterRegistry meterRegistry) {
         return new DeadLetters(meterRegistry);
     }
 
     /**
-     * The one error handler, which Spring Boot gives every listener container (assessment reader, webhook
-     * dispatcher, live feed): bounded retries, then the dead-letter topic (see {@link DeadLetters}).
+     * The one error handler, which Spring Boot gives every listener container (assessment reader, patient reader,
+     * webhook dispatcher, live feed): bounded retries, then the dead-letter topic (see {@link DeadLetters}).
      * Unreadable records keep their original bytes.
      */
     @Bean
@@ -236,6 +256,14 @@ class AlertingConfiguration {
                         .partitions(properties.topicPartitions())
                         .build(),
                 TopicBuilder.name(Topics.ASSESSMENTS_DLT)
+                        .partitions(properties.topicPartitions())
+                        .build(),
+                // The newest record per patient is what counts, so the topic is compacted (contract).
+                TopicBuilder.name(Topics.PATIENTS)
+                        .partitions(properties.topicPartitions())
+                        .compact()
+                        .build(),
+                TopicBuilder.name(Topics.PATIENTS_DLT)
                         .partitions(properties.topicPartitions())
                         .build(),
                 // Where the webhook dispatcher's and live feed's unreadable or failing alert events go.

@@ -6,6 +6,7 @@ import org.toxwatch.alerting.application.WebhookSender;
 import org.toxwatch.alerting.domain.DeliveryAttempt;
 import org.toxwatch.alerting.domain.WebhookDelivery;
 import org.toxwatch.alerting.domain.WebhookSubscription;
+import org.toxwatch.alerting.domain.patient.PatientDetails;
 
 /** Hands each delivery to the sender of its subscription's channel: HTTP for webhooks, Spring Mail for e-mail. */
 final class ChannelSenders implements WebhookSender {
@@ -19,14 +20,16 @@ final class ChannelSenders implements WebhookSender {
     }
 
     @Override
-    public DeliveryAttempt send(WebhookSubscription subscription, WebhookDelivery delivery, Instant now) {
+    public DeliveryAttempt send(
+            WebhookSubscription subscription, WebhookDelivery delivery, @Nullable PatientDetails patient, Instant now) {
         if (!subscription.channel().equals(WebhookSubscription.EMAIL)) {
-            return webhook.send(subscription, delivery, now);
+            return webhook.send(subscription, delivery, patient, now);
         }
         if (email == null) {
             return new DeliveryAttempt(
                     delivery.nextAttemptNumber(), now, false, null, "e-mail is not configured (spring.mail.host)");
         }
-        return email.send(subscription, delivery, now);
+        // E-mail never names the patient beyond what MailNotificationSender's own setting allows.
+        return email.send(subscription, delivery, null, now);
     }
 }

@@ -17,6 +17,8 @@ import org.toxwatch.model.AlertTransition;
  * @param priorities the priorities it wants; empty means all
  * @param active an inactive subscription receives nothing new; its delivery log stays
  * @param createdAt transitions from before the subscription are not sent to it
+ * @param includeDemographics webhooks to it carry the patient's name, birth date, sex, identifiers and location;
+ *     off unless the subscription asks (minimum necessary), and never for e-mail
  */
 public record WebhookSubscription(
         UUID id,
@@ -26,7 +28,8 @@ public record WebhookSubscription(
         Set<AlertTransition> transitions,
         Set<AlertPriority> priorities,
         boolean active,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean includeDemographics) {
 
     /** Shorter secrets are refused: HMAC-SHA256 is only as strong as its key. */
     public static final int SHORTEST_SECRET = 16;
@@ -55,6 +58,12 @@ public record WebhookSubscription(
     }
 
     public WebhookSubscription deactivated() {
-        return new WebhookSubscription(id, name, url, secret, transitions, priorities, false, createdAt);
+        return new WebhookSubscription(
+                id, name, url, secret, transitions, priorities, false, createdAt, includeDemographics);
+    }
+
+    /** Whether a delivery to it is to carry who the patient is: webhooks that asked for it, never e-mail. */
+    public boolean carriesDemographics() {
+        return includeDemographics && channel().equals(WEBHOOK);
     }
 }

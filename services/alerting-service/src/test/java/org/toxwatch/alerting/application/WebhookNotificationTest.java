@@ -10,8 +10,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.toxwatch.alerting.domain.AlertPolicy;
@@ -20,6 +23,9 @@ import org.toxwatch.alerting.domain.DeliveryStatus;
 import org.toxwatch.alerting.domain.RetrySchedule;
 import org.toxwatch.alerting.domain.WebhookDelivery;
 import org.toxwatch.alerting.domain.WebhookSubscription;
+import org.toxwatch.alerting.domain.patient.PatientDetails;
+import org.toxwatch.alerting.domain.patient.PatientFile;
+import org.toxwatch.alerting.domain.patient.PatientRecords;
 import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AlertTransition;
@@ -38,18 +44,26 @@ class WebhookNotificationTest {
             new RaiseAlerts(new AlertPolicy(), alerts, published::add, new InMemoryAuditTrail(), clock);
     private final NotifySubscribers notifySubscribers = new NotifySubscribers(webhooks, webhooks, clock);
     private final ScriptedReceiver receiver = new ScriptedReceiver();
-    private final DeliverWebhooks deliverWebhooks = new DeliverWebhooks(webhooks, webhooks, receiver, RETRIES, clock);
+    private final InMemoryPatientFiles patients = new InMemoryPatientFiles();
+    private final DeliverWebhooks deliverWebhooks =
+            new DeliverWebhooks(webhooks, webhooks, receiver, patients, RETRIES, clock);
 
     private WebhookSubscription subscribe(Set<AlertTransition> transitions, Set<AlertPriority> priorities) {
+        return subscribe("https://ehr.example/hooks", transitions, priorities, false);
+    }
+
+    private WebhookSubscription subscribe(
+            String url, Set<AlertTransition> transitions, Set<AlertPriority> priorities, boolean demographics) {
         return webhooks.save(new WebhookSubscription(
                 UUID.randomUUID(),
                 "ehr",
-                URI.create("https://ehr.example/hooks"),
+                URI.create(url),
                 "sixteen-characters",
                 transitions,
                 priorities,
                 true,
-                clock.instant()));
+                clock.instant(),
+                demographics));
     }
 
     private AlertChanged raise(Criterion criterion, int grade) {
@@ -192,6 +206,51 @@ class WebhookNotificationTest {
         }
     }
 
+    @Nested
+    class MinimumNecessary {
+
+        @BeforeEach
+        void thePatientIsKnown() {
+            patients.save(PatientFile.of("MRN-1")
+                    .apply(PatientRecords.anAdmittedChild("MRN-1", "2026-11-16T06:55:00Z")
+                            .build()));
+        }
+
+        @Test
+        void byDefaultAWebhookIsGivenNothingAboutThePatientButTheAlert() {
+            var subscription = subscribe(Set.of(), Set.of());
+            notifySubscribers.on(raise(Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+
+            deliverWebhooks.run();
+
+            assertThat(receiver.patients).containsExactly(Optional.empty());
+            assertThat(subscription.includeDemographics()).isFalse();
+        }
+
+        @Test
+        void aWebhookThatAskedForDemographicsIsGivenThePatientAsLastStated() {
+            subscribe("https://ehr.example/hooks", Set.of(), Set.of(), true);
+            notifySubscribers.on(raise(Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+
+            deliverWebhooks.run();
+
+            assertThat(receiver.patients)
+                    .singleElement()
+                    .satisfies(patient ->
+                            assertThat(patient.orElseThrow().familyName()).isEqualTo("Example"));
+        }
+
+        @Test
+        void anEMailSubscriptionIsNeverGivenThePatientEvenIfItAsked() {
+            subscribe("mailto:ward@hospital.example", Set.of(), Set.of(), true);
+            notifySubscribers.on(raise(Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+
+            deliverWebhooks.run();
+
+            assertThat(receiver.patients).containsExactly(Optional.empty());
+        }
+    }
+
     /** A scripted answer: the sender throws instead of answering. */
     private static final int BREAKS = -1;
 
@@ -199,14 +258,20 @@ class WebhookNotificationTest {
     private static final class ScriptedReceiver implements WebhookSender {
         private final Deque<Integer> statuses = new ArrayDeque<>();
         private final List<WebhookDelivery> received = new ArrayList<>();
+        private final List<Optional<PatientDetails>> patients = new ArrayList<>();
 
         void answers(Integer... script) {
             statuses.addAll(List.of(script));
         }
 
         @Override
-        public DeliveryAttempt send(WebhookSubscription subscription, WebhookDelivery delivery, Instant now) {
+        public DeliveryAttempt send(
+                WebhookSubscription subscription,
+                WebhookDelivery delivery,
+                @Nullable PatientDetails patient,
+                Instant now) {
             received.add(delivery);
+            patients.add(Optional.ofNullable(patient));
             int status = statuses.isEmpty() ? 200 : statuses.poll();
             if (status == BREAKS) {
                 throw new IllegalStateException("receiver for patient MRN-1 broke");

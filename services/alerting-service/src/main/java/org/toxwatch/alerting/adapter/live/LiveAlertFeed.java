@@ -3,9 +3,11 @@ package org.toxwatch.alerting.adapter.live;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.toxwatch.alerting.application.PatientChanges;
 import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.Topics;
 
@@ -13,8 +15,15 @@ import org.toxwatch.model.Topics;
  * Pushes every alert transition to the connected consoles as a server-sent event named after the transition.
  * It reads the alert-event topic rather than listening in-process, so each instance's consoles see the
  * transitions made on every instance; a console that reconnects reloads the queue and then follows live.
+ *
+ * <p>A change to what is known about a patient (a transfer, a corrected name) is pushed as a {@value #PATIENT}
+ * event carrying the patient id only, by the instance that stored it: consoles showing the patient read it again.
+ * Consoles on other instances see it at their next reload (on any alert transition, or the queue's periodic one).
  */
-public final class LiveAlertFeed {
+public final class LiveAlertFeed implements PatientChanges {
+
+    /** The event name of a patient change. */
+    public static final String PATIENT = "PATIENT";
 
     /** Each instance reads every transition: a group of its own, from the newest record on. */
     static final String GROUP = "alerting.live-feed-#{T(java.util.UUID).randomUUID()}";
@@ -47,12 +56,24 @@ public final class LiveAlertFeed {
             groupId = GROUP,
             properties = {"auto.offset.reset=latest", "spring.json.value.default.type=org.toxwatch.model.AlertChanged"})
     public void on(AlertChanged transition) {
+        push(() -> SseEmitter.event()
+                .id(transition.eventId().toString())
+                .name(transition.transition().name())
+                .data(transition, MediaType.APPLICATION_JSON));
+    }
+
+    @Override
+    public void changed(String patientId) {
+        push(() -> SseEmitter.event().name(PATIENT).data(new PatientChanged(patientId), MediaType.APPLICATION_JSON));
+    }
+
+    record PatientChanged(String patientId) {}
+
+    /** A builder per console: a built event is not sent twice. */
+    private void push(Supplier<SseEmitter.SseEventBuilder> event) {
         for (SseEmitter console : consoles) {
             try {
-                console.send(SseEmitter.event()
-                        .id(transition.eventId().toString())
-                        .name(transition.transition().name())
-                        .data(transition, MediaType.APPLICATION_JSON));
+                console.send(event.get());
             } catch (IOException | IllegalStateException e) {
                 consoles.remove(console);
             }

@@ -2,6 +2,7 @@ package org.toxwatch.alerting.adapter.mail;
 
 import java.time.Instant;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -9,13 +10,15 @@ import org.toxwatch.alerting.application.WebhookSender;
 import org.toxwatch.alerting.domain.DeliveryAttempt;
 import org.toxwatch.alerting.domain.WebhookDelivery;
 import org.toxwatch.alerting.domain.WebhookSubscription;
+import org.toxwatch.alerting.domain.patient.PatientDetails;
 import org.toxwatch.model.AlertChanged;
 
 /**
  * Sends a delivery to a {@code mailto:} subscription through Spring Mail. Minimum necessary: e-mail is often read
  * on lock screens and forwarded, so by default neither subject nor body names the patient; they say how urgent,
  * what changed and where to look (the console, behind a sign-in). With {@code patientDetails} on, the patient id
- * is added to both.
+ * is added to both. Names, birth dates and identifiers other than that id are never put in an e-mail: the
+ * {@code patient} a subscription may ask for is for webhooks only, and is ignored here.
  */
 public final class MailNotificationSender implements WebhookSender {
 
@@ -32,7 +35,8 @@ public final class MailNotificationSender implements WebhookSender {
     }
 
     @Override
-    public DeliveryAttempt send(WebhookSubscription subscription, WebhookDelivery delivery, Instant now) {
+    public DeliveryAttempt send(
+            WebhookSubscription subscription, WebhookDelivery delivery, @Nullable PatientDetails patient, Instant now) {
         var message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(subscription.url().getSchemeSpecificPart());

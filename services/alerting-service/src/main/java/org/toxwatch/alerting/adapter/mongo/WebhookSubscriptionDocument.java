@@ -4,13 +4,17 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.toxwatch.alerting.domain.WebhookSubscription;
 import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AlertTransition;
 
-/** A webhook subscription as stored. The secret is needed to sign, so it is kept; the API never returns it. */
+/**
+ * A webhook subscription as stored. The secret is needed to sign, so it is kept; the API never returns it.
+ * {@code includeDemographics} is absent from subscriptions stored before it existed: they do not carry the patient.
+ */
 @Document("webhook_subscriptions")
 record WebhookSubscriptionDocument(
         @Id String id,
@@ -20,7 +24,8 @@ record WebhookSubscriptionDocument(
         List<AlertTransition> transitions,
         List<AlertPriority> priorities,
         boolean active,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable Boolean includeDemographics) {
 
     static WebhookSubscriptionDocument from(WebhookSubscription subscription) {
         return new WebhookSubscriptionDocument(
@@ -31,7 +36,8 @@ record WebhookSubscriptionDocument(
                 subscription.transitions().stream().sorted().toList(),
                 subscription.priorities().stream().sorted().toList(),
                 subscription.active(),
-                subscription.createdAt());
+                subscription.createdAt(),
+                subscription.includeDemographics());
     }
 
     WebhookSubscription toDomain() {
@@ -43,6 +49,7 @@ record WebhookSubscriptionDocument(
                 java.util.Set.copyOf(transitions),
                 java.util.Set.copyOf(priorities),
                 active,
-                createdAt);
+                createdAt,
+                Boolean.TRUE.equals(includeDemographics));
     }
 }

@@ -17,12 +17,18 @@ import org.toxwatch.alerting.application.ActOnAlert;
 import org.toxwatch.alerting.application.AlertFilter;
 import org.toxwatch.alerting.application.Alerts;
 import org.toxwatch.alerting.application.AuditTrail;
+import org.toxwatch.alerting.application.PatientFiles;
+import org.toxwatch.alerting.domain.AlertEpisode;
+import org.toxwatch.alerting.domain.patient.PatientFile;
 import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AlertStatus;
 import org.toxwatch.model.Criterion;
 
-/** The clinicians' alert queue (highest priority first, then most recently changed), alert detail and actions. */
+/**
+ * The clinicians' alert queue (highest priority first, then most recently changed), alert detail and actions. Each
+ * alert shows whose it is (name, birth date, sex, location, attending): these routes are for clinicians only.
+ */
 @RestController
 class AlertController {
 
@@ -31,19 +37,26 @@ class AlertController {
     private final Alerts alerts;
     private final AuditTrail auditTrail;
     private final ActOnAlert actOnAlert;
+    private final PatientFiles patients;
 
-    AlertController(Alerts alerts, AuditTrail auditTrail, ActOnAlert actOnAlert) {
+    AlertController(Alerts alerts, AuditTrail auditTrail, ActOnAlert actOnAlert, PatientFiles patients) {
         this.alerts = alerts;
         this.auditTrail = auditTrail;
         this.actOnAlert = actOnAlert;
+        this.patients = patients;
     }
 
     /** One alert with its evidence and every transition it went through. */
     @GetMapping("/api/v1/alerts/{alertId}")
     ResponseEntity<?> alert(@PathVariable UUID alertId) {
         return alerts.find(alertId)
-                .<ResponseEntity<?>>map(episode ->
-                        ResponseEntity.ok(new AlertDetailView(AlertView.of(episode), auditTrail.of(alertId))))
+                .<ResponseEntity<?>>map(episode -> ResponseEntity.ok(new AlertDetailView(
+                        AlertView.of(
+                                episode,
+                                patients.find(episode.patientId())
+                                        .map(PatientFile::details)
+                                        .orElse(null)),
+                        auditTrail.of(alertId))))
                 .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No alert " + alertId));
     }
 
@@ -118,6 +131,14 @@ class AlertController {
             @RequestParam(defaultValue = "100") int limit) {
         int bounded = Math.max(1, Math.min(limit, MAX_PAGE));
         var filter = new AlertFilter(status, patientId, priority, criterion, Math.max(0, page), bounded);
-        return alerts.list(filter).stream().map(AlertView::of).toList();
+        List<AlertEpisode> episodes = alerts.list(filter);
+        var files = patients.findAll(
+                episodes.stream().map(AlertEpisode::patientId).distinct().toList());
+        return episodes.stream()
+                .map(episode -> {
+                    var file = files.get(episode.patientId());
+                    return AlertView.of(episode, file == null ? null : file.details());
+                })
+                .toList();
     }
 }

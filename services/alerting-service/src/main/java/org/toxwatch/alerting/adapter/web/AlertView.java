@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.alerting.domain.AlertEpisode;
+import org.toxwatch.alerting.domain.patient.PatientDetails;
 import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AlertStatus;
 import org.toxwatch.model.AppliedThreshold;
@@ -26,12 +27,15 @@ import org.toxwatch.model.ToxicityFamily;
  * @param resolutionProposedAt when ToxWatch proposed resolving it; a clinician confirms by resolving
  * @param caveats what a clinician must know to read the grade shown (hemolyzed specimen, source result corrected,
  *     ...)
+ * @param patient who the alert is about, as far as the patient records said (null when nothing was said yet);
+ *     only clinicians read alerts
  * @param awaitingConfirmation every grade that alerts in this episode came from a compromised specimen: it does not
  *     page until a result without that caveat confirms it
  */
 record AlertView(
         UUID alertId,
         String patientId,
+        @Nullable PatientView patient,
         ToxicityFamily family,
         Criterion criterion,
         String criterionId,
@@ -62,11 +66,12 @@ record AlertView(
 
     static final String LAB_ONLY_NOTE = "lab-only grade; clinical criteria not assessed";
 
-    static AlertView of(AlertEpisode episode) {
+    static AlertView of(AlertEpisode episode, @Nullable PatientDetails patient) {
         var latest = episode.latest();
         return new AlertView(
                 episode.alertId(),
                 episode.patientId(),
+                patient == null ? null : PatientView.of(patient),
                 episode.family(),
                 latest.criterion(),
                 latest.criterionId(),

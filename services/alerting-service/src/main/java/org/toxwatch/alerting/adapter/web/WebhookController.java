@@ -56,7 +56,8 @@ class WebhookController {
             @Nullable String url,
             @Nullable String secret,
             @Nullable Set<AlertTransition> transitions,
-            @Nullable Set<AlertPriority> priorities) {}
+            @Nullable Set<AlertPriority> priorities,
+            @Nullable Boolean includeDemographics) {}
 
     /** A subscription as shown: never its secret. */
     record SubscriptionView(
@@ -66,11 +67,19 @@ class WebhookController {
             Set<AlertTransition> transitions,
             Set<AlertPriority> priorities,
             boolean active,
-            Instant createdAt) {
+            Instant createdAt,
+            boolean includeDemographics) {
 
         static SubscriptionView of(WebhookSubscription s) {
             return new SubscriptionView(
-                    s.id(), s.name(), s.url(), s.transitions(), s.priorities(), s.active(), s.createdAt());
+                    s.id(),
+                    s.name(),
+                    s.url(),
+                    s.transitions(),
+                    s.priorities(),
+                    s.active(),
+                    s.createdAt(),
+                    s.includeDemographics());
         }
     }
 
@@ -111,6 +120,10 @@ class WebhookController {
         }
     }
 
+    /**
+     * Subscribes. {@code includeDemographics} (default false) adds a {@code patient} block (name, birth date, sex,
+     * identifiers, location, attending) to each webhook; e-mail never carries it.
+     */
     @PostMapping("/api/v1/webhooks")
     ResponseEntity<?> subscribe(@RequestBody SubscribeRequest body) {
         if (body.name() == null || body.name().isBlank()) {
@@ -123,6 +136,11 @@ class WebhookController {
                     allowPlainHttp
                             ? "The url must be an absolute http(s) URL (webhook) or a mailto: address (e-mail)"
                             : "The url must be an absolute https URL (webhook) or a mailto: address (e-mail)");
+        }
+        if (Boolean.TRUE.equals(body.includeDemographics()) && "mailto".equalsIgnoreCase(url.getScheme())) {
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "includeDemographics is for webhooks: e-mail never carries the patient's name or birth date");
         }
         if (body.secret() == null || body.secret().length() < WebhookSubscription.SHORTEST_SECRET) {
             return problem(
@@ -138,7 +156,8 @@ class WebhookController {
                 body.transitions() == null ? Set.of() : body.transitions(),
                 body.priorities() == null ? Set.of() : body.priorities(),
                 true,
-                clock.instant()));
+                clock.instant(),
+                Boolean.TRUE.equals(body.includeDemographics())));
         return ResponseEntity.created(URI.create("/api/v1/webhooks/" + subscription.id()))
                 .body(SubscriptionView.of(subscription));
     }

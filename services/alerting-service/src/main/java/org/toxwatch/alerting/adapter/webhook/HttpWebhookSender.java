@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.hc.client5.http.DnsResolver;
@@ -20,12 +21,17 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
 import org.toxwatch.alerting.application.WebhookSender;
 import org.toxwatch.alerting.domain.DeliveryAttempt;
 import org.toxwatch.alerting.domain.WebhookDelivery;
 import org.toxwatch.alerting.domain.WebhookSignature;
 import org.toxwatch.alerting.domain.WebhookSubscription;
+import org.toxwatch.alerting.domain.patient.PatientDetails;
+import org.toxwatch.model.AdministrativeSex;
 import org.toxwatch.model.AlertChanged;
+import org.toxwatch.model.PatientIdentifier;
+import org.toxwatch.model.PatientLocation;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -77,14 +83,47 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
     /** What the receiver gets: the transition as published on the alert-event topic, and which delivery it is. */
     record Payload(String deliveryId, String subscription, AlertChanged alert) {}
 
+    /** The same, with who the patient is, for a subscription that asked for it ({@code includeDemographics}). */
+    record PayloadWithPatient(String deliveryId, String subscription, AlertChanged alert, PatientBlock patient) {}
+
+    /** The patient as a webhook carries them: each detail as last stated, null where never stated. */
+    record PatientBlock(
+            String patientId,
+            List<PatientIdentifier> identifiers,
+            @Nullable String familyName,
+            @Nullable String givenName,
+            @Nullable LocalDate birthDate,
+            @Nullable AdministrativeSex sex,
+            @Nullable PatientLocation location,
+            @Nullable String attending,
+            boolean discharged) {
+
+        static PatientBlock of(PatientDetails details) {
+            return new PatientBlock(
+                    details.patientId(),
+                    details.identifiers(),
+                    details.familyName(),
+                    details.givenName(),
+                    details.birthDate(),
+                    details.sex(),
+                    details.location(),
+                    details.attending(),
+                    details.discharged());
+        }
+    }
+
     @Override
-    public DeliveryAttempt send(WebhookSubscription subscription, WebhookDelivery delivery, Instant now) {
+    public DeliveryAttempt send(
+            WebhookSubscription subscription, WebhookDelivery delivery, @Nullable PatientDetails patient, Instant now) {
         int number = delivery.nextAttemptNumber();
         if (!policy.permitsUrl(subscription.url())) {
             return new DeliveryAttempt(number, now, false, null, OutboundPolicy.REFUSED);
         }
-        String body =
-                json.writeValueAsString(new Payload(delivery.deliveryId(), subscription.name(), delivery.change()));
+        String body = json.writeValueAsString(
+                patient != null && subscription.carriesDemographics()
+                        ? new PayloadWithPatient(
+                                delivery.deliveryId(), subscription.name(), delivery.change(), PatientBlock.of(patient))
+                        : new Payload(delivery.deliveryId(), subscription.name(), delivery.change()));
         var request = new HttpPost(subscription.url());
         request.setHeader("User-Agent", "ToxWatch-Webhooks/1");
         request.setHeader(DELIVERY_HEADER, delivery.deliveryId());

@@ -20,6 +20,9 @@ import org.toxwatch.alerting.domain.AlertEpisode;
 import org.toxwatch.alerting.domain.AlertPolicy;
 import org.toxwatch.alerting.domain.WebhookDelivery;
 import org.toxwatch.alerting.domain.WebhookSubscription;
+import org.toxwatch.alerting.domain.patient.PatientDetails;
+import org.toxwatch.alerting.domain.patient.PatientFile;
+import org.toxwatch.alerting.domain.patient.PatientRecords;
 import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.Criterion;
 
@@ -37,7 +40,8 @@ class MailNotificationSenderIT {
             Set.of(),
             Set.of(),
             true,
-            NOW);
+            NOW,
+            true);
 
     @BeforeEach
     void startSmtp() {
@@ -70,7 +74,7 @@ class MailNotificationSenderIT {
     void byDefaultNeitherSubjectNorBodyNameThePatient() throws Exception {
         var delivery = aRaisedHighAlert();
 
-        var attempt = sender(false).send(ward, delivery, NOW);
+        var attempt = sender(false).send(ward, delivery, aKnownChild(), NOW);
 
         assertThat(attempt.delivered()).isTrue();
         assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
@@ -82,17 +86,30 @@ class MailNotificationSenderIT {
                 .contains("https://toxwatch.example/console/alert.html?id="
                         + delivery.change().alertId())
                 .contains("CTCAE-5.0/neutrophil_count_decreased, grade 4")
-                .doesNotContain("MRN-4711");
+                .doesNotContain("MRN-4711")
+                .doesNotContain("Example", "Mia", "2020", "000004", "PICU");
+        assertThat(message.getSubject()).doesNotContain("MRN-4711", "Example", "Mia");
+    }
+
+    /** Who the patient is, as the store would hand it; e-mail must never use it. */
+    private static PatientDetails aKnownChild() {
+        return PatientFile.of("MRN-4711")
+                .apply(PatientRecords.anAdmittedChild("MRN-4711", "2026-11-16T06:55:00Z")
+                        .build())
+                .details();
     }
 
     @Test
     void patientDetailsAreSentOnlyWhenConfigured() throws Exception {
-        sender(true).send(ward, aRaisedHighAlert(), NOW);
+        sender(true).send(ward, aRaisedHighAlert(), aKnownChild(), NOW);
 
         assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
         MimeMessage message = smtp.getReceivedMessages()[0];
         assertThat(message.getSubject()).endsWith("patient MRN-4711");
-        assertThat(GreenMailUtil.getBody(message)).contains("Patient: MRN-4711");
+        assertThat(GreenMailUtil.getBody(message))
+                .contains("Patient: MRN-4711")
+                .as("names and birth dates are never e-mailed, whatever the setting")
+                .doesNotContain("Example", "Mia", "2020-03-14");
     }
 
     @Test
@@ -101,7 +118,7 @@ class MailNotificationSenderIT {
         var sender = sender(false);
         smtp.stop();
 
-        var attempt = sender.send(ward, delivery, NOW);
+        var attempt = sender.send(ward, delivery, null, NOW);
 
         assertThat(attempt.delivered()).isFalse();
         assertThat(attempt.failure()).startsWith("mail: ");

@@ -210,14 +210,15 @@ class HttpWebhookSenderTest {
                 Set.of(),
                 Set.of(),
                 true,
-                NOW);
+                NOW,
+                false);
         var raised = AlertEpisode.raise(
                 anAssessment("MRN-4711", Criterion.NEUTROPHIL_COUNT_DECREASED, 4),
                 new AlertDecision(AlertPriority.HIGH, "grade 4 -> high", AlertPolicy.VERSION),
                 UUID.randomUUID(),
                 NOW);
         try (var sender = new HttpWebhookSender(JsonMapper.builder().build(), TIMEOUT, policy)) {
-            return sender.send(subscription, WebhookDelivery.of(subscription, raised.event(), NOW), NOW);
+            return sender.send(subscription, WebhookDelivery.of(subscription, raised.event(), NOW), null, NOW);
         }
     }
 }
