@@ -1,6 +1,8 @@
 "use strict";
 (() => {
-  const { api, loadSession, h, term, time, priorityBadge, caveatText, range, follow, showLiveState, say } = ToxWatch;
+  const { api, loadSession, h, term, time, priorityBadge, caveatText, range, follow, showLiveState, say,
+    patientName, patientAge, birthDateText, patientSex, patientPlace, patientAttending } = ToxWatch;
+  let shownPatientId = null;
   const alertId = new URLSearchParams(window.location.search).get("id");
   const message = document.getElementById("message");
 
@@ -13,9 +15,17 @@
     document.getElementById("alert-title").replaceChildren(
       priorityBadge(alert.priority), " ", term(alert.criterionId) + " · grade " + (alert.grade ?? "—"));
     const therapy = alert.therapyContext;
+    const patient = alert.patient;
+    shownPatientId = alert.patientId;
     document.getElementById("facts").replaceChildren(...[
-      fact("Patient", h("a", { href: "/console/patient.html?id=" + encodeURIComponent(alert.patientId) },
-        alert.patientId), " (timeline)"),
+      fact("Patient", h("strong", { id: "patient-name" }, patientName(patient)), " · ",
+        h("a", { href: "/console/patient.html?id=" + encodeURIComponent(alert.patientId) }, alert.patientId),
+        " (timeline)"),
+      fact("Age", h("span", { id: "patient-age" }, patientAge(patient?.birthDate)),
+        patient?.birthDate ? " (born " + birthDateText(patient.birthDate) + ")" : ""),
+      fact("Sex", h("span", { id: "patient-sex" }, patientSex(patient))),
+      fact("Location", h("span", { id: "patient-location" }, patientPlace(patient))),
+      fact("Attending", h("span", { id: "patient-attending" }, patientAttending(patient))),
       fact("Status", h("span", { id: "alert-status", class: "status" }, alert.status.toLowerCase()),
         alert.snoozedUntil ? " until " + time(alert.snoozedUntil) : ""),
       fact("Priority", alert.priority.toLowerCase() + " — " + alert.priorityReason),
@@ -116,6 +126,7 @@
   }
   loadSession()
     .then(load)
-    .then(() => follow((t) => { if (t.alertId === alertId) load(); }, showLiveState))
+    .then(() => follow((t) => { if (t.alertId === alertId) load(); }, showLiveState,
+      (patientId) => { if (patientId === shownPatientId) load(); }))
     .catch((error) => say(message, error.message, "error"));
 })();

@@ -69,6 +69,57 @@ const ToxWatch = (() => {
     return Math.floor(hours / 24) + " d";
   }
 
+  // Who the patient is, from the patient records (null until one arrived). Every piece may be missing: a missing
+  // one reads "—" and never stops the rest from showing. Names are the sender's free text: only ever text nodes.
+  const UNKNOWN = "—";
+
+  function patientName(patient) {
+    const family = patient?.familyName, given = patient?.givenName;
+    if (family && given) return family + ", " + given;
+    return family || given || UNKNOWN;
+  }
+
+  /**
+   * The age today (on this device's calendar) from an ISO birth date: days under a month, months under two
+   * years, years after; "—" without a usable birth date (missing, malformed or in the future).
+   */
+  function patientAge(birthDate, today = new Date()) {
+    const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typeof birthDate === "string" ? birthDate : "");
+    if (!parts) return UNKNOWN;
+    const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+    const born = Date.UTC(year, month - 1, day);
+    const now = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+    if (Number.isNaN(born) || born > now) return UNKNOWN;
+    const months = (today.getFullYear() - year) * 12 + (today.getMonth() + 1 - month) - (today.getDate() < day ? 1 : 0);
+    if (months >= 24) return Math.floor(months / 12) + " y";
+    if (months >= 1) return months + " mo";
+    return Math.round((now - born) / 86400000) + " d";
+  }
+
+  function birthDateText(birthDate) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(birthDate || "")) return UNKNOWN;
+    const date = new Date(birthDate + "T00:00:00Z");
+    return Number.isNaN(date.getTime()) ? UNKNOWN
+      : date.toLocaleDateString(undefined, { dateStyle: "medium", timeZone: "UTC" });
+  }
+
+  function patientSex(patient) {
+    return patient?.sex ? String(patient.sex).toLowerCase() : UNKNOWN;
+  }
+
+  function patientPlace(patient) {
+    if (patient?.discharged) return "discharged";
+    const location = patient?.location;
+    if (!location) return UNKNOWN;
+    const parts = [location.ward, location.room ? "room " + location.room : null, location.bed ? "bed " + location.bed : null]
+      .filter(Boolean);
+    return parts.length ? parts.join(" · ") : location.facility || UNKNOWN;
+  }
+
+  function patientAttending(patient) {
+    return patient?.attending || UNKNOWN;
+  }
+
   function priorityBadge(priority) {
     return h("span", { class: "priority priority-" + priority }, priority.charAt(0) + priority.slice(1).toLowerCase());
   }
@@ -102,13 +153,15 @@ const ToxWatch = (() => {
    * Follows the live alert stream. The browser reconnects by itself; onChange gets each transition,
    * onState "live" | "connecting" | "offline" so the page can say whether it is current.
    */
-  function follow(onChange, onState) {
+  function follow(onChange, onState, onPatient) {
     const source = new EventSource("/api/v1/alerts/stream");
     source.onopen = () => onState("live");
     source.onerror = () => onState(source.readyState === EventSource.CLOSED ? "offline" : "connecting");
     for (const name of TRANSITIONS) {
       source.addEventListener(name, (event) => onChange(JSON.parse(event.data)));
     }
+    // What is known about a patient changed (a transfer, a corrected name): only the id comes; pages re-read.
+    if (onPatient) source.addEventListener("PATIENT", (event) => onPatient(JSON.parse(event.data).patientId));
     return source;
   }
 
@@ -180,5 +233,6 @@ const ToxWatch = (() => {
 
   return {
     api, loadSession, h, term, time, age, priorityBadge, caveatText, range, follow, showLiveState, checkGrading, say,
+    patientName, patientAge, birthDateText, patientSex, patientPlace, patientAttending,
   };
 })();

@@ -3,7 +3,8 @@
 // reference range, grade bands and therapy markers are a few dozen lines of SVG, and nothing is fetched from
 // outside the service.
 (() => {
-  const { api, loadSession, h, term, time, range, say } = ToxWatch;
+  const { api, loadSession, h, term, time, range, say,
+    patientName, patientAge, patientSex, patientPlace, patientAttending } = ToxWatch;
   const SVG = "http://www.w3.org/2000/svg";
   const patientId = new URLSearchParams(window.location.search).get("id");
   const message = document.getElementById("message");
@@ -154,12 +155,30 @@
         h("td", {}, a.evidence.map((e) => e.display + " " + (e.value ?? "—") + " " + (e.unit || "")).join("; ")))));
   }
 
+  // Who the patient is; no patient record yet (404) leaves every detail "—".
+  async function showPatient() {
+    let patient = null;
+    try {
+      patient = await api("/api/v1/patients/" + encodeURIComponent(patientId));
+    } catch (error) {
+      if (error.status !== 404) throw error;
+    }
+    document.getElementById("patient-summary").replaceChildren(
+      h("strong", { "data-field": "name" }, patientName(patient)), " · ",
+      h("span", { "data-field": "age" }, patientAge(patient?.birthDate)), " · ",
+      h("span", { "data-field": "sex" }, patientSex(patient)), " · ",
+      h("span", { "data-field": "location" }, patientPlace(patient)), " · attending ",
+      h("span", { "data-field": "attending" }, patientAttending(patient)));
+  }
+
   if (!patientId) {
     say(message, "No patient named: open one from an alert.", "error");
     return;
   }
   loadSession()
-    .then(() => api("/api/v1/patients/" + encodeURIComponent(patientId) + "/timeline"))
-    .then(render)
+    .then(() => Promise.all([
+      showPatient(),
+      api("/api/v1/patients/" + encodeURIComponent(patientId) + "/timeline").then(render),
+    ]))
     .catch((error) => say(message, error.message, "error"));
 })();

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 import static org.toxwatch.alerting.domain.Assessments.anAssessment;
+import static org.toxwatch.alerting.domain.patient.PatientRecords.aRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -30,12 +33,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.toxwatch.alerting.application.AlertFilter;
 import org.toxwatch.alerting.application.Alerts;
 import org.toxwatch.alerting.application.AssessmentHistory;
+import org.toxwatch.alerting.application.PatientFiles;
 import org.toxwatch.alerting.domain.AlertPolicy;
 import org.toxwatch.alerting.domain.Assessments;
+import org.toxwatch.model.AdministrativeSex;
 import org.toxwatch.model.AssessmentCaveat;
 import org.toxwatch.model.Criterion;
+import org.toxwatch.model.EncounterEvent;
 import org.toxwatch.model.ToxicityFamily;
 
 /**
@@ -60,6 +67,9 @@ class ConsoleBrowserIT extends RunningAlertingService {
 
     @Autowired
     Alerts alerts;
+
+    @Autowired
+    PatientFiles patients;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -111,7 +121,7 @@ class ConsoleBrowserIT extends RunningAlertingService {
         followingTheLiveStream();
         script("document.body.dataset.loadedOnce = 'yes'");
 
-        By row = By.xpath("//tbody[@id='queue-rows']/tr[td[3][normalize-space()='" + patient + "']]");
+        By row = By.xpath("//tbody[@id='queue-rows']/tr[@data-patient-id='" + patient + "']");
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
             if (!browser.findElements(row).isEmpty()) {
                 return true;
@@ -150,6 +160,89 @@ class ConsoleBrowserIT extends RunningAlertingService {
         assertThat(browser.findElement(By.id("acknowledge")).isEnabled()).isFalse();
         assertFitsTheWindowWidth();
         keepScreenshot("alert-acknowledged");
+    }
+
+    @Test
+    void everyRowSaysWhoseAlertItIsAsTextAndATransferMovesTheBedWithoutAReload() {
+        String patient = "MRN-" + UUID.randomUUID();
+        String hostileName = "<img src=x onerror=alert(1)>";
+        Instant admitted = Instant.now().minus(Duration.ofHours(2));
+        publish(aRecord(patient, admitted.toString())
+                .event(EncounterEvent.ADMITTED)
+                .named(hostileName, "Mia")
+                .born(LocalDate.now().minusYears(6).minusMonths(2).toString())
+                .sex(AdministrativeSex.FEMALE)
+                .in("PICU", "4", "B")
+                .attending("Dr A. Attending")
+                .build());
+        publish(anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+        await().atMost(PATIENCE)
+                .until(() -> patients.find(patient).isPresent()
+                        && !alerts.list(AlertFilter.of(null, patient, 1)).isEmpty());
+        signIn();
+        browser.findElement(By.id("patient-filter")).sendKeys(patient, Keys.TAB);
+        By row = By.xpath("//tbody[@id='queue-rows']/tr[@data-patient-id='" + patient + "']");
+        waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#queue-rows tr"), 1));
+
+        WebElement shown = browser.findElement(row);
+        assertThat(field(shown, "name")).isEqualTo(hostileName + ", Mia");
+        assertThat(shown.findElements(By.tagName("img")))
+                .as("a name is text, never markup")
+                .isEmpty();
+        assertThat(field(shown, "age")).isEqualTo("6 y");
+        assertThat(field(shown, "sex")).isEqualTo("female");
+        assertThat(field(shown, "location")).isEqualTo("PICU · room 4 · bed B");
+        assertThat(field(shown, "attending")).isEqualTo("Dr A. Attending");
+
+        waitFor(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
+        script("document.body.dataset.loadedOnce = 'yes'");
+        publish(aRecord(patient, admitted.plus(Duration.ofHours(1)).toString())
+                .event(EncounterEvent.TRANSFERRED)
+                .in("ONC-PED", "12", "A")
+                .build());
+
+        waitFor(ExpectedConditions.textToBe(
+                By.cssSelector("tr[data-patient-id='" + patient + "'] [data-field='location']"),
+                "ONC-PED · room 12 · bed A"));
+        assertThat(script("return document.body.dataset.loadedOnce"))
+                .as("moved without reloading the page")
+                .isEqualTo("yes");
+        assertThat(field(browser.findElement(row), "name")).isEqualTo(hostileName + ", Mia");
+        keepScreenshot("queue-patient-transferred");
+
+        browser.findElement(row)
+                .findElement(By.linkText("Neutrophil count decreased · grade 4"))
+                .click();
+        waitFor(ExpectedConditions.textToBe(By.id("patient-location"), "ONC-PED · room 12 · bed A"));
+        assertThat(browser.findElement(By.id("patient-name")).getText()).isEqualTo(hostileName + ", Mia");
+        assertThat(browser.findElement(By.id("patient-age")).getText()).isEqualTo("6 y");
+        assertThat(browser.findElement(By.id("patient-sex")).getText()).isEqualTo("female");
+        assertThat(browser.findElement(By.id("patient-attending")).getText()).isEqualTo("Dr A. Attending");
+        assertThat(browser.findElements(By.cssSelector("#facts img"))).isEmpty();
+        keepScreenshot("alert-with-patient");
+    }
+
+    @Test
+    void aPatientNothingIsKnownAboutShowsDashesAndThePageStillWorks() {
+        String patient = "MRN-" + UUID.randomUUID();
+        publish(anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+        await().atMost(PATIENCE)
+                .until(() -> !alerts.list(AlertFilter.of(null, patient, 1)).isEmpty());
+        signIn();
+        browser.findElement(By.id("patient-filter")).sendKeys(patient, Keys.TAB);
+        waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#queue-rows tr"), 1));
+
+        WebElement shown = browser.findElement(By.cssSelector("tr[data-patient-id='" + patient + "']"));
+
+        assertThat(field(shown, "name")).isEqualTo("—");
+        assertThat(field(shown, "age")).isEqualTo("—");
+        assertThat(field(shown, "location")).isEqualTo("—");
+        assertThat(field(shown, "attending")).isEqualTo("—");
+        assertThat(field(shown, "patient-id")).isEqualTo(patient);
+    }
+
+    private static String field(WebElement row, String name) {
+        return row.findElement(By.cssSelector("[data-field='" + name + "']")).getText();
     }
 
     @Test
