@@ -49,8 +49,8 @@ public final class LocalCodes {
             throw new IllegalArgumentException("loinc is required: the LOINC code the local code stands for");
         }
         if (ObservationCode.byLoinc(loinc.trim()).isEmpty()) {
-            throw new IllegalArgumentException(
-                    "'" + loinc + "' is not a code ToxWatch monitors (CRITERIA.md 13.1/13.2)");
+            throw new IllegalArgumentException("'" + loinc
+                    + "' is not a code ToxWatch monitors (see docs/clinical/codes-and-units.md#accepted-codes)");
         }
         put(sender, localCode, loinc);
     }

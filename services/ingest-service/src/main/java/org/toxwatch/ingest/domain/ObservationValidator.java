@@ -56,7 +56,8 @@ public final class ObservationValidator {
         if (code.isEmpty()) {
             violations.add(new Violation(
                     "loinc",
-                    "'" + submission.loinc() + "' is not a code ToxWatch monitors (CRITERIA.md 13.1/13.2)"
+                    "'" + submission.loinc()
+                            + "' is not a code ToxWatch monitors (see docs/clinical/codes-and-units.md#accepted-codes)"
                             + (ObservationCode.isWellFormedLoinc(
                                             submission.loinc().trim())
                                     ? ""

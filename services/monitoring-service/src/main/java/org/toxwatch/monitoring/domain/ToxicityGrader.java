@@ -143,8 +143,8 @@ public final class ToxicityGrader {
         var blincyto = overCensored(
                 state,
                 Outcomes.decisions(
-                        "since a value that may meet a CRITERIA.md 9.1 row is not taken as safe to continue on;"
-                                + " the clinician confirms",
+                        "since a value that may meet a BLINCYTO action row is not taken as safe to continue on;"
+                                + " the clinician confirms (docs/clinical/dose-rules.md#blincyto-actions)",
                         "no action",
                         "INTERRUPT",
                         "DISCONTINUE"),
@@ -172,8 +172,8 @@ public final class ToxicityGrader {
                         overCensored(
                                 state,
                                 Outcomes.decisions(
-                                        "as CRITERIA.md 8.2 does not auto-PROCEED on a count it cannot trust (a"
-                                                + " transfused platelet count)",
+                                        "as ToxWatch does not auto-PROCEED on a count it cannot trust (a"
+                                                + " transfused platelet count; docs/clinical/dose-rules.md#besponsa-transfusion)",
                                         "PROCEED",
                                         "HOLD",
                                         "DISCONTINUE"),

@@ -161,7 +161,7 @@ public final class CrsRule {
                             ? "; no hypotension and no oxygen support."
                             : "; no hypotension and no oxygen support; " + FEVER_MASKED_NO_ORGAN_SUPPORT
                                     + ": reported as grade 1 and not escalated, since ASTCT does not say whether a"
-                                    + " masked fever alone is grade 1 or resolved (ambiguity A-6).");
+                                    + " masked fever alone is grade 1 or resolved (A-6, docs/clinical/conventions.md#a-6).");
         }
         return summary + "; " + describeOrganSupport(inputs, hypotension, hypoxia) + "; grade set by "
                 + drivenBy(hypotension, hypoxia) + ".";
@@ -186,7 +186,7 @@ public final class CrsRule {
             case 3 ->
                 inputs.vasopressorCount() == 0
                         ? "hypotension needing vasopressin alone, counted as one vasopressor (component grade 3,"
-                                + " ambiguity A-5)"
+                                + " A-5, docs/clinical/conventions.md#a-5)"
                         : "hypotension needing one vasopressor" + withVasopressin + " (component grade 3)";
             default ->
                 "hypotension needing %d vasopressors%s (component grade 4)"

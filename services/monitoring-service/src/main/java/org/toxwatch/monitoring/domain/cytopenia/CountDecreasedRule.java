@@ -58,7 +58,7 @@ public final class CountDecreasedRule extends SingleResultRule {
                 .labOnly(absoluteWonOverLln);
         if (absoluteWonOverLln) {
             assessment.note("The value is not below the laboratory's LLN, but CTCAE's absolute grade " + ladder.grade()
-                    + " threshold applies (CRITERIA.md 2.1).");
+                    + " threshold applies (docs/clinical/conventions.md#absolute-thresholds).");
         }
         return assessment.build();
     }

@@ -280,8 +280,9 @@ public final class BesponsaPreDoseDecision {
         }
 
         if (pretreatmentAncNormal || pretreatmentPlateletsNormal) {
-            notes.add("Pre-treatment counts mixed (ANC %s, platelets %s 10*9/L): the \"and/or\" row applied (A-13)."
-                    .formatted(asEntered(in.pretreatmentAnc()), asEntered(in.pretreatmentPlatelets())));
+            notes.add(
+                    "Pre-treatment counts mixed (ANC %s, platelets %s 10*9/L): the \"and/or\" row applied (A-13, docs/clinical/conventions.md#a-13)."
+                            .formatted(asEntered(in.pretreatmentAnc()), asEntered(in.pretreatmentPlatelets())));
         }
         var previousAnc = in.previousCycleDay1Anc();
         var previousPlatelets = in.previousCycleDay1Platelets();

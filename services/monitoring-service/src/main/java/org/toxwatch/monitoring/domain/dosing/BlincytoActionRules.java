@@ -268,8 +268,9 @@ public final class BlincytoActionRules {
         notes.forEach(note -> summary.append(note).append(' '));
         summary.append("Grades used: ")
                 .append(gradingSystem.display())
-                .append(" (configured; ambiguity A-14). Other clinically relevant adverse reactions are left to the"
-                        + " clinician.");
+                .append(
+                        " (configured; A-14, docs/clinical/conventions.md#a-14). Other clinically relevant adverse reactions are left to the"
+                                + " clinician.");
         return summary.toString();
     }
 

@@ -238,7 +238,7 @@ public final class IcahtRule {
                 .filter(lateGrade -> lateGrade.grade() > grade && nadir.compareTo(lateGrade.threshold()) <= 0)
                 .findFirst()
                 .ifPresent(nadirGrade -> text.append(
-                        " Only one day at or below %s cells/uL, and grade %d needs two different days (A-9)."
+                        " Only one day at or below %s cells/uL, and grade %d needs two different days (A-9, docs/clinical/conventions.md#a-9)."
                                 .formatted(nadirGrade.threshold(), nadirGrade.grade())));
         return text.toString();
     }

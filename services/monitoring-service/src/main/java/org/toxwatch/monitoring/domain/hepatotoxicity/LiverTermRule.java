@@ -94,7 +94,7 @@ public final class LiverTermRule extends BaselineDependentRule {
                 .alsoUsing(baseline)
                 .note(
                         baseline == null
-                                ? "No baseline: graded as if the baseline were normal (CRITERIA.md 1.4)."
+                                ? "No baseline: graded as if the baseline were normal (docs/clinical/conventions.md#baseline)."
                                 : "Baseline " + baseline.describe()
                                         + " is not above its ULN: graded by multiples of ULN.")
                 .build();

@@ -21,7 +21,7 @@ public final class LabAssessment {
     public static final String LAB_ONLY_NOTE = "Lab-only grade; clinical criteria not assessed.";
 
     static final String DEFAULT_RANGE_NOTE =
-            "No reference range reported: graded against the adult default of CRITERIA.md 13.4.";
+            "No reference range reported: graded against the adult default (docs/clinical/codes-and-units.md#default-ranges).";
 
     private static final Pattern VALUE = Pattern.compile("\\bv\\b");
 

@@ -215,7 +215,8 @@ public final class HysLawRule {
 
     private static void appendDefaultRangeNote(StringBuilder summary, List<LiverTest> used) {
         if (rangeSource(used) == ReferenceRangeSource.DEFAULT) {
-            summary.append(" At least one ULN is the adult default of CRITERIA.md 13.4 (no range reported).");
+            summary.append(
+                    " At least one ULN is the adult default (no range reported; docs/clinical/codes-and-units.md#default-ranges).");
         }
     }
 

@@ -323,7 +323,7 @@ class BlincytoActionRulesTest {
             assertThat(assessment.grade()).isZero();
             assertThat(assessment.summary())
                     .contains("No action row of the label fires")
-                    .contains("ASTCT 2019 CRS and ICANS grades (configured; ambiguity A-14)")
+                    .contains("ASTCT 2019 CRS and ICANS grades (configured; A-14, docs/clinical/conventions.md#a-14)")
                     .contains("Liver rows not evaluated")
                     .contains("Neurological rows not evaluated");
             assertThat(assessment.thresholds())

@@ -242,7 +242,8 @@ class HysLawRuleTest {
                     AT);
 
             assertThat(assessment.referenceRangeSource()).isEqualTo(ReferenceRangeSource.DEFAULT);
-            assertThat(assessment.summary()).contains("adult default of CRITERIA.md 13.4");
+            assertThat(assessment.summary())
+                    .contains("adult default (no range reported; docs/clinical/codes-and-units.md#default-ranges)");
         }
 
         @ParameterizedTest(name = "{0}")
