@@ -19,15 +19,18 @@ import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Streams three synthetic patients through the ingest API, drawn from the seed therapies, with realistic
- * values, UCUM units and compressed timing (clinical times lie in the past; a few hundred milliseconds of
- * wall time pass between events):
+ * Streams four synthetic patients (fictional names, ages and beds) through the ingest API, drawn from the seed
+ * therapies, with realistic values, UCUM units and compressed timing (clinical times lie in the past; a few hundred
+ * milliseconds of wall time pass between events):
  *
  * <ul>
  *   <li>blinatumomab: CRS rising from grade 1 to 3 (fever, hypotension, a vasopressor, low-flow oxygen), then
  *       improving after tocilizumab and dexamethasone;
  *   <li>inotuzumab ozogamicin: ALT and bilirubin rising before the day-8 dose, with weight gain;
- *   <li>CAR-T: prolonged severe neutropenia after infusion and a febrile episode on day 9.
+ *   <li>CAR-T: prolonged severe neutropenia after infusion and a febrile episode on day 9;
+ *   <li>a 6-year-old after CD19/CD22 CAR-T: fever at 86/50 mmHg, normal for age (the adult rule would call it
+ *       hypotension), stays CRS grade 1; later the systolic pressure falls below the age limit of 82 mmHg and a
+ *       vasopressor starts (CRS grade 3), then it resolves.
  * </ul>
  */
 final class DemoFeed {
@@ -52,7 +55,8 @@ final class DemoFeed {
         List<Thread> patients = List.of(
                 Thread.ofPlatform().name("demo-blinatumomab").start(() -> send(blinatumomabCrs(now))),
                 Thread.ofPlatform().name("demo-inotuzumab").start(() -> send(inotuzumabHepatotoxicity(now))),
-                Thread.ofPlatform().name("demo-car-t").start(() -> send(carTNeutropenia(now))));
+                Thread.ofPlatform().name("demo-car-t").start(() -> send(carTNeutropenia(now))),
+                Thread.ofPlatform().name("demo-paediatric-car-t").start(() -> send(paediatricCarTCrs(now))));
         for (Thread patient : patients) {
             try {
                 patient.join();
@@ -61,7 +65,7 @@ final class DemoFeed {
                 return;
             }
         }
-        System.out.println("[toxwatch demo] all three demo patients sent (run " + run + ")");
+        System.out.println("[toxwatch demo] all four demo patients sent (run " + run + ")");
     }
 
     /** A blinatumomab patient in cycle 1 developing CRS over the first day. */
@@ -69,6 +73,8 @@ final class DemoFeed {
         String patient = "DEMO-BLIN-" + run;
         Instant t0 = now.minus(Duration.ofHours(30));
         var items = new ArrayList<Item>();
+        items.add(patient(
+                patient, "Rivera", "Ana", now.minus(Duration.ofDays(34 * 365 + 120)), "FEMALE", "HEM-ONC", "412", "A"));
         items.add(lab(patient, "751-8", "2.4", "10*9/L", t0.minus(Duration.ofHours(20)), "1.8", "7.7"));
         items.add(lab(patient, "777-3", "182", "10*9/L", t0.minus(Duration.ofHours(20)), "150", "400"));
         items.add(
@@ -127,6 +133,8 @@ final class DemoFeed {
         String patient = "DEMO-INO-" + run;
         Instant day1 = now.minus(Duration.ofDays(8));
         var items = new ArrayList<Item>();
+        items.add(patient(
+                patient, "Okafor", "Daniel", now.minus(Duration.ofDays(52 * 365 + 40)), "MALE", "HEM-ONC", "415", "B"));
         Instant baseline = day1.minus(Duration.ofHours(20));
         items.add(lab(patient, "1742-6", "28", "U/L", baseline, null, "40"));
         items.add(lab(patient, "1920-8", "30", "U/L", baseline, null, "40"));
@@ -176,6 +184,8 @@ final class DemoFeed {
         Instant day0 =
                 now.minus(Duration.ofDays(22)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(10));
         var items = new ArrayList<Item>();
+        items.add(patient(
+                patient, "Lindqvist", "Erik", now.minus(Duration.ofDays(23 * 365 + 200)), "MALE", "BMT", "7", "1"));
         items.add(lab(patient, "751-8", "1.9", "10*9/L", day0.minus(Duration.ofDays(6)), "1.8", "7.7"));
         items.add(therapy(
                 patient, "ENROLLED", day0.minus(Duration.ofDays(5)), Map.of("therapy", "CAR_T", "product", "KYMRIAH")));
@@ -220,7 +230,85 @@ final class DemoFeed {
         return items;
     }
 
+    /**
+     * A 6-year-old (PALS systolic limit 70 + 2 x 6 = 82 mmHg, CRITERIA 4.4) with CRS after CD19/CD22 CAR-T: febrile at
+     * 86/50 mmHg (MAP 62), which the adult rule (systolic below 90 or MAP below 65) would call hypotension, so CRS 1,
+     * not 2; then 78 mmHg and a vasopressor (CRS 3); then tocilizumab, the vasopressor stops and the fever settles.
+     */
+    List<Item> paediatricCarTCrs(Instant now) {
+        String patient = "DEMO-PED-" + run;
+        Instant day0 =
+                now.minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(10));
+        Instant day1 = day0.plus(Duration.ofDays(1));
+        var items = new ArrayList<Item>();
+        items.add(patient(
+                patient, "Nguyen", "Mia", now.minus(Duration.ofDays(6 * 365 + 130)), "FEMALE", "PICU", "3", "2"));
+        items.add(lab(patient, "751-8", "1.2", "10*9/L", day0.minus(Duration.ofDays(1)), "1.5", "8.0"));
+        items.add(lab(patient, "777-3", "118", "10*9/L", day0.minus(Duration.ofDays(1)), "150", "400"));
+        items.add(therapy(
+                patient,
+                "ENROLLED",
+                day0.minus(Duration.ofDays(2)),
+                Map.of("therapy", "CAR_T", "product", "CD19-CD22-CAR-T")));
+        items.add(therapy(patient, "CAR_T_INFUSED", day0, Map.of("therapy", "CAR_T", "product", "CD19-CD22-CAR-T")));
+        items.add(vital(patient, "8310-5", "37.2", "Cel", day0.plus(Duration.ofHours(8))));
+        items.add(vital(patient, "8480-6", "98", "mm[Hg]", day0.plus(Duration.ofHours(8))));
+        items.add(vital(patient, "8310-5", "38.9", "Cel", day1.plus(Duration.ofHours(6))));
+        items.add(vital(patient, "8867-4", "138", "/min", day1.plus(Duration.ofHours(6))));
+        items.add(vital(patient, "8480-6", "86", "mm[Hg]", day1.plus(Duration.ofHours(6))));
+        items.add(vital(patient, "8478-0", "62", "mm[Hg]", day1.plus(Duration.ofHours(6))));
+        items.add(vital(patient, "8310-5", "39.4", "Cel", day1.plus(Duration.ofHours(14))));
+        items.add(vital(patient, "8480-6", "78", "mm[Hg]", day1.plus(Duration.ofHours(14))));
+        items.add(vital(patient, "8478-0", "55", "mm[Hg]", day1.plus(Duration.ofHours(14))));
+        items.add(therapy(
+                patient,
+                "SUPPORTIVE_DRUG_GIVEN",
+                day1.plus(Duration.ofHours(15)),
+                Map.of("supportiveDrug", "VASOPRESSOR", "vasopressorCount", 1, "vasopressin", false)));
+        items.add(therapy(
+                patient,
+                "SUPPORTIVE_DRUG_GIVEN",
+                day1.plus(Duration.ofMinutes(910)),
+                Map.of("supportiveDrug", "TOCILIZUMAB", "dose", 12, "doseUnit", "mg/kg")));
+        items.add(therapy(
+                patient,
+                "SUPPORTIVE_DRUG_GIVEN",
+                day1.plus(Duration.ofHours(26)),
+                Map.of("supportiveDrug", "VASOPRESSOR", "vasopressorCount", 0, "vasopressin", false)));
+        items.add(vital(patient, "8310-5", "37.3", "Cel", day1.plus(Duration.ofHours(27))));
+        items.add(vital(patient, "8480-6", "94", "mm[Hg]", day1.plus(Duration.ofHours(27))));
+        items.add(vital(patient, "8310-5", "36.8", "Cel", day1.plus(Duration.ofHours(36))));
+        items.add(vital(patient, "8480-6", "99", "mm[Hg]", day1.plus(Duration.ofHours(36))));
+        return items;
+    }
+
     record Item(String path, Map<String, Object> body) {}
+
+    /** Who the patient is and where: fictional names; the birth date makes the age at each assessment. */
+    private Item patient(
+            String patient,
+            String family,
+            String given,
+            Instant born,
+            String sex,
+            String ward,
+            String room,
+            String bed) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("patientId", patient);
+        body.put("recordedAt", Instant.now().minus(Duration.ofDays(30)).toString());
+        body.put("encounterEvent", "ADMITTED");
+        body.put("identifiers", List.of(Map.of("value", patient, "assigningAuthority", "TOXWATCH-DEMO", "type", "MR")));
+        body.put("familyName", family);
+        body.put("givenName", given);
+        body.put(
+                "birthDate",
+                java.time.LocalDate.ofInstant(born, java.time.ZoneOffset.UTC).toString());
+        body.put("sex", sex);
+        body.put("location", Map.of("ward", ward, "room", room, "bed", bed));
+        body.put("sourceMessageId", "demo-" + run + "-" + patient + "-patient");
+        return new Item("/api/v1/patients", body);
+    }
 
     private Item lab(String patient, String loinc, String value, String unit, Instant at, String low, String high) {
         var body = observation(patient, loinc, at);
