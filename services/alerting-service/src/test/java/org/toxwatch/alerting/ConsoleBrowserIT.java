@@ -241,6 +241,28 @@ class ConsoleBrowserIT extends RunningAlertingService {
         assertThat(field(shown, "patient-id")).isEqualTo(patient);
     }
 
+    @Test
+    void theAgeShownIsDaysUnderAMonthMonthsUnderTwoYearsAndYearsAfterOnTheDevicesCalendar() {
+        signIn();
+        // birth date -> age on 5 December 2026, one case each side of every boundary
+        String[][] cases = {
+            {"2026-12-05", "0 d"},
+            {"2026-11-06", "29 d"},
+            {"2026-11-05", "1 mo"},
+            {"2024-12-06", "23 mo"},
+            {"2024-12-05", "2 y"},
+            {"2020-03-14", "6 y"},
+            {"2026-12-06", "—"},
+            {"14/03/2020", "—"},
+        };
+        for (String[] row : cases) {
+            assertThat(script("return ToxWatch.patientAge(arguments[0], new Date(2026, 11, 5, 12, 0))", row[0]))
+                    .as("born " + row[0])
+                    .isEqualTo(row[1]);
+        }
+        assertThat(script("return ToxWatch.patientAge(null)")).isEqualTo("—");
+    }
+
     private static String field(WebElement row, String name) {
         return row.findElement(By.cssSelector("[data-field='" + name + "']")).getText();
     }
@@ -360,8 +382,8 @@ class ConsoleBrowserIT extends RunningAlertingService {
                                 && !container.getAssignedPartitions().isEmpty()));
     }
 
-    private Object script(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+    private Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
     }
 
     private static <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {

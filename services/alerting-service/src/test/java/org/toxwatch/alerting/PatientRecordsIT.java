@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import org.toxwatch.alerting.domain.patient.PatientFile;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.EncounterEvent;
 import org.toxwatch.model.PatientLocation;
+import org.toxwatch.model.Topics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,6 +72,17 @@ class PatientRecordsIT extends RunningAlertingService {
                         .statusCode())
                 .isEqualTo(403);
         assertThat(output.getAll()).doesNotContain(family);
+    }
+
+    @Test
+    void aTombstoneForgetsThePatient() throws Exception {
+        String patient = "MRN-" + UUID.randomUUID();
+        publish(anAdmittedChild(patient, "2026-11-16T06:55:00Z").build());
+        await().atMost(PATIENCE).until(() -> patients.find(patient).isPresent());
+
+        kafkaTemplate.send(Topics.PATIENTS, patient, null).get(10, TimeUnit.SECONDS);
+
+        await().atMost(PATIENCE).until(() -> patients.find(patient).isEmpty());
     }
 
     @Test
