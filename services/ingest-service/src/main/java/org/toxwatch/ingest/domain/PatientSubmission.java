@@ -46,4 +46,22 @@ public record PatientSubmission(
             @Nullable String room,
             @Nullable String bed,
             @Nullable String facility) {}
+
+    /** The same details, stated at {@code time}. */
+    public PatientSubmission statedAt(Instant time) {
+        return new PatientSubmission(
+                patientId,
+                encounterEvent,
+                identifiers,
+                familyName,
+                givenName,
+                birthDate,
+                sex,
+                weightKg,
+                heightCm,
+                location,
+                attending,
+                time,
+                sourceMessageId);
+    }
 }

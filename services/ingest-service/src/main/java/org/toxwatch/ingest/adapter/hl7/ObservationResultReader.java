@@ -12,17 +12,21 @@ import ca.uhn.hl7v2.model.v251.group.ORU_R01_PATIENT_RESULT;
 import ca.uhn.hl7v2.model.v251.group.ORU_R01_SPECIMEN;
 import ca.uhn.hl7v2.model.v251.message.ORU_R01;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.ingest.domain.ObservationSubmission;
+import org.toxwatch.ingest.domain.PatientSubmission;
 import org.toxwatch.ingest.domain.Violation;
 import org.toxwatch.model.SpecimenCondition;
 import org.toxwatch.model.ValueComparator;
@@ -92,14 +96,16 @@ final class ObservationResultReader {
         for (ORU_R01_PATIENT_RESULT result : message.getPATIENT_RESULTAll()) {
             pidSequence++;
             Hl7Patient patient = Hl7Patient.of(result.getPATIENT().getPID(), identity);
-            patientDetails
+            int detailsAt = items.size();
+            boolean detailsStated = patientDetails
                     .ofResults(
                             result.getPATIENT().getPID(),
                             result.getPATIENT().getVISIT().getPV1(),
                             pidSequence,
                             header,
                             sentAt)
-                    .ifPresent(items::add);
+                    .map(items::add)
+                    .isPresent();
             for (ORU_R01_ORDER_OBSERVATION group : result.getORDER_OBSERVATIONAll()) {
                 obrSequence++;
                 Segment obr = group.getOBR();
@@ -118,8 +124,34 @@ final class ObservationResultReader {
                     items.add(read(obx, obxSequence, order, remarks, header));
                 }
             }
+            if (detailsStated) {
+                items.set(
+                        detailsAt,
+                        statedAsOfTheEarliestResult(items.get(detailsAt), items.subList(detailsAt + 1, items.size())));
+            }
         }
         return items;
+    }
+
+    /**
+     * The PID and PV1 of a result message describe the patient the results are about, so they are stated as of the
+     * earliest of those results when that precedes MSH-7. Monitoring takes the record with the lowest clinical time
+     * first when several wait, so a child's first results are graded with her age, not first with adult thresholds
+     * (a false "hypotension") and again a moment later.
+     */
+    private static Hl7Item statedAsOfTheEarliestResult(Hl7Item details, List<Hl7Item> results) {
+        PatientSubmission patient = Objects.requireNonNull(details.patient());
+        Instant earliest = results.stream()
+                .map(Hl7Item::observation)
+                .filter(Objects::nonNull)
+                .map(ObservationSubmission::effectiveTime)
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+        if (earliest == null || (patient.recordedAt() != null && !earliest.isBefore(patient.recordedAt()))) {
+            return details;
+        }
+        return Hl7Item.patient(patient.statedAt(earliest), details.locate(), details.readProblems());
     }
 
     private Hl7Item read(Segment obx, int obxSequence, Order order, List<String> remarks, Hl7Header header) {

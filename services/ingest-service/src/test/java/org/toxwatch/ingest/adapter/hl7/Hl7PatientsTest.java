@@ -67,8 +67,33 @@ class Hl7PatientsTest {
             assertThat(patient.birthDate()).isEqualTo(LocalDate.of(1985, 4, 12));
             assertThat(patient.sex()).isEqualTo(AdministrativeSex.FEMALE);
             assertThat(patient.location()).isEqualTo(new PatientLocation("HEM", "12", "1", null));
-            assertThat(patient.recordedAt()).as("MSH-7").isEqualTo(Instant.parse("2026-11-20T08:15:00Z"));
+            assertThat(patient.recordedAt())
+                    .as("the earliest result's collection time, before MSH-7 (08:15Z)")
+                    .isEqualTo(Instant.parse("2026-11-20T06:45:00Z"));
             assertThat(patient.sourceMessageId()).isEqualTo("LIS-000123");
+        }
+
+        /**
+         * Monitoring takes the waiting record with the lowest clinical time first; stated as of its earliest result,
+         * a child's age reaches grading before her first vital signs do, not a moment after an adult grade.
+         */
+        @Test
+        void theDetailsOfAResultMessageAreStatedAsOfItsEarliestResultNeverLaterThanMsh7() {
+            handler.handle(message("oru-r01-v251-cbc-and-liver.hl7"));
+
+            var results = kafka.payloadsOn(Topics.LAB_RESULTS).stream()
+                    .map(org.toxwatch.model.LabResultRecorded.class::cast)
+                    .map(org.toxwatch.model.LabResultRecorded::observedAt)
+                    .toList();
+            assertThat(onlyPatient().recordedAt()).isEqualTo(java.util.Collections.min(results));
+        }
+
+        @Test
+        void resultsCollectedAfterMsh7LeaveTheDetailsStatedAtMsh7() {
+            handler.handle(message("oru-r01-v251-cbc-and-liver.hl7")
+                    .replace("|20261120091500+0100|", "|20261120073000+0100|"));
+
+            assertThat(onlyPatient().recordedAt()).as("MSH-7").isEqualTo(Instant.parse("2026-11-20T06:30:00Z"));
         }
 
         @Test
