@@ -1,10 +1,12 @@
 package org.toxwatch.monitoring.config;
 
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.toxwatch.monitoring.domain.GradingSettings;
+import org.toxwatch.monitoring.domain.crs.HypotensionLimits;
 import org.toxwatch.monitoring.domain.dosing.BlincytoGradingSystem;
 import org.toxwatch.monitoring.domain.windows.CarTLabelWindows;
 import org.toxwatch.monitoring.domain.windows.CarTMonitoringWindows;
@@ -21,6 +23,8 @@ import org.toxwatch.monitoring.domain.windows.WindowDefinition;
  * @param topicPartitions partitions of the topics monitoring creates
  * @param blincytoGradingSystem which grades feed the BLINCYTO action rules (CRITERIA.md 9, A-14); default ASTCT 2019
  * @param carT CAR-T monitoring windows (CRITERIA.md 10); each part left out keeps its ToxWatch default
+ * @param hypotension the CRS hypotension limits by age (CRITERIA.md 4.4, configurable there); each value left out keeps
+ *     its CRITERIA.md default
  * @param hospitalZone the earlier name of {@code hospitalTimeZone}, still read; setting both to different zones is
  *     refused
  */
@@ -30,6 +34,7 @@ public record MonitoringProperties(
         @Nullable Integer topicPartitions,
         @Nullable BlincytoGradingSystem blincytoGradingSystem,
         @Nullable CarTWindows carT,
+        @Nullable Hypotension hypotension,
         @Nullable ZoneId hospitalZone) {
 
     public MonitoringProperties {
@@ -55,6 +60,32 @@ public record MonitoringProperties(
             @Nullable WindowDefinition intensive,
             @Nullable List<CarTLabelWindows> labels) {}
 
+    /**
+     * CRITERIA.md 4.4 in mmHg: adults (18 years and older) systolic or MAP below theirs; children systolic below the
+     * PALS limit, {@code childSystolicBase + childSystolicPerYear x age} from 1 to 10 years.
+     */
+    public record Hypotension(
+            @Nullable BigDecimal adultSystolicBelow,
+            @Nullable BigDecimal adultMeanArterialBelow,
+            @Nullable BigDecimal neonateSystolicBelow,
+            @Nullable BigDecimal infantSystolicBelow,
+            @Nullable BigDecimal childSystolicBase,
+            @Nullable BigDecimal childSystolicPerYear,
+            @Nullable BigDecimal olderChildSystolicBelow) {
+
+        HypotensionLimits limits() {
+            var defaults = HypotensionLimits.defaults();
+            return new HypotensionLimits(
+                    adultSystolicBelow == null ? defaults.adultSystolicBelow() : adultSystolicBelow,
+                    adultMeanArterialBelow == null ? defaults.adultMeanArterialBelow() : adultMeanArterialBelow,
+                    neonateSystolicBelow == null ? defaults.neonateSystolicBelow() : neonateSystolicBelow,
+                    infantSystolicBelow == null ? defaults.infantSystolicBelow() : infantSystolicBelow,
+                    childSystolicBase == null ? defaults.childSystolicBase() : childSystolicBase,
+                    childSystolicPerYear == null ? defaults.childSystolicPerYear() : childSystolicPerYear,
+                    olderChildSystolicBelow == null ? defaults.olderChildSystolicBelow() : olderChildSystolicBelow);
+        }
+    }
+
     /** The grading choices with every setting not given at its ToxWatch default. */
     public GradingSettings gradingSettings() {
         var defaults = CarTMonitoringWindows.defaults();
@@ -64,6 +95,9 @@ public record MonitoringProperties(
                         carT.crsAndIcans() == null ? defaults.crsAndIcans() : carT.crsAndIcans(),
                         carT.intensive() == null ? defaults.intensive() : carT.intensive(),
                         carT.labels() == null ? defaults.labels() : carT.labels());
-        return new GradingSettings(blincytoGradingSystem, windows);
+        return new GradingSettings(
+                blincytoGradingSystem,
+                windows,
+                hypotension == null ? HypotensionLimits.defaults() : hypotension.limits());
     }
 }

@@ -29,6 +29,7 @@ import org.toxwatch.model.TherapyContext;
 import org.toxwatch.model.VitalSignsRecorded;
 import org.toxwatch.monitoring.domain.CensoredInputs.Labs;
 import org.toxwatch.monitoring.domain.CensoredInputs.Outcomes;
+import org.toxwatch.monitoring.domain.crs.BloodPressure;
 import org.toxwatch.monitoring.domain.crs.CrsInputs;
 import org.toxwatch.monitoring.domain.crs.CrsRule;
 import org.toxwatch.monitoring.domain.dosing.BlincytoActionRules;
@@ -85,12 +86,6 @@ public final class ToxicityGrader {
 
     /** CRITERIA.md 4.5: blinatumomab CRS grading continues 48 h after an infusion stops. */
     public static final Duration BLINATUMOMAB_CRS_AFTER_STOP = Duration.ofHours(48);
-
-    /** CRITERIA.md 4.4, adult default: systolic BP below 90 mmHg is hypotension. */
-    static final BigDecimal HYPOTENSION_SYSTOLIC_BELOW = new BigDecimal("90");
-
-    /** CRITERIA.md 4.4, adult default: MAP below 65 mmHg is hypotension. */
-    static final BigDecimal HYPOTENSION_MEAN_ARTERIAL_BELOW = new BigDecimal("65");
 
     /** CRITERIA.md 4.1: the drugs that can mask a CRS fever. */
     static final Set<SupportiveDrug> FEVER_MASKING_DRUGS = EnumSet.of(
@@ -413,11 +408,12 @@ public final class ToxicityGrader {
                         && !reading.observedAt().isAfter(now))
                 .toList();
         var evidence = new ArrayList<Evidence>();
-        var bloodPressure = latestBloodPressure(inWindow);
+        var hypotensionLimit = settings.hypotensionLimits().forAge(ageAt(state, now));
+        var bloodPressure = BloodPressure.latestOf(inWindow);
         var hypotension = false;
         if (bloodPressure != null) {
-            hypotension = isHypotensive(bloodPressure);
-            evidence.addAll(bloodPressureEvidence(bloodPressure));
+            hypotension = bloodPressure.isBelow(hypotensionLimit);
+            evidence.addAll(bloodPressure.evidence());
         }
         var vasopressors = state.vasopressors();
         if (vasopressors != null) {
@@ -438,7 +434,9 @@ public final class ToxicityGrader {
                 vasopressors != null && vasopressors.vasopressin(),
                 oxygen == null ? OxygenDevice.NONE : oxygen.device(),
                 oxygen == null ? null : oxygen.flowLitresPerMinute(),
-                evidence));
+                evidence,
+                hypotensionLimit,
+                bloodPressure));
     }
 
     /**
@@ -515,71 +513,6 @@ public final class ToxicityGrader {
                 drug.givenAt(),
                 drug.sourceMessageId())));
         return true;
-    }
-
-    /**
-     * The systolic and mean pressures of the latest moment that measured either. Measurements of one moment by
-     * one source are one reading however they arrived (an HL7 OBX, a FHIR component or a JSON item each carries
-     * one), so a normal mean pressure sent after its systolic does not hide a low systolic of the same moment.
-     */
-    private record BloodPressure(
-            @Nullable VitalSignsRecorded systolic, @Nullable VitalSignsRecorded mean) {}
-
-    private static @Nullable BloodPressure latestBloodPressure(List<VitalSignsRecorded> readings) {
-        VitalSignsRecorded latest = null;
-        for (var reading : readings) {
-            if (reading.systolicMmHg() != null || reading.meanArterialMmHg() != null) {
-                latest = reading;
-            }
-        }
-        if (latest == null) {
-            return null;
-        }
-        VitalSignsRecorded systolic = null;
-        VitalSignsRecorded mean = null;
-        for (var reading : readings) {
-            if (reading.observedAt().equals(latest.observedAt())
-                    && reading.sourceSystem().equals(latest.sourceSystem())) {
-                systolic = reading.systolicMmHg() != null ? reading : systolic;
-                mean = reading.meanArterialMmHg() != null ? reading : mean;
-            }
-        }
-        return new BloodPressure(systolic, mean);
-    }
-
-    /** CRITERIA.md 4.4 adult default: systolic BP below 90 mmHg or MAP below 65 mmHg. */
-    private static boolean isHypotensive(BloodPressure reading) {
-        var systolic = reading.systolic() == null ? null : reading.systolic().systolicMmHg();
-        var mean = reading.mean() == null ? null : reading.mean().meanArterialMmHg();
-        return (systolic != null && systolic.compareTo(HYPOTENSION_SYSTOLIC_BELOW) < 0)
-                || (mean != null && mean.compareTo(HYPOTENSION_MEAN_ARTERIAL_BELOW) < 0);
-    }
-
-    private static List<Evidence> bloodPressureEvidence(BloodPressure reading) {
-        var evidence = new ArrayList<Evidence>();
-        var systolic = reading.systolic();
-        if (systolic != null && systolic.systolicMmHg() != null) {
-            evidence.add(vitalEvidence(systolic, VitalSign.SYSTOLIC_BP, systolic.systolicMmHg()));
-        }
-        var mean = reading.mean();
-        if (mean != null && mean.meanArterialMmHg() != null) {
-            evidence.add(vitalEvidence(mean, VitalSign.MEAN_ARTERIAL_PRESSURE, mean.meanArterialMmHg()));
-        }
-        return evidence;
-    }
-
-    private static Evidence vitalEvidence(VitalSignsRecorded reading, VitalSign sign, BigDecimal value) {
-        return new Evidence(
-                reading.eventId(),
-                sign.loinc(),
-                sign.display(),
-                value,
-                sign.canonicalUnit(),
-                value,
-                sign.canonicalUnit(),
-                null,
-                reading.observedAt(),
-                reading.sourceMessageId());
     }
 
     private static Evidence vasopressorEvidence(VasopressorStatus vasopressors) {

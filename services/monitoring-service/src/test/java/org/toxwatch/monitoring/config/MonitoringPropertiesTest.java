@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.toxwatch.monitoring.domain.GradingSettings;
+import org.toxwatch.monitoring.domain.crs.HypotensionLimits;
 import org.toxwatch.monitoring.domain.dosing.BlincytoGradingSystem;
 
 /** The grading choices a hospital configures (CRITERIA.md 9 A-14, 10) bind, and default when left out. */
@@ -86,5 +87,18 @@ class MonitoringPropertiesTest {
                         "toxwatch.monitoring.hospital-time-zone", "Europe/Berlin",
                         "toxwatch.monitoring.hospital-zone", "UTC")))
                 .hasRootCauseInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theHypotensionLimitsDefaultToCriteriaMdAndAConfiguredValueReplacesOnlyItself() {
+        var defaults = bind(Map.of()).gradingSettings().hypotensionLimits();
+        var configured = bind(Map.of("toxwatch.monitoring.hypotension.older-child-systolic-below", "95"))
+                .gradingSettings()
+                .hypotensionLimits();
+
+        assertThat(defaults).isEqualTo(HypotensionLimits.defaults());
+        assertThat(configured.olderChildSystolicBelow()).isEqualByComparingTo("95");
+        assertThat(configured.childSystolicPerYear()).isEqualByComparingTo("2");
+        assertThat(configured.adultMeanArterialBelow()).isEqualByComparingTo("65");
     }
 }

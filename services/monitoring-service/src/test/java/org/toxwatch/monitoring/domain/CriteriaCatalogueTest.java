@@ -59,11 +59,6 @@ class CriteriaCatalogueTest {
                 .containsEntry(
                         "temperature-window-hours", String.valueOf(ToxicityGrader.CRS_TEMPERATURE_WINDOW.toHours()))
                 .containsEntry(
-                        "hypotension.systolic-below-mmHg", ToxicityGrader.HYPOTENSION_SYSTOLIC_BELOW.toPlainString())
-                .containsEntry(
-                        "hypotension.mean-arterial-below-mmHg",
-                        ToxicityGrader.HYPOTENSION_MEAN_ARTERIAL_BELOW.toPlainString())
-                .containsEntry(
                         "blinatumomab-after-stop-hours",
                         String.valueOf(ToxicityGrader.BLINATUMOMAB_CRS_AFTER_STOP.toHours()));
         assertThat(CatalogueFile.section("vod."))

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.Evidence;
 import org.toxwatch.model.OxygenDevice;
@@ -21,6 +22,8 @@ import org.toxwatch.monitoring.domain.Observation;
  * @param vasopressin vasopressin is running
  * @param oxygenFlowLitresPerMinute oxygen flow; needed for {@link OxygenDevice#NASAL_CANNULA} only
  * @param supportEvidence the blood-pressure, vasopressor and oxygen observations behind the flags above
+ * @param hypotensionLimit the CRITERIA.md 4.4 definition for the patient's age, named on the assessment
+ * @param bloodPressure the latest blood pressure in the window, judged against that limit; absent if none
  */
 public record CrsInputs(
         Instant assessedAt,
@@ -31,9 +34,37 @@ public record CrsInputs(
         boolean vasopressin,
         OxygenDevice oxygenDevice,
         @Nullable BigDecimal oxygenFlowLitresPerMinute,
-        List<Evidence> supportEvidence) {
+        List<Evidence> supportEvidence,
+        HypotensionLimit hypotensionLimit,
+        @Nullable BloodPressure bloodPressure) {
+
+    /** Inputs whose hypotension is given directly, for a patient of unknown age and with no pressure recorded. */
+    public CrsInputs(
+            Instant assessedAt,
+            List<Observation> temperaturesInWindow,
+            boolean feverMasked,
+            boolean hypotension,
+            int vasopressorCount,
+            boolean vasopressin,
+            OxygenDevice oxygenDevice,
+            @Nullable BigDecimal oxygenFlowLitresPerMinute,
+            List<Evidence> supportEvidence) {
+        this(
+                assessedAt,
+                temperaturesInWindow,
+                feverMasked,
+                hypotension,
+                vasopressorCount,
+                vasopressin,
+                oxygenDevice,
+                oxygenFlowLitresPerMinute,
+                supportEvidence,
+                HypotensionLimits.defaults().forAge(Optional.empty()),
+                null);
+    }
 
     public CrsInputs {
+        Objects.requireNonNull(hypotensionLimit, "hypotensionLimit");
         Objects.requireNonNull(assessedAt, "assessedAt");
         Objects.requireNonNull(oxygenDevice, "oxygenDevice");
         temperaturesInWindow = List.copyOf(temperaturesInWindow);

@@ -89,7 +89,11 @@ public final class CrsRule {
                 List.of(
                         new AppliedThreshold(1, FEVER, feverPresent),
                         new AppliedThreshold(1, FEVER_MASKED, inputs.feverMasked()),
-                        new AppliedThreshold(2, HYPOTENSION_WITHOUT_VASOPRESSORS, hypotension == 2),
+                        new AppliedThreshold(
+                                2,
+                                HYPOTENSION_WITHOUT_VASOPRESSORS + ": "
+                                        + inputs.hypotensionLimit().condition(),
+                                hypotension == 2),
                         new AppliedThreshold(3, ONE_VASOPRESSOR, hypotension == 3),
                         new AppliedThreshold(4, MULTIPLE_VASOPRESSORS, hypotension == 4),
                         new AppliedThreshold(2, LOW_FLOW_OXYGEN, hypoxia == 2),
@@ -156,10 +160,10 @@ public final class CrsRule {
                         : "fever masked by antipyretic or anti-cytokine therapy (" + describeTemperature(maxTemperature)
                                 + ")");
         if (hypotension == 0 && hypoxia == 0) {
-            return summary
+            return summary + "; " + describeHypotension(inputs, 0)
                     + (feverPresent
-                            ? "; no hypotension and no oxygen support."
-                            : "; no hypotension and no oxygen support; " + FEVER_MASKED_NO_ORGAN_SUPPORT
+                            ? " and no oxygen support."
+                            : " and no oxygen support; " + FEVER_MASKED_NO_ORGAN_SUPPORT
                                     + ": reported as grade 1 and not escalated, since ASTCT does not say whether a"
                                     + " masked fever alone is grade 1 or resolved (A-6, docs/clinical/conventions.md#a-6).");
         }
@@ -180,18 +184,35 @@ public final class CrsRule {
 
     private static String describeHypotension(CrsInputs inputs, int hypotension) {
         var withVasopressin = inputs.vasopressin() ? " plus vasopressin (not counted towards multiple)" : "";
+        var bloodPressure = describeBloodPressure(inputs);
         return switch (hypotension) {
-            case 0 -> "no hypotension";
-            case 2 -> "hypotension without vasopressors (component grade 2)";
+            case 0 -> "no hypotension (%s)".formatted(bloodPressure);
+            case 2 -> "hypotension without vasopressors (%s; component grade 2)".formatted(bloodPressure);
             case 3 ->
                 inputs.vasopressorCount() == 0
-                        ? "hypotension needing vasopressin alone, counted as one vasopressor (component grade 3,"
+                        ? "hypotension needing vasopressin alone, counted as one vasopressor (%s; component grade 3,"
+                                        .formatted(bloodPressure)
                                 + " A-5, docs/clinical/conventions.md#a-5)"
-                        : "hypotension needing one vasopressor" + withVasopressin + " (component grade 3)";
+                        : "hypotension needing one vasopressor%s (%s; component grade 3)"
+                                .formatted(withVasopressin, bloodPressure);
             default ->
-                "hypotension needing %d vasopressors%s (component grade 4)"
-                        .formatted(inputs.vasopressorCount(), withVasopressin);
+                "hypotension needing %d vasopressors%s (%s; component grade 4)"
+                        .formatted(inputs.vasopressorCount(), withVasopressin, bloodPressure);
         };
+    }
+
+    /**
+     * The latest pressure against the patient's CRITERIA.md 4.4 limit, which names the age it is for: {@code
+     * systolic 86 mmHg, not below the limit systolic < 82 mmHg (PALS, age 6 years)}.
+     */
+    private static String describeBloodPressure(CrsInputs inputs) {
+        var limit = inputs.hypotensionLimit();
+        var reading = inputs.bloodPressure();
+        if (reading == null) {
+            return "no blood pressure in the window; hypotension limit " + limit.condition();
+        }
+        return "%s, %s the hypotension limit %s"
+                .formatted(reading.describe(), reading.isBelow(limit) ? "below" : "not below", limit.condition());
     }
 
     private static String describeOxygen(CrsInputs inputs, int hypoxia) {

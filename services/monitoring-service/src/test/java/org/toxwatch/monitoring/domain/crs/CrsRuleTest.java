@@ -14,6 +14,8 @@ import static org.toxwatch.monitoring.domain.crs.CrsReadings.withTemperatures;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,10 @@ import org.toxwatch.model.Criterion;
 import org.toxwatch.model.Evidence;
 import org.toxwatch.model.OxygenDevice;
 import org.toxwatch.model.ReferenceRangeSource;
+import org.toxwatch.model.ResultStatus;
+import org.toxwatch.model.VitalSignsRecorded;
 import org.toxwatch.monitoring.domain.Assessment;
+import org.toxwatch.monitoring.domain.patient.AgeAtAssessment;
 
 /** CRITERIA.md 4.2-4.3: cytokine release syndrome, ASTCT 2019. */
 class CrsRuleTest {
@@ -279,6 +284,75 @@ class CrsRuleTest {
         @Test
         void rejectANegativeVasopressorCount() {
             assertThatIllegalArgumentException().isThrownBy(() -> withHypotension(aFeverOf("38.0"), true, -1, false));
+        }
+    }
+
+    /** CRITERIA.md 4.4 by age: the limit and the age it was chosen for are named on the assessment. */
+    @Nested
+    class HypotensionByAge {
+
+        private final BloodPressure eightyFiveOverFifty = BloodPressure.latestOf(List.of(new VitalSignsRecorded(
+                UUID.randomUUID(),
+                "p-1",
+                ASSESSED_AT,
+                ASSESSED_AT.plusSeconds(60),
+                "monitor",
+                "msg-bp",
+                null,
+                null,
+                new BigDecimal("85"),
+                new BigDecimal("50"),
+                new BigDecimal("62"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                ResultStatus.FINAL)));
+
+        private Assessment feverWithThatPressure(Optional<AgeAtAssessment> age) {
+            var limit = HypotensionLimits.defaults().forAge(age);
+            var fever = aFeverOf("38.6");
+            return CrsRule.assess(new CrsInputs(
+                    fever.assessedAt(),
+                    fever.temperaturesInWindow(),
+                    false,
+                    eightyFiveOverFifty.isBelow(limit),
+                    0,
+                    false,
+                    OxygenDevice.NONE,
+                    null,
+                    eightyFiveOverFifty.evidence(),
+                    limit,
+                    eightyFiveOverFifty));
+        }
+
+        @Test
+        void aFebrileFourYearOldAt85Over50IsGrade1AndTheAssessmentSaysWhy() {
+            var assessment = feverWithThatPressure(Optional.of(AgeAtAssessment.ofYears(4)));
+
+            assertThat(assessment.grade()).isEqualTo(1);
+            assertThat(assessment.summary())
+                    .contains("no hypotension (systolic 85 mmHg, MAP 62 mmHg, not below the hypotension limit"
+                            + " systolic < 78 mmHg (PALS, age 4 years))");
+            assertThat(assessment.thresholds())
+                    .contains(new AppliedThreshold(
+                            2, "hypotension without vasopressors: systolic < 78 mmHg (PALS, age 4 years)", false));
+            assertThat(assessment.evidence()).extracting(Evidence::code).contains("8480-6", "8478-0");
+        }
+
+        @Test
+        void withoutABirthDateTheSamePatientIsGradedByTheAdultLimitsAndTheAssessmentSaysSo() {
+            var assessment = feverWithThatPressure(Optional.empty());
+
+            assertThat(assessment.grade()).isEqualTo(2);
+            assertThat(assessment.summary()).contains("(age unknown — adult thresholds)");
+            assertThat(assessment.thresholds())
+                    .contains(new AppliedThreshold(
+                            2,
+                            "hypotension without vasopressors: systolic < 90 mmHg or MAP < 65 mmHg"
+                                    + " (age unknown — adult thresholds)",
+                            true));
         }
     }
 }
