@@ -2,12 +2,15 @@ package org.toxwatch.monitoring.adapter.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.AdministrativeSex;
 import org.toxwatch.model.ClinicalFinding;
 import org.toxwatch.model.ClinicalFindingRecorded;
 import org.toxwatch.model.DosePlanned;
@@ -17,6 +20,7 @@ import org.toxwatch.model.LevelOfConsciousness;
 import org.toxwatch.model.MotorFinding;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.OxygenDevice;
+import org.toxwatch.model.PatientRecorded;
 import org.toxwatch.model.ReferenceRange;
 import org.toxwatch.model.ResultStatus;
 import org.toxwatch.model.SeizureFinding;
@@ -38,7 +42,14 @@ import org.toxwatch.monitoring.domain.units.VitalSign;
  * A hypothetical patient for the calculator: the therapy context (enrolment, doses, infusion, supportive
  * drugs), the labs with their reference ranges (baselines are simply labs collected before T0) and vital
  * signs, the bedside neurological (ICANS) assessments, the clinician's findings (VOD/SOS diagnosed, ascites, ...)
- * and planned doses. The fields are those of the wire events, without the ids and times that only a real feed has.
+ * and planned doses, and the patient's birth date (or age) and sex. The fields are those of the wire events, without
+ * the ids and times that only a real feed has.
+ *
+ * @param birthDate the birth date: age-dependent rules (CRS hypotension, CRITERIA.md 4.4) use the age on each
+ *     assessment's day, as for a streamed patient; without it and {@code ageYears}, adult thresholds, named as such
+ * @param ageYears instead of a birth date, the age in completed years at the first input; at least 1, since the
+ *     neonate and 1-12 month limits cannot be told apart from "0 years"
+ * @param sex the administrative sex, for sex-specific default reference ranges
  */
 record WhatIfRequest(
         @Nullable String patientId,
@@ -47,9 +58,27 @@ record WhatIfRequest(
         @Nullable List<TherapyEvent> therapyEvents,
         @Nullable List<NeuroAssessment> neuroAssessments,
         @Nullable List<Finding> clinicalFindings,
-        @Nullable List<PlannedDose> plannedDoses) {
+        @Nullable List<PlannedDose> plannedDoses,
+        @Nullable LocalDate birthDate,
+        @Nullable Integer ageYears,
+        @Nullable AdministrativeSex sex) {
 
     static final String SOURCE = "what-if";
+
+    /** No one is older; a larger age is a typing error. */
+    static final int OLDEST_AGE_YEARS = 130;
+
+    /** Read when the events are built, so a refusal reaches the caller as a 400 that says why. */
+    private void checkAge() {
+        if (birthDate != null && ageYears != null) {
+            throw new IllegalArgumentException("give birthDate or ageYears, not both");
+        }
+        if (ageYears != null && (ageYears < 1 || ageYears > OLDEST_AGE_YEARS)) {
+            throw new IllegalArgumentException("ageYears must be 1 to " + OLDEST_AGE_YEARS
+                    + "; for a child under one year give birthDate, since the neonate and 1-12 month hypotension"
+                    + " limits differ (CRITERIA.md 4.4)");
+        }
+    }
 
     /**
      * @param unit as the laboratory writes it ({@code K/uL}, {@code x10E3/uL}, {@code mEq/L}, ...): read through the
@@ -192,6 +221,7 @@ record WhatIfRequest(
 
     /** The request as the events a feed would have sent, each received at its own clinical time. */
     List<ClinicalEvent> toEvents() {
+        checkAge();
         var events = new ArrayList<ClinicalEvent>();
         String patient = patient();
         int n = 0;
@@ -310,7 +340,61 @@ record WhatIfRequest(
                     plan.sourcePlanId(),
                     Boolean.TRUE.equals(plan.cancelled()))));
         }
+        var patientRecord = patientRecord(patient, events, ++n);
+        if (patientRecord != null) {
+            events.add(patientRecord);
+        }
         return events;
+    }
+
+    /**
+     * The birth date and sex as a patient record stated before every other input (its receivedAt orders it first at
+     * the same time), so the calculator grades through the stream's fold. An age in years becomes the birth date that
+     * makes the patient exactly that old on the UTC day before the first input, which is that age in completed years
+     * on the first input's day in any time zone.
+     */
+    private ClinicalEvent.@Nullable Patient patientRecord(String patient, List<ClinicalEvent> events, int n) {
+        if (birthDate == null && ageYears == null && sex == null) {
+            return null;
+        }
+        Instant first = events.stream()
+                .map(ClinicalEvent::eventTime)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+        if (first == null) {
+            return null;
+        }
+        LocalDate born = birthDate;
+        if (ageYears != null) {
+            born = LocalDate.ofInstant(first, ZoneOffset.UTC)
+                    .minusYears(ageYears)
+                    .minusDays(1);
+        }
+        Instant last = events.stream()
+                .map(ClinicalEvent::eventTime)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        if (born != null
+                && born.isAfter(LocalDate.ofInstant(last, ZoneOffset.UTC).plusDays(1))) {
+            throw new IllegalArgumentException("birthDate is after every input of the request");
+        }
+        return new ClinicalEvent.Patient(new PatientRecorded(
+                UUID.randomUUID(),
+                patient,
+                first,
+                first.minusNanos(1),
+                SOURCE,
+                SOURCE + "-" + n,
+                null,
+                List.of(),
+                null,
+                null,
+                born,
+                sex,
+                null,
+                null,
+                null,
+                null));
     }
 
     private static <T> List<T> listOf(@Nullable List<T> items) {

@@ -1,11 +1,13 @@
 package org.toxwatch.monitoring.adapter.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.toxwatch.monitoring.domain.patient.PatientRecords.aPatientRecord;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +19,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.toxwatch.model.AdministrativeSex;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.IntracranialPressureFinding;
 import org.toxwatch.model.LabResultRecorded;
@@ -93,6 +98,57 @@ class CalculatorAgreesWithStreamTest {
         assertThat(grader.assessAll(stored))
                 .usingRecursiveFieldByFieldElementComparator()
                 .containsExactlyInAnyOrderElementsOf(calculated);
+    }
+
+    /** CRITERIA.md 4.4 by age: febrile on day 1 after CAR-T at this systolic, with a diastolic of 50 mmHg. */
+    @ParameterizedTest(name = "born {0}, systolic {1} -> CRS {2} on both paths")
+    @CsvSource({
+        "2022-08-01, 85, 1", // 4 years: PALS limit 78
+        "2020-06-01, 81, 2", // 6 years: PALS limit 82
+        "2020-06-01, 82, 1",
+    })
+    void aChildIsGradedByThePalsLimitForAgeOnBothPaths(String birthDate, String systolic, int crsGrade) {
+        var infusion = T0;
+        List<ClinicalEvent> arrivals = List.of(
+                new ClinicalEvent.Patient(aPatientRecord(
+                        PATIENT,
+                        infusion.minus(Duration.ofDays(3)),
+                        LocalDate.parse(birthDate),
+                        AdministrativeSex.MALE)),
+                carTInfusion(infusion),
+                vitals(infusion.plus(Duration.ofDays(1)), "38.6", systolic, OxygenDevice.NONE, null));
+
+        ToxicityAssessed streamed = pipeThroughTheTopology(arrivals).get(Criterion.CYTOKINE_RELEASE_SYNDROME);
+        Assessment calculated = new WhatIfCalculator(grader)
+                .grade(PATIENT, arrivals).stream()
+                        .filter(a -> a.criterion() == Criterion.CYTOKINE_RELEASE_SYNDROME)
+                        .findFirst()
+                        .orElseThrow();
+
+        assertThat(streamed.grade()).isEqualTo(crsGrade);
+        assertThat(calculated.grade()).isEqualTo(crsGrade);
+        assertThat(calculated.thresholds()).isEqualTo(streamed.thresholds());
+        assertThat(calculated.summary()).isEqualTo(streamed.summary()).contains("(PALS, age ");
+    }
+
+    private static ClinicalEvent carTInfusion(Instant at) {
+        return new ClinicalEvent.Therapy(new TherapyEventRecorded(
+                UUID.randomUUID(),
+                PATIENT,
+                at,
+                receivedAfter(at),
+                "mar",
+                "mar-car-t-" + at.toEpochMilli(),
+                TherapyEventType.CAR_T_INFUSED,
+                Therapy.CAR_T,
+                "CD19/CD22 CAR-T",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
     }
 
     private static Integer gradeOf(List<Assessment> assessments, Criterion criterion) {
