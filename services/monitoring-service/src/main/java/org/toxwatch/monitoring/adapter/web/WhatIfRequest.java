@@ -76,7 +76,7 @@ record WhatIfRequest(
         if (ageYears != null && (ageYears < 1 || ageYears > OLDEST_AGE_YEARS)) {
             throw new IllegalArgumentException("ageYears must be 1 to " + OLDEST_AGE_YEARS
                     + "; for a child under one year give birthDate, since the neonate and 1-12 month hypotension"
-                    + " limits differ (CRITERIA.md 4.4)");
+                    + " limits differ (docs/clinical/crs.md#hypotension)");
         }
     }
 
