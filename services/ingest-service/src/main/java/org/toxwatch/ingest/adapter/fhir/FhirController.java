@@ -87,6 +87,22 @@ class FhirController {
         return create(FhirIngest.MEDICATION_REQUEST, body, contentType, sender);
     }
 
+    @PostMapping("/" + FhirIngest.PATIENT)
+    ResponseEntity<String> patient(
+            @RequestBody(required = false) byte @Nullable [] body,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
+            Principal sender) {
+        return create(FhirIngest.PATIENT, body, contentType, sender);
+    }
+
+    @PostMapping("/" + FhirIngest.ENCOUNTER)
+    ResponseEntity<String> encounter(
+            @RequestBody(required = false) byte @Nullable [] body,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
+            Principal sender) {
+        return create(FhirIngest.ENCOUNTER, body, contentType, sender);
+    }
+
     @PostMapping({"", "/"})
     ResponseEntity<String> bundle(
             @RequestBody(required = false) byte @Nullable [] body,

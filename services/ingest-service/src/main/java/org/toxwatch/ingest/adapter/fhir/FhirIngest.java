@@ -50,8 +50,10 @@ final class FhirIngest {
     static final String MEDICATION_ADMINISTRATION = "MedicationAdministration";
     static final String CONDITION = "Condition";
     static final String MEDICATION_REQUEST = "MedicationRequest";
+    static final String PATIENT = "Patient";
+    static final String ENCOUNTER = "Encounter";
     private static final java.util.Set<String> SUPPORTED =
-            java.util.Set.of(OBSERVATION, MEDICATION_ADMINISTRATION, CONDITION, MEDICATION_REQUEST);
+            java.util.Set.of(OBSERVATION, MEDICATION_ADMINISTRATION, CONDITION, MEDICATION_REQUEST, PATIENT, ENCOUNTER);
 
     private static final Logger log = LoggerFactory.getLogger(FhirIngest.class);
 
@@ -241,7 +243,24 @@ final class FhirIngest {
             var entry = bundle.getEntry().get(i);
             String prefix = "Bundle.entry[" + i + "]";
             if (TransactionPatients.isPatient(entry)) {
-                counts.add(PATIENT_ENTRY);
+                if (TransactionPatients.mrnOf((org.hl7.fhir.r4.model.Patient) entry.getResource())
+                        .isEmpty()) {
+                    counts.add(PATIENT_ENTRY); // TransactionPatients reported it
+                    skipped.add(0);
+                    continue;
+                }
+                // Read for its MRN (whatever its request), and recorded when it says more than its identifiers.
+                LocatedValidation.Derivation details = validation.validate(
+                        entry.getResource(),
+                        sender,
+                        now,
+                        path -> prefix + ".resource.ofType(Patient)" + path.substring(PATIENT.length()));
+                derived.addAll(details.derived());
+                types.putAll(details.types());
+                int recorded = (int) details.derived().stream()
+                        .filter(item -> item.event() != null)
+                        .count();
+                counts.add(recorded == 0 ? PATIENT_ENTRY : recorded);
                 skipped.add(0);
                 continue;
             }
@@ -279,22 +298,24 @@ final class FhirIngest {
         }
         var submission = new Submission(
                 PROTOCOL, sender, transactionId(bundle, keys), raw, Submission.digestOf(json.encode(bundle)));
-        boolean onlyTherapy = bundle.getEntry().stream()
+        List<Resource> recorded = bundle.getEntry().stream()
                 .filter(entry -> !TransactionPatients.isPatient(entry) && !SpecimenConditions.isSpecimen(entry))
-                .allMatch(entry -> entry.getResource() instanceof MedicationAdministration);
-        FhirResponse answer = respond(
-                () -> recordClinicalEvents.derived(
-                        submission,
-                        derived,
-                        onlyTherapy ? InputKind.THERAPY_EVENTS : InputKind.LAB_OR_VITAL_OBSERVATIONS),
-                types);
+                .map(Bundle.BundleEntryComponent::getResource)
+                .toList();
+        InputKind deadLetters =
+                recorded.stream().allMatch(resource -> resource instanceof org.hl7.fhir.r4.model.Encounter)
+                        ? InputKind.PATIENTS
+                        : recorded.stream().allMatch(resource -> resource instanceof MedicationAdministration)
+                                ? InputKind.THERAPY_EVENTS
+                                : InputKind.LAB_OR_VITAL_OBSERVATIONS;
+        FhirResponse answer = respond(() -> recordClinicalEvents.derived(submission, derived, deadLetters), types);
         if (answer.status() != FhirResponse.CREATED && answer.status() != FhirResponse.OK) {
             return answer;
         }
         return new FhirResponse(FhirResponse.OK, transactionResponse(answer, counts, skipped), false);
     }
 
-    /** A Patient entry: read for its MRN, produces no event. */
+    /** A Patient entry read for its MRN only: it stated nothing more, and produces no event. */
     private static final int PATIENT_ENTRY = -1;
 
     /** A Specimen entry: read for the condition of the specimen its Observations reference, produces no event. */
@@ -365,7 +386,7 @@ final class FhirIngest {
             return Optional.of(Problem.notSupported(
                     prefix + ".resource",
                     "a " + resource.fhirType() + " is not supported: entries are Observation,"
-                            + " MedicationAdministration, Condition or MedicationRequest"));
+                            + " MedicationAdministration, Condition, MedicationRequest, Patient or Encounter"));
         }
         return Optional.empty();
     }
@@ -452,7 +473,7 @@ final class FhirIngest {
             case THERAPY_EVENTS -> MEDICATION_ADMINISTRATION;
             case CLINICAL_FINDINGS -> CONDITION;
             case DOSE_PLANS -> MEDICATION_REQUEST;
-            case PATIENTS -> "Patient";
+            case PATIENTS -> PATIENT;
             case LAB_OR_VITAL_OBSERVATIONS, NEURO_ASSESSMENTS -> OBSERVATION;
         };
         return create(resourceType, raw, sender);
@@ -484,6 +505,7 @@ final class FhirIngest {
             case MEDICATION_ADMINISTRATION -> InputKind.THERAPY_EVENTS;
             case CONDITION -> InputKind.CLINICAL_FINDINGS;
             case MEDICATION_REQUEST -> InputKind.DOSE_PLANS;
+            case PATIENT, ENCOUNTER -> InputKind.PATIENTS;
             default -> InputKind.LAB_OR_VITAL_OBSERVATIONS;
         };
     }

@@ -37,13 +37,29 @@ final class FhirJson {
             IBaseResource resource = parser.parseResource(body);
             return resource instanceof Resource r ? new Parsed.Read(r) : new Parsed.Unreadable("not an R4 resource");
         } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
-            return new Parsed.Unreadable("is not readable FHIR R4 JSON: " + e.getMessage());
+            return new Parsed.Unreadable("is not readable FHIR R4 JSON: " + withoutValues(e.getMessage()));
         } catch (RuntimeException e) {
             // The parser trips on some shapes (a null where an object belongs); that is still the body's problem.
             return new Parsed.Unreadable(
                     "is not readable FHIR R4 JSON (" + e.getClass().getSimpleName() + ")");
         }
     }
+
+    /**
+     * The parser quotes what it could not read, which may be a name or a birth date: the element it names stays,
+     * every other quoted text goes.
+     */
+    static String withoutValues(@org.jspecify.annotations.Nullable String message) {
+        return message == null
+                ? ""
+                : QUOTED.matcher(message)
+                        .replaceAll(match -> match.group(1) != null
+                                ? java.util.regex.Matcher.quoteReplacement(match.group(1))
+                                : "(not repeated)");
+    }
+
+    private static final java.util.regex.Pattern QUOTED =
+            java.util.regex.Pattern.compile("(element=\"[^\"]*\")|\"[^\"]*\"");
 
     String encode(IBaseResource resource) {
         return context.newJsonParser().encodeResourceToString(resource);

@@ -33,6 +33,7 @@ final class LocatedValidation {
     private final MedicationAdministrationMapper administrations = new MedicationAdministrationMapper();
     private final FindingMapper findings = new FindingMapper();
     private final MedicationRequestMapper requests = new MedicationRequestMapper();
+    private final PatientMapper patients = new PatientMapper();
 
     LocatedValidation(RecordClinicalEvents recordClinicalEvents) {
         this.recordClinicalEvents = recordClinicalEvents;
@@ -63,6 +64,10 @@ final class LocatedValidation {
                         findings.map(condition),
                         item -> recordClinicalEvents.clinicalFinding(sender, item, now),
                         relocate);
+            case org.hl7.fhir.r4.model.Patient patient ->
+                locate(patients.map(patient), item -> recordClinicalEvents.patient(sender, item, now), relocate);
+            case org.hl7.fhir.r4.model.Encounter encounter ->
+                locate(patients.map(encounter), item -> recordClinicalEvents.patient(sender, item, now), relocate);
             case MedicationRequest request ->
                 locate(requests.map(request), item -> recordClinicalEvents.dosePlan(sender, item, now), relocate);
             case Observation observation ->

@@ -67,14 +67,28 @@ final class ServerCapabilities {
                         + "; the time in dosageInstruction[0].timing.event[0].")
                 .addInteraction()
                 .setCode(TypeRestfulInteraction.CREATE);
+        rest.addResource()
+                .setType(FhirIngest.PATIENT)
+                .setProfile("http://hl7.org/fhir/StructureDefinition/Patient")
+                .setDocumentation("Identifiers (the MR one is the patient id), name, birthDate and gender; recorded"
+                        + " when it states more than its identifiers.")
+                .addInteraction()
+                .setCode(TypeRestfulInteraction.CREATE);
+        rest.addResource()
+                .setType(FhirIngest.ENCOUNTER)
+                .setProfile("http://hl7.org/fhir/StructureDefinition/Encounter")
+                .setDocumentation("in-progress admits, finished discharges; location[] by physicalType wa/ro/bd"
+                        + " (display, else identifier) and the ATND participant as attending.")
+                .addInteraction()
+                .setCode(TypeRestfulInteraction.CREATE);
         rest.addInteraction()
                 .setCode(SystemRestfulInteraction.BATCH)
                 .setDocumentation("Each entry (POST) on its own, with its own status and outcome.");
         rest.addInteraction()
                 .setCode(SystemRestfulInteraction.TRANSACTION)
                 .setDocumentation(
-                        "All entries (POST) stored together, or none. Patient entries are read only for the MRN the"
-                                + " other entries reference by fullUrl.");
+                        "All entries (POST) stored together, or none. Patient entries give the MRN the other entries"
+                                + " reference by fullUrl, and are recorded when they state more than identifiers.");
         return statement;
     }
 

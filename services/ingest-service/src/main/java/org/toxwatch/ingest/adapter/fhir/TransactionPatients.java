@@ -56,6 +56,7 @@ final class TransactionPatients {
             case MedicationAdministration administration -> administration.getSubject();
             case Condition condition -> condition.getSubject();
             case MedicationRequest request -> request.getSubject();
+            case org.hl7.fhir.r4.model.Encounter encounter -> encounter.getSubject();
             default -> null;
         };
         @Nullable
@@ -70,7 +71,7 @@ final class TransactionPatients {
         return entry.getResource() instanceof Patient;
     }
 
-    private static Optional<String> mrnOf(Patient patient) {
+    static Optional<String> mrnOf(Patient patient) {
         List<Identifier> identifiers = patient.getIdentifier();
         return identifiers.stream()
                 .filter(identifier -> identifier.hasValue()

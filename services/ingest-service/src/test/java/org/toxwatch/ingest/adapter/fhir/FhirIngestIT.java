@@ -93,7 +93,8 @@ class FhirIngestIT {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                 StringDeserializer.class));
         var partitions = new ArrayList<TopicPartition>();
-        for (String topic : List.of(Topics.LAB_RESULTS, Topics.LAB_RESULTS_DLT, Topics.THERAPY_EVENTS)) {
+        for (String topic :
+                List.of(Topics.LAB_RESULTS, Topics.LAB_RESULTS_DLT, Topics.THERAPY_EVENTS, Topics.PATIENTS)) {
             consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
         consumer.assign(partitions);
@@ -114,7 +115,13 @@ class FhirIngestIT {
         assertThat(capabilities.getFormat()).extracting(Object::toString).contains("json");
         assertThat(capabilities.getRestFirstRep().getResource())
                 .extracting(resource -> resource.getType())
-                .containsExactly("Observation", "MedicationAdministration", "Condition", "MedicationRequest");
+                .containsExactly(
+                        "Observation",
+                        "MedicationAdministration",
+                        "Condition",
+                        "MedicationRequest",
+                        "Patient",
+                        "Encounter");
     }
 
     @Test
@@ -253,6 +260,59 @@ class FhirIngestIT {
         await().atMost(Duration.ofSeconds(30))
                 .until(() ->
                         readMatching(Topics.LAB_RESULTS, this::ofThisPatient).size() == 2);
+    }
+
+    @Test
+    void aTransactionWithThePatientAndAnInProgressEncounterRecordsWhoAndWhere() {
+        var patient = new org.hl7.fhir.r4.model.Patient();
+        patient.addIdentifier().setSystem("urn:childrens").setValue(patientId);
+        patient.addName().setFamily("Example").addGiven("Mia");
+        patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("2020-03-14"));
+        patient.setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.FEMALE);
+        var encounter = new org.hl7.fhir.r4.model.Encounter();
+        encounter.addIdentifier().setSystem("urn:adt").setValue("ENC-" + UUID.randomUUID());
+        encounter.setStatus(org.hl7.fhir.r4.model.Encounter.EncounterStatus.INPROGRESS);
+        encounter.setSubject(new Reference("urn:uuid:0d6f3c1a-0000-4000-8000-00000000000a"));
+        encounter.addLocation().setLocation(new Reference().setDisplay("PICU"));
+        encounter
+                .addLocation()
+                .setLocation(new Reference().setDisplay("7"))
+                .getPhysicalType()
+                .addCoding()
+                .setCode("bd");
+        var transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        transaction
+                .addEntry()
+                .setFullUrl("urn:uuid:0d6f3c1a-0000-4000-8000-00000000000a")
+                .setResource(patient)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Patient");
+        transaction
+                .addEntry()
+                .setResource(encounter)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Encounter");
+
+        Bundle response = client.transaction().withBundle(transaction).execute();
+
+        assertThat(response.getEntry())
+                .extracting(entry -> entry.getResponse().getStatus())
+                .containsExactly("201 Created", "201 Created");
+        List<JsonNode> recorded = await().atMost(Duration.ofSeconds(30))
+                .until(() -> readMatching(Topics.PATIENTS, this::ofThisPatient), found -> found.size() == 2);
+        assertThat(recorded)
+                .extracting(record -> record.get("encounterEvent").asString())
+                .containsExactlyInAnyOrder("REGISTERED", "ADMITTED");
+        assertThat(recorded).anySatisfy(record -> {
+            assertThat(record.path("birthDate").asString("")).isEqualTo("2020-03-14");
+            assertThat(record.path("sex").asString("")).isEqualTo("FEMALE");
+        });
+        assertThat(recorded).anySatisfy(record -> {
+            assertThat(record.path("location").path("ward").asString("")).isEqualTo("PICU");
+            assertThat(record.path("location").path("bed").asString("")).isEqualTo("7");
+        });
     }
 
     private Observation anAnc(String identifier) {
