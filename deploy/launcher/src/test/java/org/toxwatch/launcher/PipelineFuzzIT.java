@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.toxwatch.launcher.fuzz.Answers;
 import org.toxwatch.launcher.fuzz.EntryPoint;
 import org.toxwatch.launcher.fuzz.FuzzInput;
+import org.toxwatch.launcher.fuzz.FuzzPlan;
 import org.toxwatch.launcher.fuzz.FuzzTally;
 import org.toxwatch.launcher.fuzz.Hl7Inputs;
 import org.toxwatch.launcher.fuzz.JsonInputs;
@@ -45,18 +46,20 @@ import tools.jackson.databind.json.JsonMapper;
  * connections at once. Whatever comes in: no 5xx, every HL7 message acknowledged honestly, every rejection
  * listed, every service live and ready throughout, and afterwards a new patient's ANC 0.3 still becomes its
  * grade-4 alert. A failing input is reduced to its smallest failing set of mutations and printed with its
- * seed. Longer run: {@code -Dtoxwatch.fuzz.inputs=100000} (per entry point), another:
- * {@code -Dtoxwatch.fuzz.seed=...}.
+ * seed.
+ *
+ * <p>The build sends {@value FuzzPlan#CI_INPUTS} inputs per entry point, the first of the full run's 10,000:
+ * {@code FuzzPlanTest} shows they hold every attack that found a bug in the full run, each many times. The full
+ * run: {@code -Dtoxwatch.fuzz.inputs=10000}; longer: {@code 100000}; another: {@code -Dtoxwatch.fuzz.seed=...}.
  */
 @ExtendWith(RunningPlatform.Shared.class)
 @Order(Integer.MAX_VALUE)
 class PipelineFuzzIT {
 
-    private static final int INPUTS = Integer.getInteger("toxwatch.fuzz.inputs", 10_000);
-    private static final long SEED = Long.getLong("toxwatch.fuzz.seed", 20_261_205L);
+    private static final FuzzPlan PLAN = FuzzPlan.fromSystemProperties();
+    private static final int INPUTS = PLAN.inputs();
+    private static final long SEED = PLAN.seed();
     private static final int CONNECTIONS = Integer.getInteger("toxwatch.fuzz.connections", 3);
-    /** One input in this many carries a huge value (a million digits, megabytes of id). */
-    private static final int HUGE_EVERY = 2_000;
 
     private static final String HEALTH = "every service stays live and ready";
     private static final String REACHABLE = "a rejection id given to the sender answers at /api/v1/rejects/{id}";
@@ -122,7 +125,8 @@ class PipelineFuzzIT {
         List<String> minimal = shrinkFirstViolations(tallies.values());
 
         System.out.printf(
-                "[fuzz] seed=%d inputs per entry point=%d connections per entry point=%d%n", SEED, INPUTS, CONNECTIONS);
+                "[fuzz] seed=%d inputs per entry point=%d (huge every %d) connections per entry point=%d%n",
+                SEED, INPUTS, PLAN.hugeEvery(), CONNECTIONS);
         tallies.values().forEach(tally -> System.out.println("[fuzz] " + tally.figures()));
         System.out.printf(
                 "[fuzz] flood %.1f s; the ANC 0.3 afterwards became its alert in %.1f s; total %.1f s%n",
@@ -178,9 +182,7 @@ class PipelineFuzzIT {
     }
 
     private FuzzInput generate(EntryPoint entryPoint, int index) {
-        long seed = SEED * 1_000_003L + entryPoint.ordinal() * 1_000_000_000L + index;
-        boolean huge = index % HUGE_EVERY == 1;
-        return entryPoint == EntryPoint.HL7 ? hl7.generate(seed, huge) : json.generate(entryPoint, seed, huge);
+        return PLAN.input(entryPoint, index, json, hl7);
     }
 
     private FuzzInput rebuild(FuzzInput input, List<Mutation> mutations, String salt) {

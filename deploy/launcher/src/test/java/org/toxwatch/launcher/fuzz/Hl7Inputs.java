@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.LongUnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HL7 v2 ORU^R01 inputs for the MLLP listener: a valid lab result message with up to three seeded
@@ -30,7 +32,7 @@ public final class Hl7Inputs {
             new Lab("1975-2", "Bilirubin", "umol/L", 2, 150, "3-21"),
             new Lab("718-7", "Hemoglobin", "g/L", 50, 170, "120-160"));
 
-    private static final List<String> KINDS = List.of(
+    static final List<String> KINDS = List.of(
             "hostile-field",
             "hostile-patient-id",
             "hostile-patient-id",
@@ -69,15 +71,28 @@ public final class Hl7Inputs {
         this.now = now;
     }
 
+    /** How many huge shapes the {@code huge} mutation knows: a million digits, a 1 MiB id, a 1 MiB message. */
+    static final int HUGE_SHAPES = 3;
+
+    /** A new input; {@code huge} adds one of the few huge values. */
     public FuzzInput generate(long seed, boolean huge) {
+        return generate(seed, huge ? LongUnaryOperator.identity() : null);
+    }
+
+    /** A new input carrying huge shape number {@code shape} (see {@link #HUGE_SHAPES}). */
+    public FuzzInput generateHuge(long seed, int shape) {
+        return generate(seed, hugeSeed -> Hostile.withHugeShape(hugeSeed, shape % HUGE_SHAPES));
+    }
+
+    private FuzzInput generate(long seed, @Nullable LongUnaryOperator huge) {
         var random = new Random(seed ^ 0x2545F4914F6CDD1DL);
         var mutations = new ArrayList<Mutation>();
         int count = random.nextInt(12) == 0 ? 0 : 1 + random.nextInt(3);
         for (int i = 0; i < count; i++) {
             mutations.add(new Mutation(Hostile.pick(random, KINDS), random.nextLong()));
         }
-        if (huge) {
-            mutations.add(new Mutation("huge", random.nextLong()));
+        if (huge != null) {
+            mutations.add(new Mutation("huge", huge.applyAsLong(random.nextLong())));
         }
         return build(seed, mutations, "");
     }
@@ -235,7 +250,7 @@ public final class Hl7Inputs {
             }
             case "reuse-control-id" -> set(segments, "MSH", 10, "FZ-REUSED-" + random.nextInt(40));
             case "huge" -> {
-                switch (random.nextInt(3)) {
+                switch (Hostile.hugeShape(mutation.seed(), HUGE_SHAPES)) {
                     case 0 -> set(segments, "OBX", 5, "9".repeat(1_048_000));
                     case 1 -> set(segments, "PID", 3, "P".repeat(1024 * 1024));
                     default -> {

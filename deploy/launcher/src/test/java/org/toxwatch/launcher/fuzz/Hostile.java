@@ -160,14 +160,30 @@ public final class Hostile {
         return pick(random, HL7_TIMES);
     }
 
-    /** One of the few huge values: sent rarely, they show whether limits apply before the parsing. */
-    public static String huge(Random random) {
-        return switch (random.nextInt(4)) {
+    /** How many huge values {@link #huge} knows. */
+    public static final int HUGE_SHAPES = 4;
+
+    /**
+     * One of the few huge values, the one {@link #hugeShape} reads from {@code seed}: sent rarely, they show
+     * whether limits apply before the parsing.
+     */
+    public static String huge(long seed) {
+        return switch (hugeShape(seed, HUGE_SHAPES)) {
             case 0 -> "9".repeat(1_048_000);
             case 1 -> "P".repeat(5 * 1024 * 1024);
             case 2 -> "0." + "3".repeat(200_000);
-            default -> "Z".repeat(1024 * 1024 - 200 + random.nextInt(400));
+            default -> "Z".repeat(1024 * 1024 - 200 + new Random(seed).nextInt(400));
         };
+    }
+
+    /** Which of {@code shapes} huge values a huge mutation's seed stands for: its low byte decides. */
+    public static int hugeShape(long seed, int shapes) {
+        return (int) (seed & 0xFF) % shapes;
+    }
+
+    /** {@code seed} changed so that {@link #hugeShape} reads {@code shape} from it. */
+    static long withHugeShape(long seed, int shape) {
+        return (seed & ~0xFFL) | (shape & 0xFF);
     }
 
     /** UTF-8, except that every {@link #INVALID_UTF8} becomes a byte sequence no UTF-8 decoder accepts. */

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.LongUnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Inputs for ToxWatch's JSON API and for FHIR R4, each a valid sample (observations, arrays, therapy
@@ -41,6 +43,15 @@ public final class JsonInputs {
 
     /** A new input for the entry point (JSON or FHIR); {@code huge} adds one of the few huge values. */
     public FuzzInput generate(EntryPoint entryPoint, long seed, boolean huge) {
+        return generate(entryPoint, seed, huge ? LongUnaryOperator.identity() : null);
+    }
+
+    /** A new input for the entry point carrying huge value number {@code shape} of {@link Hostile#huge}. */
+    public FuzzInput generateHuge(EntryPoint entryPoint, long seed, int shape) {
+        return generate(entryPoint, seed, hugeSeed -> Hostile.withHugeShape(hugeSeed, shape % Hostile.HUGE_SHAPES));
+    }
+
+    private FuzzInput generate(EntryPoint entryPoint, long seed, @Nullable LongUnaryOperator huge) {
         var random = new Random(seed ^ 0x5DEECE66DL);
         var mutations = new ArrayList<Mutation>();
         int count = random.nextInt(12) == 0 ? 0 : 1 + random.nextInt(3);
@@ -53,8 +64,8 @@ public final class JsonInputs {
                                     ? new Mutation("reuse-message-id", random.nextLong())
                                     : JsonMutations.any(random, false));
         }
-        if (huge) {
-            mutations.add(new Mutation("huge-value", random.nextLong()));
+        if (huge != null) {
+            mutations.add(new Mutation("huge-value", huge.applyAsLong(random.nextLong())));
         }
         return build(entryPoint, seed, mutations, "");
     }

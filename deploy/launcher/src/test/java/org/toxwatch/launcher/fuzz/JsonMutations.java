@@ -31,7 +31,7 @@ final class JsonMutations {
     static final Set<String> CODES = Set.of("loinc", "unit", "code", "type", "therapy", "status", "resourceType");
 
     /** Tree mutations by weight: identifier, value and time attacks come up most. */
-    private static final List<String> TREE_KINDS = List.of(
+    static final List<String> TREE_KINDS = List.of(
             "hostile-identifier",
             "hostile-identifier",
             "hostile-identifier",
@@ -50,7 +50,7 @@ final class JsonMutations {
             "duplicate-item",
             "huge-value");
 
-    private static final List<String> TEXT_KINDS =
+    static final List<String> TEXT_KINDS =
             List.of("truncate", "invalid-utf8", "flip-byte", "duplicate-key", "wrap", "replace-body");
 
     private JsonMutations() {}
@@ -127,7 +127,7 @@ final class JsonMutations {
                 }
             }
             case "huge-value" -> {
-                String huge = Hostile.huge(random);
+                String huge = Hostile.huge(mutation.seed());
                 var location = pickLeaf(root, random, random.nextBoolean() ? VALUES : IDENTIFIERS);
                 location.set(new Raw(
                         huge.chars().allMatch(Character::isDigit) || huge.startsWith("0.")
