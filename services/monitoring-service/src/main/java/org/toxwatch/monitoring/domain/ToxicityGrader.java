@@ -45,6 +45,7 @@ import org.toxwatch.monitoring.domain.lab.LabRule;
 import org.toxwatch.monitoring.domain.liversignals.ClinicalFindings;
 import org.toxwatch.monitoring.domain.liversignals.HysLawRule;
 import org.toxwatch.monitoring.domain.liversignals.LiverTest;
+import org.toxwatch.monitoring.domain.liversignals.VodSosCourse;
 import org.toxwatch.monitoring.domain.liversignals.VodSosRule;
 import org.toxwatch.monitoring.domain.monitoringgap.ResultOverdue;
 import org.toxwatch.monitoring.domain.patient.AgeAtAssessment;
@@ -744,11 +745,11 @@ public final class ToxicityGrader {
 
     /**
      * CRITERIA.md 7.2 and 8.1: the VOD/SOS watch runs from the first inotuzumab dose until 56 days after the
-     * last one; day 0 is the last dose and the reference weight the last one at or before the first dose. Age
-     * is not in the contract, so the adult (EBMT 2016) criteria apply. The clinician's findings are those examined
-     * since the episode's T0, as they stand; the standing ones are added to the evidence.
+     * last one; day 0 is the last dose, the reference weight the last one at or before the first dose and the
+     * bilirubin baseline that of 1.4 for the episode. The clinician's findings are those examined since the
+     * episode's T0, as they stand; the standing ones are added to the evidence.
      */
-    private static @Nullable Assessment vodSos(PatientState state, Labs labs) {
+    private @Nullable Assessment vodSos(PatientState state, Labs labs) {
         var now = state.newestEventTime();
         if (now == null) {
             return null;
@@ -794,7 +795,14 @@ public final class ToxicityGrader {
                 .flatMap(finding -> ClinicianFindings.standing(state.findings(), finding, since).stream())
                 .map(ClinicianFindings::evidence)
                 .toList();
-        return VodSosRule.assess(bilirubin, afterFirstDose, reference, lastDose, findings, findingEvidence, false, now);
+        var baselineBilirubin = labs.of(Analyte.TOTAL_BILIRUBIN).stream()
+                .map(LabResult::observation)
+                .filter(result -> !result.observedAt().isAfter(since)
+                        && !result.observedAt().isBefore(since.minus(PatientState.BASELINE_LOOKBACK)))
+                .max(Comparator.comparing(Observation::observedAt))
+                .orElse(null);
+        var course = new VodSosCourse(bilirubin, baselineBilirubin, afterFirstDose, reference, lastDose, hospitalZone);
+        return VodSosRule.assess(course, findings, findingEvidence, Optional.empty(), now);
     }
 
     private static Observation weightObservation(WeightMeasurement weight) {

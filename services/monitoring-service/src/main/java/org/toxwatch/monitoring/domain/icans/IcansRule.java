@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.AppliedThreshold;
@@ -17,6 +18,7 @@ import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.ReferenceRangeSource;
 import org.toxwatch.model.SeizureFinding;
 import org.toxwatch.monitoring.domain.Assessment;
+import org.toxwatch.monitoring.domain.patient.AgeAtAssessment;
 
 /**
  * ICANS, ASTCT 2019 consensus grading (Lee et al. 2019, ICE tool and ICANS grading tables), as CRITERIA.md 5.2-5.3
@@ -29,10 +31,10 @@ import org.toxwatch.monitoring.domain.Assessment;
  * not assessable rather than grade 0.
  *
  * <p>Children (5.3): the CAPD replaces the ICE row, CAPD 1-8 giving grade 1 and CAPD at least 9 grade 3. CAPD 0 is
- * read as grade 0 (the table is silent; 0 is the CAPD's "no symptoms" end, as ICE 10 is the ICE's). ToxWatch does
- * not apply an age cut-off (A-7 is unresolved): the sender assesses a child with the CAPD, and when both scores
- * are present both rows count. ICE 0 in an awake patient is grade 3; grade 4 for a patient who cannot do the ICE
- * comes from the consciousness domain (unarousable).
+ * read as grade 0 (the table is silent; 0 is the CAPD's "no symptoms" end, as ICE 10 is the ICE's). Which of the
+ * two decides follows the age at the assessment (A-7 decided, see {@link EncephalopathyTool}), and the summary
+ * says which tool was used and why. ICE 0 in an awake patient is grade 3; grade 4 for a patient who cannot do the
+ * ICE comes from the consciousness domain (unarousable).
  */
 public final class IcansRule {
 
@@ -59,8 +61,17 @@ public final class IcansRule {
 
     private IcansRule() {}
 
+    /** Grades a patient of unknown age: the reported tool decides the encephalopathy row. */
     public static Assessment assess(NeurologicAssessmentRecorded assessment) {
-        var domains = domainGrades(assessment);
+        return assess(assessment, Optional.empty());
+    }
+
+    /**
+     * @param age the patient's age on the day of the assessment; empty when the birth date is unknown
+     */
+    public static Assessment assess(NeurologicAssessmentRecorded assessment, Optional<AgeAtAssessment> age) {
+        var tool = EncephalopathyTool.choose(assessment, age);
+        var domains = domainGrades(assessment, tool);
         var evidence = evidence(assessment);
         var at = assessment.observedAt();
         if (domains.isEmpty()) {
@@ -69,21 +80,21 @@ public final class IcansRule {
         var highest = domains.stream()
                 .max(Comparator.comparingInt(IcansDomainGrade::grade))
                 .orElseThrow();
-        var hasScore = assessment.iceScore() != null || assessment.capdScore() != null;
+        var hasScore = tool.ice(assessment) != null || tool.capd(assessment) != null;
         if (highest.grade() == 0 && !hasScore) {
             return Assessment.notAssessable(
                     Criterion.ICANS,
                     at,
                     "no ICE (or CAPD) score and no abnormal finding: encephalopathy cannot be excluded ("
-                            + describe(domains) + ")",
+                            + describe(domains) + "; " + tool.basis() + ")",
                     evidence);
         }
         return Assessment.graded(
                 Criterion.ICANS,
                 highest.grade(),
                 at,
-                summary(assessment, domains, highest),
-                thresholds(assessment),
+                summary(assessment, tool, domains, highest),
+                thresholds(assessment, tool),
                 evidence,
                 false,
                 ReferenceRangeSource.NOT_USED);
@@ -141,13 +152,13 @@ public final class IcansRule {
         };
     }
 
-    private static List<IcansDomainGrade> domainGrades(NeurologicAssessmentRecorded a) {
+    private static List<IcansDomainGrade> domainGrades(NeurologicAssessmentRecorded a, EncephalopathyTool tool) {
         var domains = new ArrayList<IcansDomainGrade>();
-        var ice = a.iceScore();
+        var ice = tool.ice(a);
         if (ice != null) {
             domains.add(new IcansDomainGrade("ICE score", ice + "/10", iceGrade(ice)));
         }
-        var capd = a.capdScore();
+        var capd = tool.capd(a);
         if (capd != null) {
             domains.add(new IcansDomainGrade("CAPD score", String.valueOf(capd), capdGrade(capd)));
         }
@@ -172,14 +183,17 @@ public final class IcansRule {
     }
 
     private static String summary(
-            NeurologicAssessmentRecorded a, List<IcansDomainGrade> domains, IcansDomainGrade highest) {
+            NeurologicAssessmentRecorded a,
+            EncephalopathyTool tool,
+            List<IcansDomainGrade> domains,
+            IcansDomainGrade highest) {
         var drivers = domains.stream()
                 .filter(domain -> domain.grade() == highest.grade())
                 .map(IcansDomainGrade::domain)
                 .collect(Collectors.joining(" and "));
-        var summary = "ICANS grade %d (%s): %s; grade set by %s."
-                .formatted(highest.grade(), SOURCE, describe(domains), drivers);
-        var notAssessed = notAssessed(a);
+        var summary = "ICANS grade %d (%s): %s; grade set by %s. Encephalopathy tool: %s."
+                .formatted(highest.grade(), SOURCE, describe(domains), drivers, tool.basis());
+        var notAssessed = notAssessed(a, tool);
         if (!notAssessed.isEmpty()) {
             summary += " Not assessed: " + String.join(", ", notAssessed)
                     + "; the grade is the highest of the assessed domains and could be higher.";
@@ -191,10 +205,10 @@ public final class IcansRule {
         return domains.stream().map(IcansDomainGrade::describe).collect(Collectors.joining("; "));
     }
 
-    private static List<String> notAssessed(NeurologicAssessmentRecorded a) {
+    private static List<String> notAssessed(NeurologicAssessmentRecorded a, EncephalopathyTool tool) {
         var missing = new ArrayList<String>();
-        if (a.iceScore() == null && a.capdScore() == null) {
-            missing.add("ICE score");
+        if (tool.ice(a) == null && tool.capd(a) == null) {
+            missing.add(tool.missingScore());
         }
         if (a.consciousness() == null) {
             missing.add("consciousness");
@@ -211,16 +225,21 @@ public final class IcansRule {
         return missing;
     }
 
-    private static List<AppliedThreshold> thresholds(NeurologicAssessmentRecorded a) {
+    /** The rows of the counted score(s); with no counted score, those of the tool the age calls for (else ICE). */
+    private static List<AppliedThreshold> thresholds(NeurologicAssessmentRecorded a, EncephalopathyTool tool) {
         var thresholds = new ArrayList<AppliedThreshold>();
-        var ice = a.iceScore();
-        thresholds.add(new AppliedThreshold(1, ICE_7_TO_9, ice != null && iceGrade(ice) == 1));
-        thresholds.add(new AppliedThreshold(2, ICE_3_TO_6, ice != null && iceGrade(ice) == 2));
-        thresholds.add(new AppliedThreshold(3, ICE_0_TO_2, ice != null && iceGrade(ice) == 3));
-        var capd = a.capdScore();
-        if (capd != null) {
-            thresholds.add(new AppliedThreshold(1, CAPD_1_TO_8, capdGrade(capd) == 1));
-            thresholds.add(new AppliedThreshold(3, CAPD_9_OR_MORE, capdGrade(capd) == 3));
+        var ice = tool.ice(a);
+        var capd = tool.capd(a);
+        var noScore = ice == null && capd == null;
+        var expected = tool.expected().orElse(EncephalopathyTool.Tool.ICE);
+        if (ice != null || (noScore && expected == EncephalopathyTool.Tool.ICE)) {
+            thresholds.add(new AppliedThreshold(1, ICE_7_TO_9, ice != null && iceGrade(ice) == 1));
+            thresholds.add(new AppliedThreshold(2, ICE_3_TO_6, ice != null && iceGrade(ice) == 2));
+            thresholds.add(new AppliedThreshold(3, ICE_0_TO_2, ice != null && iceGrade(ice) == 3));
+        }
+        if (capd != null || (noScore && expected == EncephalopathyTool.Tool.CAPD)) {
+            thresholds.add(new AppliedThreshold(1, CAPD_1_TO_8, capd != null && capdGrade(capd) == 1));
+            thresholds.add(new AppliedThreshold(3, CAPD_9_OR_MORE, capd != null && capdGrade(capd) == 3));
         }
         var consciousness = a.consciousness();
         thresholds.add(new AppliedThreshold(

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,37 +23,43 @@ import org.toxwatch.model.Evidence;
 import org.toxwatch.model.ReferenceRangeSource;
 import org.toxwatch.monitoring.domain.Assessment;
 import org.toxwatch.monitoring.domain.Observation;
+import org.toxwatch.monitoring.domain.patient.AgeAtAssessment;
 
 /**
- * VOD/SOS diagnostic criteria as an alerting aid, CRITERIA.md 7.2: EBMT 2016 for adults (Mohty 2016, classical
- * within 21 days of day 0 and late onset after day 21) and EBMT 2018 for children (Corbacioglu 2018). The
- * diagnosis is clinical; this rule only tells the team that the criteria are, or may be, met.
+ * VOD/SOS diagnostic criteria as an alerting aid, CRITERIA.md 7.2: EBMT 2018 for a patient younger than 18 years
+ * on the day of the assessment (Corbacioglu 2018), EBMT 2016 otherwise (Mohty 2016, classical within 21 days of
+ * day 0 and late onset after day 21). With no birth date the adult set applies and the assessment says "age
+ * unknown — adult criteria". The diagnosis is clinical; this rule only tells the team that the criteria are, or
+ * may be, met, and names the criteria set and the age it chose them by.
  *
  * <p>Signal level convention (the assessment's grade): {@code 2} = VOD_SUSPECTED, the EBMT criteria are met
  * with the available data; {@code 1} = VOD_PARTIAL, the criteria are not met but a part ToxWatch can compute is
- * (bilirubin at least 2 mg/dL, or weight gain above 5%), so the clinician is asked to assess hepatomegaly and
- * ascites; {@code 0} = neither. This is a ToxWatch signal level, not a severity grade: EBMT severity grading is
- * deliberately not implemented (7.2: not without the full table in hand). Not assessable when there is no
- * bilirubin result and the criteria are not otherwise met or partly met.
+ * (adults: bilirubin at least 2 mg/dL, or weight gain above 5%; children: the bilirubin or the weight criterion of
+ * EBMT 2018), so the clinician is asked to assess hepatomegaly and ascites; {@code 0} = neither. This is a
+ * ToxWatch signal level, not a severity grade: EBMT severity grading is deliberately not implemented (7.2: not
+ * without the full table in hand). Not assessable when there is no bilirubin result and the criteria are not
+ * otherwise met or partly met.
  *
  * <p>How the inputs are read:
  *
  * <ul>
  *   <li>Only observations collected at or before {@code assessedAt} are used; the caller passes those of the
- *       VOD watch window (8.1). The adult bilirubin criterion uses the newest bilirubin. The pediatric one is
- *       "bilirubin &gt;= 2 mg/dL within 72 h": any bilirubin at least 2 mg/dL collected in the 72 h up to
- *       {@code assessedAt}.
+ *       VOD watch window (8.1). The adult bilirubin criterion uses the newest bilirubin.
  *   <li>Weight gain % = (current - reference) / reference x 100 (7.2), compared exactly as
  *       {@code (current - reference) x 100} against {@code limit x reference}; the current weight is the newest
  *       weight collected after the reference weight.
- *   <li>Day N = whole 24-hour periods from {@code dayZero} to {@code assessedAt}; passing the start of the
- *       calendar day 0 in the hospital's time zone gives the calendar days of 1.5. Day 21 is still "within 21
- *       days"; day 22 is "after day 21".
+ *   <li>Day N = calendar days in the hospital's zone from the day of {@code dayZero} (1.5). Day 21 is still
+ *       "within 21 days"; day 22 is "after day 21".
  *   <li>A clinician finding left {@code null} is unknown, never absent (1.2). A painful hepatomegaly counts as a
  *       hepatomegaly; an absent hepatomegaly means no painful hepatomegaly.
- *   <li>Pediatric components ToxWatch cannot compute (transfusion-refractory thrombocytopenia, weight gain on 3
- *       consecutive days despite diuretics, bilirubin rising from baseline on 3 consecutive days) and the adult
- *       late-onset "histologically proven" route count as unknown, so they can never make the criteria met.
+ *   <li>EBMT 2018 bilirubin: at least 2 mg/dL collected in the 72 h up to {@code assessedAt}, or rising from
+ *       baseline on 3 consecutive days. EBMT 2018 weight: above 5% over the reference weight, or a gain on 3
+ *       consecutive days. See {@link ConsecutiveDays} for how "3 consecutive days" is read. ToxWatch knows
+ *       nothing of diuretics, so a weight gain on 3 consecutive days counts whether or not diuretics were given,
+ *       and the assessment says so.
+ *   <li>Transfusion-refractory thrombocytopenia (EBMT 2018) and the adult late-onset "histologically proven" route
+ *       are no input (the contract has no such finding), so they count as unknown and can never make the
+ *       criteria met.
  * </ul>
  *
  * <p>Operators are those of A-12: {@code >= 2 mg/dL} everywhere except the modified Seattle set ({@code > 2});
@@ -69,7 +78,7 @@ public final class VodSosRule {
     static final BigDecimal EBMT_WEIGHT_GAIN_PERCENT = new BigDecimal("5");
     static final BigDecimal BALTIMORE_WEIGHT_GAIN_PERCENT = new BigDecimal("5");
     static final BigDecimal SEATTLE_WEIGHT_GAIN_PERCENT = new BigDecimal("2");
-    static final Duration PEDIATRIC_BILIRUBIN_WINDOW = Duration.ofHours(72);
+    static final Duration PAEDIATRIC_BILIRUBIN_WINDOW = Duration.ofHours(72);
     static final long CLASSICAL_LAST_DAY = 21;
     static final long SEATTLE_LAST_DAY = 20;
 
@@ -78,12 +87,15 @@ public final class VodSosRule {
     static final String ADULT_LATE_ONSET = "EBMT 2016 adult late onset (after day 21): classical criteria, or 2 or"
             + " more of bilirubin >= 2 mg/dL, painful hepatomegaly, weight gain > 5%, ascites, with hemodynamic"
             + " and/or ultrasound evidence";
-    static final String PEDIATRIC = "EBMT 2018 pediatric: 2 or more of refractory thrombocytopenia, weight gain"
+    static final String PAEDIATRIC = "EBMT 2018 paediatric: 2 or more of refractory thrombocytopenia, weight gain"
             + " (3 consecutive days despite diuretics or > 5%), hepatomegaly, ascites, bilirubin (rising on 3"
             + " consecutive days or >= 2 mg/dL within 72 h)";
     static final String BILIRUBIN_PART = "bilirubin >= 2 mg/dL";
-    static final String PEDIATRIC_BILIRUBIN_PART = "bilirubin >= 2 mg/dL within 72 h";
+    static final String PAEDIATRIC_BILIRUBIN_PART = "bilirubin >= 2 mg/dL within 72 h";
+    static final String PAEDIATRIC_RISING_BILIRUBIN_PART = "bilirubin rising from baseline on 3 consecutive days";
     static final String WEIGHT_GAIN_PART = "weight gain > 5% above the reference weight";
+    static final String PAEDIATRIC_DAILY_WEIGHT_GAIN_PART = "weight gain on 3 consecutive days";
+    static final String ADULT_UNKNOWN_AGE = "age unknown — adult criteria";
 
     /** The clinician-entered findings of 7.2 that {@link ClinicalFindings} carries. */
     public static final List<ClinicalFinding> BEDSIDE_FINDINGS = List.of(
@@ -94,40 +106,29 @@ public final class VodSosRule {
 
     private VodSosRule() {}
 
-    /** {@link #assess(List, List, Observation, Instant, ClinicalFindings, List, boolean, Instant)} without findings' evidence. */
+    /** {@link #assess(VodSosCourse, ClinicalFindings, List, Optional, Instant)} without findings' evidence. */
     public static Assessment assess(
-            List<Observation> bilirubin,
-            List<Observation> weights,
-            @Nullable Observation referenceWeight,
-            Instant dayZero,
-            ClinicalFindings findings,
-            boolean child,
-            Instant assessedAt) {
-        return assess(bilirubin, weights, referenceWeight, dayZero, findings, List.of(), child, assessedAt);
+            VodSosCourse course, ClinicalFindings findings, Optional<AgeAtAssessment> age, Instant assessedAt) {
+        return assess(course, findings, List.of(), age, assessedAt);
     }
 
     /**
-     * @param bilirubin total bilirubin results in mg/dL, any order
-     * @param weights body weights (LOINC 29463-7) in kg, any order
-     * @param referenceWeight weight on day 0 of HSCT (or before the first inotuzumab dose); absent if not recorded
-     * @param dayZero start of day 0: HSCT day 0, or the last inotuzumab dose without HSCT
      * @param findings the clinician's findings, {@link ClinicalFindings#NOT_ENTERED} when none were entered
      * @param findingEvidence the records of the findings that stand, listed after the observations used
-     * @param child apply EBMT 2018 pediatric instead of EBMT 2016 adult criteria
+     * @param age the age on the day of {@code assessedAt}; under 18 years selects EBMT 2018, else (and when
+     *     empty) EBMT 2016
      * @param assessedAt clinical time of the assessment; later observations are ignored
      */
     public static Assessment assess(
-            List<Observation> bilirubin,
-            List<Observation> weights,
-            @Nullable Observation referenceWeight,
-            Instant dayZero,
+            VodSosCourse course,
             ClinicalFindings findings,
             List<Evidence> findingEvidence,
-            boolean child,
+            Optional<AgeAtAssessment> age,
             Instant assessedAt) {
         var wrongUnit = Stream.concat(
-                        bilirubin.stream().filter(o -> !o.unit().equals(BILIRUBIN_UNIT)),
-                        Stream.concat(weights.stream(), Stream.ofNullable(referenceWeight))
+                        Stream.concat(course.bilirubin().stream(), Stream.ofNullable(course.baselineBilirubin()))
+                                .filter(o -> !o.unit().equals(BILIRUBIN_UNIT)),
+                        Stream.concat(course.weights().stream(), Stream.ofNullable(course.referenceWeight()))
                                 .filter(o -> !o.unit().equals(WEIGHT_UNIT)))
                 .findFirst();
         if (wrongUnit.isPresent()) {
@@ -138,8 +139,10 @@ public final class VodSosRule {
                     "%s reported in %s, not converted to the canonical unit".formatted(o.display(), o.unit()),
                     List.of(o.toEvidence()));
         }
-        var inputs = Inputs.read(bilirubin, weights, referenceWeight, dayZero, findings, assessedAt);
-        var evaluation = child ? pediatric(inputs) : adult(inputs);
+        var inputs = Inputs.read(course, findings, assessedAt);
+        var child = age.map(AgeAtAssessment::child).orElse(false);
+        var basis = age.map(known -> "age " + known.describe()).orElse(ADULT_UNKNOWN_AGE);
+        var evaluation = child ? paediatric(inputs, basis) : adult(inputs, basis);
         var assessment = evaluation.toAssessment(inputs, assessedAt);
         if (findingEvidence.isEmpty()) {
             return assessment;
@@ -159,7 +162,7 @@ public final class VodSosRule {
                 assessment.therapyContext());
     }
 
-    private static Evaluation adult(Inputs in) {
+    private static Evaluation adult(Inputs in, String basis) {
         var bilirubin = in.latestBilirubinAtLeast2();
         var painfulHepatomegaly = in.painfulHepatomegaly();
         var weightGain = in.weightGainAbove(EBMT_WEIGHT_GAIN_PERCENT);
@@ -171,13 +174,13 @@ public final class VodSosRule {
         String set;
         if (in.day() <= CLASSICAL_LAST_DAY) {
             criteria = classical;
-            set = "EBMT 2016 adult criteria, classical (day %d, within 21 days)".formatted(in.day());
+            set = "EBMT 2016 adult criteria (%s), classical (day %d, within 21 days)".formatted(basis, in.day());
         } else {
             var lateRoute = Met.atLeast(2, bilirubin, painfulHepatomegaly, weightGain, ascites)
                     .and(Met.of(in.findings().hemodynamicOrUltrasoundEvidence()));
             criteria = classical.or(lateRoute);
             thresholds.add(new AppliedThreshold(SUSPECTED, ADULT_LATE_ONSET, criteria == Met.YES));
-            set = "EBMT 2016 adult criteria, late onset (day %d, after day 21)".formatted(in.day());
+            set = "EBMT 2016 adult criteria (%s), late onset (day %d, after day 21)".formatted(basis, in.day());
         }
         thresholds.add(new AppliedThreshold(PARTIAL, BILIRUBIN_PART, bilirubin == Met.YES));
         thresholds.add(new AppliedThreshold(PARTIAL, WEIGHT_GAIN_PART, weightGain == Met.YES));
@@ -197,47 +200,59 @@ public final class VodSosRule {
                 set,
                 criteria,
                 computablePartMet,
+                "bilirubin >= 2 mg/dL or weight gain > 5%",
                 lines,
                 thresholds,
                 in.latestBilirubin().stream().toList());
     }
 
-    private static Evaluation pediatric(Inputs in) {
-        var recentHigh = in.pediatricBilirubin();
-        var bilirubin = recentHigh.isPresent() ? Met.YES : Met.UNKNOWN;
-        var weightGain = in.weightGainAbove(EBMT_WEIGHT_GAIN_PERCENT);
+    private static Evaluation paediatric(Inputs in, String basis) {
+        var recentHigh = in.paediatricBilirubin();
+        var within72h = recentHigh.isPresent() ? Met.YES : in.bilirubinWithin72h() ? Met.NO : Met.UNKNOWN;
+        var rising = ConsecutiveDays.risingFrom(in.baselineBilirubin(), in.bilirubin(), in.zone());
+        var bilirubin = within72h.or(rising.met());
+        var aboveFivePercent = in.weightGainAbove(EBMT_WEIGHT_GAIN_PERCENT);
+        var dailyGain = ConsecutiveDays.rising(in.weightsWithReference(), in.zone());
+        var weightGain = aboveFivePercent.or(dailyGain.met());
         var hepatomegaly = in.hepatomegaly();
         var ascites = Met.of(in.findings().ascites());
         var criteria = Met.atLeast(
                 2,
                 Met.UNKNOWN, // transfusion-refractory thrombocytopenia: not an input
-                weightGain == Met.YES ? Met.YES : Met.UNKNOWN, // 3 consecutive days despite diuretics: not an input
+                weightGain,
                 hepatomegaly,
                 ascites,
-                bilirubin); // rising from baseline on 3 consecutive days: not computed
+                bilirubin);
         var thresholds = List.of(
-                new AppliedThreshold(SUSPECTED, PEDIATRIC, criteria == Met.YES),
-                new AppliedThreshold(PARTIAL, PEDIATRIC_BILIRUBIN_PART, bilirubin == Met.YES),
-                new AppliedThreshold(PARTIAL, WEIGHT_GAIN_PART, weightGain == Met.YES));
+                new AppliedThreshold(SUSPECTED, PAEDIATRIC, criteria == Met.YES),
+                new AppliedThreshold(PARTIAL, PAEDIATRIC_BILIRUBIN_PART, within72h == Met.YES),
+                new AppliedThreshold(PARTIAL, PAEDIATRIC_RISING_BILIRUBIN_PART, rising.met() == Met.YES),
+                new AppliedThreshold(PARTIAL, WEIGHT_GAIN_PART, aboveFivePercent == Met.YES),
+                new AppliedThreshold(PARTIAL, PAEDIATRIC_DAILY_WEIGHT_GAIN_PART, dailyGain.met() == Met.YES));
         var lines = List.of(
                 "bilirubin >= 2 mg/dL within 72 h: "
                         + recentHigh
                                 .map(o -> "yes (" + describe(o) + ")")
-                                .orElse("no result at or above 2 mg/dL in" + " the 72 h up to the assessment (newest "
-                                        + in.describeLatestBilirubin() + ")"),
-                "weight gain " + in.describeWeightGain() + " > 5%: " + weightGain.display(),
+                                .orElse(within72h.display() + " (newest " + in.describeLatestBilirubin() + ")"),
+                "bilirubin rising from baseline on 3 consecutive days: " + rising.describe("mg/dL"),
+                "weight gain " + in.describeWeightGain() + " > 5%: " + aboveFivePercent.display(),
+                "weight gain on 3 consecutive days: " + dailyGain.describe("kg")
+                        + (dailyGain.met() == Met.YES ? " (diuretic use not known to ToxWatch)" : ""),
                 "hepatomegaly: " + hepatomegaly.display(),
                 "ascites: " + ascites.display(),
-                "refractory thrombocytopenia, weight gain on 3 consecutive days despite diuretics, bilirubin rising"
-                        + " on 3 consecutive days: not assessed by ToxWatch");
-        var usedBilirubin = recentHigh.or(in::latestBilirubin).stream().toList();
+                "transfusion-refractory thrombocytopenia: not an input of ToxWatch");
+        var used = Stream.of(
+                        recentHigh.or(in::latestBilirubin).stream(), rising.used().stream(), dailyGain.used().stream())
+                .flatMap(o -> o)
+                .toList();
         return new Evaluation(
-                "EBMT 2018 pediatric criteria (day %d)".formatted(in.day()),
+                "EBMT 2018 paediatric criteria (%s; day %d)".formatted(basis, in.day()),
                 criteria,
                 bilirubin == Met.YES || weightGain == Met.YES,
+                "the bilirubin or the weight criterion of EBMT 2018",
                 lines,
                 thresholds,
-                usedBilirubin);
+                used);
     }
 
     private static String describe(Observation observation) {
@@ -249,14 +264,15 @@ public final class VodSosRule {
             String set,
             Met criteria,
             boolean computablePartMet,
+            String computableParts,
             List<String> lines,
             List<AppliedThreshold> thresholds,
-            List<Observation> bilirubinUsed) {
+            List<Observation> used) {
 
         Assessment toAssessment(Inputs in, Instant assessedAt) {
-            var evidence = evidenceOf(Stream.of(
-                            bilirubinUsed.stream(), Stream.ofNullable(in.reference()), Stream.ofNullable(in.current()))
-                    .flatMap(s -> s));
+            var evidence = evidenceOf(
+                    Stream.of(used.stream(), Stream.ofNullable(in.reference()), Stream.ofNullable(in.current()))
+                            .flatMap(s -> s));
             var details = String.join("; ", lines) + ".";
             int level;
             String headline;
@@ -265,8 +281,8 @@ public final class VodSosRule {
                 headline = "VOD_SUSPECTED: " + set + " met with the available data: ";
             } else if (computablePartMet) {
                 level = PARTIAL;
-                headline = "VOD_PARTIAL: " + set + " not met with the available data, but a computable part is"
-                        + " (bilirubin >= 2 mg/dL or weight gain > 5%); clinician to assess hepatomegaly and ascites: ";
+                headline = "VOD_PARTIAL: " + set + " not met with the available data, but a computable part is ("
+                        + computableParts + "); clinician to assess hepatomegaly and ascites: ";
             } else if (in.latestBilirubin().isEmpty()) {
                 return Assessment.notAssessable(
                         Criterion.VOD_SOS,
@@ -332,33 +348,59 @@ public final class VodSosRule {
     /** The inputs as the criteria read them at {@code assessedAt}. */
     private record Inputs(
             List<Observation> bilirubin,
+            @Nullable Observation baselineBilirubin,
+            List<Observation> weights,
             @Nullable Observation reference,
             @Nullable Observation current,
             ClinicalFindings findings,
             long day,
+            ZoneId zone,
             Instant assessedAt) {
 
-        static Inputs read(
-                List<Observation> bilirubin,
-                List<Observation> weights,
-                @Nullable Observation reference,
-                Instant dayZero,
-                ClinicalFindings findings,
-                Instant assessedAt) {
-            var usable = bilirubin.stream()
-                    .filter(o -> !o.observedAt().isAfter(assessedAt))
-                    .sorted(Comparator.comparing(Observation::observedAt))
-                    .toList();
+        static Inputs read(VodSosCourse course, ClinicalFindings findings, Instant assessedAt) {
+            var usable = usable(course.bilirubin(), assessedAt);
+            var reference = course.referenceWeight();
             Observation current = null;
             if (reference != null) {
-                current = weights.stream()
+                current = course.weights().stream()
                         .filter(o -> o.observedAt().isAfter(reference.observedAt()))
                         .filter(o -> !o.observedAt().isAfter(assessedAt))
                         .max(Comparator.comparing(Observation::observedAt))
                         .orElse(null);
             }
-            var day = Duration.between(dayZero, assessedAt).toDays();
-            return new Inputs(usable, reference, current, findings, day, assessedAt);
+            var zone = course.hospitalZone();
+            var day = ChronoUnit.DAYS.between(
+                    LocalDate.ofInstant(course.dayZero(), zone), LocalDate.ofInstant(assessedAt, zone));
+            return new Inputs(
+                    usable,
+                    course.baselineBilirubin(),
+                    usable(course.weights(), assessedAt),
+                    reference,
+                    current,
+                    findings,
+                    day,
+                    zone,
+                    assessedAt);
+        }
+
+        private static List<Observation> usable(List<Observation> observations, Instant assessedAt) {
+            return observations.stream()
+                    .filter(o -> !o.observedAt().isAfter(assessedAt))
+                    .sorted(Comparator.comparing(Observation::observedAt))
+                    .toList();
+        }
+
+        /** The weights with the reference weight, for the day-by-day gain. */
+        List<Observation> weightsWithReference() {
+            return Stream.concat(Stream.ofNullable(reference), weights.stream())
+                    .filter(o -> !o.observedAt().isAfter(assessedAt))
+                    .toList();
+        }
+
+        /** Whether any bilirubin was collected in the 72 h up to the assessment. */
+        boolean bilirubinWithin72h() {
+            var from = assessedAt.minus(PAEDIATRIC_BILIRUBIN_WINDOW);
+            return bilirubin.stream().anyMatch(o -> !o.observedAt().isBefore(from));
         }
 
         Optional<Observation> latestBilirubin() {
@@ -372,8 +414,8 @@ public final class VodSosRule {
         }
 
         /** The newest bilirubin at least 2 mg/dL collected in the 72 h up to the assessment. */
-        Optional<Observation> pediatricBilirubin() {
-            var from = assessedAt.minus(PEDIATRIC_BILIRUBIN_WINDOW);
+        Optional<Observation> paediatricBilirubin() {
+            var from = assessedAt.minus(PAEDIATRIC_BILIRUBIN_WINDOW);
             return bilirubin.reversed().stream()
                     .filter(o -> !o.observedAt().isBefore(from))
                     .filter(o -> o.value().compareTo(BILIRUBIN_LIMIT) >= 0)
@@ -441,7 +483,7 @@ public final class VodSosRule {
     }
 
     /** A criterion as far as the available data decide it. */
-    private enum Met {
+    enum Met {
         YES,
         NO,
         UNKNOWN;

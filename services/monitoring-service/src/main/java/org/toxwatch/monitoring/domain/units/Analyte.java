@@ -83,14 +83,19 @@ public enum Analyte implements Measurand {
         return loincCodes;
     }
 
-    /** The 13.4 default for a patient of unknown sex (the contract carries no sex yet). */
+    /** The 13.4 default for a patient of unknown sex. */
     public DefaultReferenceRange defaultRange() {
         return defaultRange(Sex.UNKNOWN);
     }
 
+    /** Whether 13.4 gives this analyte a default row per sex (only hemoglobin). */
+    public boolean hasSexSpecificDefault() {
+        return this == HEMOGLOBIN;
+    }
+
     /** The 13.4 default; only hemoglobin has sex-specific defaults. */
     public DefaultReferenceRange defaultRange(Sex sex) {
-        if (this != HEMOGLOBIN) {
+        if (!hasSexSpecificDefault()) {
             return defaultRange;
         }
         return switch (sex) {

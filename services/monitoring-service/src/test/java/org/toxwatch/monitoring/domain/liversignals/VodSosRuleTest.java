@@ -10,7 +10,9 @@ import static org.toxwatch.monitoring.domain.liversignals.LiverSignalFixtures.ob
 import static org.toxwatch.monitoring.domain.liversignals.LiverSignalFixtures.weightKg;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import org.toxwatch.model.Evidence;
 import org.toxwatch.model.ReferenceRangeSource;
 import org.toxwatch.monitoring.domain.Assessment;
 import org.toxwatch.monitoring.domain.Observation;
+import org.toxwatch.monitoring.domain.patient.AgeAtAssessment;
 
 /** CRITERIA.md 7.2: VOD/SOS criteria as an alerting aid (EBMT 2016 adults, EBMT 2018 children). */
 class VodSosRuleTest {
@@ -37,7 +40,7 @@ class VodSosRuleTest {
     private static Assessment assess(
             long day, @Nullable String bilirubin, @Nullable String weight, ClinicalFindings findings, boolean child) {
         var at = hoursAfter(dayOf(day), 8);
-        return VodSosRule.assess(
+        return vodSos(
                 bilirubin == null ? List.of() : List.of(bilirubinMgDl(bilirubin, at)),
                 weight == null ? List.of() : List.of(weightKg(weight, at)),
                 REFERENCE_WEIGHT,
@@ -45,6 +48,20 @@ class VodSosRuleTest {
                 findings,
                 child,
                 at);
+    }
+
+    /** A 6-year-old ({@code child}) or a 45-year-old, with no bilirubin baseline, days in UTC. */
+    private static Assessment vodSos(
+            List<Observation> bilirubin,
+            List<Observation> weights,
+            @Nullable Observation referenceWeight,
+            Instant dayZero,
+            ClinicalFindings findings,
+            boolean child,
+            Instant at) {
+        var course = new VodSosCourse(bilirubin, null, weights, referenceWeight, dayZero, ZoneOffset.UTC);
+        var age = Optional.of(AgeAtAssessment.ofYears(child ? 6 : 45));
+        return VodSosRule.assess(course, findings, age, at);
     }
 
     private static ClinicalFindings painfulHepatomegaly() {
@@ -89,7 +106,8 @@ class VodSosRuleTest {
             var assessment = adultOnDay(5, "3.0", null, new ClinicalFindings(true, true, true, null));
 
             assertThat(assessment.grade()).isEqualTo(VodSosRule.SUSPECTED);
-            assertThat(assessment.summary()).startsWith("VOD_SUSPECTED: EBMT 2016 adult criteria, classical (day 5");
+            assertThat(assessment.summary())
+                    .startsWith("VOD_SUSPECTED: EBMT 2016 adult criteria (age 45 years), classical (day 5");
         }
 
         @Test
@@ -137,7 +155,7 @@ class VodSosRuleTest {
         void countsWhole24HourPeriodsFromTheStartOfDayZero(long hoursIntoDay21, boolean lateOnset) {
             var at = hoursAfter(dayOf(21), hoursIntoDay21);
 
-            var assessment = VodSosRule.assess(
+            var assessment = vodSos(
                     List.of(bilirubinMgDl("1.5", at)),
                     List.of(weightKg("106", at)),
                     REFERENCE_WEIGHT,
@@ -179,7 +197,8 @@ class VodSosRuleTest {
             var assessment = assess(60, "1.0", "100", new ClinicalFindings(true, null, true, null), true);
 
             assertThat(assessment.grade()).isEqualTo(VodSosRule.SUSPECTED);
-            assertThat(assessment.summary()).startsWith("VOD_SUSPECTED: EBMT 2018 pediatric criteria (day 60)");
+            assertThat(assessment.summary())
+                    .startsWith("VOD_SUSPECTED: EBMT 2018 paediatric criteria (age 6 years; day 60)");
         }
 
         @ParameterizedTest(name = "bilirubin 2.0 collected {0} min before the assessment -> level {1}")
@@ -190,7 +209,7 @@ class VodSosRuleTest {
         void countsBilirubinAtLeastTwoWithin72Hours(long minutesBefore, int expected) {
             var at = hoursAfter(dayOf(10), 8);
 
-            var assessment = VodSosRule.assess(
+            var assessment = vodSos(
                     List.of(bilirubinMgDl("2.0", minutesAfter(at, -minutesBefore)), bilirubinMgDl("1.0", at)),
                     List.of(weightKg("106", at)),
                     REFERENCE_WEIGHT,
@@ -233,7 +252,7 @@ class VodSosRuleTest {
             var bilirubin = bilirubinMgDl("2.5", at);
             var weight = weightKg("106", minutesAfter(at, -60));
 
-            var assessment = VodSosRule.assess(
+            var assessment = vodSos(
                     List.of(bilirubin),
                     List.of(weight),
                     REFERENCE_WEIGHT,
@@ -252,7 +271,7 @@ class VodSosRuleTest {
         void ignoresObservationsCollectedAfterTheAssessment() {
             var at = hoursAfter(dayOf(10), 8);
 
-            var assessment = VodSosRule.assess(
+            var assessment = vodSos(
                     List.of(bilirubinMgDl("1.0", at), bilirubinMgDl("5.0", hoursAfter(at, 1))),
                     List.of(weightKg("100", at), weightKg("110", hoursAfter(at, 1))),
                     REFERENCE_WEIGHT,
@@ -289,7 +308,7 @@ class VodSosRuleTest {
         void isNotAssessableWithAWeightInAnotherUnit() {
             var at = hoursAfter(dayOf(10), 8);
 
-            var assessment = VodSosRule.assess(
+            var assessment = vodSos(
                     List.of(bilirubinMgDl("2.5", at)),
                     List.of(observation("29463-7", "Body weight", "[lb_av]", "230", null, at)),
                     REFERENCE_WEIGHT,
@@ -306,7 +325,7 @@ class VodSosRuleTest {
         void treatsWeightGainAsUnknownWithoutAReferenceWeight() {
             Instant at = hoursAfter(dayOf(10), 8);
 
-            var assessment = VodSosRule.assess(
+            var assessment = vodSos(
                     List.of(bilirubinMgDl("1.0", at)),
                     List.of(weightKg("120", at)),
                     null,
