@@ -38,6 +38,7 @@ import org.toxwatch.monitoring.domain.dosing.NextBesponsaDose;
 import org.toxwatch.monitoring.domain.febrileneutropenia.FebrileNeutropeniaRule;
 import org.toxwatch.monitoring.domain.hematotoxicity.IcahtRule;
 import org.toxwatch.monitoring.domain.icans.IcansRule;
+import org.toxwatch.monitoring.domain.lab.AdultDefaultRanges;
 import org.toxwatch.monitoring.domain.lab.LabHistory;
 import org.toxwatch.monitoring.domain.lab.LabReading;
 import org.toxwatch.monitoring.domain.lab.LabResult;
@@ -51,6 +52,7 @@ import org.toxwatch.monitoring.domain.monitoringgap.ResultOverdue;
 import org.toxwatch.monitoring.domain.patient.AgeAtAssessment;
 import org.toxwatch.monitoring.domain.patient.AgeNote;
 import org.toxwatch.monitoring.domain.units.Analyte;
+import org.toxwatch.monitoring.domain.units.Sex;
 import org.toxwatch.monitoring.domain.units.VitalSign;
 import org.toxwatch.monitoring.domain.windows.BlinatumomabSupervision;
 import org.toxwatch.monitoring.domain.windows.OpenWindows;
@@ -124,7 +126,7 @@ public final class ToxicityGrader {
         for (var rule : CriteriaCatalogue.labRules()) {
             var newest = newestOf(state, rule);
             if (newest != null) {
-                assessments.add(assess(rule, newest, history));
+                assessments.add(assess(rule, newest, history, sex(state)));
             }
         }
         var febrileNeutropenia =
@@ -183,6 +185,7 @@ public final class ToxicityGrader {
                 .filter(Objects::nonNull)
                 .forEach(assessments::add);
         return assessments.stream()
+                .map(assessment -> AdultDefaultRanges.namedFor(assessment, ageAt(state, assessment.assessedAt())))
                 .map(assessment -> inTherapy(state, assessment))
                 .sorted(Comparator.comparing(Assessment::criterion))
                 .toList();
@@ -288,6 +291,11 @@ public final class ToxicityGrader {
         return state.profile().ageAt(at, hospitalZone);
     }
 
+    /** The 13.4 default row of the patient's sex (CRITERIA.md 1.3). */
+    private static Sex sex(PatientState state) {
+        return Sex.of(state.profile().sex());
+    }
+
     private @Nullable Assessment resultOverdue(PatientState state, @Nullable Instant now) {
         return now == null ? null : ResultOverdue.assess(state, now, hospitalZone);
     }
@@ -305,8 +313,8 @@ public final class ToxicityGrader {
         return newest;
     }
 
-    private static Assessment assess(LabRule rule, LabResultRecorded newest, LabHistory history) {
-        return switch (LabResult.read(newest)) {
+    private static Assessment assess(LabRule rule, LabResultRecorded newest, LabHistory history, Sex sex) {
+        return switch (LabResult.read(newest, sex)) {
             case LabReading.Readable readable -> rule.assess(readable.result(), history);
             case LabReading.Unreadable unreadable ->
                 Assessment.notAssessable(
@@ -350,7 +358,7 @@ public final class ToxicityGrader {
 
     private static List<LabResult> readable(PatientState state, Analyte analyte) {
         return state.labsOf(analyte).stream()
-                .map(LabResult::read)
+                .map(result -> LabResult.read(result, sex(state)))
                 .flatMap(reading ->
                         reading instanceof LabReading.Readable readable ? Stream.of(readable.result()) : Stream.empty())
                 .toList();
@@ -550,9 +558,9 @@ public final class ToxicityGrader {
     // ------------------------------------------------------------------------------------------ ICANS
 
     /** CRITERIA.md 5: the newest neurological assessment by assessment time. */
-    private static @Nullable Assessment icans(PatientState state) {
+    private @Nullable Assessment icans(PatientState state) {
         var newest = state.newestNeuroAssessment();
-        return newest == null ? null : IcansRule.assess(newest);
+        return newest == null ? null : IcansRule.assess(newest, ageAt(state, newest.observedAt()));
     }
 
     // ------------------------------------------------------------------------------------------ BLINCYTO
@@ -802,7 +810,7 @@ public final class ToxicityGrader {
                 .max(Comparator.comparing(Observation::observedAt))
                 .orElse(null);
         var course = new VodSosCourse(bilirubin, baselineBilirubin, afterFirstDose, reference, lastDose, hospitalZone);
-        return VodSosRule.assess(course, findings, findingEvidence, Optional.empty(), now);
+        return VodSosRule.assess(course, findings, findingEvidence, ageAt(state, now), now);
     }
 
     private static Observation weightObservation(WeightMeasurement weight) {

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.monitoring.domain.patient.AgeAtAssessment;
-import org.toxwatch.monitoring.domain.patient.AgeWording;
+import org.toxwatch.monitoring.domain.patient.AgeNote;
 
 /**
  * Which score decides the ICANS encephalopathy row (CRITERIA.md 5.3, A-7 decided): the CAPD for a child younger
@@ -64,17 +64,17 @@ record EncephalopathyTool(boolean countsIce, boolean countsCapd, Optional<Tool> 
         boolean countsOther;
         if (expectedReported) {
             countsOther = false;
-            basis = AgeWording.age(age) + ": " + expected.name() + " " + range(expected)
+            basis = AgeNote.of(age) + ": " + expected.name() + " " + range(expected)
                     + (otherReported
                             ? " decides the encephalopathy row; the " + other.name() + " also reported is not counted"
                             : "");
         } else if (otherReported) {
             countsOther = true;
             basis = "%s reported for %s: %s; graded with the %s as reported"
-                    .formatted(other.name(), AgeWording.person(known), expected.expectation, other.name());
+                    .formatted(other.name(), AgeNote.person(known), expected.expectation, other.name());
         } else {
             countsOther = false;
-            basis = AgeWording.age(age) + ": " + expected.name() + " " + range(expected) + ", not reported";
+            basis = AgeNote.of(age) + ": " + expected.name() + " " + range(expected) + ", not reported";
         }
         boolean countsIce = expected == Tool.ICE || countsOther;
         boolean countsCapd = expected == Tool.CAPD || countsOther;
@@ -86,7 +86,7 @@ record EncephalopathyTool(boolean countsIce, boolean countsCapd, Optional<Tool> 
     }
 
     private static String unknownAgeBasis(boolean ice, boolean capd) {
-        var age = AgeWording.UNKNOWN;
+        var age = AgeNote.AGE_UNKNOWN;
         if (ice && capd) {
             return age + ": ICE and CAPD both reported, both counted";
         }

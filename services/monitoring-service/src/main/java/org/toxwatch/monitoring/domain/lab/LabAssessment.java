@@ -1,5 +1,6 @@
 package org.toxwatch.monitoring.domain.lab;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +118,28 @@ public final class LabAssessment {
                 criterion, ladder.grade(), assessedAt, summary(), ladder.thresholds(), evidence, labOnly, rangeSource);
     }
 
+    /** The default-range note, naming the sex row where the defaults have one (1.3). */
+    private String defaultRangeNote() {
+        var analyte = result.analyte();
+        if (!analyte.hasSexSpecificDefault()) {
+            return DEFAULT_RANGE_NOTE;
+        }
+        var sex = result.limits().sex();
+        var range = analyte.defaultRange(sex);
+        return DEFAULT_RANGE_NOTE
+                + " Default row: %s, %s, %s-%s %s."
+                        .formatted(
+                                analyte.display(),
+                                sex.describe(),
+                                limit(range.lower()),
+                                limit(range.upper()),
+                                analyte.canonicalUnit());
+    }
+
+    private static String limit(@Nullable BigDecimal limit) {
+        return limit == null ? "-" : Quantity.number(limit);
+    }
+
     /**
      * E.g. {@code ANC 0.4 10*9/L < 0.5 10*9/L: grade 4.} when the deciding condition starts with the value, else
      * {@code Lymphocytes 0.75 10*9/L, 0.5 <= Lymphocytes < 0.8 10*9/L: grade 2.}; then the notes.
@@ -134,7 +157,7 @@ public final class LabAssessment {
                 .append('.');
         notes.forEach(note -> text.append(' ').append(note));
         if (rangeSource == ReferenceRangeSource.DEFAULT) {
-            text.append(' ').append(DEFAULT_RANGE_NOTE);
+            text.append(' ').append(defaultRangeNote());
         }
         if (labOnly) {
             text.append(' ').append(LAB_ONLY_NOTE);

@@ -24,6 +24,7 @@ import org.toxwatch.model.ReferenceRangeSource;
 import org.toxwatch.monitoring.domain.Assessment;
 import org.toxwatch.monitoring.domain.Observation;
 import org.toxwatch.monitoring.domain.patient.AgeAtAssessment;
+import org.toxwatch.monitoring.domain.patient.AgeNote;
 
 /**
  * VOD/SOS diagnostic criteria as an alerting aid, CRITERIA.md 7.2: EBMT 2018 for a patient younger than 18 years
@@ -95,7 +96,7 @@ public final class VodSosRule {
     static final String PAEDIATRIC_RISING_BILIRUBIN_PART = "bilirubin rising from baseline on 3 consecutive days";
     static final String WEIGHT_GAIN_PART = "weight gain > 5% above the reference weight";
     static final String PAEDIATRIC_DAILY_WEIGHT_GAIN_PART = "weight gain on 3 consecutive days";
-    static final String ADULT_UNKNOWN_AGE = "age unknown — adult criteria";
+    static final String ADULT_UNKNOWN_AGE = AgeNote.AGE_UNKNOWN + " — adult criteria";
 
     /** The clinician-entered findings of 7.2 that {@link ClinicalFindings} carries. */
     public static final List<ClinicalFinding> BEDSIDE_FINDINGS = List.of(
@@ -141,7 +142,7 @@ public final class VodSosRule {
         }
         var inputs = Inputs.read(course, findings, assessedAt);
         var child = age.map(AgeAtAssessment::child).orElse(false);
-        var basis = age.map(known -> "age " + known.describe()).orElse(ADULT_UNKNOWN_AGE);
+        var basis = age.isPresent() ? AgeNote.of(age) : ADULT_UNKNOWN_AGE;
         var evaluation = child ? paediatric(inputs, basis) : adult(inputs, basis);
         var assessment = evaluation.toAssessment(inputs, assessedAt);
         if (findingEvidence.isEmpty()) {

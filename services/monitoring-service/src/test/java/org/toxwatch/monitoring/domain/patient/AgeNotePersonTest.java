@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** How every age-aware rule names the age it used on its assessment. */
-class AgeWordingTest {
+/** How an age-aware rule names the age it used, and whom it judged, on its assessment. */
+class AgeNotePersonTest {
 
     private static final Instant AT = Instant.parse("2026-03-04T12:00:00Z");
 
@@ -30,12 +30,12 @@ class AgeWordingTest {
     void namesAKnownAge(LocalDate born, String age, String person) {
         var known = new PatientProfile(born, null).ageAt(AT, ZoneOffset.UTC);
 
-        assertThat(AgeWording.age(known)).isEqualTo(age);
-        assertThat(AgeWording.person(known.orElseThrow())).isEqualTo(person);
+        assertThat(AgeNote.of(known)).isEqualTo(age);
+        assertThat(AgeNote.person(known.orElseThrow())).isEqualTo(person);
     }
 
     @Test
-    void saysAgeUnknownWithoutABirthDate() {
-        assertThat(AgeWording.age(Optional.empty())).isEqualTo("age unknown");
+    void saysAgeUnknownAdultThresholdsWithoutABirthDate() {
+        assertThat(AgeNote.of(Optional.empty())).isEqualTo("age unknown — adult thresholds");
     }
 }
