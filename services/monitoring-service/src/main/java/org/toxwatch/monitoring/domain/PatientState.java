@@ -470,6 +470,33 @@ public record PatientState(
                 updated);
     }
 
+    /**
+     * Forgets the birth date and sex, as when the patient's record is removed from the compacted patients topic (a
+     * tombstone): grading goes back to the adult and sex-unknown thresholds and says so.
+     */
+    public PatientState withoutDemographics() {
+        if (demographics.equals(Demographics.UNKNOWN)) {
+            return this;
+        }
+        return new PatientState(
+                patientId,
+                newestEventTime,
+                episodes,
+                labs,
+                vitals,
+                fevers,
+                weights,
+                supportiveDrugs,
+                vasopressors,
+                oxygen,
+                neuroAssessments,
+                publishedGrades,
+                highestGradesThisEpisode,
+                findings,
+                dosePlans,
+                Demographics.UNKNOWN);
+    }
+
     /** The state with {@code assessment}'s grade recorded as published for its criterion. */
     public PatientState published(Assessment assessment) {
         var updated = new TreeMap<>(publishedGrades);

@@ -48,6 +48,8 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
     static final Duration OVERDUE_CHECK_INTERVAL = Duration.ofMinutes(5);
     /** The cause named on an assessment the periodic check published: the check and its time. */
     static final String OVERDUE_CHECK_SOURCE = "overdue-check@";
+    /** The cause named on an assessment made again because the patient's record was removed (a tombstone). */
+    static final String PATIENT_RECORD_REMOVED = "patient-record-removed";
 
     /** Before this, a clinical time is a typing error, not a result ToxWatch can place in a course. */
     static final Instant EARLIEST_CLINICAL_TIME = Instant.parse("1900-01-01T00:00:00Z");
@@ -157,6 +159,10 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
     private void grade(Record<String, ClinicalEvent> record) {
         String patientId = record.key();
         ClinicalEvent event = record.value();
+        if (event instanceof ClinicalEvent.Patient patient && patient.event() == null && patientId != null) {
+            forgetDemographics(record, patientId);
+            return;
+        }
         checkEvent(patientId, event);
         PatientState before = at(GradingStage.READING_STATE, () -> states.get(patientId));
         PatientState known = before == null ? PatientState.empty(patientId) : before;
@@ -166,6 +172,37 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
             // An admission, transfer or name change: nothing grading reads has changed, so nothing is re-graded.
             return;
         }
+        regrade(record, patientId, applied, correction, event.sourceMessageId());
+    }
+
+    /**
+     * A tombstone on the compacted patients topic: the patient's record was removed (an erasure, a merge), so the
+     * birth date and sex are forgotten too, and the patient is graded again without them. A state left with nothing
+     * else is removed.
+     */
+    private void forgetDemographics(Record<String, ClinicalEvent> record, String patientId) {
+        PatientState known = at(GradingStage.READING_STATE, () -> states.get(patientId));
+        if (known == null) {
+            return;
+        }
+        PatientState forgotten = known.withoutDemographics();
+        if (forgotten == known) {
+            return;
+        }
+        if (forgotten.newestEventTime() == null && forgotten.publishedGrades().isEmpty()) {
+            at(GradingStage.WRITING_STATE, () -> states.delete(patientId));
+            return;
+        }
+        regrade(record, patientId, forgotten, null, PATIENT_RECORD_REMOVED);
+    }
+
+    /** Grades {@code applied}, writes the changed assessments and the state, then forwards what it wrote. */
+    private void regrade(
+            Record<String, ClinicalEvent> record,
+            String patientId,
+            PatientState applied,
+            @Nullable SourceCorrection correction,
+            String sourceMessageId) {
         var reassessment = at(GradingStage.GRADING, () -> grader.reassess(applied, correction));
         List<GradingOutput> written = at(GradingStage.WRITING_OUTPUT, () -> {
             var forEvent = new ArrayList<GradingOutput>();
@@ -175,7 +212,7 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
                         patientId,
                         assessment,
                         previous == null ? null : previous.grade(),
-                        event.sourceMessageId(),
+                        sourceMessageId,
                         reassessment.withdrawalOf(assessment.criterion()))));
             }
             if (!reassessment.changed().isEmpty()) {

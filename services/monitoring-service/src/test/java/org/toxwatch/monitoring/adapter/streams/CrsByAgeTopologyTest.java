@@ -105,6 +105,22 @@ class CrsByAgeTopologyTest {
         assertThat(byAge.summary()).contains("(PALS, age 6 years)");
     }
 
+    @Test
+    void aRemovedPatientRecordForgetsTheBirthDateAndTheAdultLimitsApplyAgain() {
+        patients.pipeInput(
+                PATIENT, aPatientRecord(PATIENT, INFUSION.minus(Duration.ofDays(3)), SIX_YEARS_BEFORE, null));
+        therapy.pipeInput(PATIENT, carTInfused(INFUSION));
+        vitals.pipeInput(PATIENT, feverAt(DAY_1, "86", "62"));
+        assertThat(lastCrs().grade()).isEqualTo(1);
+
+        patients.pipeInput(PATIENT, (PatientRecorded) null);
+
+        var withoutAge = lastCrs();
+        assertThat(withoutAge.grade()).isEqualTo(2);
+        assertThat(withoutAge.summary()).contains("age unknown — adult thresholds");
+        assertThat(withoutAge.sourceMessageId()).isEqualTo(PatientGradingProcessor.PATIENT_RECORD_REMOVED);
+    }
+
     private static VitalSignsRecorded feverAt(Instant at, String systolic, String meanArterial) {
         return vitalsAt(at)
                 .temperature("38.6")

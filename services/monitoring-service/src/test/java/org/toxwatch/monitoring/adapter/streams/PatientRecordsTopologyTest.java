@@ -112,6 +112,25 @@ class PatientRecordsTopologyTest {
     }
 
     @Test
+    void aTombstoneForAPatientKnownOnlyByTheirRecordRemovesTheStoredStateAndIsNoDeadLetter() {
+        patients.pipeInput(PATIENT, aPatientRecord(PATIENT, MONDAY, BORN, AdministrativeSex.FEMALE));
+
+        patients.pipeInput(PATIENT, (PatientRecorded) null);
+
+        assertThat(states.get(PATIENT)).isNull();
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(assessments.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aTombstoneForAnUnknownPatientChangesNothing() {
+        patients.pipeInput(PATIENT, (PatientRecorded) null);
+
+        assertThat(states.get(PATIENT)).isNull();
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
     void anUnreadablePatientRecordGoesToItsDeadLetterTopicAndTheNextIsRead() {
         rawPatients.pipeInput(PATIENT, "not json at all".getBytes(StandardCharsets.UTF_8));
         patients.pipeInput("MRN-2", aPatientRecord("MRN-2", MONDAY, BORN, null));
