@@ -131,4 +131,22 @@ class HypotensionLimitsTest {
         assertThat(hospital.forAge(bornOn("2020-03-02")).systolicBelow()).isEqualByComparingTo("85");
         assertThat(hospital.forAge(bornOn("2015-03-02")).systolicBelow()).isEqualByComparingTo("95");
     }
+
+    @Test
+    void fromBirthToAdulthoodTheLimitNeverFallsAndStaysBetweenTheNeonatalAndTheAdultSystolic() {
+        var born = LocalDate.parse("2000-01-01");
+        var profile = new PatientProfile(born, null);
+        var previous = BigDecimal.ZERO;
+
+        for (var day = born; day.isBefore(born.plusYears(19)); day = day.plusDays(1)) {
+            var limit = LIMITS.forAge(profile.ageAt(day.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC))
+                    .systolicBelow();
+
+            assertThat(limit)
+                    .as("on %s", day)
+                    .isGreaterThanOrEqualTo(previous)
+                    .isBetween(LIMITS.neonateSystolicBelow(), LIMITS.adultSystolicBelow());
+            previous = limit;
+        }
+    }
 }
