@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * Original-mode acknowledgements: AA once every event derived from the message is stored, AE with one ERR
  * segment per problem for content errors, AR when the message cannot be processed as such (unsupported type
- * or version) or not now (Kafka unavailable: the sender keeps the message and retries). Each ERR carries
+ * or version) or not now (Kafka unavailable: the sender keeps the message and retries). An AA may carry ERR
+ * segments of severity W: details left out of an accepted message (an unreadable birth date). Each ERR carries
  * both the v2.3-style ERR-1 and the v2.5 ERR-2/3/4/8 so every sender version can read it.
  */
 final class Hl7Acknowledgement {
@@ -67,7 +68,7 @@ final class Hl7Acknowledgement {
                     .append('^')
                     .append(escape(Hl7Error.nameOf(error.code())))
                     .append("^HL70357|")
-                    .append(code == Code.AR ? "F" : "E")
+                    .append(code == Code.AR ? "F" : code == Code.AA ? "W" : "E")
                     .append("||||")
                     .append(escape(error.text()))
                     .append('\r');

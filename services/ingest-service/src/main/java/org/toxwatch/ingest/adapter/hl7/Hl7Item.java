@@ -16,24 +16,38 @@ import org.toxwatch.ingest.domain.Violation;
  *
  * @param readProblems what could not even be read into the submission (a malformed number or time), already
  *     located
+ * @param warnings what was left out without rejecting the message (an unreadable birth date in the PID of a result
+ *     message), already located; the acknowledgement names them
  */
 record Hl7Item(
         @Nullable ObservationSubmission observation,
         @Nullable TherapyEventSubmission therapyEvent,
         @Nullable PatientSubmission patient,
         Function<String, String> locate,
-        List<Violation> readProblems) {
+        List<Violation> readProblems,
+        List<Violation> warnings) {
 
     static Hl7Item observation(ObservationSubmission observation, Function<String, String> locate, List<Violation> p) {
-        return new Hl7Item(observation, null, null, locate, List.copyOf(p));
+        return new Hl7Item(observation, null, null, locate, List.copyOf(p), List.of());
     }
 
     static Hl7Item therapyEvent(TherapyEventSubmission event, Function<String, String> locate, List<Violation> p) {
-        return new Hl7Item(null, event, null, locate, List.copyOf(p));
+        return new Hl7Item(null, event, null, locate, List.copyOf(p), List.of());
     }
 
     static Hl7Item patient(PatientSubmission patient, Function<String, String> locate, List<Violation> p) {
-        return new Hl7Item(null, null, patient, locate, List.copyOf(p));
+        return new Hl7Item(null, null, patient, locate, List.copyOf(p), List.of());
+    }
+
+    /** Details read as far as they could be; what could not is left out and named, and the message is kept. */
+    static Hl7Item patientLeavingOut(
+            PatientSubmission patient, Function<String, String> locate, List<Violation> leftOut) {
+        return new Hl7Item(null, null, patient, locate, List.of(), List.copyOf(leftOut));
+    }
+
+    /** The same item about other details of the patient. */
+    Hl7Item stating(PatientSubmission details) {
+        return new Hl7Item(null, null, details, locate, readProblems, warnings);
     }
 
     /** The item as the use case takes it. */

@@ -277,6 +277,10 @@ public final class Hl7MessageHandler {
         if (outcome instanceof Outcome.Accepted accepted && !accepted.resend()) {
             metrics.notMonitored(PROTOCOL, accepted.skipped());
         }
+        List<Hl7Error> leftOut = items.stream()
+                .flatMap(item -> item.warnings().stream())
+                .map(Hl7Error::of)
+                .toList();
         return switch (outcome) {
             case Outcome.Accepted accepted ->
                 new Answer(
@@ -284,8 +288,9 @@ public final class Hl7MessageHandler {
                         (accepted.resend() ? "already stored: " : "stored: ")
                                 + accepted.stored() + " event(s)"
                                 + (accepted.skipped() > 0 ? ", skipped " + accepted.skipped() + " not monitored" : "")
+                                + (leftOut.isEmpty() ? "" : ", left out " + leftOut.size() + " unreadable detail(s)")
                                 + (accepted.controlIdReused() ? "; control id reused with different content" : ""),
-                        List.of(),
+                        leftOut,
                         accepted.resend()
                                 ? IngestMonitor.Answer.RESEND
                                 : accepted.controlIdReused()

@@ -151,7 +151,7 @@ final class ObservationResultReader {
         if (earliest == null || (patient.recordedAt() != null && !earliest.isBefore(patient.recordedAt()))) {
             return details;
         }
-        return Hl7Item.patient(patient.statedAt(earliest), details.locate(), details.readProblems());
+        return details.stating(patient.statedAt(earliest));
     }
 
     private Hl7Item read(Segment obx, int obxSequence, Order order, List<String> remarks, Hl7Header header) {

@@ -11,7 +11,9 @@ import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.model.Structure;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,7 +84,9 @@ final class PatientDetailsReader {
 
     /**
      * The details of one patient of a result message, as they are now ({@link EncounterEvent#UPDATED}); empty when
-     * PID and PV1 say nothing beyond the id, or the id itself is wrong (the results report that).
+     * PID and PV1 say nothing beyond the id, or the id itself is wrong (the results report that). A birth date or sex
+     * that cannot be read is left out and named as a warning, never a reason to refuse the results: the patient is
+     * then graded as of unknown age or sex (adult thresholds, said on the assessment) until a readable one arrives.
      *
      * @param sentAt MSH-7, or null when it is missing or unreadable (the details are then as of their arrival)
      */
@@ -92,13 +96,14 @@ final class PatientDetailsReader {
         if (patient.problem() != null || patient.id().isEmpty()) {
             return Optional.empty();
         }
-        var problems = new ArrayList<Violation>();
-        var stated = stated(pid, pv1, pidSequence, problems);
-        if (!stated.beyondTheId() && problems.isEmpty()) {
+        var unreadable = new ArrayList<Violation>();
+        var stated = stated(pid, pv1, pidSequence, unreadable);
+        if (!stated.beyondTheId() && unreadable.isEmpty()) {
             return Optional.empty();
         }
         var submission = stated.submission(patient.id(), EncounterEvent.UPDATED, null, null, sentAt, header);
-        return Optional.of(Hl7Item.patient(submission, locator(pidSequence, "MSH^1^7", "OBX", "OBX"), problems));
+        return Optional.of(
+                Hl7Item.patientLeavingOut(submission, locator(pidSequence, "MSH^1^7", "OBX", "OBX"), unreadable));
     }
 
     /** An ADT message: one patient, its event, and what PID, PV1 and its OBX say. */
@@ -152,6 +157,17 @@ final class PatientDetailsReader {
         Matcher m = BIRTH_DATE.matcher(text);
         if (!m.matches()) {
             problems.add(new Violation(at, "is not a birth date to the day (YYYYMMDD, optionally with a time)"));
+            return Optional.empty();
+        }
+        try {
+            var date = LocalDate.of(
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            if (date.getYear() < 1900) {
+                problems.add(new Violation(at, "lies before 1900-01-01: not a birth date"));
+                return Optional.empty();
+            }
+        } catch (DateTimeException e) {
+            problems.add(new Violation(at, "is not a valid calendar date"));
             return Optional.empty();
         }
         return Optional.of(m.group(1) + "-" + m.group(2) + "-" + m.group(3));

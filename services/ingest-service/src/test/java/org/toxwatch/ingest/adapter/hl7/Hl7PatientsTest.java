@@ -112,15 +112,33 @@ class Hl7PatientsTest {
         }
 
         @Test
-        void aBadBirthDateInAResultMessageIsAnAeNamingPid7AndStoresNothing() {
+        void aBadBirthDateInAResultMessageIsLeftOutWithAWarningNamingPid7AndTheResultsAreStored() {
             String oru = message("oru-r01-v251-cbc-and-liver.hl7").replace("||19850412|F", "||19851340|F");
 
             String ack = handler.handle(oru);
 
-            assertThat(segment(ack, "MSA")).startsWith("MSA|AE|");
-            assertThat(segment(ack, "ERR")).contains("|PID^1^7|").doesNotContain("19851340");
-            assertThat(kafka.payloadsOn(Topics.LAB_RESULTS)).isEmpty();
-            assertThat(kafka.payloadsOn(Topics.PATIENTS)).isEmpty();
+            assertThat(segment(ack, "MSA")).startsWith("MSA|AA|").contains("left out 1 unreadable detail(s)");
+            assertThat(segment(ack, "ERR"))
+                    .contains("|PID^1^7|")
+                    .contains("|W|")
+                    .doesNotContain("19851340");
+            assertThat(kafka.payloadsOn(Topics.LAB_RESULTS)).hasSize(5);
+            assertThat(onlyPatient().birthDate())
+                    .as("not stated: the age stays unknown")
+                    .isNull();
+            assertThat(onlyPatient().sex()).isEqualTo(AdministrativeSex.FEMALE);
+        }
+
+        @Test
+        void aSexOutsideTable0001InAResultMessageIsLeftOutWithAWarningNamingPid8() {
+            String oru = message("oru-r01-v251-cbc-and-liver.hl7").replace("||19850412|F", "||19850412|Q");
+
+            String ack = handler.handle(oru);
+
+            assertThat(segment(ack, "MSA")).startsWith("MSA|AA|");
+            assertThat(segment(ack, "ERR")).contains("|PID^1^8|").contains("|W|");
+            assertThat(onlyPatient().sex()).isNull();
+            assertThat(onlyPatient().birthDate()).isEqualTo(LocalDate.of(1985, 4, 12));
         }
     }
 
