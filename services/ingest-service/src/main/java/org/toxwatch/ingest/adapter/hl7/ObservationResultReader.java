@@ -134,8 +134,8 @@ final class ObservationResultReader {
     }
 
     /**
-     * The PID and PV1 of a result message describe the patient the results are about, so they are stated as of the
-     * earliest of those results when that precedes MSH-7. Monitoring takes the record with the lowest clinical time
+     * The PID and PV1 of a result message describe the patient the results are about, so they are stated just before
+     * the earliest of those results when that precedes MSH-7. Monitoring takes the record with the lowest clinical time
      * first when several wait, so a child's first results are graded with her age, not first with adult thresholds
      * (a false "hypotension") and again a moment later.
      */
@@ -148,10 +148,12 @@ final class ObservationResultReader {
                 .filter(Objects::nonNull)
                 .min(Comparator.naturalOrder())
                 .orElse(null);
-        if (earliest == null || (patient.recordedAt() != null && !earliest.isBefore(patient.recordedAt()))) {
+        // A millisecond before it: Streams breaks a tie between two topics' records arbitrarily.
+        Instant justBefore = earliest == null ? null : earliest.minusMillis(1);
+        if (justBefore == null || (patient.recordedAt() != null && !justBefore.isBefore(patient.recordedAt()))) {
             return details;
         }
-        return details.stating(patient.statedAt(earliest));
+        return details.stating(patient.statedAt(justBefore));
     }
 
     private Hl7Item read(Segment obx, int obxSequence, Order order, List<String> remarks, Hl7Header header) {
