@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.toxwatch.model.Criterion;
 import org.toxwatch.model.Topics;
 import org.toxwatch.testinfrastructure.IntegrationInfrastructure;
 import tools.jackson.databind.JsonNode;
@@ -389,6 +391,74 @@ class EndToEndIT {
         assertThat(alert.get("criterionId").asString()).isEqualTo("ASTCT-2019/icans");
         assertThat(alert.get("grade").asInt()).as("ICE 3-6 is grade 2").isEqualTo(2);
         assertThat(alert.get("priority").asString()).isEqualTo("HIGH");
+    }
+
+    /**
+     * The demo's 6-year-old (issue 10): febrile at 86/50 mmHg, above her age limit of 82 mmHg, is CRS 1 and says so;
+     * at 78 mmHg on a vasopressor she is CRS 3; after tocilizumab the grade falls and the alert keeps its highest.
+     */
+    @Test
+    void theDemosSixYearOldIsGradedByTheLimitForHerAgeFromGradeOneToThree() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        var items = new DemoFeed(platform.baseUrl(ServiceKind.INGEST), "integration", "unused").paediatricCarTCrs(now);
+        String patientId = (String) items.getFirst().body().get("patientId");
+        Instant day1 =
+                now.minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(34));
+
+        sendDemoItemsUpTo(items, day1.plus(Duration.ofHours(6)));
+        JsonNode febrile = awaitCrs(patientId, crs -> crs.get("grade").asInt() == 1);
+        assertThat(febrile.get("summary").asString()).contains("82 mmHg").contains("age 6 years");
+
+        sendDemoItemsUpTo(items, day1.plus(Duration.ofMinutes(910)));
+        awaitCrs(patientId, crs -> crs.get("grade").asInt() == 3);
+
+        sendDemoItemsUpTo(items, Instant.MAX);
+        awaitCrs(patientId, crs -> crs.get("grade").asInt() < 3);
+        JsonNode alert = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> alertsOf(patientId).stream()
+                                .filter(a -> a.get("criterionId")
+                                        .asString()
+                                        .equals(Criterion.CYTOKINE_RELEASE_SYNDROME.id()))
+                                .toList(),
+                        alerts -> alerts.size() == 1)
+                .getFirst();
+        assertThat(alert.get("highestGrade").asInt()).isEqualTo(3);
+        assertThat(alert.get("patient").get("location").get("bed").asString()).isEqualTo("2");
+    }
+
+    private final java.util.Set<DemoFeed.Item> sentDemoItems = new java.util.HashSet<>();
+
+    private void sendDemoItemsUpTo(List<DemoFeed.Item> items, Instant until) throws Exception {
+        for (DemoFeed.Item item : items) {
+            Object at = item.body().getOrDefault("effectiveTime", item.body().get("occurredAt"));
+            if (sentDemoItems.contains(item)
+                    || (at != null && Instant.parse((String) at).isAfter(until))) {
+                continue;
+            }
+            var answer = post(ServiceKind.INGEST, item.path(), JSON.writeValueAsString(item.body()), "integration");
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+            sentDemoItems.add(item);
+        }
+    }
+
+    private JsonNode awaitCrs(String patientId, java.util.function.Predicate<JsonNode> graded) {
+        return await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> JSON.readTree(get(
+                                                ServiceKind.MONITORING,
+                                                "/api/v1/patients/" + patientId + "/assessments",
+                                                "clinician")
+                                        .body())
+                                .valueStream()
+                                .filter(a -> a.get("criterionId")
+                                        .asString()
+                                        .equals(Criterion.CYTOKINE_RELEASE_SYNDROME.id()))
+                                .findFirst()
+                                .orElse(null),
+                        crs -> crs != null && graded.test(crs));
     }
 
     private static String sendOverMllp(String message) throws IOException {

@@ -22,6 +22,10 @@ public final class CalculatorRendering {
 
     public static String request(Course course, Instant t0) {
         ObjectNode request = JSON.createObjectNode();
+        if (course.person() != null) {
+            request.put("birthDate", course.person().birthDate(t0).toString())
+                    .put("sex", course.person().sex());
+        }
         ArrayNode labs = request.putArray("labResults");
         ArrayNode therapy = request.putArray("therapyEvents");
         Map<Instant, ObjectNode> vitalsByMoment = new LinkedHashMap<>();

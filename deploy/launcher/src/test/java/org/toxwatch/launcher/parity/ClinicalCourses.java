@@ -4,6 +4,7 @@ import static java.time.Duration.ofDays;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,44 @@ public final class ClinicalCourses {
                 correctionsAndCancellations(),
                 censoredValues(),
                 aLateResult(),
-                aHundredAndTwentyDayCarTCourse());
+                aHundredAndTwentyDayCarTCourse(),
+                childAtTheAgeLimit("a neonate", Period.ofDays(10), "60"),
+                childBelowTheAgeLimit("a neonate", Period.ofDays(10), "59"),
+                childAtTheAgeLimit("an infant of 6 months", Period.ofMonths(6), "70"),
+                childBelowTheAgeLimit("an infant of 6 months", Period.ofMonths(6), "69"),
+                childAtTheAgeLimit("a 4-year-old", Period.of(4, 3, 0), "78"),
+                childBelowTheAgeLimit("a 4-year-old", Period.of(4, 3, 0), "77"),
+                childAtTheAgeLimit("a 14-year-old", Period.of(14, 2, 0), "90"),
+                childBelowTheAgeLimit("a 14-year-old", Period.of(14, 2, 0), "89"));
+    }
+
+    /**
+     * CRITERIA 4.4, children: hypotension is a systolic strictly below the PALS limit for the age (60 mmHg for a
+     * neonate, 70 at 1-12 months, 70 + 2 x age at 1-10 years, 90 above 10 years); the mean pressure is an adult
+     * criterion only. A febrile child exactly at the limit, with a mean pressure an adult rule would call low, is
+     * CRS grade 1.
+     */
+    static Course childAtTheAgeLimit(String who, Period age, String systolic) {
+        return febrileChild(who + " at a systolic of " + systolic + " mmHg, the limit for the age", age, systolic, 1);
+    }
+
+    /** One mmHg below the age limit is hypotension: with fever and no vasopressor, CRS grade 2. */
+    static Course childBelowTheAgeLimit(String who, Period age, String systolic) {
+        return febrileChild(
+                who + " at a systolic of " + systolic + " mmHg, below the limit for the age", age, systolic, 2);
+    }
+
+    private static Course febrileChild(String name, Period age, String systolic, int grade) {
+        Duration day1 = ofDays(1).plusHours(9);
+        return new Course(
+                "CRS: " + name,
+                new Course.Person(age, "FEMALE"),
+                List.of(
+                        new Course.CarTInfusion(Duration.ZERO, 1, "Kymriah (tisagenlecleucel)"),
+                        new Course.Vital(day1, 2, "8310-5", "38.7", "Cel"),
+                        new Course.Vital(day1, 2, "8480-6", systolic, "mm[Hg]"),
+                        new Course.Vital(day1, 2, "8478-0", "48", "mm[Hg]")),
+                Map.of(Criterion.CYTOKINE_RELEASE_SYNDROME, grade));
     }
 
     /** ASTCT: fever with hypoxia needing a nasal cannula above 6 L/min is grade 3; the flow travels apart. */

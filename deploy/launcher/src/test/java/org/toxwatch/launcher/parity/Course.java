@@ -3,6 +3,9 @@ package org.toxwatch.launcher.parity;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,7 +22,30 @@ import org.toxwatch.model.OxygenDevice;
  * travel in one message (one ORU^R01, one FHIR transaction, one JSON array); the order of the numbers is the
  * order in which the hospital sends them, which need not be the clinical order (a late result).
  */
-public record Course(String name, List<Step> steps, Map<Criterion, Integer> expectedGrades) {
+public record Course(String name, @Nullable Person person, List<Step> steps, Map<Criterion, Integer> expectedGrades) {
+
+    /**
+     * Who the patient is, as every path states it (HL7 PID-7 and PID-8, FHIR Patient, JSON patient record,
+     * calculator fields); a course without one is graded with adult thresholds.
+     *
+     * @param ageAtT0 the age on the day of T0; the birth date follows from the anchor
+     * @param sex {@code FEMALE} or {@code MALE}
+     */
+    public record Person(Period ageAtT0, String sex) {
+
+        public LocalDate birthDate(Instant t0) {
+            return LocalDate.ofInstant(t0, ZoneOffset.UTC).minus(ageAtT0);
+        }
+
+        /** HL7 table 0001. */
+        public String hl7Sex() {
+            return sex.substring(0, 1);
+        }
+    }
+
+    public Course(String name, List<Step> steps, Map<Criterion, Integer> expectedGrades) {
+        this(name, null, steps, expectedGrades);
+    }
 
     /** One item of the course. */
     public sealed interface Step {

@@ -21,12 +21,20 @@ public final class FhirRendering {
 
     public static List<String> bundles(Course course, String patientId, Instant t0) {
         var bundles = new ArrayList<String>();
+        boolean first = true;
         for (List<Course.Step> message : course.messages()) {
             ObjectNode bundle = JSON.createObjectNode()
                     .put("resourceType", "Bundle")
                     .put("id", "PAR-" + UUID.randomUUID())
                     .put("type", "transaction");
             ArrayNode entries = bundle.putArray("entry");
+            if (first && course.person() != null) {
+                ObjectNode entry = entries.addObject();
+                entry.put("fullUrl", "urn:uuid:" + UUID.randomUUID());
+                entry.set("resource", patient(course.person(), patientId, t0));
+                entry.putObject("request").put("method", "POST").put("url", "Patient");
+            }
+            first = false;
             for (Course.Step step : message) {
                 ObjectNode entry = entries.addObject();
                 entry.put("fullUrl", "urn:uuid:" + UUID.randomUUID());
@@ -37,6 +45,29 @@ public final class FhirRendering {
             bundles.add(JSON.writeValueAsString(bundle));
         }
         return bundles;
+    }
+
+    /** The patient as a registration system states it, the day before T0: MRN, name, birth date and gender. */
+    private static ObjectNode patient(Course.Person person, String patientId, Instant t0) {
+        ObjectNode patient = JSON.createObjectNode().put("resourceType", "Patient");
+        patient.putObject("meta")
+                .put("lastUpdated", t0.minus(java.time.Duration.ofDays(1)).toString());
+        ObjectNode identifier = patient.putArray("identifier").addObject();
+        identifier
+                .putObject("type")
+                .putArray("coding")
+                .addObject()
+                .put("system", "http://terminology.hl7.org/CodeSystem/v2-0203")
+                .put("code", "MR");
+        identifier.put("system", "urn:parity:mrn").put("value", patientId);
+        patient.putArray("name")
+                .addObject()
+                .put("family", "Parity")
+                .putArray("given")
+                .add("Patient");
+        patient.put("birthDate", person.birthDate(t0).toString());
+        patient.put("gender", person.sex().toLowerCase(java.util.Locale.ROOT));
+        return patient;
     }
 
     private static ObjectNode resource(Course.Step step, String patientId, Instant at) {

@@ -18,6 +18,8 @@ public final class Hl7Rendering {
     private static final DateTimeFormatter TS =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmssZ").withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+
     private Hl7Rendering() {}
 
     /** The HL7 messages of the course for {@code patientId}, in sending order. */
@@ -25,22 +27,31 @@ public final class Hl7Rendering {
         var messages = new ArrayList<String>();
         for (List<Course.Step> message : course.messages()) {
             if (message.getFirst() instanceof Course.CarTInfusion infusion) {
-                messages.add(administration(infusion, patientId, t0));
+                messages.add(administration(infusion, pid(course, patientId, t0), t0));
             } else {
-                messages.add(results(message, patientId, t0));
+                messages.add(results(message, pid(course, patientId, t0), t0));
             }
         }
         return messages;
     }
 
-    private static String results(List<Course.Step> steps, String patientId, Instant t0) {
+    /** PID with the birth date (PID-7) and sex (PID-8) when the course names the person. */
+    private static String pid(Course course, String patientId, Instant t0) {
+        String identifier = "PID|1||" + patientId + "^^^PARITY-HOSPITAL^MR";
+        Course.Person person = course.person();
+        return person == null
+                ? identifier
+                : identifier + "||Parity^Patient||" + BIRTH_DATE.format(person.birthDate(t0)) + "|" + person.hl7Sex();
+    }
+
+    private static String results(List<Course.Step> steps, String pid, Instant t0) {
         Instant sent = steps.stream()
                 .map(step -> t0.plus(step.at()))
                 .max(Instant::compareTo)
                 .orElseThrow();
         var segments = new ArrayList<String>();
         segments.add(header("ORU^R01^ORU_R01", sent));
-        segments.add("PID|1||" + patientId + "^^^PARITY-HOSPITAL^MR");
+        segments.add(pid);
         int obr = 0;
         int obx = 0;
         var vitals = new ArrayList<Course.Step>();
@@ -95,12 +106,12 @@ public final class Hl7Rendering {
         };
     }
 
-    private static String administration(Course.CarTInfusion infusion, String patientId, Instant t0) {
+    private static String administration(Course.CarTInfusion infusion, String pid, Instant t0) {
         Instant given = t0.plus(infusion.at());
         return String.join(
                         "\r",
                         header("RAS^O17^RAS_O17", given),
-                        "PID|1||" + patientId + "^^^PARITY-HOSPITAL^MR",
+                        pid,
                         "ORC|RE|RX-" + UUID.randomUUID(),
                         "RXA|0|1|" + TS.format(given) + "||CART^" + infusion.product()
                                 + "^LOCAL|1|{bag}^^UCUM||||||||||||CP|A")

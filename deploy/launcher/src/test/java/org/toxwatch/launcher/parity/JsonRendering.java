@@ -23,6 +23,17 @@ public final class JsonRendering {
 
     public static List<Post> posts(Course course, String patientId, Instant t0) {
         var posts = new ArrayList<Post>();
+        if (course.person() != null) {
+            ObjectNode patient = JSON.createObjectNode()
+                    .put("patientId", patientId)
+                    .put("recordedAt", t0.minus(java.time.Duration.ofDays(1)).toString())
+                    .put("sourceMessageId", "PAR-" + UUID.randomUUID())
+                    .put("familyName", "Parity")
+                    .put("givenName", "Patient")
+                    .put("birthDate", course.person().birthDate(t0).toString())
+                    .put("sex", course.person().sex());
+            posts.add(new Post("/api/v1/patients", JSON.writeValueAsString(patient)));
+        }
         for (List<Course.Step> message : course.messages()) {
             String messageId = "PAR-" + UUID.randomUUID();
             if (message.getFirst() instanceof Course.CarTInfusion infusion) {
