@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A service's row of the role matrix, read from a CSV test resource, and the walk that checks it over real HTTP:
@@ -184,6 +185,40 @@ public final class RoleMatrix {
                             : "role-matrix-" + name);
             at = close + 1;
         }
+    }
+
+    /** Every route (method and path) of the service's OpenAPI document, read as an operator. */
+    public static Set<Route> describedBy(String baseUrl, String operatorPassword) {
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(baseUrl + "/v3/api-docs"))
+                                    .header("Authorization", basic("operator", operatorPassword))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted reading the API description", e);
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the API description answered " + response.statusCode());
+        }
+        var routes = new TreeSet<Route>();
+        JsonMapper.builder()
+                .build()
+                .readTree(response.body())
+                .get("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .propertyNames()
+                        .forEach(method -> routes.add(new Route(method, path.getKey()))));
+        if (routes.isEmpty()) {
+            throw new IllegalStateException("the API description names no route");
+        }
+        return routes;
     }
 
     private static String basic(String user, String password) {

@@ -2,16 +2,9 @@ package org.toxwatch.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.toxwatch.testinfrastructure.RoleMatrix;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Alerting's role matrix (src/test/resources/security/role-matrix.csv), enforced: every route of the OpenAPI
@@ -29,32 +22,11 @@ class RoleMatrixIT extends RunningAlertingService {
 
     @Test
     void everyRouteOfTheApiDescriptionIsInTheMatrix() throws Exception {
-        assertThat(matrix.routes()).containsAll(described());
+        assertThat(matrix.routes()).containsAll(RoleMatrix.describedBy(baseUrl(), OPERATOR_PASSWORD));
     }
 
     @Test
     void everyCallerIsAnsweredAsTheMatrixSays() {
         assertThat(matrix.walk(baseUrl(), PASSWORDS)).isEmpty();
-    }
-
-    private Set<RoleMatrix.Route> described() throws Exception {
-        var response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + "/v3/api-docs"))
-                                .header("Authorization", WebhookDeliveryIT.basic("operator", OPERATOR_PASSWORD))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        var routes = new TreeSet<RoleMatrix.Route>();
-        JsonMapper.builder()
-                .build()
-                .readTree(response.body())
-                .get("paths")
-                .properties()
-                .forEach(path -> path.getValue()
-                        .propertyNames()
-                        .forEach(method -> routes.add(new RoleMatrix.Route(method, path.getKey()))));
-        assertThat(routes).isNotEmpty();
-        return routes;
     }
 }

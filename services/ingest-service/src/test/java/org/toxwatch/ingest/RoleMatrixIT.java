@@ -2,15 +2,7 @@ package org.toxwatch.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,7 +10,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.toxwatch.testinfrastructure.IntegrationInfrastructure;
 import org.toxwatch.testinfrastructure.RoleMatrix;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Ingest's role matrix (src/test/resources/security/role-matrix.csv), enforced: every route of the OpenAPI
@@ -55,37 +46,12 @@ class RoleMatrixIT {
 
     @Test
     void everyRouteOfTheApiDescriptionIsInTheMatrix() throws Exception {
-        assertThat(matrix.routes()).containsAll(described());
+        assertThat(matrix.routes())
+                .containsAll(RoleMatrix.describedBy("http://localhost:" + port, PASSWORDS.get("OPERATOR")));
     }
 
     @Test
     void everyCallerIsAnsweredAsTheMatrixSays() {
         assertThat(matrix.walk("http://localhost:" + port, PASSWORDS)).isEmpty();
-    }
-
-    private Set<RoleMatrix.Route> described() throws Exception {
-        var response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
-                                .header(
-                                        "Authorization",
-                                        "Basic "
-                                                + Base64.getEncoder()
-                                                        .encodeToString(("operator:" + PASSWORDS.get("OPERATOR"))
-                                                                .getBytes(StandardCharsets.UTF_8)))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        var routes = new TreeSet<RoleMatrix.Route>();
-        JsonMapper.builder()
-                .build()
-                .readTree(response.body())
-                .get("paths")
-                .properties()
-                .forEach(path -> path.getValue()
-                        .propertyNames()
-                        .forEach(method -> routes.add(new RoleMatrix.Route(method, path.getKey()))));
-        assertThat(routes).isNotEmpty();
-        return routes;
     }
 }
