@@ -308,7 +308,9 @@ final class FhirIngest {
                         : recorded.stream().allMatch(resource -> resource instanceof MedicationAdministration)
                                 ? InputKind.THERAPY_EVENTS
                                 : InputKind.LAB_OR_VITAL_OBSERVATIONS;
-        FhirResponse answer = respond(() -> recordClinicalEvents.derived(submission, derived, deadLetters), types);
+        FhirResponse answer = respond(
+                () -> recordClinicalEvents.derived(submission, PatientsBeforeTheirResults.of(derived), deadLetters),
+                types);
         if (answer.status() != FhirResponse.CREATED && answer.status() != FhirResponse.OK) {
             return answer;
         }

@@ -184,6 +184,30 @@ class FhirPatientsTest {
                 .isEqualTo(LocalDate.of(2020, 3, 14));
         assertThat(((LabResultRecorded) publisher.payloadsOn(Topics.LAB_RESULTS).getFirst()).patientId())
                 .isEqualTo("000004");
+        assertThat(((PatientRecorded) publisher.payloadsOn(Topics.PATIENTS).getFirst()).recordedAt())
+                .as("meta.lastUpdated, already before the result")
+                .isEqualTo(java.time.Instant.parse("2026-11-16T06:55:00Z"));
+    }
+
+    /** Monitoring takes the lowest clinical time first: the child's age must reach it before her first result. */
+    @Test
+    void aTransactionsPatientWithoutLastUpdatedIsStatedJustBeforeItsEarliestResult() {
+        String bundle = """
+                {"resourceType":"Bundle","type":"transaction","entry":[
+                 {"fullUrl":"urn:uuid:5b1a36b4-0e9c-4bd1-9f3e-7a1c0f2f7d11","resource":%s,
+                  "request":{"method":"POST","url":"Patient"}},
+                 {"resource":{"resourceType":"Observation","identifier":[{"system":"urn:lab","value":"anc-10"}],
+                   "status":"final","code":{"coding":[{"system":"http://loinc.org","code":"751-8"}]},
+                   "subject":{"reference":"urn:uuid:5b1a36b4-0e9c-4bd1-9f3e-7a1c0f2f7d11"},
+                   "effectiveDateTime":"2026-11-21T07:45:00Z",
+                   "valueQuantity":{"value":0.4,"system":"http://unitsofmeasure.org","code":"10*9/L"}},
+                  "request":{"method":"POST","url":"Observation"}}]}""".formatted(
+                        patient("2020-03-14").replace("\"meta\":{\"lastUpdated\":\"2026-11-16T06:55:00Z\"},", ""));
+
+        assertThat(ingest.bundle(bundle, SENDER).status()).isEqualTo(200);
+
+        assertThat(((PatientRecorded) publisher.payloadsOn(Topics.PATIENTS).getFirst()).recordedAt())
+                .isEqualTo(java.time.Instant.parse("2026-11-21T07:44:59.999Z"));
     }
 
     private static java.util.List<OperationOutcome.OperationOutcomeIssueComponent> errors(Resource outcome) {
