@@ -1,6 +1,6 @@
 "use strict";
 (() => {
-  const { api, loadSession, h, term, time, priorityBadge, caveatText, range, follow, showLiveState, say,
+  const { api, loadSession, h, term, headline, time, priorityBadge, caveatText, range, follow, showLiveState, say,
     patientName, patientAge, birthDateText, patientSex, patientPlace, patientAttending } = ToxWatch;
   let shownPatientId = null;
   const alertId = new URLSearchParams(window.location.search).get("id");
@@ -11,9 +11,12 @@
   }
 
   function render({ alert, audit }) {
-    document.title = term(alert.criterionId) + " · ToxWatch";
+    const { driver, current } = headline(alert);
+    const drivenBy = alert.drivenBy;
+    document.title = driver + " · ToxWatch";
     document.getElementById("alert-title").replaceChildren(
-      priorityBadge(alert.priority), " ", term(alert.criterionId) + " · grade " + (alert.grade ?? "—"));
+      priorityBadge(alert.priority), " ", h("span", { id: "alert-driver" }, driver),
+      ...(current ? [" ", h("small", { id: "alert-current" }, current)] : []));
     const therapy = alert.therapyContext;
     const patient = alert.patient;
     shownPatientId = alert.patientId;
@@ -29,7 +32,10 @@
       fact("Status", h("span", { id: "alert-status", class: "status" }, alert.status.toLowerCase()),
         alert.snoozedUntil ? " until " + time(alert.snoozedUntil) : ""),
       fact("Priority", alert.priority.toLowerCase() + " — " + alert.priorityReason),
-      fact("Grade", (alert.grade ?? "not assessable") + " (highest in this episode: " + alert.highestGrade + ")"),
+      drivenBy ? fact("Driven by", driver + (drivenBy.assessedAt ? ", assessed " + time(drivenBy.assessedAt) : "")
+        + (drivenBy.summary ? " — " + drivenBy.summary : "")) : [],
+      fact("Latest grade", term(alert.criterionId) + " · " + (alert.grade ?? "not assessable")
+        + " (highest in this episode: " + alert.highestGrade + ")"),
       fact("Summary", alert.summary),
       fact("Criterion", alert.criterionId + " (" + alert.family.toLowerCase().replaceAll("_", " ") + ")"),
       fact("Criteria version", alert.catalogueVersion),

@@ -57,6 +57,23 @@ const ToxWatch = (() => {
     return term.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase());
   }
 
+  /**
+   * An alert's headline: first the assessment that drove its priority ("Neutrophil count decreased · grade 4"),
+   * then, where they differ, that criterion's grade now ("now 1") and the latest assessment of another criterion.
+   */
+  function headline(alert) {
+    const driver = alert.drivenBy || { criterionId: alert.criterionId, grade: alert.grade, currentGrade: alert.grade };
+    const notes = [];
+    if (driver.currentGrade != null && driver.currentGrade !== driver.grade) notes.push("now " + driver.currentGrade);
+    if (driver.criterionId !== alert.criterionId) {
+      notes.push("latest: " + term(alert.criterionId) + " · grade " + (alert.grade ?? "—"));
+    }
+    return {
+      driver: term(driver.criterionId) + " · grade " + (driver.grade ?? "—"),
+      current: notes.length ? "(" + notes.join("; ") + ")" : "",
+    };
+  }
+
   function time(iso) {
     return iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "—";
   }
@@ -232,7 +249,7 @@ const ToxWatch = (() => {
   if (document.querySelector("header.bar")) checkGrading();
 
   return {
-    api, loadSession, h, term, time, age, priorityBadge, caveatText, range, follow, showLiveState, checkGrading, say,
+    api, loadSession, h, term, headline, time, age, priorityBadge, caveatText, range, follow, showLiveState, checkGrading, say,
     patientName, patientAge, birthDateText, patientSex, patientPlace, patientAttending,
   };
 })();

@@ -1,6 +1,6 @@
 "use strict";
 (() => {
-  const { api, loadSession, h, term, time, age, priorityBadge, caveatText, follow, showLiveState, say,
+  const { api, loadSession, h, term, headline, time, age, priorityBadge, caveatText, follow, showLiveState, say,
     patientName, patientAge, patientSex, patientPlace, patientAttending } = ToxWatch;
   // Besides every alert transition, the queue reloads this often: ages stay current, and a patient's move
   // stored by another instance shows.
@@ -50,6 +50,17 @@
         alert.patientId));
   }
 
+  // What drove the priority first, then the grade now; a HIGH row must not read as a grade 1.
+  function alertCell(alert) {
+    const { driver, current } = headline(alert);
+    return h("td", {},
+      h("a", { href: "/console/alert.html?id=" + encodeURIComponent(alert.alertId), "data-field": "driver" }, driver),
+      current ? [" ", h("small", { "data-field": "current" }, current)] : null,
+      alert.awaitingConfirmation ? h("br") : null,
+      alert.awaitingConfirmation ? h("small", { class: "caveat" }, "awaiting confirmation") : null,
+      ...(alert.caveats || []).flatMap((c) => [h("br"), h("small", { class: "caveat" }, caveatText(c))]));
+  }
+
   function render(alerts) {
     const now = Date.now();
     rows.replaceChildren(...alerts.map((alert) => h("tr", {
@@ -58,12 +69,7 @@
         class: fresh.has(alert.alertId) ? "fresh" : null,
       },
       h("td", {}, priorityBadge(alert.priority)),
-      h("td", {}, h("a", { href: "/console/alert.html?id=" + encodeURIComponent(alert.alertId) },
-        term(alert.criterionId) + " · grade " + (alert.grade ?? "—")),
-        alert.highestGrade !== alert.grade ? " (highest " + alert.highestGrade + ")" : "",
-        alert.awaitingConfirmation ? h("br") : null,
-        alert.awaitingConfirmation ? h("small", { class: "caveat" }, "awaiting confirmation") : null,
-        ...(alert.caveats || []).flatMap((c) => [h("br"), h("small", { class: "caveat" }, caveatText(c))])),
+      alertCell(alert),
       patientCell(alert),
       h("td", { class: "status" }, alert.status.toLowerCase(),
         alert.resolutionProposedAt && alert.status !== "RESOLVED" ? h("br") : null,

@@ -242,6 +242,29 @@ class ConsoleBrowserIT extends RunningAlertingService {
     }
 
     @Test
+    void aCytopeniaAlertIsHeadedByTheNeutrophilGrade4ThatMadeItHighNotByThePlateletGrade3ThatFollowed() {
+        String patient = "MRN-" + UUID.randomUUID();
+        publish(anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+        publish(anAssessment(patient, Criterion.PLATELET_COUNT_DECREASED, 3));
+        await().atMost(PATIENCE)
+                .until(() -> alerts.list(AlertFilter.of(null, patient, 1)).stream()
+                        .anyMatch(alert -> alert.latest().criterion() == Criterion.PLATELET_COUNT_DECREASED));
+        signIn();
+        browser.findElement(By.id("patient-filter")).sendKeys(patient, Keys.TAB);
+        waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#queue-rows tr"), 1));
+
+        WebElement shown = browser.findElement(By.cssSelector("tr[data-patient-id='" + patient + "']"));
+        assertThat(field(shown, "driver")).isEqualTo("Neutrophil count decreased · grade 4");
+        assertThat(field(shown, "current")).isEqualTo("(latest: Platelet count decreased · grade 3)");
+
+        shown.findElement(By.linkText("Neutrophil count decreased · grade 4")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("alert-driver"), "Neutrophil count decreased · grade 4"));
+        assertThat(browser.findElement(By.id("alert-title")).getText())
+                .contains("High", "Neutrophil count decreased · grade 4", "latest: Platelet count decreased · grade 3");
+        assertThat(browser.findElement(By.id("facts")).getText()).contains("Driven by", "grade 4 -> high");
+    }
+
+    @Test
     void theAgeShownIsDaysUnderAMonthMonthsUnderTwoYearsAndYearsAfterOnTheDevicesCalendar() {
         signIn();
         // birth date -> age on 5 December 2026, one case each side of every boundary

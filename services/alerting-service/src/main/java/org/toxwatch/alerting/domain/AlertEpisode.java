@@ -116,6 +116,44 @@ public record AlertEpisode(
         return !alerting.isEmpty() && alerting.stream().allMatch(GradeBasis::awaitsConfirmation);
     }
 
+    /**
+     * The assessment that gave the alert the priority it holds, which its headline names: of the grades the policy
+     * gave that priority, a confirmed one before one awaiting confirmation, then the highest, then the first seen.
+     * A lower grade that follows leaves it in place, as it leaves the priority.
+     */
+    public PriorityDriver drivenBy() {
+        @Nullable GradeBasis driver = null;
+        for (GradeBasis basis : bases) {
+            if (basis.priority() == priority && (driver == null || outranks(basis, driver))) {
+                driver = basis;
+            }
+        }
+        if (driver == null) {
+            Integer grade = latest.grade();
+            return new PriorityDriver(
+                    latest.eventId(),
+                    latest.criterion(),
+                    grade == null ? highestGrade : grade,
+                    latest.assessedAt(),
+                    latest.summary());
+        }
+        boolean showsLatest =
+                driver.assessmentEventId().equals(latest.eventId()) && Objects.equals(latest.grade(), driver.grade());
+        return new PriorityDriver(
+                driver.assessmentEventId(),
+                driver.criterion(),
+                driver.grade(),
+                driver.assessedAt() == null && showsLatest ? latest.assessedAt() : driver.assessedAt(),
+                driver.summary() == null && showsLatest ? latest.summary() : driver.summary());
+    }
+
+    private static boolean outranks(GradeBasis candidate, GradeBasis driver) {
+        if (candidate.awaitsConfirmation() != driver.awaitsConfirmation()) {
+            return driver.awaitsConfirmation();
+        }
+        return candidate.grade() > driver.grade();
+    }
+
     private Change update(ToxicityAssessed assessment, Optional<AlertDecision> decision, Instant now) {
         Integer grade = assessment.grade();
         boolean unconfirmed = decision.map(AlertDecision::awaitsConfirmation).orElse(false);

@@ -1,5 +1,6 @@
 package org.toxwatch.alerting.domain;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.toxwatch.model.ToxicityAssessed;
  * @param reason the policy's reason for that priority; absent with it
  * @param awaitsConfirmation the grade came from a compromised specimen and nothing has confirmed it
  * @param evidence event ids of the results the grade was computed from
+ * @param assessedAt clinical time of the assessment; absent for bases stored before it was kept
+ * @param summary the assessment's own account of the grade; absent with it
  */
 public record GradeBasis(
         UUID assessmentEventId,
@@ -29,7 +32,9 @@ public record GradeBasis(
         @Nullable AlertPriority priority,
         @Nullable String reason,
         boolean awaitsConfirmation,
-        List<UUID> evidence) {
+        List<UUID> evidence,
+        @Nullable Instant assessedAt,
+        @Nullable String summary) {
 
     public GradeBasis {
         Objects.requireNonNull(assessmentEventId, "assessmentEventId");
@@ -50,7 +55,9 @@ public record GradeBasis(
                 decision.map(AlertDecision::priority).orElse(null),
                 decision.map(AlertDecision::reason).orElse(null),
                 decision.map(AlertDecision::awaitsConfirmation).orElse(false),
-                assessment.evidence().stream().map(Evidence::eventId).toList()));
+                assessment.evidence().stream().map(Evidence::eventId).toList(),
+                assessment.assessedAt(),
+                assessment.summary()));
     }
 
     /** Whether the grade would raise an alert by itself. */

@@ -57,7 +57,9 @@ record AlertDocument(
             @Nullable AlertPriority priority,
             @Nullable String reason,
             boolean awaitsConfirmation,
-            List<String> evidence) {
+            List<String> evidence,
+            @Nullable Instant assessedAt,
+            @Nullable String summary) {
 
         static Basis from(GradeBasis basis) {
             return new Basis(
@@ -67,7 +69,9 @@ record AlertDocument(
                     basis.priority(),
                     basis.reason(),
                     basis.awaitsConfirmation(),
-                    basis.evidence().stream().map(UUID::toString).toList());
+                    basis.evidence().stream().map(UUID::toString).toList(),
+                    basis.assessedAt(),
+                    basis.summary());
         }
 
         GradeBasis toDomain() {
@@ -78,7 +82,9 @@ record AlertDocument(
                     priority,
                     reason,
                     awaitsConfirmation,
-                    evidence.stream().map(UUID::fromString).toList());
+                    evidence.stream().map(UUID::fromString).toList(),
+                    assessedAt,
+                    summary);
         }
     }
 
@@ -136,7 +142,9 @@ record AlertDocument(
                 priority,
                 priorityReason,
                 false,
-                latest.evidence().stream().map(Evidence::eventId).toList()));
+                latest.evidence().stream().map(Evidence::eventId).toList(),
+                null,
+                null));
     }
 
     AlertEpisode toDomain() {

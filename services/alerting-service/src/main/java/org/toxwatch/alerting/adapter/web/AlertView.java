@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.alerting.domain.AlertEpisode;
+import org.toxwatch.alerting.domain.PriorityDriver;
 import org.toxwatch.alerting.domain.patient.PatientDetails;
 import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AlertStatus;
@@ -19,6 +20,8 @@ import org.toxwatch.model.ToxicityFamily;
 /**
  * An alert as the API shows it: what, how bad, how urgent and why, with the evidence behind the grade.
  *
+ * @param drivenBy the assessment whose criterion and grade gave the alert its priority: what its headline names,
+ *     while {@code criterion} and {@code grade} are those of the latest assessment
  * @param labOnlyNote shown when the grade follows a lab-only convention (CRITERIA.md 1.6)
  * @param catalogueVersion the version of the criteria catalogue monitoring graded with
  * @param assessmentEventId the assessment the alert now shows
@@ -41,6 +44,7 @@ record AlertView(
         String criterionId,
         @Nullable Integer grade,
         int highestGrade,
+        DrivenBy drivenBy,
         AlertPriority priority,
         String priorityReason,
         String policyVersion,
@@ -64,6 +68,33 @@ record AlertView(
         List<AssessmentCaveat> caveats,
         boolean awaitingConfirmation) {
 
+    /**
+     * The assessment that drove the priority, as the API shows it.
+     *
+     * @param currentGrade the latest grade of the same criterion in this episode, which may have fallen since
+     */
+    record DrivenBy(
+            UUID assessmentEventId,
+            Criterion criterion,
+            String criterionId,
+            int grade,
+            @Nullable Integer currentGrade,
+            @Nullable Instant assessedAt,
+            @Nullable String summary) {
+
+        static DrivenBy of(AlertEpisode episode) {
+            PriorityDriver driver = episode.drivenBy();
+            return new DrivenBy(
+                    driver.assessmentEventId(),
+                    driver.criterion(),
+                    driver.criterion().id(),
+                    driver.grade(),
+                    episode.recovery().currentGrades().get(driver.criterion()),
+                    driver.assessedAt(),
+                    driver.summary());
+        }
+    }
+
     static final String LAB_ONLY_NOTE = "lab-only grade; clinical criteria not assessed";
 
     static AlertView of(AlertEpisode episode, @Nullable PatientDetails patient) {
@@ -77,6 +108,7 @@ record AlertView(
                 latest.criterionId(),
                 latest.grade(),
                 episode.highestGrade(),
+                DrivenBy.of(episode),
                 episode.priority(),
                 episode.priorityReason(),
                 episode.policyVersion(),
