@@ -34,7 +34,9 @@ class GradingFreshnessConfiguration {
                             Topics.THERAPY_EVENTS,
                             Topics.NEURO_ASSESSMENTS,
                             Topics.CLINICAL_FINDINGS,
-                            Topics.DOSE_PLANS)),
+                            Topics.DOSE_PLANS,
+                            // Stuck birth dates mean children graded with adult thresholds.
+                            Topics.PATIENTS)),
             new WatchedGroup(AssessmentListener.GROUP, List.of(Topics.ASSESSMENTS)));
 
     @Bean(destroyMethod = "close")
