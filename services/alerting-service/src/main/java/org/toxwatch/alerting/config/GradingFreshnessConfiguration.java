@@ -34,9 +34,7 @@ class GradingFreshnessConfiguration {
                             Topics.THERAPY_EVENTS,
                             Topics.NEURO_ASSESSMENTS,
                             Topics.CLINICAL_FINDINGS,
-                            Topics.DOSE_PLANS,
-                            // Stuck birth dates mean children graded with adult thresholds.
-                            Topics.PATIENTS)),
+                            Topics.DOSE_PLANS)),
             new WatchedGroup(AssessmentListener.GROUP, List.of(Topics.ASSESSMENTS)));
 
     @Bean(destroyMethod = "close")
