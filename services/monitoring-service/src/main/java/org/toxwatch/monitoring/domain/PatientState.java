@@ -451,23 +451,7 @@ public record PatientState(
         if (updated.equals(demographics)) {
             return this;
         }
-        return new PatientState(
-                patientId,
-                newestEventTime,
-                episodes,
-                labs,
-                vitals,
-                fevers,
-                weights,
-                supportiveDrugs,
-                vasopressors,
-                oxygen,
-                neuroAssessments,
-                publishedGrades,
-                highestGradesThisEpisode,
-                findings,
-                dosePlans,
-                updated);
+        return withDemographics(updated);
     }
 
     /**
@@ -478,6 +462,10 @@ public record PatientState(
         if (demographics.equals(Demographics.UNKNOWN)) {
             return this;
         }
+        return withDemographics(Demographics.UNKNOWN);
+    }
+
+    private PatientState withDemographics(Demographics known) {
         return new PatientState(
                 patientId,
                 newestEventTime,
@@ -494,7 +482,7 @@ public record PatientState(
                 highestGradesThisEpisode,
                 findings,
                 dosePlans,
-                Demographics.UNKNOWN);
+                known);
     }
 
     /** The state with {@code assessment}'s grade recorded as published for its criterion. */
