@@ -38,7 +38,7 @@ import org.toxwatch.monitoring.domain.units.Analyte;
  * INTERRUPT), saying why (e.g. CRITERIA.md 8.2 does not auto-PROCEED on a platelet count it cannot trust). Only
  * the censored results some corner's outcome used (its evidence) are named; one the rule did not read changes nothing.
  */
-final class CensoredInputs {
+public final class CensoredInputs {
 
     /** 2^6 = 64 runs of a rule at most; a censored input is rare, six in one rule's reach rarer still. */
     static final int ALL_CORNERS_UP_TO = 6;
@@ -48,7 +48,7 @@ final class CensoredInputs {
 
     /** The readable results of an analyte, in the state's order. */
     @FunctionalInterface
-    interface Labs {
+    public interface Labs {
         List<LabResult> of(Analyte analyte);
     }
 
@@ -58,11 +58,11 @@ final class CensoredInputs {
      * @param names for a dose decision, the name of each grade (index = grade); absent for a grade
      * @param whyRestrictive for a dose decision, why the more restrictive outcome is the one taken when uncertain
      */
-    record Outcomes(@Nullable List<String> names, String whyRestrictive) {
+    public record Outcomes(@Nullable List<String> names, String whyRestrictive) {
 
-        static final Outcomes GRADES = new Outcomes(null, "");
+        public static final Outcomes GRADES = new Outcomes(null, "");
 
-        static Outcomes decisions(String whyRestrictive, String... namesByGrade) {
+        public static Outcomes decisions(String whyRestrictive, String... namesByGrade) {
             return new Outcomes(List.of(namesByGrade), whyRestrictive);
         }
 

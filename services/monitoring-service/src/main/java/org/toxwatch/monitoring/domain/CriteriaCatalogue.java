@@ -7,16 +7,27 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.toxwatch.monitoring.domain.coagulation.FibrinogenDecreasedRule;
+import org.toxwatch.monitoring.domain.crs.CytokineReleaseSyndrome;
 import org.toxwatch.monitoring.domain.cytopenia.AnemiaRule;
 import org.toxwatch.monitoring.domain.cytopenia.CountDecreasedRule;
+import org.toxwatch.monitoring.domain.dosing.BesponsaPreDoseCheck;
+import org.toxwatch.monitoring.domain.dosing.BlincytoAction;
+import org.toxwatch.monitoring.domain.febrileneutropenia.FebrileNeutropenia;
+import org.toxwatch.monitoring.domain.hematotoxicity.CarTHematotoxicity;
 import org.toxwatch.monitoring.domain.hepatotoxicity.LiverTermRule;
+import org.toxwatch.monitoring.domain.icans.ImmuneEffectorNeurotoxicity;
 import org.toxwatch.monitoring.domain.lab.LabRule;
+import org.toxwatch.monitoring.domain.lab.LabTerm;
+import org.toxwatch.monitoring.domain.liversignals.HysLawSignal;
+import org.toxwatch.monitoring.domain.liversignals.VodSosWatch;
 import org.toxwatch.monitoring.domain.metabolic.HyperkalemiaRule;
 import org.toxwatch.monitoring.domain.metabolic.HyperuricemiaRule;
 import org.toxwatch.monitoring.domain.metabolic.HypocalcemiaRule;
 import org.toxwatch.monitoring.domain.metabolic.HypokalemiaRule;
 import org.toxwatch.monitoring.domain.metabolic.LdhIncreasedRule;
+import org.toxwatch.monitoring.domain.monitoringgap.ResultOverdue;
 import org.toxwatch.monitoring.domain.renal.CreatinineIncreasedRule;
 
 /**
@@ -53,6 +64,25 @@ public final class CriteriaCatalogue {
             new LdhIncreasedRule(),
             new FibrinogenDecreasedRule());
 
+    /**
+     * Every criterion, in grading order: the CTCAE terms, then febrile neutropenia and CRS, then the BLINCYTO action
+     * rules, which read the CRS assessment of the same pass, then the rest.
+     */
+    private static final List<PatientRule> RULES = Stream.concat(
+                    LAB_RULES.stream().map(LabTerm::new),
+                    Stream.of(
+                            new FebrileNeutropenia(),
+                            new CytokineReleaseSyndrome(),
+                            new BlincytoAction(),
+                            new ImmuneEffectorNeurotoxicity(),
+                            CarTHematotoxicity.EARLY,
+                            CarTHematotoxicity.LATE,
+                            new HysLawSignal(),
+                            new VodSosWatch(),
+                            new BesponsaPreDoseCheck(),
+                            ResultOverdue.AT_NEWEST_EVENT))
+            .toList();
+
     private CriteriaCatalogue() {}
 
     private static String versionOfResource() {
@@ -75,5 +105,10 @@ public final class CriteriaCatalogue {
     /** The active CTCAE v5.0 laboratory rules of CRITERIA.md section 2, one per criterion. */
     public static List<LabRule> labRules() {
         return LAB_RULES;
+    }
+
+    /** Every criterion of CRITERIA.md, in the order they are graded; a rule may read those graded before it. */
+    public static List<PatientRule> rules() {
+        return RULES;
     }
 }

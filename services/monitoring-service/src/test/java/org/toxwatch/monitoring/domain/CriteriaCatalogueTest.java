@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.toxwatch.monitoring.domain.crs.CytokineReleaseSyndrome;
+import org.toxwatch.monitoring.domain.dosing.BlincytoAction;
+import org.toxwatch.monitoring.domain.liversignals.VodSosWatch;
 import org.toxwatch.monitoring.domain.units.Analyte;
 import org.toxwatch.monitoring.domain.units.DefaultReferenceRange;
 import org.toxwatch.monitoring.domain.units.Sex;
@@ -57,17 +60,17 @@ class CriteriaCatalogueTest {
                 .isEqualTo(Map.of("lookback-days", days(PatientState.BASELINE_LOOKBACK.toDays())));
         assertThat(CatalogueFile.section("crs."))
                 .containsEntry(
-                        "temperature-window-hours", String.valueOf(ToxicityGrader.CRS_TEMPERATURE_WINDOW.toHours()))
+                        "temperature-window-hours",
+                        String.valueOf(CytokineReleaseSyndrome.CRS_TEMPERATURE_WINDOW.toHours()))
                 .containsEntry(
                         "blinatumomab-after-stop-hours",
-                        String.valueOf(ToxicityGrader.BLINATUMOMAB_CRS_AFTER_STOP.toHours()));
+                        String.valueOf(CytokineReleaseSyndrome.BLINATUMOMAB_CRS_AFTER_STOP.toHours()));
         assertThat(CatalogueFile.section("vod."))
-                .isEqualTo(
-                        Map.of("watch-after-last-dose-days", days(ToxicityGrader.VOD_WATCH_AFTER_LAST_DOSE.toDays())));
+                .isEqualTo(Map.of("watch-after-last-dose-days", days(VodSosWatch.VOD_WATCH_AFTER_LAST_DOSE.toDays())));
         assertThat(CatalogueFile.entries())
                 .containsEntry(
                         "blincyto.action.active-until-stopped-longer-than-days",
-                        days(ToxicityGrader.BLINATUMOMAB_TREATMENT_FREE_INTERVAL.toDays()));
+                        days(BlincytoAction.BLINATUMOMAB_TREATMENT_FREE_INTERVAL.toDays()));
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.toxwatch.model.Criterion;
 import org.toxwatch.model.ReferenceRangeSource;
 import org.toxwatch.model.Therapy;
 import org.toxwatch.monitoring.domain.Assessment;
+import org.toxwatch.monitoring.domain.GradingContext;
+import org.toxwatch.monitoring.domain.PatientRule;
 import org.toxwatch.monitoring.domain.PatientState;
 import org.toxwatch.monitoring.domain.TherapyAdministration;
 import org.toxwatch.monitoring.domain.TherapyEpisode;
@@ -39,7 +41,7 @@ import org.toxwatch.monitoring.domain.units.Analyte;
  * Evaluated at the newest clinical time when events arrive, and at wall-clock time by the stream's periodic
  * check, since an absence produces no event of its own.
  */
-public final class ResultOverdue {
+public final class ResultOverdue implements PatientRule {
 
     static final Duration ANC_INTERVAL = Duration.ofHours(24);
     static final int CAR_T_ANC_WATCH_LAST_DAY = 30;
@@ -47,7 +49,16 @@ public final class ResultOverdue {
     static final List<Analyte> PRE_DOSE_LIVER_TESTS =
             List.of(Analyte.ALT, Analyte.AST, Analyte.TOTAL_BILIRUBIN, Analyte.ALP);
 
+    /** Judged at the newest clinical time of the patient, as grading on an event does. */
+    public static final ResultOverdue AT_NEWEST_EVENT = new ResultOverdue();
+
     private ResultOverdue() {}
+
+    @Override
+    public @Nullable Assessment assess(PatientState patient, GradingContext context) {
+        var now = patient.newestEventTime();
+        return now == null ? null : assess(patient, now, context.hospitalZone());
+    }
 
     public static @Nullable Assessment assess(PatientState state, Instant now, ZoneId hospitalZone) {
         boolean watched = false;

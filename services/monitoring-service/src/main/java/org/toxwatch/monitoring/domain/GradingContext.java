@@ -1,0 +1,101 @@
+package org.toxwatch.monitoring.domain;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.Criterion;
+import org.toxwatch.monitoring.domain.CensoredInputs.Labs;
+import org.toxwatch.monitoring.domain.CensoredInputs.Outcomes;
+import org.toxwatch.monitoring.domain.lab.LabReading;
+import org.toxwatch.monitoring.domain.lab.LabResult;
+import org.toxwatch.monitoring.domain.patient.AgeAtAssessment;
+import org.toxwatch.monitoring.domain.patient.AgeNote;
+import org.toxwatch.monitoring.domain.units.Analyte;
+import org.toxwatch.monitoring.domain.units.Sex;
+
+/**
+ * What a {@link PatientRule} needs besides the patient's state during one grading pass: the hospital's time zone
+ * and settings, the patient's age and sex as the rules read them, and the assessments of the criteria graded earlier
+ * in the pass (the BLINCYTO action rules read the CRS assessment, which is graded once).
+ */
+public final class GradingContext {
+
+    private final PatientState patient;
+    private final ZoneId hospitalZone;
+    private final GradingSettings settings;
+    private final List<Assessment> gradedEarlier = new ArrayList<>();
+
+    GradingContext(PatientState patient, ZoneId hospitalZone, GradingSettings settings) {
+        this.patient = Objects.requireNonNull(patient, "patient");
+        this.hospitalZone = Objects.requireNonNull(hospitalZone, "hospitalZone");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public ZoneId hospitalZone() {
+        return hospitalZone;
+    }
+
+    public GradingSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The patient's age on the calendar day of {@code at} in the hospital's time zone, for the age-dependent rules
+     * (CRITERIA.md 4.4, 5.3, 7.2); empty without a birth date, when a rule uses its adult thresholds and says so with
+     * {@link AgeNote}.
+     */
+    public Optional<AgeAtAssessment> ageAt(Instant at) {
+        return patient.profile().ageAt(at, hospitalZone);
+    }
+
+    /** The 13.4 default row of the patient's sex (CRITERIA.md 1.3). */
+    public Sex sex() {
+        return Sex.of(patient.profile().sex());
+    }
+
+    /** CRITERIA.md 1.5: calendar days in the hospital's zone; the day of {@code dayZero} is day 0. */
+    public int day(Instant dayZero, Instant at) {
+        return Math.toIntExact(ChronoUnit.DAYS.between(
+                dayZero.atZone(hospitalZone).toLocalDate(),
+                at.atZone(hospitalZone).toLocalDate()));
+    }
+
+    /** The results of {@code analyte} that can be read (13.3 maps their unit), in the state's order. */
+    public List<LabResult> readable(Analyte analyte) {
+        var sex = sex();
+        return patient.labsOf(analyte).stream()
+                .map(result -> LabResult.read(result, sex))
+                .flatMap(reading ->
+                        reading instanceof LabReading.Readable readable ? Stream.of(readable.result()) : Stream.empty())
+                .toList();
+    }
+
+    /**
+     * Issue 14 item 3: {@code rule}, which reads {@code analytes} as plain numbers, over every value their censored
+     * results allow (see {@link CensoredInputs}), so that no bound is read as if it were the value.
+     */
+    public @Nullable Assessment overCensored(
+            Outcomes outcomes, Function<Labs, @Nullable Assessment> rule, Analyte... analytes) {
+        return CensoredInputs.assess(this::readable, Set.of(analytes), outcomes, rule);
+    }
+
+    /** The assessment of {@code criterion} graded earlier in this pass, or null when it was not produced. */
+    public @Nullable Assessment gradedEarlier(Criterion criterion) {
+        return gradedEarlier.stream()
+                .filter(assessment -> assessment.criterion() == criterion)
+                .findFirst()
+                .orElse(null);
+    }
+
+    void graded(Assessment assessment) {
+        gradedEarlier.add(assessment);
+    }
+}
