@@ -47,6 +47,13 @@ public final class Topics {
     public static final String DOSE_PLANS_DLT = DOSE_PLANS + DEAD_LETTER_SUFFIX;
     public static final String PATIENTS_DLT = PATIENTS + DEAD_LETTER_SUFFIX;
 
+    /**
+     * The clinical topics ingest writes and monitoring grades from: what grading freshness watches, since a record
+     * stuck on any of them (a birth date included) means a patient graded on less than was sent.
+     */
+    public static final List<String> CLINICAL_INPUTS = List.of(
+            LAB_RESULTS, VITAL_SIGNS, THERAPY_EVENTS, NEURO_ASSESSMENTS, CLINICAL_FINDINGS, DOSE_PLANS, PATIENTS);
+
     /** The topics other services consume, each of which has a dead-letter topic. */
     public static final List<String> INPUT_TOPICS = List.of(
             LAB_RESULTS,

@@ -17,6 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.toxwatch.model.Topics;
 
 /**
  * Stands in for monitoring-service in alerting's integration tests: a member of the consumer group
@@ -27,11 +28,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class StandInGrader {
 
     static final String GROUP = "monitoring";
-    static final List<String> INPUT_TOPICS = List.of(
-            "clinical.lab-results.v1",
-            "clinical.vital-signs.v1",
-            "clinical.therapy-events.v1",
-            "clinical.neuro-assessments.v1");
+    static final List<String> INPUT_TOPICS = Topics.CLINICAL_INPUTS;
 
     private final String bootstrapServers;
     private volatile boolean reading = true;
@@ -63,6 +60,9 @@ final class StandInGrader {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // The service under test grows the topics it declares (clinical.patients.v1 to its six partitions) after the
+        // stand-in subscribed; with the default five-minute metadata age the new partitions would go unread.
+        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1_000);
         consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         var running = consumer;
         thread = Thread.ofPlatform().daemon().name("stand-in-grader").start(() -> run(running));

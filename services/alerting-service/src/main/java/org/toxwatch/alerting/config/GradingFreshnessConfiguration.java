@@ -28,13 +28,8 @@ class GradingFreshnessConfiguration {
     static final List<WatchedGroup> WATCHED = List.of(
             new WatchedGroup(
                     MONITORING_GROUP,
-                    List.of(
-                            Topics.LAB_RESULTS,
-                            Topics.VITAL_SIGNS,
-                            Topics.THERAPY_EVENTS,
-                            Topics.NEURO_ASSESSMENTS,
-                            Topics.CLINICAL_FINDINGS,
-                            Topics.DOSE_PLANS)),
+                    // a birth date stuck behind a stopped grader means a child graded with adult thresholds
+                    Topics.CLINICAL_INPUTS),
             new WatchedGroup(AssessmentListener.GROUP, List.of(Topics.ASSESSMENTS)));
 
     @Bean(destroyMethod = "close")

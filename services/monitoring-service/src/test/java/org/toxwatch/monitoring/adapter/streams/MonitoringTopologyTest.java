@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,27 @@ class MonitoringTopologyTest {
     @AfterEach
     void close() {
         driver.close();
+    }
+
+    /** Alerting's grading-freshness check watches these topics for this application; one missed is one unwatched. */
+    @Test
+    void gradesFromExactlyTheClinicalInputTopics() {
+        var builder = new StreamsBuilder();
+        new MonitoringTopology(
+                        new ToxicityGrader(ZoneId.of("UTC")),
+                        serdes,
+                        Clock.fixed(TopologyDrivers.PRODUCED_AT, ZoneOffset.UTC),
+                        meterRegistry)
+                .addTo(builder);
+
+        var sources = builder.build().describe().subtopologies().stream()
+                .flatMap(subtopology -> subtopology.nodes().stream())
+                .filter(node -> node instanceof TopologyDescription.Source)
+                .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream())
+                .filter(topic -> !topic.contains("-repartition") && !topic.contains("-changelog"))
+                .toList();
+
+        assertThat(sources).containsExactlyInAnyOrderElementsOf(Topics.CLINICAL_INPUTS);
     }
 
     @Test
