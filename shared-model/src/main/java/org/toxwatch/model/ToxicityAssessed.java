@@ -24,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * @param caveats what a clinician must know to read the grade (censored result, hemolyzed specimen, ...)
  * @param withdrawnEvidence event ids of results earlier assessments used that a correction or cancellation has
  *     since replaced; an alert whose grade rested only on them is withdrawn or lowered
+ * @param receivedAt when ToxWatch received the input event whose arrival produced this assessment (ingest's
+ *     {@code receivedAt}), so that the delay to the alert can be told apart from laboratory turnaround; absent for an
+ *     assessment no received event produced (the periodic overdue check, a removed patient record) and in events
+ *     published before it was carried
  */
 public record ToxicityAssessed(
         UUID eventId,
@@ -45,7 +49,54 @@ public record ToxicityAssessed(
         String sourceSystem,
         String sourceMessageId,
         @Nullable List<AssessmentCaveat> caveats,
-        @Nullable List<UUID> withdrawnEvidence) {
+        @Nullable List<UUID> withdrawnEvidence,
+        @Nullable Instant receivedAt) {
+
+    /** An assessment whose receipt time is not known. */
+    public ToxicityAssessed(
+            UUID eventId,
+            String patientId,
+            Instant assessedAt,
+            Instant producedAt,
+            Criterion criterion,
+            String criterionId,
+            @Nullable Integer grade,
+            @Nullable String notAssessableReason,
+            @Nullable Integer previousGrade,
+            String summary,
+            List<AppliedThreshold> thresholds,
+            List<Evidence> evidence,
+            boolean labOnlyGrading,
+            ReferenceRangeSource referenceRangeSource,
+            @Nullable TherapyContext therapyContext,
+            String catalogueVersion,
+            String sourceSystem,
+            String sourceMessageId,
+            @Nullable List<AssessmentCaveat> caveats,
+            @Nullable List<UUID> withdrawnEvidence) {
+        this(
+                eventId,
+                patientId,
+                assessedAt,
+                producedAt,
+                criterion,
+                criterionId,
+                grade,
+                notAssessableReason,
+                previousGrade,
+                summary,
+                thresholds,
+                evidence,
+                labOnlyGrading,
+                referenceRangeSource,
+                therapyContext,
+                catalogueVersion,
+                sourceSystem,
+                sourceMessageId,
+                caveats,
+                withdrawnEvidence,
+                null);
+    }
 
     /** An assessment without caveats that withdraws nothing. */
     public ToxicityAssessed(

@@ -110,7 +110,34 @@ public final class Assessments {
                 assessment.sourceSystem(),
                 assessment.sourceMessageId(),
                 caveats,
-                withdrawn);
+                withdrawn,
+                assessment.receivedAt());
+    }
+
+    /** {@code assessment} as produced by an event ToxWatch received at {@code receivedAt}. */
+    public static ToxicityAssessed receivedAt(ToxicityAssessed assessment, Instant receivedAt) {
+        return new ToxicityAssessed(
+                assessment.eventId(),
+                assessment.patientId(),
+                assessment.assessedAt(),
+                assessment.producedAt(),
+                assessment.criterion(),
+                assessment.criterionId(),
+                assessment.grade(),
+                assessment.notAssessableReason(),
+                assessment.previousGrade(),
+                assessment.summary(),
+                assessment.thresholds(),
+                assessment.evidence(),
+                assessment.labOnlyGrading(),
+                assessment.referenceRangeSource(),
+                assessment.therapyContext(),
+                assessment.catalogueVersion(),
+                assessment.sourceSystem(),
+                assessment.sourceMessageId(),
+                assessment.caveats(),
+                assessment.withdrawnEvidence(),
+                receivedAt);
     }
 
     private static ToxicityAssessed anAssessment(

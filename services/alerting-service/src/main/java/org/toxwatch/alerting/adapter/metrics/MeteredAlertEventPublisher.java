@@ -8,6 +8,7 @@ import org.toxwatch.alerting.application.Alerts;
 import org.toxwatch.alerting.domain.AlertEpisode;
 import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertTransition;
+import org.toxwatch.model.ToxicityAssessed;
 
 /**
  * Counts every alert transition, times acknowledgements and the delay from observation to alert, around the real
@@ -40,14 +41,7 @@ public final class MeteredAlertEventPublisher implements AlertEventPublisher {
                         event.criterion().name())
                 .increment();
         if (AlertEpisode.notifies(event.transition())) {
-            alerts.find(event.alertId())
-                    .ifPresent(episode -> Timer.builder("toxwatch.alerts.observation.to.alert")
-                            .description("From the newest observation behind an alerting grade to the alert (raised or"
-                                    + " worsened): how late clinicians hear of it")
-                            .tag("priority", event.priority().name())
-                            .publishPercentileHistogram()
-                            .register(meterRegistry)
-                            .record(Duration.between(episode.latest().assessedAt(), event.occurredAt())));
+            alerts.find(event.alertId()).ifPresent(episode -> timeToAlert(event, episode.latest()));
         }
         if (event.transition() == AlertTransition.ACKNOWLEDGED) {
             alerts.find(event.alertId())
@@ -57,6 +51,30 @@ public final class MeteredAlertEventPublisher implements AlertEventPublisher {
                             .publishPercentileHistogram()
                             .register(meterRegistry)
                             .record(Duration.between(episode.createdAt(), event.occurredAt())));
+        }
+    }
+
+    /**
+     * Two delays to the same alert: from the observation's clinical time, which includes laboratory turnaround and a
+     * feed's batching, and from ToxWatch's receipt of the event that produced the grade, which is ToxWatch's own.
+     */
+    private void timeToAlert(AlertChanged event, ToxicityAssessed assessment) {
+        Timer.builder("toxwatch.alerts.observation.to.alert")
+                .description("From the newest observation behind an alerting grade to the alert (raised or worsened),"
+                        + " laboratory turnaround included: how late clinicians hear of it")
+                .tag("priority", event.priority().name())
+                .publishPercentileHistogram()
+                .register(meterRegistry)
+                .record(Duration.between(assessment.assessedAt(), event.occurredAt()));
+        var receivedAt = assessment.receivedAt();
+        if (receivedAt != null) {
+            Timer.builder("toxwatch.alerts.receipt.to.alert")
+                    .description("From ToxWatch receiving the event that produced an alerting grade to the alert"
+                            + " (raised or worsened): ToxWatch's own part of the delay")
+                    .tag("priority", event.priority().name())
+                    .publishPercentileHistogram()
+                    .register(meterRegistry)
+                    .record(Duration.between(receivedAt, event.occurredAt()));
         }
     }
 }

@@ -2,6 +2,7 @@ package org.toxwatch.alerting.adapter.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.toxwatch.alerting.domain.Assessments.anAssessment;
+import static org.toxwatch.alerting.domain.Assessments.receivedAt;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -59,8 +60,38 @@ class MeteredAlertEventPublisherTest {
         assertThat(observationToAlert.totalTime(TimeUnit.MINUTES))
                 .as("observed 08:00, raised 09:00")
                 .isEqualTo(60.0);
+        assertThat(registry.find("toxwatch.alerts.receipt.to.alert").timer())
+                .as("an assessment whose receipt is not known is not timed from receipt")
+                .isNull();
         assertThat(registry.getMeters())
                 .flatExtracting(meter -> meter.getId().getTags())
                 .noneMatch(tag -> tag.getValue().contains("MRN"));
+    }
+
+    @Test
+    void timesTheAlertFromReceiptBesideFromCollectionSoThatLaboratoryTurnaroundIsToldApart() {
+        Instant raisedAt = Instant.parse("2026-11-20T09:00:00Z");
+        var assessment =
+                receivedAt(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4), raisedAt.minusMillis(180));
+        var raised = AlertEpisode.raise(
+                assessment,
+                new AlertDecision(AlertPriority.HIGH, "grade 4 -> high", AlertPolicy.VERSION),
+                UUID.randomUUID(),
+                raisedAt);
+        var alerts = new InMemoryAlerts();
+        alerts.save(raised.episode());
+
+        new MeteredAlertEventPublisher(delivered::add, alerts, registry).publish(raised.event());
+
+        var receiptToAlert = registry.get("toxwatch.alerts.receipt.to.alert")
+                .tags("priority", "HIGH")
+                .timer();
+        assertThat(receiptToAlert.count()).isEqualTo(1);
+        assertThat(receiptToAlert.totalTime(TimeUnit.MILLISECONDS))
+                .as("received 180 ms before")
+                .isEqualTo(180.0);
+        assertThat(registry.get("toxwatch.alerts.observation.to.alert").timer().totalTime(TimeUnit.MINUTES))
+                .as("collected 08:00, laboratory turnaround included")
+                .isEqualTo(60.0);
     }
 }

@@ -127,6 +127,7 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
                     assessment,
                     previous == null ? null : previous.grade(),
                     OVERDUE_CHECK_SOURCE + now,
+                    null,
                     null)));
         }
         written.add(outputs.grades(snapshotOf(patientId, reassessment.state())));
@@ -172,7 +173,7 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
             // An admission, transfer or name change: nothing grading reads has changed, so nothing is re-graded.
             return;
         }
-        regrade(record, patientId, applied, correction, event.sourceMessageId());
+        regrade(record, patientId, applied, correction, event.sourceMessageId(), event.receivedAt());
     }
 
     /**
@@ -193,7 +194,7 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
             at(GradingStage.WRITING_STATE, () -> states.delete(patientId));
             return;
         }
-        regrade(record, patientId, forgotten, null, PATIENT_RECORD_REMOVED);
+        regrade(record, patientId, forgotten, null, PATIENT_RECORD_REMOVED, null);
     }
 
     /** Grades {@code applied}, writes the changed assessments and the state, then forwards what it wrote. */
@@ -202,7 +203,8 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
             String patientId,
             PatientState applied,
             @Nullable SourceCorrection correction,
-            String sourceMessageId) {
+            String sourceMessageId,
+            @Nullable Instant receivedAt) {
         var reassessment = at(GradingStage.GRADING, () -> grader.reassess(applied, correction));
         List<GradingOutput> written = at(GradingStage.WRITING_OUTPUT, () -> {
             var forEvent = new ArrayList<GradingOutput>();
@@ -213,7 +215,8 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
                         assessment,
                         previous == null ? null : previous.grade(),
                         sourceMessageId,
-                        reassessment.withdrawalOf(assessment.criterion()))));
+                        reassessment.withdrawalOf(assessment.criterion()),
+                        receivedAt)));
             }
             if (!reassessment.changed().isEmpty()) {
                 forEvent.add(outputs.grades(snapshotOf(patientId, reassessment.state())));
@@ -334,7 +337,8 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
             Assessment assessment,
             @Nullable Integer previousGrade,
             String sourceMessageId,
-            SourceCorrection.@Nullable Withdrawal withdrawal) {
+            SourceCorrection.@Nullable Withdrawal withdrawal,
+            @Nullable Instant receivedAt) {
         return new ToxicityAssessed(
                 UUID.randomUUID(),
                 patientId,
@@ -355,7 +359,8 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
                 SOURCE_SYSTEM,
                 sourceMessageId,
                 withdrawal == null ? assessment.caveats() : withdrawal.addedTo(assessment.caveats()),
-                withdrawal == null ? List.of() : withdrawal.withdrawnEvidence());
+                withdrawal == null ? List.of() : withdrawal.withdrawnEvidence(),
+                receivedAt);
     }
 
     private RejectedInput deadLetterOf(ClinicalEvent event, String sourceTopic, String reason, String payload) {

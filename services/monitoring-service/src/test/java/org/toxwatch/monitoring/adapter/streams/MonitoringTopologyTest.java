@@ -91,6 +91,9 @@ class MonitoringTopologyTest {
             assertThat(e.sourceMessageId()).isEqualTo("lab-42");
         });
         assertThat(neutrophils.assessedAt()).isEqualTo(COLLECTED);
+        assertThat(neutrophils.receivedAt())
+                .as("receipt of the result that produced it, for the receipt-to-alert delay")
+                .isEqualTo(anc.receivedAt());
         assertThat(neutrophils.catalogueVersion()).isNotBlank();
         assertThat(driver.getKeyValueStore(MonitoringTopology.PATIENT_STATE_STORE)
                         .get("MRN-1"))

@@ -64,6 +64,9 @@ class OverdueResultsTopologyTest {
         assertThat(overdue).extracting(ToxicityAssessed::grade).containsExactly(1);
         assertThat(overdue.getFirst().summary()).contains("no ANC for 24 h on CAR-T day 3");
         assertThat(overdue.getFirst().sourceMessageId()).startsWith("overdue-check@");
+        assertThat(overdue.getFirst().receivedAt())
+                .as("no received event produced it")
+                .isNull();
 
         driver.advanceWallClockTime(Duration.ofHours(1));
         assertThat(overdueGrades()).as("published once, not at every check").isEmpty();
