@@ -12,10 +12,11 @@ import org.toxwatch.infrastructure.EmbeddedKafkaBroker;
 import org.toxwatch.infrastructure.EmbeddedMongoServer;
 import org.toxwatch.model.Topics;
 import org.toxwatch.platform.BootstrapCredentials;
+import org.toxwatch.platform.OwnerOnlyFiles;
 
 /**
  * Starts ToxWatch locally: a real Kafka broker and a MongoDB-wire store in this JVM (data under
- * {@code ./data}, kept across restarts), then the three services as their own processes, and prints where
+ * {@code ./data}, kept across restarts, owner-only), then the three services as their own processes, and prints where
  * they are and how to log in. Ctrl-C stops the services first (they commit and flush), then the store and the
  * broker. With {@code --demo}, synthetic patients are streamed through the ingest API.
  */
@@ -36,6 +37,7 @@ public final class ToxWatchLauncher {
         }
         Instant started = Instant.now();
 
+        ownerOnly(data);
         var credentials = BootstrapCredentials.resolve(System::getenv, data.resolve("bootstrap-credentials"));
         var broker = EmbeddedKafkaBroker.start(data.resolve("kafka"), kafkaPort);
         broker.createTopics(Topics.ALL, Integer.parseInt(setting("TOXWATCH_TOPIC_PARTITIONS", "6")), Topics.COMPACTED);
@@ -51,6 +53,7 @@ public final class ToxWatchLauncher {
                             }
                             mongo.close();
                             broker.close();
+                            ownerOnly(data);
                             stopped.countDown();
                             System.out.println("[toxwatch] stopped cleanly");
                         },
@@ -106,6 +109,14 @@ public final class ToxWatchLauncher {
                 "  A service that dies is restarted (1 s, 2 s, 4 s ... up to 60 s apart) and the reason printed.");
         System.out.println("  Ctrl-C stops everything cleanly; a restart keeps the data.");
         System.out.println();
+    }
+
+    /**
+     * Makes the data directory and everything in it owner-only: before anything writes there (patient data in the
+     * Kafka and MongoDB files is for this account's eyes only), and again after a clean stop.
+     */
+    static Path ownerOnly(Path data) {
+        return OwnerOnlyFiles.tree(data);
     }
 
     private static String setting(String name, String fallback) {

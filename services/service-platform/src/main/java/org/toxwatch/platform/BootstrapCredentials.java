@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -116,30 +114,13 @@ public final class BootstrapCredentials {
     }
 
     private static void write(Path file, Map<String, String> passwords) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.deleteIfExists(file);
-            Files.createFile(file);
-            restrictToOwner(file);
-            var properties = new Properties();
-            properties.putAll(passwords);
-            try (var writer = Files.newBufferedWriter(file)) {
-                properties.store(writer, "ToxWatch local-run users (generated; delete this file to generate new ones)");
-            }
+        OwnerOnlyFiles.newFile(file);
+        var properties = new Properties();
+        properties.putAll(passwords);
+        try (var writer = Files.newBufferedWriter(file)) {
+            properties.store(writer, "ToxWatch local-run users (generated; delete this file to generate new ones)");
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + file, e);
-        }
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(
-                    file, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system (Windows): the file inherits the directory's ACL.
         }
     }
 }
