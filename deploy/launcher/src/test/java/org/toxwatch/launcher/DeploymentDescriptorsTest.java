@@ -79,12 +79,12 @@ class DeploymentDescriptorsTest {
     }
 
     @Test
-    void composeNeverCarriesAFixedPassword() throws Exception {
+    void composeNeverCarriesAFixedPasswordOrKey() throws Exception {
         var passwords = new ArrayList<String>();
         compose()
                 .get("services")
                 .forEach(service -> environmentOf(service).forEach((name, value) -> {
-                    if (name.contains("PASSWORD")) {
+                    if (name.contains("PASSWORD") || name.endsWith("SECRET_KEYS")) {
                         passwords.add(value);
                     }
                 }));

@@ -220,7 +220,7 @@ class KubernetesManifestsTest {
             case INGEST -> needed.addAll(Set.of("MONGODB_URI", "TOXWATCH_HOSPITAL_ZONE"));
             case MONITORING ->
                 needed.addAll(Set.of("TOXWATCH_DATA_DIR", "MONITORING_ADVERTISED_HOST", "TOXWATCH_HOSPITAL_ZONE"));
-            case ALERTING -> needed.add("MONGODB_URI");
+            case ALERTING -> needed.addAll(Set.of("MONGODB_URI", "TOXWATCH_WEBHOOK_SECRET_KEYS"));
         }
         String configuration =
                 read(HOME.resolve("services").resolve(kind.artifactId()).resolve("src/main/resources/application.yml"));
@@ -234,12 +234,13 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void passwordsAndTheMongoDbUriComeFromSecretsThatNoManifestContains() throws Exception {
+    void passwordsTheMongoDbUriAndTheWebhookKeyRingComeFromSecretsThatNoManifestContains() throws Exception {
         List<JsonNode> secretValued = new ArrayList<>();
         for (ServiceKind kind : ServiceKind.values()) {
             env(containerOf(workloadOf(manifests(), kind))).stream()
                     .filter(variable -> variable.get("name").asString().contains("PASSWORD")
-                            || variable.get("name").asString().equals("MONGODB_URI"))
+                            || variable.get("name").asString().equals("MONGODB_URI")
+                            || variable.get("name").asString().equals("TOXWATCH_WEBHOOK_SECRET_KEYS"))
                     .forEach(secretValued::add);
         }
         List<JsonNode> everything = new ArrayList<>();
@@ -248,7 +249,7 @@ class KubernetesManifestsTest {
                     .forEach(file -> everything.addAll(documents(read(file))));
         }
 
-        assertThat(secretValued).hasSize(3 * 3 + 2).allSatisfy(variable -> {
+        assertThat(secretValued).hasSize(3 * 3 + 2 + 1).allSatisfy(variable -> {
             assertThat(variable.has("value")).isFalse();
             assertThat(variable.get("valueFrom").has("secretKeyRef")).isTrue();
         });

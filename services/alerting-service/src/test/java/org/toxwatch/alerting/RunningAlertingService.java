@@ -44,6 +44,7 @@ abstract class RunningAlertingService {
         registry.add("toxwatch.security.login.delay-after", () -> "1000");
         registry.add("toxwatch.security.login.lock-after", () -> "1000");
         registry.add("toxwatch.security.credentials-file", () -> "target/alerting-it-credentials");
+        registry.add("toxwatch.alerting.webhooks.secret-key-file", () -> "target/alerting-it-webhook-secret-key");
         // Webhook retries in tenths of a second, so a retry is seen within a test.
         registry.add("toxwatch.alerting.webhooks.first-retry", () -> "200ms");
         registry.add("toxwatch.alerting.webhooks.check", () -> "100ms");

@@ -35,7 +35,6 @@ import org.toxwatch.alerting.adapter.mongo.MongoAssessmentHistory;
 import org.toxwatch.alerting.adapter.mongo.MongoAuditTrail;
 import org.toxwatch.alerting.adapter.mongo.MongoPatientFiles;
 import org.toxwatch.alerting.adapter.mongo.MongoWebhookDeliveries;
-import org.toxwatch.alerting.adapter.mongo.MongoWebhookSubscriptions;
 import org.toxwatch.alerting.adapter.scheduling.EscalationScheduler;
 import org.toxwatch.alerting.adapter.scheduling.RecoveryScheduler;
 import org.toxwatch.alerting.adapter.scheduling.WebhookScheduler;
@@ -134,11 +133,6 @@ class AlertingConfiguration {
     @Bean
     RecoveryScheduler recoveryScheduler(ResolveRecoveredAlerts resolveRecoveredAlerts) {
         return new RecoveryScheduler(resolveRecoveredAlerts);
-    }
-
-    @Bean
-    WebhookSubscriptions webhookSubscriptions(MongoTemplate mongoTemplate) {
-        return new MongoWebhookSubscriptions(mongoTemplate);
     }
 
     @Bean

@@ -61,6 +61,7 @@ public final class AlertingLoadHarness {
                     "--spring.mongodb.uri=" + mongo.connectionString() + "/alerting-load",
                     "--server.port=0",
                     "--toxwatch.security.credentials-file=" + data.resolve("credentials"),
+                    "--toxwatch.alerting.webhooks.secret-key-file=" + data.resolve("webhook-secret-key"),
                     "--logging.level.root=WARN");
             try (app) {
                 var listeners = app.getBean(KafkaListenerEndpointRegistry.class);

@@ -12,7 +12,9 @@ import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AlertTransition;
 
 /**
- * A webhook subscription as stored. The secret is needed to sign, so it is kept; the API never returns it.
+ * A webhook subscription as stored. The secret is needed to sign, so it is kept, sealed ({@link SecretSealer}); the
+ * API never returns it. {@code secret} is the plain text of subscriptions stored before secrets were sealed: read
+ * once, then sealed at start-up ({@link MongoWebhookSubscriptions#reseal()}), never written again.
  * {@code includeDemographics} is absent from subscriptions stored before it existed: they do not carry the patient.
  */
 @Document("webhook_subscriptions")
@@ -20,19 +22,22 @@ record WebhookSubscriptionDocument(
         @Id String id,
         String name,
         String url,
-        String secret,
+        @Nullable String secret,
+        @Nullable SealedSecret sealedSecret,
         List<AlertTransition> transitions,
         List<AlertPriority> priorities,
         boolean active,
         Instant createdAt,
         @Nullable Boolean includeDemographics) {
 
-    static WebhookSubscriptionDocument from(WebhookSubscription subscription) {
+    static WebhookSubscriptionDocument from(WebhookSubscription subscription, SecretSealer sealer) {
+        String id = subscription.id().toString();
         return new WebhookSubscriptionDocument(
-                subscription.id().toString(),
+                id,
                 subscription.name(),
                 subscription.url().toString(),
-                subscription.secret(),
+                null,
+                sealer.seal(subscription.secret(), id),
                 subscription.transitions().stream().sorted().toList(),
                 subscription.priorities().stream().sorted().toList(),
                 subscription.active(),
@@ -40,16 +45,31 @@ record WebhookSubscriptionDocument(
                 subscription.includeDemographics());
     }
 
-    WebhookSubscription toDomain() {
+    WebhookSubscription toDomain(SecretSealer sealer) {
         return new WebhookSubscription(
                 UUID.fromString(id),
                 name,
                 URI.create(url),
-                secret,
+                secret(sealer),
                 java.util.Set.copyOf(transitions),
                 java.util.Set.copyOf(priorities),
                 active,
                 createdAt,
                 Boolean.TRUE.equals(includeDemographics));
+    }
+
+    /** Whether the stored form is plain text or sealed with another key than the one that seals now. */
+    boolean needsSealingWith(SecretSealer sealer) {
+        return sealedSecret == null || !sealedSecret.keyId().equals(sealer.currentKeyId());
+    }
+
+    private String secret(SecretSealer sealer) {
+        if (sealedSecret != null) {
+            return sealer.open(sealedSecret, id);
+        }
+        if (secret != null) {
+            return secret;
+        }
+        throw new IllegalStateException("webhook subscription " + id + " has no secret");
     }
 }
