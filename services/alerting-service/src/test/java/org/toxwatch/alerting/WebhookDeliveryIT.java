@@ -199,6 +199,43 @@ class WebhookDeliveryIT extends RunningAlertingService {
                 .isEqualTo(200);
     }
 
+    @Test
+    void everySubscriptionChangeIsAuditedWithWhoWhenBeforeAndAfterButNeverTheSecret() throws Exception {
+        String secret = "audit-it-secret-" + UUID.randomUUID();
+        var created = post("/api/v1/webhooks", subscription("https://ehr.example/audited", secret));
+        String id = JSON.readTree(created.body()).get("id").asString();
+        http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/webhooks/" + id))
+                        .header("Authorization", basic("operator", OPERATOR_PASSWORD))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        var audit = get("/api/v1/webhooks/changes", "operator");
+
+        assertThat(audit.statusCode()).isEqualTo(200);
+        assertThat(audit.body()).doesNotContain(secret);
+        List<JsonNode> changes = JSON.readTree(audit.body())
+                .valueStream()
+                .filter(change -> change.get("subject").asString().equals("webhook-subscription/" + id))
+                .toList();
+        assertThat(changes)
+                .extracting(change -> change.get("action").asString())
+                .containsExactly("deactivated", "created");
+        assertThat(changes).allSatisfy(change -> {
+            assertThat(change.get("actor").asString()).isEqualTo("operator");
+            assertThat(change.get("at").asString()).isNotBlank();
+            assertThat(change.get("after").get("url").asString()).isEqualTo("https://ehr.example/audited");
+        });
+        JsonNode deactivated = changes.getFirst();
+        assertThat(deactivated.get("before").get("active").asString()).isEqualTo("true");
+        assertThat(deactivated.get("after").get("active").asString()).isEqualTo("false");
+        assertThat(changes.getLast().get("before").isEmpty())
+                .as("nothing before a creation")
+                .isTrue();
+        assertThat(get("/api/v1/webhooks/changes", "clinician").statusCode()).isEqualTo(403);
+    }
+
     private static String subscription(String url, String secret) {
         return """
                 {"name":"validation","url":"%s","secret":"%s","priorities":["LOW"],"transitions":["RESOLVED"]}""".formatted(url, secret);

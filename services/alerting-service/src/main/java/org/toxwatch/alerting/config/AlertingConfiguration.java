@@ -33,6 +33,7 @@ import org.toxwatch.alerting.adapter.metrics.MeteredAlertEventPublisher;
 import org.toxwatch.alerting.adapter.mongo.MongoAlerts;
 import org.toxwatch.alerting.adapter.mongo.MongoAssessmentHistory;
 import org.toxwatch.alerting.adapter.mongo.MongoAuditTrail;
+import org.toxwatch.alerting.adapter.mongo.MongoConfigurationAudit;
 import org.toxwatch.alerting.adapter.mongo.MongoPatientFiles;
 import org.toxwatch.alerting.adapter.mongo.MongoWebhookDeliveries;
 import org.toxwatch.alerting.adapter.scheduling.EscalationScheduler;
@@ -45,6 +46,8 @@ import org.toxwatch.alerting.application.AlertEventPublisher;
 import org.toxwatch.alerting.application.Alerts;
 import org.toxwatch.alerting.application.AssessmentHistory;
 import org.toxwatch.alerting.application.AuditTrail;
+import org.toxwatch.alerting.application.ChangeSubscriptions;
+import org.toxwatch.alerting.application.ConfigurationAudit;
 import org.toxwatch.alerting.application.DeliverWebhooks;
 import org.toxwatch.alerting.application.EscalateAlerts;
 import org.toxwatch.alerting.application.NotifySubscribers;
@@ -133,6 +136,17 @@ class AlertingConfiguration {
     @Bean
     RecoveryScheduler recoveryScheduler(ResolveRecoveredAlerts resolveRecoveredAlerts) {
         return new RecoveryScheduler(resolveRecoveredAlerts);
+    }
+
+    @Bean
+    ConfigurationAudit configurationAudit(MongoTemplate mongoTemplate) {
+        return new MongoConfigurationAudit(mongoTemplate);
+    }
+
+    @Bean
+    ChangeSubscriptions changeSubscriptions(
+            WebhookSubscriptions subscriptions, ConfigurationAudit configurationAudit, Clock clock) {
+        return new ChangeSubscriptions(subscriptions, configurationAudit, clock);
     }
 
     @Bean

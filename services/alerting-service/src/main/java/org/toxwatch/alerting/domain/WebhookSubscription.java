@@ -2,6 +2,7 @@ package org.toxwatch.alerting.domain;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -60,6 +61,19 @@ public record WebhookSubscription(
     public WebhookSubscription deactivated() {
         return new WebhookSubscription(
                 id, name, url, secret, transitions, priorities, false, createdAt, includeDemographics);
+    }
+
+    /** What an audit of a change keeps of it: every setting an operator sees, never the secret. */
+    public Map<String, String> auditedSettings() {
+        return Map.of(
+                "name", String.valueOf(name),
+                "url", url.toString(),
+                "transitions",
+                        transitions.stream().map(Enum::name).sorted().toList().toString(),
+                "priorities",
+                        priorities.stream().map(Enum::name).sorted().toList().toString(),
+                "active", String.valueOf(active),
+                "includeDemographics", String.valueOf(includeDemographics));
     }
 
     /** Whether a delivery to it is to carry who the patient is: webhooks that asked for it, never e-mail. */

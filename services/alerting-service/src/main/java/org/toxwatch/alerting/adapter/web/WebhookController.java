@@ -1,9 +1,11 @@
 package org.toxwatch.alerting.adapter.web;
 
 import java.net.URI;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +20,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.toxwatch.alerting.application.ChangeSubscriptions;
+import org.toxwatch.alerting.application.ConfigurationAudit;
 import org.toxwatch.alerting.application.WebhookDeliveries;
 import org.toxwatch.alerting.application.WebhookSubscriptions;
+import org.toxwatch.alerting.domain.ConfigurationChange;
 import org.toxwatch.alerting.domain.DeliveryStatus;
 import org.toxwatch.alerting.domain.WebhookDelivery;
 import org.toxwatch.alerting.domain.WebhookSubscription;
@@ -27,8 +32,8 @@ import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AlertTransition;
 
 /**
- * Operators subscribe integrations (an http(s) URL) or teams (a mailto: address) to alert transitions and read
- * each subscription's delivery log.
+ * Operators subscribe integrations (an http(s) URL) or teams (a mailto: address) to alert transitions, read each
+ * subscription's delivery log and the audit of who changed which subscription.
  */
 @RestController
 class WebhookController {
@@ -36,16 +41,22 @@ class WebhookController {
     private static final int MAX_PAGE = 500;
 
     private final WebhookSubscriptions subscriptions;
+    private final ChangeSubscriptions changeSubscriptions;
+    private final ConfigurationAudit audit;
     private final WebhookDeliveries deliveries;
     private final Clock clock;
     private final boolean allowPlainHttp;
 
     WebhookController(
             WebhookSubscriptions subscriptions,
+            ChangeSubscriptions changeSubscriptions,
+            ConfigurationAudit audit,
             WebhookDeliveries deliveries,
             Clock clock,
             @Value("${toxwatch.alerting.webhooks.allow-plain-http:false}") boolean allowPlainHttp) {
         this.subscriptions = subscriptions;
+        this.changeSubscriptions = changeSubscriptions;
+        this.audit = audit;
         this.deliveries = deliveries;
         this.clock = clock;
         this.allowPlainHttp = allowPlainHttp;
@@ -80,6 +91,21 @@ class WebhookController {
                     s.active(),
                     s.createdAt(),
                     s.includeDemographics());
+        }
+    }
+
+    /** One audited change: who, when, which subscription, its settings before and after (never the secret). */
+    record ChangeView(
+            Instant at,
+            String actor,
+            String subject,
+            String action,
+            Map<String, String> before,
+            Map<String, String> after) {
+
+        static ChangeView of(ConfigurationChange change) {
+            return new ChangeView(
+                    change.at(), change.actor(), change.subject(), change.action(), change.before(), change.after());
         }
     }
 
@@ -125,7 +151,7 @@ class WebhookController {
      * identifiers, location, attending) to each webhook; e-mail never carries it.
      */
     @PostMapping("/api/v1/webhooks")
-    ResponseEntity<?> subscribe(@RequestBody SubscribeRequest body) {
+    ResponseEntity<?> subscribe(@RequestBody SubscribeRequest body, Principal operator) {
         if (body.name() == null || body.name().isBlank()) {
             return problem(HttpStatus.BAD_REQUEST, "Name the subscription: {\"name\": \"...\"}");
         }
@@ -148,16 +174,18 @@ class WebhookController {
                     "The secret signs every request; it needs at least " + WebhookSubscription.SHORTEST_SECRET
                             + " characters");
         }
-        var subscription = subscriptions.save(new WebhookSubscription(
-                UUID.randomUUID(),
-                body.name(),
-                url,
-                body.secret(),
-                body.transitions() == null ? Set.of() : body.transitions(),
-                body.priorities() == null ? Set.of() : body.priorities(),
-                true,
-                clock.instant(),
-                Boolean.TRUE.equals(body.includeDemographics())));
+        var subscription = changeSubscriptions.subscribe(
+                new WebhookSubscription(
+                        UUID.randomUUID(),
+                        body.name(),
+                        url,
+                        body.secret(),
+                        body.transitions() == null ? Set.of() : body.transitions(),
+                        body.priorities() == null ? Set.of() : body.priorities(),
+                        true,
+                        clock.instant(),
+                        Boolean.TRUE.equals(body.includeDemographics())),
+                operator.getName());
         return ResponseEntity.created(URI.create("/api/v1/webhooks/" + subscription.id()))
                 .body(SubscriptionView.of(subscription));
     }
@@ -169,12 +197,19 @@ class WebhookController {
 
     /** Stops sending to the subscription; its delivery log stays readable. */
     @DeleteMapping("/api/v1/webhooks/{id}")
-    ResponseEntity<?> unsubscribe(@PathVariable UUID id) {
-        return subscriptions
-                .find(id)
-                .<ResponseEntity<?>>map(
-                        s -> ResponseEntity.ok(SubscriptionView.of(subscriptions.save(s.deactivated()))))
+    ResponseEntity<?> unsubscribe(@PathVariable UUID id, Principal operator) {
+        return changeSubscriptions
+                .unsubscribe(id, operator.getName())
+                .<ResponseEntity<?>>map(s -> ResponseEntity.ok(SubscriptionView.of(s)))
                 .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No webhook subscription " + id));
+    }
+
+    /** Who created or deactivated which subscription, and when, newest first. */
+    @GetMapping("/api/v1/webhooks/changes")
+    List<ChangeView> changes(@RequestParam(defaultValue = "100") int limit) {
+        return audit.latest(Math.max(1, Math.min(limit, MAX_PAGE))).stream()
+                .map(ChangeView::of)
+                .toList();
     }
 
     @GetMapping("/api/v1/webhooks/{id}/deliveries")
