@@ -2,6 +2,10 @@ package org.toxwatch.platform;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,6 +18,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCu
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -105,10 +110,48 @@ public class PlatformAutoConfiguration {
     @ConditionalOnClass(MongoTemplate.class)
     static class MongoHealth {
 
+        private static final Logger settingsLog = LoggerFactory.getLogger(SettingsAudit.class);
+
         @Bean
         @ConditionalOnMissingBean(name = "mongoHealthIndicator")
         MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongoTemplate) {
             return new MongoPingHealthIndicator(mongoTemplate);
+        }
+
+        /**
+         * Audits the settings this start runs with against the last recorded start (README, "Audit of changes").
+         * In the background and forgiving: a store that is down at start delays the entry to a later start rather
+         * than the service.
+         */
+        @Bean
+        ApplicationRunner settingsAuditAtStart(
+                ObjectProvider<MongoTemplate> mongoTemplate, ConfigurableEnvironment environment) {
+            return arguments -> {
+                MongoTemplate mongo = mongoTemplate.getIfAvailable();
+                if (mongo == null) {
+                    return;
+                }
+                String service = environment.getProperty("spring.application.name", "toxwatch");
+                var settings = SettingsAudit.settingsOf(environment);
+                String actor = System.getProperty("user.name", "unknown");
+                Thread.ofVirtual().name("settings-audit").start(() -> {
+                    try {
+                        var changes = new SettingsAudit(mongo).recordStart(service, settings, actor, Instant.now());
+                        if (!changes.isEmpty()) {
+                            settingsLog.info(
+                                    "Settings changed since the last recorded start: {} (see {})",
+                                    changes.stream()
+                                            .map(SettingsAudit.Change::name)
+                                            .toList(),
+                                    SettingsAudit.COLLECTION);
+                        }
+                    } catch (RuntimeException e) {
+                        settingsLog.warn(
+                                "Settings audit not recorded at this start: {}",
+                                e.getClass().getSimpleName());
+                    }
+                });
+            };
         }
     }
 }
