@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.toxwatch.ingest.adapter.hl7.Hl7MessageHandler;
 import org.toxwatch.ingest.adapter.hl7.Hl7Replay;
+import org.toxwatch.ingest.adapter.hl7.MllpPeers;
 import org.toxwatch.ingest.adapter.hl7.MllpServer;
 import org.toxwatch.ingest.adapter.metrics.MicrometerIngestMonitor;
 import org.toxwatch.ingest.application.IngestMonitor;
@@ -58,10 +59,12 @@ class Hl7Configuration {
     MllpServer mllpServer(MllpProperties properties, Hl7MessageHandler handler, SslBundles sslBundles) {
         ServerSocketFactory sockets = properties.sslBundle() == null
                 ? ServerSocketFactory.getDefault()
-                : sslBundles
-                        .getBundle(properties.sslBundle())
-                        .createSslContext()
-                        .getServerSocketFactory();
+                : new MllpTlsSockets(
+                        sslBundles
+                                .getBundle(properties.sslBundle())
+                                .createSslContext()
+                                .getServerSocketFactory(),
+                        properties.requireClientCertificate());
         return new MllpServer(
                 new MllpServer.Settings(
                         properties.host(),
@@ -69,7 +72,9 @@ class Hl7Configuration {
                         properties.maxConnections(),
                         properties.maxMessageBytes(),
                         properties.idleTimeout(),
-                        properties.charset()),
+                        properties.frameTimeout(),
+                        properties.charset(),
+                        MllpPeers.of(properties.allowedSubjects(), properties.allowedAddresses())),
                 sockets,
                 handler);
     }

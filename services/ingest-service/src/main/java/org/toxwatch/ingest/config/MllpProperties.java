@@ -4,6 +4,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -12,7 +14,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param port default 2575 (the registered HL7 port); 0 picks a free one
  * @param maxMessageBytes larger messages are answered AE and dead-lettered, never parsed (default 1 MiB)
+ * @param idleTimeout a connection silent this long between messages is closed (default 10 min)
+ * @param frameTimeout a message not complete this long after its first byte closes the connection (default 60 s),
+ *     so a peer trickling bytes cannot hold a connection slot
  * @param sslBundle a Spring SSL bundle name to listen with TLS; plain TCP when absent
+ * @param requireClientCertificate mutual TLS: a client without a certificate the bundle's trust store trusts is refused
+ *     in the handshake (needs {@code sslBundle})
+ * @param allowedSubjects with mutual TLS, the client certificate subjects (X.500 distinguished names) that may send;
+ *     empty allows every trusted certificate
+ * @param allowedAddresses source IP addresses that may connect; empty allows any
  * @param hospitalTimeZone the zone of HL7 times sent without an offset (CRITERIA.md 1.5)
  */
 @ConfigurationProperties("toxwatch.ingest.mllp")
@@ -23,8 +33,12 @@ public record MllpProperties(
         @Nullable Integer maxConnections,
         @Nullable Integer maxMessageBytes,
         @Nullable Duration idleTimeout,
+        @Nullable Duration frameTimeout,
         @Nullable Charset charset,
         @Nullable String sslBundle,
+        @Nullable Boolean requireClientCertificate,
+        @Nullable Set<String> allowedSubjects,
+        @Nullable Set<String> allowedAddresses,
         @Nullable ZoneId hospitalTimeZone) {
 
     public MllpProperties {
@@ -34,7 +48,23 @@ public record MllpProperties(
         maxConnections = maxConnections == null ? 256 : maxConnections;
         maxMessageBytes = maxMessageBytes == null ? 1024 * 1024 : maxMessageBytes;
         idleTimeout = idleTimeout == null ? Duration.ofMinutes(10) : idleTimeout;
+        frameTimeout = frameTimeout == null ? Duration.ofSeconds(60) : frameTimeout;
         charset = charset == null ? StandardCharsets.UTF_8 : charset;
+        requireClientCertificate = requireClientCertificate != null && requireClientCertificate;
+        allowedSubjects = allowedSubjects == null ? Set.of() : nonBlank(allowedSubjects);
+        allowedAddresses = allowedAddresses == null ? Set.of() : nonBlank(allowedAddresses);
+        if ((requireClientCertificate || !allowedSubjects.isEmpty()) && sslBundle == null) {
+            throw new IllegalArgumentException("toxwatch.ingest.mllp.require-client-certificate and allowed-subjects"
+                    + " need TLS: set toxwatch.ingest.mllp.ssl-bundle");
+        }
+        if (!allowedSubjects.isEmpty() && !requireClientCertificate) {
+            throw new IllegalArgumentException(
+                    "toxwatch.ingest.mllp.allowed-subjects needs require-client-certificate: true");
+        }
         hospitalTimeZone = hospitalTimeZone == null ? ZoneId.of("UTC") : hospitalTimeZone;
+    }
+
+    private static Set<String> nonBlank(Set<String> values) {
+        return values.stream().filter(value -> !value.isBlank()).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -224,6 +224,10 @@ public final class Hl7MessageHandler {
                                     + " ADT^A03, ADT^A04, ADT^A08)"),
                     Hl7Acknowledgement.Code.AR);
         }
+        Hl7Error tooLong = Hl7FieldLengths.firstTooLong(raw);
+        if (tooLong != null) {
+            return reject(raw, header, tooLong, Hl7Acknowledgement.Code.AE);
+        }
         Hl7Error unreadable = unreadableContent(raw, header);
         if (unreadable != null) {
             return reject(raw, header, unreadable, Hl7Acknowledgement.Code.AE);

@@ -35,10 +35,19 @@ public final class MllpServer implements SmartLifecycle {
 
     /**
      * @param port 0 picks a free port (tests)
-     * @param idleTimeout a connection silent this long is closed
+     * @param idleTimeout a connection silent this long between frames is closed
+     * @param frameTimeout a connection whose frame is not complete this long after its first byte is closed
+     * @param peers who may connect (source addresses, client certificate subjects)
      */
     public record Settings(
-            String host, int port, int maxConnections, int maxMessageBytes, Duration idleTimeout, Charset charset) {}
+            String host,
+            int port,
+            int maxConnections,
+            int maxMessageBytes,
+            Duration idleTimeout,
+            Duration frameTimeout,
+            Charset charset,
+            MllpPeers peers) {}
 
     private final Settings settings;
     private final ServerSocketFactory sockets;
@@ -98,15 +107,25 @@ public final class MllpServer implements SmartLifecycle {
 
     private void serve(Socket socket) {
         try (socket) {
-            socket.setSoTimeout((int) settings.idleTimeout().toMillis());
             socket.setTcpNoDelay(true);
+            // The handshake and the allowlist get one frame's time: a peer that never completes it is dropped.
+            socket.setSoTimeout((int) settings.frameTimeout().toMillis());
+            String refusal = settings.peers().refusal(socket);
+            if (refusal != null) {
+                log.warn(
+                        "MLLP connection from {} refused: {}",
+                        socket.getInetAddress().getHostAddress(),
+                        refusal);
+                return;
+            }
+            var deadline =
+                    new FrameDeadline(socket, socket.getInputStream(), settings.idleTimeout(), settings.frameTimeout());
             var frames = new MllpFrameReader(
-                    new BufferedInputStream(socket.getInputStream(), 16 * 1024),
-                    settings.maxMessageBytes(),
-                    settings.charset());
+                    new BufferedInputStream(deadline, 16 * 1024), settings.maxMessageBytes(), settings.charset());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 4 * 1024);
             MllpFrameReader.Frame frame;
             while ((frame = frames.next()) != null) {
+                deadline.frameRead();
                 String ack = frame.oversized()
                         ? handler.oversized(frame.message(), frame.size(), settings.maxMessageBytes())
                         : frame.encodingProblem() != null
@@ -124,6 +143,11 @@ public final class MllpServer implements SmartLifecycle {
             if (frames.skippedBytes() > 0) {
                 log.warn("MLLP connection skipped {} bytes outside <VT>...<FS><CR> frames", frames.skippedBytes());
             }
+        } catch (FrameDeadline.FrameTimedOut e) {
+            log.warn(
+                    "MLLP connection from {} closed: a frame was not complete {} after its first byte",
+                    socket.getInetAddress().getHostAddress(),
+                    settings.frameTimeout());
         } catch (SocketTimeoutException e) {
             log.debug("MLLP connection idle for {}; closed", settings.idleTimeout());
         } catch (SocketException e) {
