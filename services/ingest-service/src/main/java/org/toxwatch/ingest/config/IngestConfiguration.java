@@ -12,8 +12,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.toxwatch.ingest.adapter.kafka.KafkaEventPublisher;
 import org.toxwatch.ingest.adapter.mongo.ArchiveExpiry;
+import org.toxwatch.ingest.adapter.mongo.MongoCodeMappingAudit;
 import org.toxwatch.ingest.adapter.mongo.MongoInboundArchive;
 import org.toxwatch.ingest.adapter.mongo.MongoLocalCodeStore;
+import org.toxwatch.ingest.application.CodeMappingAudit;
 import org.toxwatch.ingest.application.MapLocalCode;
 import org.toxwatch.ingest.application.RecordClinicalEvents;
 import org.toxwatch.ingest.application.ReplayRejectedMessage;
@@ -47,8 +49,14 @@ class IngestConfiguration {
     }
 
     @Bean
-    MapLocalCode mapLocalCode(LocalCodes localCodes, MongoLocalCodeStore localCodeStore) {
-        return new MapLocalCode(localCodes, localCodeStore);
+    CodeMappingAudit codeMappingAudit(MongoTemplate mongoTemplate) {
+        return new MongoCodeMappingAudit(mongoTemplate);
+    }
+
+    @Bean
+    MapLocalCode mapLocalCode(
+            LocalCodes localCodes, MongoLocalCodeStore localCodeStore, CodeMappingAudit codeMappingAudit, Clock clock) {
+        return new MapLocalCode(localCodes, localCodeStore, codeMappingAudit, clock);
     }
 
     @Bean

@@ -133,6 +133,37 @@ class RejectReplayIT {
                 .isPositive();
     }
 
+    @Test
+    void everyCodeMappingChangeIsAuditedWithWhoWhenAndWhatItReplaced() throws Exception {
+        String localCode = "AUDIT-" + UUID.randomUUID().toString().substring(0, 8);
+        String path = "/api/v1/local-codes/integration/" + localCode;
+        call("PUT", path, "{\"loinc\":\"751-8\"}", "operator", OPERATOR_PASSWORD);
+        call("PUT", path, "{\"loinc\":\"777-3\"}", "operator", OPERATOR_PASSWORD);
+
+        HttpResponse<String> audit = call("GET", "/api/v1/local-codes/changes", null, "operator", OPERATOR_PASSWORD);
+
+        assertThat(audit.statusCode()).isEqualTo(200);
+        List<JsonNode> changes = json.readTree(audit.body())
+                .valueStream()
+                .filter(change -> change.get("localCode").asString().equals(localCode))
+                .toList();
+        assertThat(changes).hasSize(2).allSatisfy(change -> {
+            assertThat(change.get("actor").asString()).isEqualTo("operator");
+            assertThat(change.get("sender").asString()).isEqualTo("integration");
+            assertThat(Instant.parse(change.get("at").asString()))
+                    .isBefore(Instant.now().plusSeconds(1));
+        });
+        assertThat(changes.getFirst().get("before").asString()).isEqualTo("751-8");
+        assertThat(changes.getFirst().get("after").asString()).isEqualTo("777-3");
+        JsonNode beforeTheFirst = changes.getLast().get("before");
+        assertThat(beforeTheFirst == null || beforeTheFirst.isNull())
+                .as("no mapping before the first")
+                .isTrue();
+        assertThat(call("GET", "/api/v1/local-codes/changes", null, "integration", INTEGRATION_PASSWORD)
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
     private JsonNode rejectOf(String messageId) throws Exception {
         JsonNode list = json.readTree(call("GET", "/api/v1/rejects", null, "operator", OPERATOR_PASSWORD)
                 .body());
