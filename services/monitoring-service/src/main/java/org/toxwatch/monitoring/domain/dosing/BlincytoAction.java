@@ -68,7 +68,8 @@ public final class BlincytoAction implements PatientRule {
                 labs.of(Analyte.ANC).stream()
                         .map(LabResult::observation)
                         .filter(anc -> !anc.observedAt().isBefore(t0))
-                        .toList());
+                        .toList(),
+                patient.profile());
         return inputs.isEmpty() ? null : BlincytoActionRules.assess(inputs);
     }
 

@@ -117,7 +117,7 @@ public final class BlincytoActionRules {
         var evidence = new ArrayList<Evidence>();
 
         crs(inputs, fired, notes, evidence);
-        var neuro = NeurologicalCourse.of(inputs.neuroAssessments(), inputs.now());
+        var neuro = NeurologicalCourse.of(inputs);
         neuro.apply(fired, notes, evidence);
         liver(inputs, fired, notes, evidence);
         neutropenia(inputs, fired, notes, evidence);

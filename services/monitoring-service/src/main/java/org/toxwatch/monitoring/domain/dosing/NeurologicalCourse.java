@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import org.toxwatch.model.Evidence;
 import org.toxwatch.model.NeurologicAssessmentRecorded;
 import org.toxwatch.model.SeizureFinding;
 import org.toxwatch.monitoring.domain.Assessment;
 import org.toxwatch.monitoring.domain.dosing.BlincytoActionRules.Row;
 import org.toxwatch.monitoring.domain.icans.IcansRule;
+import org.toxwatch.monitoring.domain.patient.AgeAtAssessment;
 
 /**
  * The neurological assessments of one blinatumomab episode with their ICANS grades, read for the neurological
@@ -32,18 +35,28 @@ final class NeurologicalCourse {
     private final List<NeurologicAssessmentRecorded> assessments;
     private final List<Graded> graded;
     private final Instant now;
+    private final Function<Instant, Optional<AgeAtAssessment>> ageAt;
 
-    private NeurologicalCourse(List<NeurologicAssessmentRecorded> assessments, Instant now) {
+    private NeurologicalCourse(
+            List<NeurologicAssessmentRecorded> assessments,
+            Instant now,
+            Function<Instant, Optional<AgeAtAssessment>> ageAt) {
         this.assessments = assessments;
         this.now = now;
+        this.ageAt = ageAt;
         this.graded = assessments.stream()
-                .map(input -> new Graded(input, IcansRule.assess(input)))
+                .map(input -> new Graded(input, icans(input)))
                 .filter(g -> g.icans().isGraded())
                 .toList();
     }
 
-    static NeurologicalCourse of(List<NeurologicAssessmentRecorded> assessments, Instant now) {
-        return new NeurologicalCourse(assessments, now);
+    /** The course of {@code inputs}' assessments, each graded with the patient's age on its day (5.3). */
+    static NeurologicalCourse of(BlincytoInputs inputs) {
+        return new NeurologicalCourse(inputs.neuroAssessments(), inputs.now(), inputs::ageAt);
+    }
+
+    private Assessment icans(NeurologicAssessmentRecorded input) {
+        return IcansRule.assess(input, ageAt.apply(input.observedAt()));
     }
 
     void apply(Map<Row, String> fired, List<String> notes, List<Evidence> evidence) {
@@ -76,7 +89,7 @@ final class NeurologicalCourse {
                                     + " discontinue permanently.")
                             .formatted(
                                     reports.size(), repetitive ? ", including prolonged or repetitive seizures" : ""));
-            reports.forEach(report -> IcansRule.assess(report).evidence().stream()
+            reports.forEach(report -> icans(report).evidence().stream()
                     .filter(e -> e.code().equals("icans-seizure"))
                     .forEach(evidence::add));
         }
