@@ -33,6 +33,21 @@ public final class PatientEvents {
 
     private PatientEvents() {}
 
+    /** The state of {@link #PATIENT} after {@code events}: lab results, vital signs, therapy events, neurological assessments. */
+    public static PatientState fold(Object... events) {
+        var state = PatientState.empty(PATIENT);
+        for (var event : events) {
+            state = switch (event) {
+                case LabResultRecorded lab -> state.apply(lab);
+                case VitalSignsRecorded vitals -> state.apply(vitals);
+                case TherapyEventRecorded therapy -> state.apply(therapy);
+                case NeurologicAssessmentRecorded neuro -> state.apply(neuro);
+                default -> throw new IllegalArgumentException(event.toString());
+            };
+        }
+        return state;
+    }
+
     public static Instant hoursAfter(long hours) {
         return NOW.plus(Duration.ofHours(hours));
     }

@@ -1,4 +1,4 @@
-package org.toxwatch.monitoring.domain;
+package org.toxwatch.monitoring.domain.dosing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.toxwatch.monitoring.domain.PatientEvents.PATIENT;
@@ -15,12 +15,15 @@ import org.toxwatch.model.Criterion;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.VitalSignsRecorded;
+import org.toxwatch.monitoring.domain.Assessment;
+import org.toxwatch.monitoring.domain.PatientState;
+import org.toxwatch.monitoring.domain.ToxicityGrader;
 
 /**
  * The BLINCYTO action over a course, graded after every event as the stream does: CRS grade 4 discontinues
  * permanently, so the action stays DISCONTINUE when the CRS grade falls again (CRITERIA.md 9.1).
  */
-class ToxicityGraderBlincytoTest {
+class BlincytoActionCourseTest {
 
     private static final Instant START = Instant.parse("2026-03-01T08:00:00Z");
     private final ToxicityGrader grader = new ToxicityGrader(ZoneId.of("UTC"));

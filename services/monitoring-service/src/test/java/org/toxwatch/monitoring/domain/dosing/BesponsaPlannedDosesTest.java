@@ -1,4 +1,4 @@
-package org.toxwatch.monitoring.domain;
+package org.toxwatch.monitoring.domain.dosing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.toxwatch.monitoring.domain.ClinicianInputs.found;
@@ -22,18 +22,21 @@ import org.toxwatch.model.Evidence;
 import org.toxwatch.model.Therapy;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.TherapyEventType;
-import org.toxwatch.monitoring.domain.dosing.BesponsaPreDoseDecision;
-import org.toxwatch.monitoring.domain.liversignals.VodSosRule;
+import org.toxwatch.monitoring.domain.Assessment;
+import org.toxwatch.monitoring.domain.PatientState;
+import org.toxwatch.monitoring.domain.ToxicityGrader;
 import org.toxwatch.monitoring.domain.units.Analyte;
 
 /**
  * The BESPONSA pre-dose decision (CRITERIA.md 8.2) for planned doses, the first dose of the course included, and
- * the clinician's findings it and the VOD/SOS watch (7.2) read.
+ * the standing liver diagnoses it honours.
  */
-class ToxicityGraderPlannedDosesTest {
+class BesponsaPlannedDosesTest {
 
     private static final Instant C1D1 = Instant.parse("2026-03-01T10:00:00Z");
+
     private static final Instant ORDERED = C1D1.minus(Duration.ofDays(2));
+
     private static final Instant BEFORE_C1D1 = C1D1.minus(Duration.ofHours(3));
 
     private final ToxicityGrader grader = new ToxicityGrader(ZoneId.of("Europe/Berlin"));
@@ -260,62 +263,6 @@ class ToxicityGraderPlannedDosesTest {
             assertThat(state.plansOf(Therapy.BLINATUMOMAB))
                     .singleElement()
                     .satisfies(plan -> assertThat(plan.plannedFor()).isEqualTo(C1D1));
-        }
-    }
-
-    @Nested
-    class TheVodWatch {
-
-        /** C1D1 given; on day 5 a bilirubin of 2.5 mg/dL, above the 2 mg/dL of EBMT 2016 (7.2). */
-        private PatientState highBilirubinAfterTheFirstDose() {
-            return normalLabsBeforeC1D1()
-                    .apply(dose(Therapy.INOTUZUMAB_OZOGAMICIN, C1D1, 1, 1))
-                    .apply(aLab(Analyte.TOTAL_BILIRUBIN)
-                            .value("2.5")
-                            .unit("mg/dL")
-                            .range("0.1", "1.2")
-                            .at(C1D1.plus(Duration.ofDays(5)))
-                            .build());
-        }
-
-        @Test
-        void withoutBedsideFindingsIsAtMostPartial() {
-            var vod = assessment(highBilirubinAfterTheFirstDose(), Criterion.VOD_SOS)
-                    .orElseThrow();
-
-            assertThat(vod.grade()).isEqualTo(VodSosRule.PARTIAL);
-        }
-
-        @Test
-        void readsPainfulHepatomegalyAndAscitesAsTheClinicianEnteredThem() {
-            var state = highBilirubinAfterTheFirstDose()
-                    .apply(found(ClinicalFinding.PAINFUL_HEPATOMEGALY, C1D1.plus(Duration.ofDays(5))))
-                    .apply(found(ClinicalFinding.ASCITES, C1D1.plus(Duration.ofDays(5))));
-
-            var vod = assessment(state, Criterion.VOD_SOS).orElseThrow();
-
-            assertThat(vod.grade()).isEqualTo(VodSosRule.SUSPECTED);
-            assertThat(vod.summary()).contains("painful hepatomegaly: yes").contains("ascites: yes");
-            assertThat(vod.evidence()).extracting(Evidence::code).contains("PAINFUL_HEPATOMEGALY", "ASCITES");
-        }
-
-        @Test
-        void readsAWithdrawnFindingAsAbsent() {
-            var state = highBilirubinAfterTheFirstDose()
-                    .apply(found(ClinicalFinding.ASCITES, C1D1.plus(Duration.ofDays(4))))
-                    .apply(withdrawn(ClinicalFinding.ASCITES, C1D1.plus(Duration.ofDays(5))));
-
-            assertThat(assessment(state, Criterion.VOD_SOS).orElseThrow().summary())
-                    .contains("ascites: no");
-        }
-
-        @Test
-        void ignoresFindingsExaminedBeforeTheEpisode() {
-            var state = highBilirubinAfterTheFirstDose()
-                    .apply(found(ClinicalFinding.ASCITES, C1D1.minus(Duration.ofDays(40))));
-
-            assertThat(assessment(state, Criterion.VOD_SOS).orElseThrow().summary())
-                    .contains("ascites: not assessed");
         }
     }
 }

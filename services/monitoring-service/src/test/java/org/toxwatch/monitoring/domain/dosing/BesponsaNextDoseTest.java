@@ -1,4 +1,4 @@
-package org.toxwatch.monitoring.domain;
+package org.toxwatch.monitoring.domain.dosing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.toxwatch.monitoring.domain.PatientEvents.PATIENT;
@@ -15,13 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.SupportiveDrug;
 import org.toxwatch.model.Therapy;
+import org.toxwatch.monitoring.domain.Assessment;
+import org.toxwatch.monitoring.domain.PatientState;
+import org.toxwatch.monitoring.domain.ToxicityGrader;
 import org.toxwatch.monitoring.domain.units.Analyte;
 
 /**
  * The BESPONSA pre-dose decision (CRITERIA.md 8.2) taken by the grader for the next planned dose of an
  * inotuzumab episode, from the labs since the last dose (the decision's own table is BesponsaPreDoseDecisionTest).
  */
-class ToxicityGraderBesponsaTest {
+class BesponsaNextDoseTest {
 
     private static final Instant C1D1 = Instant.parse("2026-03-01T10:00:00Z");
     private final ToxicityGrader grader = new ToxicityGrader(ZoneId.of("Europe/Berlin"));

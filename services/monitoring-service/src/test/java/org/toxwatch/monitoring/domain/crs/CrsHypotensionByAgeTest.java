@@ -1,4 +1,4 @@
-package org.toxwatch.monitoring.domain;
+package org.toxwatch.monitoring.domain.crs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.toxwatch.monitoring.domain.PatientEvents.NOW;
@@ -20,12 +20,15 @@ import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.PatientRecorded;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.VitalSignsRecorded;
+import org.toxwatch.monitoring.domain.Assessment;
+import org.toxwatch.monitoring.domain.PatientState;
+import org.toxwatch.monitoring.domain.ToxicityGrader;
 
 /**
  * CRS hypotension by the patient's age on the assessment's day (CRITERIA.md 4.4, issue 10 item 3): a febrile child at
  * a pressure normal for age is CRS 1, not 2; without a birth date the adult limits apply and the assessment says so.
  */
-class ToxicityGraderCrsByAgeTest {
+class CrsHypotensionByAgeTest {
 
     private final ToxicityGrader grader = new ToxicityGrader(ZoneId.of("UTC"));
 
