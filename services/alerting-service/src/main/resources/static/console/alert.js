@@ -1,6 +1,6 @@
 "use strict";
 (() => {
-  const { api, loadSession, h, term, headline, time, priorityBadge, caveatText, range, follow, showLiveState, say,
+  const { api, loadSession, h, term, headline, time, priorityBadge, caveatText, follow, showLiveState, say,
     patientName, patientAge, birthDateText, patientSex, patientPlace, patientAttending } = ToxWatch;
   let shownPatientId = null;
   const alertId = new URLSearchParams(window.location.search).get("id");
@@ -17,6 +17,11 @@
     document.getElementById("alert-title").replaceChildren(
       priorityBadge(alert.priority), " ", h("span", { id: "alert-driver" }, driver),
       ...(current ? [" ", h("small", { id: "alert-current" }, current)] : []));
+    // Whose alert and why, above the actions: on a tablet these and Acknowledge make the first screen.
+    document.getElementById("alert-who").replaceChildren(h("strong", {}, patientName(alert.patient)), " · ",
+      patientAge(alert.patient?.birthDate), " · ", patientPlace(alert.patient),
+      alert.therapyDay ? " · " + alert.therapyDay : "");
+    document.getElementById("alert-why").textContent = (drivenBy && drivenBy.summaryText) || alert.summaryText || "";
     const therapy = alert.therapyContext;
     const patient = alert.patient;
     shownPatientId = alert.patientId;
@@ -31,20 +36,23 @@
       fact("Attending", h("span", { id: "patient-attending" }, patientAttending(patient))),
       fact("Status", h("span", { id: "alert-status", class: "status" }, alert.status.toLowerCase()),
         alert.snoozedUntil ? " until " + time(alert.snoozedUntil) : ""),
-      fact("Priority", alert.priority.toLowerCase() + " — " + alert.priorityReason),
+      fact("Priority", alert.priority.toLowerCase() + " — " + (alert.priorityReasonText || alert.priorityReason)),
       drivenBy ? fact("Driven by", driver + (drivenBy.assessedAt ? ", assessed " + time(drivenBy.assessedAt) : "")
-        + (drivenBy.summary ? " — " + drivenBy.summary : "")) : [],
+        + (drivenBy.summary ? " — " + (drivenBy.summaryText || drivenBy.summary) : "")) : [],
       fact("Latest grade", term(alert.criterionId) + " · " + (alert.grade ?? "not assessable")
         + " (highest in this episode: " + alert.highestGrade + ")"),
-      fact("Summary", alert.summary),
+      fact("Summary", alert.summaryText || alert.summary),
       fact("Criterion", alert.criterionId + " (" + alert.family.toLowerCase().replaceAll("_", " ") + ")"),
       fact("Criteria version", alert.catalogueVersion),
       fact("Policy version", alert.policyVersion),
       fact("Reference ranges", alert.referenceRangeSource.toLowerCase().replaceAll("_", " ")),
-      fact("Therapy", therapy ? therapy.therapy.toLowerCase().replaceAll("_", " ") + ", started "
-        + time(therapy.startedAt) + (therapy.dayOfTherapy != null ? ", day " + therapy.dayOfTherapy : "")
-        + (therapy.daySinceInfusion != null ? ", day " + therapy.daySinceInfusion + " after infusion" : "")
-        : "none recorded"),
+      fact("Therapy", ...(therapy ? [
+        alert.therapyDay ? h("strong", { id: "therapy-day" }, alert.therapyDay) : null,
+        alert.therapyDay ? " — " : null,
+        therapy.therapy.toLowerCase().replaceAll("_", " ") + ", started " + time(therapy.startedAt)
+          + (therapy.dayOfTherapy != null ? ", day " + therapy.dayOfTherapy : "")
+          + (therapy.daySinceInfusion != null ? ", day " + therapy.daySinceInfusion + " after infusion" : ""),
+      ] : ["none recorded"])),
       fact("Assigned to", alert.assignee || "—"),
       fact("Assessed", time(alert.assessedAt)),
       fact("Raised", time(alert.createdAt)),
@@ -71,12 +79,12 @@
     const reason = document.getElementById("resolve-reason");
     if (!proposal.hidden && !reason.value) reason.value = "Confirmed: grade 0 sustained since " + time(alert.normalSince);
     document.getElementById("thresholds").replaceChildren(...alert.thresholds.map((t) => h("tr", {},
-      h("td", {}, t.grade), h("td", {}, h("code", {}, t.condition)), h("td", {}, t.met ? "yes" : "no"))));
+      h("td", {}, t.grade), h("td", { "data-condition": t.condition }, t.text || t.condition),
+      h("td", {}, t.met ? "yes" : "no"))));
     document.getElementById("evidence").replaceChildren(...alert.evidence.map((e) => h("tr", {},
-      h("td", {}, e.display, " ", h("small", {}, "(" + e.code + ")")),
-      h("td", {}, e.value != null ? e.value + " " + (e.unit || "") : "—",
-        e.canonicalValue != null && e.canonicalUnit !== e.unit ? " = " + e.canonicalValue + " " + e.canonicalUnit : ""),
-      h("td", {}, range(e.referenceRange), e.referenceRange ? " " + (e.unit || "") : ""),
+      h("td", {}, e.name || e.display, " ", h("small", {}, "(" + e.code + ")")),
+      h("td", { "data-field": "reading" }, e.reading),
+      h("td", {}, e.referenceRangeText),
       h("td", {}, time(e.observedAt)),
       h("td", {}, h("code", {}, e.sourceMessageId)))));
     document.getElementById("audit").replaceChildren(...audit.map((entry) => h("tr", {

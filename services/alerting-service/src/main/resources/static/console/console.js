@@ -137,8 +137,10 @@ const ToxWatch = (() => {
     return patient?.attending || UNKNOWN;
   }
 
-  function priorityBadge(priority) {
-    return h("span", { class: "priority priority-" + priority }, priority.charAt(0) + priority.slice(1).toLowerCase());
+  /** A priority; {@code handled} (acknowledged or snoozed) draws it outlined, so it no longer reads as a call. */
+  function priorityBadge(priority, handled = false) {
+    return h("span", { class: "priority priority-" + priority + (handled ? " handled" : "") },
+      priority.charAt(0) + priority.slice(1).toLowerCase());
   }
 
   /** What each assessment caveat means for reading the grade, in the clinician's words. */

@@ -136,15 +136,15 @@ class ConsoleBrowserIT extends RunningAlertingService {
                 .as("arrived without reloading the page")
                 .isEqualTo("yes");
         WebElement arrived = browser.findElement(row);
-        assertThat(arrived.getText()).contains("High", "Neutrophil count decreased · grade 4", "open");
+        assertThat(arrived.getText()).contains("High", "Neutrophil count decreased · grade 4", "Open");
         keepScreenshot("queue-with-live-alert");
 
         arrived.findElement(By.linkText("Neutrophil count decreased · grade 4")).click();
         waitFor(ExpectedConditions.textToBe(By.id("alert-status"), "open"));
         assertThat(browser.findElement(By.id("facts")).getText())
-                .contains(AlertPolicy.VERSION, "test-catalogue", "grade 4 -> high", "lab-42");
+                .contains(AlertPolicy.VERSION, "test-catalogue", "grade 4 → high", "lab-42");
         assertThat(browser.findElement(By.id("evidence")).getText())
-                .contains("Neutrophils [#/volume] in Blood", "0.4 10*9/L", "1.8–7.7", "lab-42");
+                .contains("Neutrophils [#/volume] in Blood", "0.4 × 10⁹/L", "1.8–7.7 × 10⁹/L", "lab-42");
 
         browser.findElement(By.id("ack-note")).sendKeys("calling the ward");
         browser.findElement(By.id("acknowledge")).sendKeys(Keys.ENTER);
@@ -261,7 +261,7 @@ class ConsoleBrowserIT extends RunningAlertingService {
         waitFor(ExpectedConditions.textToBe(By.id("alert-driver"), "Neutrophil count decreased · grade 4"));
         assertThat(browser.findElement(By.id("alert-title")).getText())
                 .contains("High", "Neutrophil count decreased · grade 4", "latest: Platelet count decreased · grade 3");
-        assertThat(browser.findElement(By.id("facts")).getText()).contains("Driven by", "grade 4 -> high");
+        assertThat(browser.findElement(By.id("facts")).getText()).contains("Driven by", "grade 4 → high");
     }
 
     @Test

@@ -55,6 +55,37 @@ public final class Assessments {
                 new TherapyContext(Therapy.INOTUZUMAB_OZOGAMICIN, Instant.parse("2026-11-12T08:00:00Z"), 7, null));
     }
 
+    /** {@code assessment} with this evidence instead of the neutrophil count. */
+    public static ToxicityAssessed withEvidence(ToxicityAssessed assessment, Evidence... evidence) {
+        return copy(assessment, List.of(evidence), assessment.caveats(), assessment.withdrawnEvidence());
+    }
+
+    /** {@code assessment} during {@code therapy}, replacing the grade {@code previousGrade} of its criterion. */
+    public static ToxicityAssessed during(
+            ToxicityAssessed assessment, TherapyContext therapy, @Nullable Integer previousGrade) {
+        return new ToxicityAssessed(
+                assessment.eventId(),
+                assessment.patientId(),
+                assessment.assessedAt(),
+                assessment.producedAt(),
+                assessment.criterion(),
+                assessment.criterionId(),
+                assessment.grade(),
+                assessment.notAssessableReason(),
+                previousGrade,
+                assessment.summary(),
+                assessment.thresholds(),
+                assessment.evidence(),
+                assessment.labOnlyGrading(),
+                assessment.referenceRangeSource(),
+                therapy,
+                assessment.catalogueVersion(),
+                assessment.sourceSystem(),
+                assessment.sourceMessageId(),
+                assessment.caveats(),
+                assessment.withdrawnEvidence());
+    }
+
     /** {@code assessment} with these caveats, e.g. graded from a hemolyzed specimen. */
     public static ToxicityAssessed withCaveats(ToxicityAssessed assessment, AssessmentCaveat... caveats) {
         return copy(assessment, assessment.evidence(), List.of(caveats), List.of());

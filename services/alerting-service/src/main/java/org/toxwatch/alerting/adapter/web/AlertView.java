@@ -1,11 +1,13 @@
 package org.toxwatch.alerting.adapter.web;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.alerting.domain.AlertEpisode;
 import org.toxwatch.alerting.domain.PriorityDriver;
+import org.toxwatch.alerting.domain.WardQueue;
 import org.toxwatch.alerting.domain.patient.PatientDetails;
 import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AlertStatus;
@@ -13,6 +15,7 @@ import org.toxwatch.model.AppliedThreshold;
 import org.toxwatch.model.AssessmentCaveat;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.Evidence;
+import org.toxwatch.model.ReferenceRange;
 import org.toxwatch.model.ReferenceRangeSource;
 import org.toxwatch.model.TherapyContext;
 import org.toxwatch.model.ToxicityFamily;
@@ -34,6 +37,11 @@ import org.toxwatch.model.ToxicityFamily;
  *     only clinicians read alerts
  * @param awaitingConfirmation every grade that alerts in this episode came from a compromised specimen: it does not
  *     page until a result without that caveat confirms it
+ * @param priorityReasonText why the alert has its priority, in words ("grade 4 → high")
+ * @param summaryText the summary in clinical words (units as a ward writes them, no codes)
+ * @param onsetAt clinical time of the assessment that drove the priority: the queue counts the onset from it
+ * @param trend how the latest assessment's grade moved against the grade it replaced; absent for a first grade
+ * @param therapyDay the therapy and its day as the team counts it, e.g. {@code CAR-T day +5}; absent without therapy
  */
 record AlertView(
         UUID alertId,
@@ -54,8 +62,8 @@ record AlertView(
         Instant createdAt,
         Instant updatedAt,
         String summary,
-        List<AppliedThreshold> thresholds,
-        List<Evidence> evidence,
+        List<ThresholdView> thresholds,
+        List<EvidenceView> evidence,
         ReferenceRangeSource referenceRangeSource,
         @Nullable String labOnlyNote,
         @Nullable TherapyContext therapyContext,
@@ -66,7 +74,80 @@ record AlertView(
         @Nullable Instant normalSince,
         @Nullable Instant resolutionProposedAt,
         List<AssessmentCaveat> caveats,
-        boolean awaitingConfirmation) {
+        boolean awaitingConfirmation,
+        String priorityReasonText,
+        String summaryText,
+        Instant onsetAt,
+        @Nullable Trend trend,
+        @Nullable String therapyDay) {
+
+    /** The direction of the grade: worse is up. */
+    enum Trend {
+        WORSENING,
+        UNCHANGED,
+        IMPROVING;
+
+        static @Nullable Trend of(@Nullable Integer grade, @Nullable Integer previousGrade) {
+            if (grade == null || previousGrade == null) {
+                return null;
+            }
+            int change = Integer.compare(grade, previousGrade);
+            return change > 0 ? WORSENING : change < 0 ? IMPROVING : UNCHANGED;
+        }
+    }
+
+    /**
+     * A condition of the criteria table, as graded ({@code condition}) and in clinical words ({@code text}).
+     *
+     * @param text e.g. {@code ANC < 0.5 × 10⁹/L} for {@code v < 0.5 10*9/L}
+     */
+    record ThresholdView(int grade, String condition, boolean met, String text) {
+
+        static ThresholdView of(Criterion criterion, AppliedThreshold threshold) {
+            return new ThresholdView(
+                    threshold.grade(),
+                    threshold.condition(),
+                    threshold.met(),
+                    ClinicalWording.condition(criterion, threshold.condition()));
+        }
+    }
+
+    /**
+     * An observation the grade used, as received, with what a clinician reads: {@code name} ("Oxygen"),
+     * {@code reading} ("nasal cannula 8 L/min", "0.4 × 10⁹/L") and {@code referenceRangeText} ("1.8–7.7 × 10⁹/L").
+     */
+    record EvidenceView(
+            UUID eventId,
+            String code,
+            String display,
+            @Nullable BigDecimal value,
+            @Nullable String unit,
+            @Nullable BigDecimal canonicalValue,
+            @Nullable String canonicalUnit,
+            @Nullable ReferenceRange referenceRange,
+            Instant observedAt,
+            String sourceMessageId,
+            String name,
+            String reading,
+            String referenceRangeText) {
+
+        static EvidenceView of(Evidence evidence) {
+            return new EvidenceView(
+                    evidence.eventId(),
+                    evidence.code(),
+                    evidence.display(),
+                    evidence.value(),
+                    evidence.unit(),
+                    evidence.canonicalValue(),
+                    evidence.canonicalUnit(),
+                    evidence.referenceRange(),
+                    evidence.observedAt(),
+                    evidence.sourceMessageId(),
+                    ClinicalWording.name(evidence),
+                    ClinicalWording.reading(evidence),
+                    ClinicalWording.range(evidence.referenceRange(), evidence.unit()));
+        }
+    }
 
     /**
      * The assessment that drove the priority, as the API shows it.
@@ -80,7 +161,8 @@ record AlertView(
             int grade,
             @Nullable Integer currentGrade,
             @Nullable Instant assessedAt,
-            @Nullable String summary) {
+            @Nullable String summary,
+            @Nullable String summaryText) {
 
         static DrivenBy of(AlertEpisode episode) {
             PriorityDriver driver = episode.drivenBy();
@@ -91,7 +173,8 @@ record AlertView(
                     driver.grade(),
                     episode.recovery().currentGrades().get(driver.criterion()),
                     driver.assessedAt(),
-                    driver.summary());
+                    driver.summary(),
+                    driver.summary() == null ? null : ClinicalWording.text(driver.summary()));
         }
     }
 
@@ -118,8 +201,10 @@ record AlertView(
                 episode.createdAt(),
                 episode.updatedAt(),
                 latest.summary(),
-                latest.thresholds(),
-                latest.evidence(),
+                latest.thresholds().stream()
+                        .map(threshold -> ThresholdView.of(latest.criterion(), threshold))
+                        .toList(),
+                latest.evidence().stream().map(EvidenceView::of).toList(),
                 latest.referenceRangeSource(),
                 latest.labOnlyGrading() ? LAB_ONLY_NOTE : null,
                 latest.therapyContext(),
@@ -130,6 +215,11 @@ record AlertView(
                 episode.recovery().normalSince(),
                 episode.recovery().proposedAt(),
                 latest.caveats(),
-                episode.awaitsConfirmation());
+                episode.awaitsConfirmation(),
+                ClinicalWording.priorityReason(episode.priorityReason()),
+                ClinicalWording.text(latest.summary()),
+                WardQueue.onset(episode),
+                Trend.of(latest.grade(), latest.previousGrade()),
+                ClinicalWording.therapyDay(latest.therapyContext()));
     }
 }
