@@ -50,8 +50,7 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDirectory);
             Path logFile = logDirectory.resolve(kind.artifactId() + ".log");
-            var command = new ArrayList<String>(List.of(
-                    javaExecutable(), "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+            var command = new ArrayList<String>(localRunJvm());
             command.addAll(List.of("-jar", jar.toString()));
             var builder = new ProcessBuilder(command)
                     .directory(home.toFile())
@@ -64,6 +63,11 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + kind.artifactId(), e);
         }
+    }
+
+    /** The java command and settings each service runs with here; the benchmark gives its references the same. */
+    public static List<String> localRunJvm() {
+        return List.of(javaExecutable(), "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
     }
 
     public ServiceKind kind() {

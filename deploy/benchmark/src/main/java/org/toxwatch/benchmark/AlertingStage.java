@@ -1,0 +1,88 @@
+package org.toxwatch.benchmark;
+
+import com.mongodb.client.MongoClients;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.toxwatch.benchmark.load.AssessmentFeed;
+import org.toxwatch.benchmark.load.ConsumerGroupProgress;
+import org.toxwatch.benchmark.reference.BareConsumer;
+import org.toxwatch.benchmark.reference.ReferenceProcess;
+import org.toxwatch.infrastructure.FreePorts;
+import org.toxwatch.launcher.ServiceKind;
+import org.toxwatch.launcher.ServiceProcess;
+import org.toxwatch.model.Topics;
+
+/**
+ * Alerting draining N assessments against a bare consumer reading the same N: each is waiting with its partitions
+ * assigned, the assessments are sent as fast as the broker takes them, and the clock runs from the first send until
+ * the bare group has committed them all, or alerting has stored them all in its timeline (every resulting episode
+ * change is written before its assessment is acknowledged).
+ */
+final class AlertingStage {
+
+    static final String BARE_TOPIC = "benchmark.bare-assessments.v1";
+    private static final String BARE_GROUP = "reference-bare";
+    private static final String ALERTING_GROUP = "alerting.assessment-reader";
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+    /** Assessments per second. */
+    record Round(double bare, double alerting) {}
+
+    private final BenchmarkPlan plan;
+    private final Path home;
+    private final Sitting.Credentials credentials;
+
+    AlertingStage(BenchmarkPlan plan, Path home, Sitting.Credentials credentials) {
+        this.plan = plan;
+        this.home = home;
+        this.credentials = credentials;
+    }
+
+    Round run(Path directory) throws Exception {
+        try (var sitting = Sitting.open(directory, credentials, BARE_TOPIC)) {
+            String bootstrap = sitting.bootstrapServers();
+            double bare;
+            try (var reference = ReferenceProcess.start(
+                    BareConsumer.class,
+                    sitting.logs().resolve("bare-consumer.log"),
+                    bootstrap,
+                    BARE_TOPIC,
+                    BARE_GROUP)) {
+                ConsumerGroupProgress.awaitAssigned(bootstrap, BARE_GROUP, TIMEOUT);
+                long started = System.nanoTime();
+                AssessmentFeed.publish(bootstrap, BARE_TOPIC, plan.assessments(), plan.assessmentPatients());
+                try (var progress = ConsumerGroupProgress.upToNow(bootstrap, java.util.List.of(BARE_TOPIC))) {
+                    progress.awaitDrained(BARE_GROUP, TIMEOUT);
+                }
+                bare = plan.assessments() / ((System.nanoTime() - started) / 1e9);
+                reference.assertAlive();
+            }
+            System.out.printf("  bare consumer: %.0f assessments/s%n", bare);
+            double alerting;
+            try (var service = ServiceProcess.start(
+                            home,
+                            ServiceKind.ALERTING,
+                            FreePorts.pick(),
+                            sitting.serviceEnvironment(),
+                            sitting.logs());
+                    var mongo = MongoClients.create(sitting.mongo.connectionString())) {
+                service.awaitReady(Duration.ofMinutes(2));
+                ConsumerGroupProgress.awaitAssigned(bootstrap, ALERTING_GROUP, TIMEOUT);
+                var timeline = mongo.getDatabase("toxwatch").getCollection("assessments");
+                long started = System.nanoTime();
+                AssessmentFeed.publish(bootstrap, Topics.ASSESSMENTS, plan.assessments(), plan.assessmentPatients());
+                long deadline = started + TIMEOUT.toNanos();
+                while (timeline.countDocuments() < plan.assessments()) {
+                    if (System.nanoTime() > deadline || !service.isAlive()) {
+                        throw new IllegalStateException("alerting stored " + timeline.countDocuments() + " of "
+                                + plan.assessments() + " assessments; see " + service.logFile());
+                    }
+                    Thread.sleep(20); // a probe, not a test
+                }
+                alerting = plan.assessments() / ((System.nanoTime() - started) / 1e9);
+            }
+            System.out.printf("  ToxWatch alerting: %.0f assessments/s%n", alerting);
+            return new Round(bare, alerting);
+        }
+    }
+}

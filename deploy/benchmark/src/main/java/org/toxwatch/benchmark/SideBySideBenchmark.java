@@ -1,0 +1,195 @@
+package org.toxwatch.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.toxwatch.benchmark.report.Comparison;
+import org.toxwatch.benchmark.report.PerformanceReport;
+import org.toxwatch.benchmark.report.Target;
+import org.toxwatch.platform.BootstrapCredentials;
+
+/**
+ * Runs the references and ToxWatch's stages round after round in one sitting and writes the side-by-side table
+ * into docs/performance.md. Each round runs ingest, then monitoring, then alerting, each stage's reference right
+ * before (or around) the stage itself, so both sides of every ratio meet the same conditions.
+ *
+ * <p>Arguments: {@code quick} or {@code full}, optionally {@code --output=<file>} (default: docs/performance.md
+ * under {@code -Dtoxwatch.home}).
+ */
+public final class SideBySideBenchmark {
+
+    static final String COMMAND = "flock /tmp/mvn.lock ./mvnw -B -ntp -pl deploy/benchmark -am -DskipTests"
+            + " -Dexec.skip=true package exec:exec -Dbenchmark.args=";
+
+    private SideBySideBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        var plan = BenchmarkPlan.named(args.length > 0 ? args[0] : "quick");
+        Path home = Path.of(System.getProperty("toxwatch.home", ".")).toAbsolutePath();
+        Path output = home.resolve("docs/performance.md");
+        for (String argument : args) {
+            if (argument.startsWith("--output=")) {
+                output = Path.of(argument.substring("--output=".length()));
+            }
+        }
+        Path data = Files.createTempDirectory("toxwatch-benchmark-");
+        Path credentialsFile = data.resolve("bootstrap-credentials");
+        var credentials =
+                new Sitting.Credentials(BootstrapCredentials.resolve(System::getenv, credentialsFile), credentialsFile);
+        var ingest = new IngestStage(plan, home, credentials);
+        var monitoring = new MonitoringStage(plan, home, credentials);
+        var alerting = new AlertingStage(plan, home, credentials);
+
+        Instant started = Instant.now();
+        String loadBefore = Machine.loadAverage();
+        var rounds = new Rounds(plan);
+        for (int round = 1; round <= plan.rounds(); round++) {
+            Path directory = data.resolve("round-" + round);
+            System.out.printf("round %d of %d: ingest%n", round, plan.rounds());
+            rounds.ingest.add(ingest.run(directory.resolve("ingest")));
+            System.out.printf("round %d of %d: monitoring%n", round, plan.rounds());
+            rounds.monitoring.add(monitoring.run(directory.resolve("monitoring")));
+            System.out.printf("round %d of %d: alerting%n", round, plan.rounds());
+            rounds.alerting.add(alerting.run(directory.resolve("alerting")));
+        }
+        Instant ended = Instant.now();
+        String loadAfter = Machine.loadAverage();
+
+        var report = new PerformanceReport(
+                COMMAND + plan.name(),
+                rounds.setting(started, ended, loadBefore, loadAfter),
+                Machine.describe(),
+                Machine.versions(home),
+                rounds.comparisons());
+        report.writeInto(output);
+        System.out.println(report.render());
+        deleteRecursively(data);
+        System.out.println("written to " + output);
+        System.exit(0);
+    }
+
+    /** A failed run keeps its directory (service and reference logs) for a look; a finished one leaves nothing. */
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** The figures of every round, by stage. */
+    static final class Rounds {
+        private final BenchmarkPlan plan;
+        final List<IngestStage.Round> ingest = new ArrayList<>();
+        final List<MonitoringStage.Round> monitoring = new ArrayList<>();
+        final List<AlertingStage.Round> alerting = new ArrayList<>();
+
+        Rounds(BenchmarkPlan plan) {
+            this.plan = plan;
+        }
+
+        List<Comparison> comparisons() {
+            var comparisons = new ArrayList<Comparison>();
+            for (int connections : plan.ingestConnections()) {
+                comparisons.add(new Comparison(
+                        "Ingest: HL7 ORU^R01 (5 results, ~1 KB) over MLLP, " + connections + " connections",
+                        "MLLP→Kafka bridge, HAPI parse, ACK after the send",
+                        "msg/s",
+                        ingest.stream().map(r -> r.toxwatch().get(connections)).toList(),
+                        ingest.stream().map(r -> r.bridge().get(connections)).toList(),
+                        new Target.RatioAtLeast(1.0)));
+            }
+            int http = plan.ingestConnections().getFirst();
+            comparisons.add(new Comparison(
+                    "Ingest: one JSON observation per HTTP request, " + http + " clients",
+                    "the bridge's MLLP msg/s at " + http + " connections",
+                    "/s",
+                    ingest.stream().map(IngestStage.Round::toxwatchHttp).toList(),
+                    ingest.stream().map(r -> r.bridge().get(http)).toList(),
+                    new Target.RatioAtLeast(1.0)));
+            comparisons.add(new Comparison(
+                    String.format(
+                            Locale.ROOT,
+                            "Monitoring: backlog of %,d records over %,d patients",
+                            plan.backlogRecords(),
+                            plan.backlogPatients()),
+                    "Streams exactly-once passthrough, RocksDB per-patient store",
+                    "records/s",
+                    monitoring.stream()
+                            .map(MonitoringStage.Round::monitoringPerSecond)
+                            .toList(),
+                    monitoring.stream()
+                            .map(MonitoringStage.Round::passthroughPerSecond)
+                            .toList(),
+                    new Target.RatioAtLeast(0.5)));
+            comparisons.add(new Comparison(
+                    String.format(
+                            Locale.ROOT,
+                            "Monitoring: p99 latency at %,d records/s, from intended send",
+                            plan.latencyPerSecond()),
+                    "the same passthrough at the same rate",
+                    "ms",
+                    monitoring.stream().map(r -> r.monitoringLatency().p99()).toList(),
+                    monitoring.stream().map(r -> r.passthroughLatency().p99()).toList(),
+                    new Target.RatioAtMost(1.5)));
+            comparisons.add(new Comparison(
+                    String.format(Locale.ROOT, "Alerting: drain %,d assessments", plan.assessments()),
+                    "bare Kafka consumer, same assessments",
+                    "assessments/s",
+                    alerting.stream().map(AlertingStage.Round::alerting).toList(),
+                    alerting.stream().map(AlertingStage.Round::bare).toList(),
+                    new Target.ValueAtLeast(2_000)));
+            return comparisons;
+        }
+
+        List<String> setting(Instant started, Instant ended, String loadBefore, String loadAfter) {
+            long sent = monitoring.stream()
+                    .mapToLong(r -> r.monitoringLatency().sent()
+                            + r.passthroughLatency().sent())
+                    .sum();
+            long answered = monitoring.stream()
+                    .mapToLong(r -> r.monitoringLatency().answered()
+                            + r.passthroughLatency().answered())
+                    .sum();
+            return List.of(
+                    String.format(
+                            Locale.ROOT,
+                            "plan `%s`: %d rounds, %s to %s UTC (%d min)",
+                            plan.name(),
+                            plan.rounds(),
+                            started.truncatedTo(ChronoUnit.SECONDS),
+                            ended.truncatedTo(ChronoUnit.SECONDS).toString().substring(11),
+                            Duration.between(started, ended).toMinutes()),
+                    "load average (1 / 5 / 15 min) at the start " + loadBefore + ", at the end " + loadAfter,
+                    String.format(
+                            Locale.ROOT,
+                            "ingest: %s s warm-up per side, then %s s per connection count; nothing consumes"
+                                    + " meanwhile",
+                            plan.ingestWarmUp().toSeconds(),
+                            plan.ingestPhase().toSeconds()),
+                    String.format(
+                            Locale.ROOT,
+                            "monitoring: %,d patients x %d events (about 60%% labs, the rest vital signs, after a"
+                                    + " CAR-T infusion); latency: ANC results at %,d/s for %d s, %,d of %,d answered",
+                            plan.backlogPatients(),
+                            plan.eventsPerPatient(),
+                            plan.latencyPerSecond(),
+                            plan.latencyPhase().toSeconds(),
+                            answered,
+                            sent),
+                    String.format(
+                            Locale.ROOT,
+                            "alerting: %,d assessments over %,d patients, three toxicity families, grades 2 to 4",
+                            plan.assessments(),
+                            plan.assessmentPatients()));
+        }
+    }
+}
