@@ -25,7 +25,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The ingest reference: an MLLP listener that parses each message with HAPI (default validation, as an integration
  * engine's HL7 data format does), sends it to Kafka keyed by the PID-3 patient id (idempotent producer, acks=all)
  * and returns the HAPI-generated ACK only once Kafka has acknowledged the send. No archive, no mapping, no
- * per-result events: the least an MLLP-to-Kafka bridge must do.
+ * per-result events: the least an MLLP-to-Kafka bridge must do. Like ToxWatch's ingest it does not linger, since
+ * every connection waits on its own send.
  *
  * <p>Arguments: bootstrap servers, MLLP port, topic.
  */
@@ -48,6 +49,9 @@ public final class MllpKafkaBridge {
                 "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
                 true,
+                // Each connection waits on its send, so batching only adds delay; ToxWatch's ingest sets the same.
+                ProducerConfig.LINGER_MS_CONFIG,
+                0,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
                 StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
