@@ -74,7 +74,10 @@ class Hl7Configuration {
                         properties.idleTimeout(),
                         properties.frameTimeout(),
                         properties.charset(),
-                        MllpPeers.of(properties.allowedSubjects(), properties.allowedAddresses())),
+                        MllpPeers.of(
+                                properties.allowedSubjects(),
+                                properties.allowedAddresses(),
+                                properties.senderSubjects())),
                 sockets,
                 handler);
     }

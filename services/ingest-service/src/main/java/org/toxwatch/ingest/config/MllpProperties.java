@@ -4,6 +4,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +25,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param allowedSubjects with mutual TLS, the client certificate subjects (X.500 distinguished names) that may send;
  *     empty allows every trusted certificate
  * @param allowedAddresses source IP addresses that may connect; empty allows any
+ * @param senderSubjects with mutual TLS, per sender (MSH-3@MSH-4, as in {@code local-codes}) the certificate subjects
+ *     that may send as it; once one is listed, messages of senders not listed are refused too
  * @param hospitalTimeZone the zone of HL7 times sent without an offset (CRITERIA.md 1.5)
  */
 @ConfigurationProperties("toxwatch.ingest.mllp")
@@ -39,6 +43,7 @@ public record MllpProperties(
         @Nullable Boolean requireClientCertificate,
         @Nullable Set<String> allowedSubjects,
         @Nullable Set<String> allowedAddresses,
+        @Nullable Map<String, List<String>> senderSubjects,
         @Nullable ZoneId hospitalTimeZone) {
 
     public MllpProperties {
@@ -53,6 +58,11 @@ public record MllpProperties(
         requireClientCertificate = requireClientCertificate != null && requireClientCertificate;
         allowedSubjects = allowedSubjects == null ? Set.of() : nonBlank(allowedSubjects);
         allowedAddresses = allowedAddresses == null ? Set.of() : nonBlank(allowedAddresses);
+        senderSubjects = senderSubjects == null ? Map.of() : Map.copyOf(senderSubjects);
+        if (!senderSubjects.isEmpty() && !requireClientCertificate) {
+            throw new IllegalArgumentException(
+                    "toxwatch.ingest.mllp.sender-subjects needs require-client-certificate: true");
+        }
         if ((requireClientCertificate || !allowedSubjects.isEmpty()) && sslBundle == null) {
             throw new IllegalArgumentException("toxwatch.ingest.mllp.require-client-certificate and allowed-subjects"
                     + " need TLS: set toxwatch.ingest.mllp.ssl-bundle");

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.security.Principal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -12,25 +15,57 @@ import javax.security.auth.x500.X500Principal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who may send over MLLP: source addresses and, with mutual TLS, the subjects of client certificates. An empty
- * list allows any; with mutual TLS the certificate must still be trusted by the bundle's trust store, which the
- * handshake checks before this does. Subjects are compared as X.500 names, so spacing and case of attribute types
- * do not matter.
+ * Who may send over MLLP: source addresses and, with mutual TLS, the subjects of client certificates, and per
+ * sender (MSH-3@MSH-4) the subjects that may send as it. An empty list allows any; with mutual TLS the certificate
+ * must still be trusted by the bundle's trust store, which the handshake checks before this does. Once any sender
+ * is bound, a sender not listed is refused. Subjects are compared as X.500 names, so spacing and case of attribute
+ * types do not matter.
  */
-public record MllpPeers(Set<X500Principal> subjects, Set<InetAddress> addresses) {
+public record MllpPeers(
+        Set<X500Principal> subjects, Set<InetAddress> addresses, Map<String, Set<X500Principal>> subjectsBySender) {
 
-    public static final MllpPeers ANY = new MllpPeers(Set.of(), Set.of());
+    public static final MllpPeers ANY = new MllpPeers(Set.of(), Set.of(), Map.of());
 
     public MllpPeers {
         subjects = Set.copyOf(subjects);
         addresses = Set.copyOf(addresses);
+        subjectsBySender = Map.copyOf(subjectsBySender);
     }
 
-    /** From configuration: distinguished names such as {@code CN=lis.example.org,O=City Lab} and IP addresses. */
-    public static MllpPeers of(Set<String> subjects, Set<String> addresses) {
+    /**
+     * From configuration: distinguished names such as {@code CN=lis.example.org,O=City Lab}, IP addresses, and per
+     * sender the distinguished names that may send as it.
+     */
+    public static MllpPeers of(Set<String> subjects, Set<String> addresses, Map<String, List<String>> senders) {
+        var bySender = new HashMap<String, Set<X500Principal>>();
+        senders.forEach((sender, names) ->
+                bySender.put(sender, names.stream().map(X500Principal::new).collect(Collectors.toSet())));
         return new MllpPeers(
                 subjects.stream().map(X500Principal::new).collect(Collectors.toSet()),
-                addresses.stream().map(MllpPeers::address).collect(Collectors.toSet()));
+                addresses.stream().map(MllpPeers::address).collect(Collectors.toSet()),
+                bySender);
+    }
+
+    /** The subject of the peer's client certificate, or null without mutual TLS. */
+    @Nullable
+    static X500Principal subjectOf(Socket socket) {
+        if (socket instanceof SSLSocket tls) {
+            try {
+                return tls.getSession().getPeerPrincipal() instanceof X500Principal subject ? subject : null;
+            } catch (SSLPeerUnverifiedException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Whether a peer with this certificate subject may send messages from {@code sender}. */
+    boolean mayActAs(String sender, @Nullable X500Principal subject) {
+        if (subjectsBySender.isEmpty()) {
+            return true;
+        }
+        Set<X500Principal> bound = subjectsBySender.get(sender);
+        return bound != null && subject != null && bound.contains(subject);
     }
 
     /**

@@ -18,9 +18,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.net.ServerSocketFactory;
+import javax.security.auth.x500.X500Principal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.toxwatch.platform.LogValues;
 
 /**
  * The MLLP listener: one virtual thread per connection, so many interface-engine connections each waiting
@@ -118,6 +120,7 @@ public final class MllpServer implements SmartLifecycle {
                         refusal);
                 return;
             }
+            X500Principal subject = MllpPeers.subjectOf(socket);
             var deadline =
                     new FrameDeadline(socket, socket.getInputStream(), settings.idleTimeout(), settings.frameTimeout());
             var frames = new MllpFrameReader(
@@ -126,6 +129,14 @@ public final class MllpServer implements SmartLifecycle {
             MllpFrameReader.Frame frame;
             while ((frame = frames.next()) != null) {
                 deadline.frameRead();
+                String sender = Hl7Header.read(frame.message()).sender();
+                if (!settings.peers().mayActAs(sender, subject)) {
+                    log.warn(
+                            "MLLP connection from {} closed: its certificate may not send as {}",
+                            socket.getInetAddress().getHostAddress(),
+                            LogValues.oneLine(sender.length() > 64 ? sender.substring(0, 64) : sender));
+                    break;
+                }
                 String ack = frame.oversized()
                         ? handler.oversized(frame.message(), frame.size(), settings.maxMessageBytes())
                         : frame.encodingProblem() != null
