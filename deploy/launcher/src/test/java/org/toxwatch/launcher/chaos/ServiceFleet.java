@@ -1,8 +1,10 @@
 package org.toxwatch.launcher.chaos;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +63,22 @@ final class ServiceFleet implements AutoCloseable {
      * Starts {@code perKind} instances of every service. The first instance of each kind starts alone, so the
      * shared credentials file and the topics are created once; the rest start together.
      */
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+
     static ServiceFleet start(Path home, Path data, int perKind, Map<String, String> common) {
         var fleet = new ServiceFleet(home, data);
+        // Every alerting instance opens the webhook secrets the others sealed: one key ring, as one Secret would be.
+        String webhookKeyRing = "chaos:" + Base64.getEncoder().encodeToString(randomKey());
         for (int number = 1; number <= perKind; number++) {
             for (ServiceKind kind : ServiceKind.values()) {
                 var environment = new HashMap<>(common);
                 Path instanceData = data.resolve(kind.artifactId() + "-" + number);
                 environment.put("TOXWATCH_DATA_DIR", instanceData.toString());
+                environment.putIfAbsent("TOXWATCH_WEBHOOK_SECRET_KEYS", webhookKeyRing);
                 environment.put(
                         "TOXWATCH_CREDENTIALS_FILE",
                         data.resolve("bootstrap-credentials").toString());

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +19,8 @@ import org.toxwatch.platform.OwnerOnlyFiles;
 
 /**
  * Webhook secrets at rest: sealed with the key ring from {@code TOXWATCH_WEBHOOK_SECRET_KEYS}; without it (the
- * local run) with a key generated once into an owner-only file of the data directory. At start-up every secret
+ * local run) with a key generated once into an owner-only file of the data directory, which is therefore for a
+ * single instance: instances that share a database share a ring through the variable. At start-up every secret
  * in plain text or sealed with an older key is sealed again with the ring's first key.
  */
 @Configuration(proxyBeanMethods = false)
@@ -54,12 +57,19 @@ class WebhookSecretsConfiguration {
         return subscriptions;
     }
 
+    private static byte[] randomId() {
+        byte[] id = new byte[4];
+        new SecureRandom().nextBytes(id);
+        return id;
+    }
+
     private static String localKeyRing(Path file) {
         try {
             if (Files.exists(file)) {
                 return Files.readString(file).strip();
             }
-            String ring = SecretSealer.newKeyRingEntry("local-1");
+            // A fresh id per generated key: a secret sealed by another instance's key is then named as such.
+            String ring = SecretSealer.newKeyRingEntry("local-" + HexFormat.of().formatHex(randomId()));
             OwnerOnlyFiles.newFile(file);
             Files.writeString(file, ring + System.lineSeparator());
             return ring;
