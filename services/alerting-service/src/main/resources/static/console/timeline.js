@@ -1,15 +1,21 @@
 "use strict";
 // The patient timeline: one hand-written SVG chart per analyte. No chart library: a line, points, a shaded
-// reference range, grade bands and therapy markers are a few dozen lines of SVG, and nothing is fetched from
-// outside the service.
+// reference range, grade bands and therapy lines are a few dozen lines of SVG, and nothing is fetched from outside
+// the service. The server sends every observation received, the therapy events and both axes (ticks on 1/2/5 x 10^n
+// and on the hospital's clock), so this script only draws; it never re-derives a grade, a threshold or a tick.
 (() => {
-  const { api, loadSession, h, term, time, range, say,
+  const { api, loadSession, h, term, range, say,
     patientName, patientAge, patientSex, patientPlace, patientAttending } = ToxWatch;
   const SVG = "http://www.w3.org/2000/svg";
   const patientId = new URLSearchParams(window.location.search).get("id");
   const message = document.getElementById("message");
-  const WIDTH = 800, LEFT = 64, RIGHT = 16, PLOT = 180, TRACK = 26, TOP = 18, AXIS = 30;
+  // The drawing is as wide as the page shows it, so that its text is read at its own size on a tablet as on a desk.
+  let WIDTH = 800;
+  const LEFT = 56, RIGHT = 48, TOP = 40, PLOT = 190, TRACK = 26, AXIS = 54;
   const COLOURS = ["#0b4f9c", "#8a4b00"];
+  const NADIR = "#b00020";
+  const UNITS = { "10*9/L": "×10⁹/L", "Cel": "°C", "g/dL": "g/dL", "U/L": "U/L", "mg/dL": "mg/dL" };
+  let zone = "UTC";
 
   function s(tag, attributes = {}, ...children) {
     const element = document.createElementNS(SVG, tag);
@@ -18,138 +24,231 @@
     return element;
   }
 
-  function timeDomain(view) {
-    const times = [];
-    for (const panel of view.panels) {
-      for (const series of panel.series) for (const p of series.points) times.push(Date.parse(p.observedAt));
-      for (const track of panel.grades) for (const g of track.grades) times.push(Date.parse(g.assessedAt));
-    }
-    for (const marker of view.therapyMarkers) times.push(Date.parse(marker.startedAt));
-    if (times.length === 0) return null;
-    let from = Math.min(...times), to = Math.max(...times);
-    const pad = Math.max((to - from) * 0.04, 3600_000);
-    return [from - pad, to + pad];
+  /** A time on the hospital's clock, e.g. "3 Dec 2026, 07:00", whatever zone this device is in. */
+  function at(iso) {
+    return iso ? new Date(iso).toLocaleString("en-GB", { timeZone: zone, day: "numeric", month: "short",
+      year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }) : "—";
   }
 
-  function chart(panel, domain, markers) {
-    const values = panel.series.flatMap((series) => series.points.map((p) => Number(p.value)));
-    const withRange = panel.series.flatMap((series) => series.points)
-      .filter((p) => p.referenceRange && p.reportedUnit === p.unit);
-    const reference = withRange.length ? withRange[withRange.length - 1].referenceRange : null;
-    const bounds = [...values];
-    if (reference?.low != null) bounds.push(Number(reference.low));
-    if (reference?.high != null) bounds.push(Number(reference.high));
-    let low = bounds.length ? Math.min(...bounds) : 0, high = bounds.length ? Math.max(...bounds) : 1;
-    if (low === high) { low -= 1; high += 1; }
-    const padding = (high - low) * 0.1;
-    low = low >= 0 && low - padding < 0 ? 0 : low - padding;
-    high += padding;
+  function unitText(unit) {
+    return UNITS[unit] || unit || "";
+  }
+
+  function valueText(p) {
+    return (p.comparator || "") + Number(p.value);
+  }
+
+  function chart(panel, view) {
+    const axis = panel.valueAxis, time = view.timeAxis;
+    const ticks = axis.ticks.map(Number);
+    const low = Number(axis.low), high = Number(axis.high);
     const tracks = panel.grades.filter((track) => track.grades.length > 0);
     const height = TOP + PLOT + tracks.length * TRACK + AXIS;
-    const x = (t) => LEFT + ((Date.parse(t) - domain[0]) / (domain[1] - domain[0])) * (WIDTH - LEFT - RIGHT);
+    const from = Date.parse(time.from), to = Date.parse(time.to);
+    const x = (t) => LEFT + ((Date.parse(t) - from) / (to - from)) * (WIDTH - LEFT - RIGHT);
     const y = (v) => TOP + PLOT - ((Number(v) - low) / (high - low)) * PLOT;
+    const unit = unitText(panel.unit);
     const titleId = "chart-" + panel.key, descId = titleId + "-desc";
-    const unit = panel.series.flatMap((series) => series.points).find((p) => p.unit)?.unit || "";
     const svg = s("svg", { viewBox: `0 0 ${WIDTH} ${height}`, role: "img",
       "aria-labelledby": titleId, "aria-describedby": descId });
-    svg.append(s("title", { id: titleId }, panel.title + (unit ? " (" + unit + ")" : "")));
-    svg.append(s("desc", { id: descId }, values.length + " results; the data table below lists them."));
+    svg.append(s("title", { id: titleId }, panel.title + " (" + unit + ")"));
+    svg.append(s("desc", { id: descId }, describe(panel)));
 
+    // Reference range from the newest result that has one in the charted unit.
+    const withRange = panel.series.flatMap((series) => series.points)
+      .filter((p) => p.referenceRange && p.reportedUnit === p.unit)
+      .sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt));
+    const reference = withRange.length ? withRange[withRange.length - 1].referenceRange : null;
     if (reference) {
-      const top = reference.high != null ? y(reference.high) : TOP;
-      const bottom = reference.low != null ? y(reference.low) : TOP + PLOT;
+      const top = y(Math.min(high, reference.high != null ? Number(reference.high) : high));
+      const bottom = y(Math.max(low, reference.low != null ? Number(reference.low) : low));
       svg.append(s("rect", { x: LEFT, y: top, width: WIDTH - LEFT - RIGHT, height: Math.max(0, bottom - top),
-        fill: "#e3ecf7" }, s("title", {}, "Reference range " + range(reference) + " " + unit)));
+        fill: "#e3ecf7", "data-role": "reference" }, s("title", {}, "Reference range " + range(reference) + " " + unit)));
     }
-    for (const tick of [low, (low + high) / 2, high]) {
+    svg.append(s("text", { x: 4, y: 14, "font-size": 13, fill: "#1a1a1a" }, unit));
+    for (const tick of ticks) {
       svg.append(s("line", { x1: LEFT, x2: WIDTH - RIGHT, y1: y(tick), y2: y(tick), stroke: "#c7c7c7" }));
-      svg.append(s("text", { x: LEFT - 6, y: y(tick) + 4, "text-anchor": "end", "font-size": 14, fill: "#1a1a1a" },
-        Number(tick.toPrecision(3)).toString()));
+      svg.append(s("text", { x: LEFT - 6, y: y(tick) + 4, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a",
+        class: "value-tick" }, String(tick)));
     }
-    panel.series.forEach((series, index) => {
-      const colour = COLOURS[index % COLOURS.length];
-      if (series.points.length > 1) {
-        svg.append(s("polyline", { fill: "none", stroke: colour, "stroke-width": 2,
-          points: series.points.map((p) => x(p.observedAt) + "," + y(p.value)).join(" ") }));
-      }
-      for (const p of series.points) {
-        const label = `${series.name} ${p.value} ${p.unit || ""} at ${time(p.observedAt)}`
-          + (p.referenceRange ? `; reference ${range(p.referenceRange)} ${p.reportedUnit || ""}` : "");
-        const mark = index % 2 === 0
-          ? s("circle", { cx: x(p.observedAt), cy: y(p.value), r: 4, fill: colour })
-          : s("rect", { x: x(p.observedAt) - 4, y: y(p.value) - 4, width: 8, height: 8, fill: colour });
-        mark.append(s("title", {}, label));
-        svg.append(mark);
-      }
-    });
-    tracks.forEach((track, index) => {
-      const top = TOP + PLOT + 4 + index * TRACK;
-      svg.append(s("text", { x: LEFT - 6, y: top + 16, "text-anchor": "end", "font-size": 13, fill: "#1a1a1a" },
-        "grade"));
-      track.grades.forEach((g, i) => {
-        const start = x(g.assessedAt);
-        const end = i + 1 < track.grades.length ? x(track.grades[i + 1].assessedAt) : WIDTH - RIGHT;
-        const band = s("rect", { x: start, y: top, width: Math.max(1, end - start), height: TRACK - 6,
-          class: "grade-" + Math.min(g.grade, 5), stroke: "#4a4a4a", "stroke-width": 0.5 });
-        band.append(s("title", {}, `${term(track.criterionId)} grade ${g.grade} from ${time(g.assessedAt)}`));
-        svg.append(band);
-        const full = term(track.criterionId) + " · grade " + g.grade;
-        const label = end - start > full.length * 7.5 + 8 ? full : end - start > 24 ? "G" + g.grade : "";
-        if (label) {
-          svg.append(s("text", { x: start + 4, y: top + 14, "font-size": 13, fill: g.grade >= 4 ? "#fff" : "#1a1a1a" },
-            label));
-        }
-      });
-    });
-    for (const marker of markers) {
-      const at = x(marker.startedAt);
-      svg.append(s("line", { x1: at, x2: at, y1: TOP - 4, y2: height - AXIS, stroke: "#1a1a1a",
-        "stroke-dasharray": "4 3" }, s("title", {}, marker.therapy + " started " + time(marker.startedAt))));
-      svg.append(s("text", { x: at + 3, y: TOP - 6, "font-size": 13, fill: "#1a1a1a" },
-        term(marker.therapy.toLowerCase()) + " T0"));
+    for (const tick of time.ticks) {
+      const tx = x(tick.at);
+      svg.append(s("line", { x1: tx, x2: tx, y1: TOP, y2: height - AXIS, stroke: "#e6e6e6" }));
+      const label = s("text", { x: tx, y: height - AXIS + 16, "text-anchor": "middle", "font-size": 13,
+        fill: "#1a1a1a", class: "time-tick" }, tick.label);
+      svg.append(label);
+      const under = [tick.date, tick.therapyDay].filter(Boolean);
+      under.forEach((text, i) => svg.append(s("text", { x: tx, y: height - AXIS + 31 + i * 14,
+        "text-anchor": "middle", "font-size": 12, fill: "#4a4a4a", class: i === under.length - 1 && tick.therapyDay
+          ? "therapy-day" : "date-tick" }, text)));
     }
-    const TICKS = 3;
-    for (let i = 0; i <= TICKS; i++) {
-      const t = domain[0] + ((domain[1] - domain[0]) * i) / TICKS;
-      const at = LEFT + ((WIDTH - LEFT - RIGHT) * i) / TICKS;
-      svg.append(s("text", { x: at, y: height - 10, "font-size": 13, fill: "#1a1a1a",
-        "text-anchor": i === 0 ? "start" : i === TICKS ? "end" : "middle" },
-        new Date(t).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })));
-    }
+    therapyLines(svg, view, x, height);
+    panel.series.forEach((series, index) => line(svg, series, index, x, y));
+    tracks.forEach((track, index) => gradeTrack(svg, track, TOP + PLOT + 4 + index * TRACK, x));
     return svg;
   }
 
+  function line(svg, series, index, x, y) {
+    const colour = COLOURS[index % COLOURS.length];
+    const points = series.points;
+    if (points.length > 1) {
+      svg.append(s("polyline", { fill: "none", stroke: colour, "stroke-width": 2, "data-series": series.name,
+        points: points.map((p) => x(p.observedAt) + "," + y(p.value)).join(" ") }));
+    }
+    for (const p of points) {
+      const label = `${series.name} ${valueText(p)} ${unitText(p.unit)} at ${at(p.observedAt)}`
+        + (p.referenceRange ? `; reference ${range(p.referenceRange)}` : "")
+        + (p.graded ? "" : "; no grade changed with it");
+      const hollow = p.comparator ? { fill: "#fff", stroke: colour, "stroke-width": 2 } : { fill: colour };
+      const mark = index % 2 === 0
+        ? s("circle", { cx: x(p.observedAt), cy: y(p.value), r: 4, ...hollow })
+        : s("rect", { x: x(p.observedAt) - 4, y: y(p.value) - 4, width: 8, height: 8, ...hollow });
+      mark.setAttribute("data-value", String(Number(p.value)));
+      mark.setAttribute("data-observed-at", p.observedAt);
+      mark.append(s("title", {}, label));
+      svg.append(mark);
+    }
+    const nadir = points.find((p) => p.observationId === series.nadir);
+    if (nadir) {
+      const nx = x(nadir.observedAt), ny = y(nadir.value);
+      svg.append(s("circle", { cx: nx, cy: ny, r: 8, fill: "none", stroke: NADIR, "stroke-width": 2,
+        class: "nadir", "data-value": String(Number(nadir.value)) },
+        s("title", {}, `Nadir ${valueText(nadir)} ${unitText(nadir.unit)} at ${at(nadir.observedAt)}`)));
+      const below = ny < TOP + PLOT - 24;
+      svg.append(s("text", { x: nx, y: below ? ny + 24 : ny - 14, "text-anchor": "middle", "font-size": 13,
+        "font-weight": 700, fill: NADIR }, "nadir " + valueText(nadir)));
+    }
+    const latest = points[points.length - 1];
+    if (latest && latest !== nadir) {
+      svg.append(s("text", { x: x(latest.observedAt) + 8, y: y(latest.value) + 4, "font-size": 13,
+        "font-weight": 700, fill: colour, class: "latest" }, valueText(latest)));
+    }
+  }
+
+  function gradeTrack(svg, track, top, x) {
+    track.grades.forEach((g, i) => {
+      const start = x(g.assessedAt);
+      const end = i + 1 < track.grades.length ? x(track.grades[i + 1].assessedAt) : WIDTH - RIGHT;
+      const band = s("rect", { x: start, y: top, width: Math.max(1, end - start), height: TRACK - 6,
+        class: "grade-" + Math.min(g.grade, 5), stroke: "#4a4a4a", "stroke-width": 0.5 });
+      band.append(s("title", {}, `${term(track.criterionId)} grade ${g.grade} from ${at(g.assessedAt)}`));
+      svg.append(band);
+      const full = term(track.criterionId) + " · grade " + g.grade;
+      const label = end - start > full.length * 7.5 + 8 ? full : end - start > 24 ? "G" + g.grade : "";
+      if (label) {
+        svg.append(s("text", { x: start + 4, y: top + 14, "font-size": 13, fill: g.grade >= 4 ? "#fff" : "#1a1a1a" },
+          label));
+      }
+    });
+    svg.append(s("text", { x: LEFT - 6, y: top + 14, "text-anchor": "end", "font-size": 12, fill: "#4a4a4a" },
+      "grade"));
+  }
+
+  // Day 0 (CAR-T infusion, or the first dose: T0) solid and labelled; every other dose dashed, labelled where there
+  // is room; an enrolment dotted. Without therapy events, the episode start the assessments name, dashed.
+  function therapyLines(svg, view, x, height) {
+    const lines = view.therapyEvents.map((e) => ({ at: e.occurredAt, label: e.label, dayZero: e.dayZero,
+      kind: e.dayZero ? "day-zero" : e.type === "ENROLLED" ? "enrolment" : "dose" }))
+      .concat(view.therapyMarkers.map((m) => ({ at: m.startedAt, label: term(m.therapy.toLowerCase()) + " episode start",
+        dayZero: false, kind: "episode-start" })));
+    let lastLabelEnd = -Infinity;
+    for (const l of lines.sort((a, b) => (b.dayZero - a.dayZero) || Date.parse(a.at) - Date.parse(b.at))) {
+      const lx = x(l.at);
+      const style = l.kind === "day-zero" ? { stroke: "#1a1a1a", "stroke-width": 2 }
+        : l.kind === "enrolment" ? { stroke: "#4a4a4a", "stroke-width": 1.5, "stroke-dasharray": "1 3" }
+          : { stroke: "#1a1a1a", "stroke-width": 1, "stroke-dasharray": "5 3" };
+      svg.append(s("line", { x1: lx, x2: lx, y1: TOP - 14, y2: height - AXIS, ...style, "data-therapy": l.kind,
+        "data-at": l.at }, s("title", {}, l.label + ", " + at(l.at))));
+      const width = l.label.length * 7 + 6;
+      const fits = l.dayZero || lx + 3 > lastLabelEnd;
+      if (fits) {
+        const row = l.dayZero ? 0 : 1;
+        const anchorEnd = lx + width > WIDTH;
+        svg.append(s("text", { x: anchorEnd ? lx - 3 : lx + 3, y: 12 + row * 14, "font-size": 12,
+          "font-weight": l.dayZero ? 700 : 400, fill: "#1a1a1a", "text-anchor": anchorEnd ? "end" : "start" }, l.label));
+        if (!l.dayZero) lastLabelEnd = lx + width;
+      }
+    }
+  }
+
+  function describe(panel) {
+    return panel.series.map((series) => {
+      const points = series.points;
+      if (!points.length) return series.name + ": no results";
+      const latest = points[points.length - 1];
+      const nadir = points.find((p) => p.observationId === series.nadir);
+      return `${series.name}: ${points.length} results; latest ${valueText(latest)} ${unitText(latest.unit)} at `
+        + at(latest.observedAt) + (nadir ? `; nadir ${valueText(nadir)} at ${at(nadir.observedAt)}` : "");
+    }).join(". ") + ". The data table below lists every value.";
+  }
+
+  function legend(panel, view) {
+    const items = panel.series.map((series, index) => series.points.length
+      ? h("li", {}, h("span", { class: "key-line key-line-" + (index % COLOURS.length) }), series.name) : null)
+      .filter(Boolean);
+    if (panel.series.some((series) => series.nadir)) items.push(h("li", {}, h("span", { class: "key-nadir" }), "nadir"));
+    if (panel.series.some((series) => series.points.some((p) => p.comparator))) {
+      items.push(h("li", {}, h("span", { class: "key-censored" }), "censored (< or >)"));
+    }
+    if (panel.series.some((series) => series.points.some((p) => p.referenceRange && p.reportedUnit === p.unit))) {
+      items.push(h("li", {}, h("span", { class: "key-reference" }), "reference range"));
+    }
+    if (view.therapyEvents.some((e) => e.dayZero)) items.push(h("li", {}, h("span", { class: "key-day-zero" }), "day 0 / T0"));
+    if (view.therapyEvents.some((e) => !e.dayZero && e.type !== "ENROLLED") || view.therapyMarkers.length) {
+      items.push(h("li", {}, h("span", { class: "key-dose" }), "dose / infusion"));
+    }
+    if (view.therapyEvents.some((e) => e.type === "ENROLLED")) items.push(h("li", {}, h("span", { class: "key-enrolment" }), "enrolment"));
+    for (const track of panel.grades.filter((t) => t.grades.length)) {
+      items.push(h("li", {}, "band: " + term(track.criterionId) + " grade"));
+    }
+    return h("ul", { class: "chart-legend", "aria-label": "Legend: " + panel.title }, items);
+  }
+
   function dataTable(panel) {
-    const rows = panel.series.flatMap((series) => series.points.map((p) => h("tr", {},
-      h("td", {}, time(p.observedAt)), h("td", {}, series.name), h("td", {}, p.value + " " + (p.unit || "")),
+    const rows = panel.series.flatMap((series) => series.points.map((p) => h("tr",
+      { "data-observation": p.observationId, class: p.observationId === series.nadir ? "nadir-row" : null },
+      h("td", {}, at(p.observedAt)), h("td", {}, series.name),
+      h("td", {}, valueText(p) + " " + unitText(p.unit), p.observationId === series.nadir ? h("strong", {}, " (nadir)") : null),
       h("td", {}, p.reportedValue != null ? p.reportedValue + " " + (p.reportedUnit || "") : "—"),
-      h("td", {}, range(p.referenceRange)), h("td", {}, h("code", {}, p.sourceMessageId)))));
+      h("td", {}, range(p.referenceRange)), h("td", {}, p.graded ? "yes" : "no"),
+      h("td", {}, h("code", {}, p.sourceMessageId)))));
     return h("details", {}, h("summary", {}, "Data table: " + panel.title),
       h("div", { class: "table-wrap" }, h("table", {},
-        h("thead", {}, h("tr", {}, ["Observed", "Series", "Value", "As reported", "Reference range",
-          "Source message"].map((name) => h("th", { scope: "col" }, name)))),
+        h("thead", {}, h("tr", {}, ["Observed", "Series", "Value", "As received", "Reference range",
+          "Used in an assessment", "Source message"].map((name) => h("th", { scope: "col" }, name)))),
         h("tbody", {}, rows))));
   }
 
+  function therapyTable(view) {
+    if (!view.therapyEvents.length) return null;
+    return h("details", { class: "therapy-events" }, h("summary", {}, "Therapy events"),
+      h("div", { class: "table-wrap" }, h("table", {},
+        h("thead", {}, h("tr", {}, ["When", "Event"].map((name) => h("th", { scope: "col" }, name)))),
+        h("tbody", {}, view.therapyEvents.map((e) => h("tr", { "data-type": e.type },
+          h("td", {}, at(e.occurredAt)), h("td", {}, e.label)))))));
+  }
+
   function render(view) {
+    zone = view.hospitalZone;
+    WIDTH = Math.round(Math.max(560, Math.min(1180, document.getElementById("panels").clientWidth - 20)));
     document.getElementById("timeline-title").textContent = "Patient timeline: " + view.patientId;
-    const domain = timeDomain(view);
+    document.getElementById("timeline-zone").textContent = "Times are hospital time (" + zone + ").";
     const panels = document.getElementById("panels");
-    if (!domain) {
-      panels.replaceChildren(h("p", {}, "No assessments received for this patient yet."));
+    if (!view.timeAxis) {
+      panels.replaceChildren(h("p", {}, "Nothing received for this patient yet."));
     } else {
-      panels.replaceChildren(...view.panels.map((panel) => {
-        const empty = panel.series.every((series) => series.points.length === 0)
-          && panel.grades.every((track) => track.grades.length === 0);
+      panels.replaceChildren(therapyTable(view) || "", ...view.panels.map((panel) => {
+        const empty = panel.series.every((series) => series.points.length === 0);
         return h("figure", { class: "chart", "data-panel": panel.key },
           h("figcaption", {}, panel.title),
-          empty ? h("p", {}, "No results.") : chart(panel, domain, view.therapyMarkers),
+          empty ? h("p", {}, "No results.") : chart(panel, view),
+          empty ? null : legend(panel, view),
           empty ? null : dataTable(panel));
       }));
     }
     document.getElementById("assessments").replaceChildren(...view.assessments.slice().reverse().map((a) =>
       h("tr", {},
-        h("td", {}, time(a.assessedAt)), h("td", {}, term(a.criterionId)),
+        h("td", {}, at(a.assessedAt)), h("td", {}, term(a.criterionId)),
         h("td", {}, a.grade ?? "not assessable"), h("td", {}, a.summary,
           a.labOnlyGrading ? h("small", {}, " (lab-only grade; clinical criteria not assessed)") : null),
         h("td", {}, a.evidence.map((e) => e.display + " " + (e.value ?? "—") + " " + (e.unit || "")).join("; ")))));

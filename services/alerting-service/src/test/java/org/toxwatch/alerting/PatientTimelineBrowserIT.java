@@ -1,0 +1,402 @@
+package org.toxwatch.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+import static org.toxwatch.model.ClinicalEvents.aLabResult;
+import static org.toxwatch.model.ClinicalEvents.aTemperature;
+import static org.toxwatch.model.ClinicalEvents.aTherapyEvent;
+import static org.toxwatch.model.ClinicalEvents.anAncOf;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.toxwatch.alerting.application.AssessmentHistory;
+import org.toxwatch.alerting.application.ObservationLog;
+import org.toxwatch.model.AppliedThreshold;
+import org.toxwatch.model.Criterion;
+import org.toxwatch.model.Evidence;
+import org.toxwatch.model.LabResultRecorded;
+import org.toxwatch.model.ReferenceRange;
+import org.toxwatch.model.ReferenceRangeSource;
+import org.toxwatch.model.Therapy;
+import org.toxwatch.model.TherapyContext;
+import org.toxwatch.model.TherapyEventType;
+import org.toxwatch.model.Topics;
+import org.toxwatch.model.ToxicityAssessed;
+import org.toxwatch.model.VitalSignsRecorded;
+
+/**
+ * The patient timeline in a real browser (headless Debian Chromium) for a CAR-T patient whose values came through
+ * ingest's topics, most of them changing no grade: every value is plotted (the ANC nadir 0.08, ALT 278, hemoglobin
+ * 8.1, all five temperatures), the nadir is marked, day 0 sits at the infusion (not at the enrolment five days
+ * before), ticks are nice numbers and times are on the hospital's clock (Europe/Berlin, whatever the browser's
+ * zone), with a legend and the data tables. Screenshots in target/console-it.
+ */
+class PatientTimelineBrowserIT extends RunningAlertingService {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** CAR-T infusion, 11:30 in Berlin. */
+    private static final Instant DAY_0 = Instant.parse("2026-11-30T10:30:00Z");
+
+    private static WebDriver browser;
+    private static Path profile;
+
+    @Autowired
+    AssessmentHistory history;
+
+    @Autowired
+    ObservationLog observationLog;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("The console browser test needs Debian's chromium and chromium-driver at " + CHROMIUM + " and "
+                    + CHROMEDRIVER + ": install them with `apt-get install -y chromium chromium-driver` "
+                    + "(.ci/run does this when they are missing).");
+        }
+        profile = Files.createTempDirectory("toxwatch-timeline-it-chromium-");
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--window-size=1280,800");
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(PatientTimelineBrowserIT::delete);
+            }
+        }
+    }
+
+    @Test
+    void aCarTPatientsChartShowsEveryValueTheNadirAndDayZeroAtTheInfusion() throws Exception {
+        String patient = "MRN-" + UUID.randomUUID();
+        var course = CarTCourse.publishedFor(patient, this);
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> observationLog.of(patient).observations().size() == course.observationCount()
+                        && observationLog.of(patient).therapy().size() == 2
+                        && history.of(patient).size() == course.assessments().size());
+        signIn();
+
+        browser.get(baseUrl() + "/console/patient.html?id=" + patient);
+        WebElement anc = waitFor(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("figure[data-panel='ANC'] svg circle.nadir")));
+        anc = browser.findElement(By.cssSelector("figure[data-panel='ANC']"));
+
+        assertThat(values(anc)).containsExactly("2.1", "1.2", "0.9", "0.45", "0.31", "0.08", "0.6");
+        assertThat(anc.findElement(By.cssSelector("circle.nadir")).getDomAttribute("data-value"))
+                .as("the nadir no grade changed with")
+                .isEqualTo("0.08");
+        assertThat(anc.findElement(By.cssSelector("text.latest")).getText()).isEqualTo("0.6");
+        assertThat(values(panel("AMINOTRANSFERASES"))).contains("212", "278");
+        assertThat(values(panel("HEMOGLOBIN"))).containsExactly("10.2", "9.1", "8.1", "8.6");
+        assertThat(panel("HEMOGLOBIN")
+                        .findElement(By.cssSelector("circle.nadir"))
+                        .getDomAttribute("data-value"))
+                .isEqualTo("8.1");
+        assertThat(values(panel("TEMPERATURE"))).hasSize(5);
+
+        var dayZero = anc.findElement(By.cssSelector("line[data-therapy='day-zero']"));
+        var enrolment = anc.findElement(By.cssSelector("line[data-therapy='enrolment']"));
+        assertThat(dayZero.getDomAttribute("data-at")).isEqualTo(DAY_0.toString());
+        assertThat(x(dayZero))
+                .as("day 0 after the enrolment, between the ANC of day -1 and that of day +2")
+                .isGreaterThan(x(enrolment))
+                .isBetween(pointX(anc, "1.2"), pointX(anc, "0.9"));
+        assertThat(anc.findElement(By.tagName("svg")).getText()).contains("CAR-T infusion · day 0");
+
+        assertNiceValueTicks(anc);
+        assertThat(anc.findElements(By.cssSelector("text.time-tick")))
+                .extracting(WebElement::getText)
+                .isNotEmpty()
+                .allSatisfy(label -> assertThat(label).matches("\\d{2}:\\d{2}|\\d{1,2} [A-Z][a-z]{2}"));
+        assertThat(browser.findElement(By.id("timeline-zone")).getText()).contains("Europe/Berlin");
+        assertThat(anc.findElement(By.cssSelector("ul.chart-legend")).getText())
+                .contains("ANC", "nadir", "reference range", "day 0 / T0", "enrolment");
+
+        browser.findElement(By.cssSelector("details.therapy-events summary")).click();
+        assertThat(browser.findElement(By.cssSelector("details.therapy-events tr[data-type='CAR_T_INFUSED']"))
+                        .getText())
+                .as("hospital time, though the browser's clock is not in Berlin")
+                .contains("30 Nov 2026, 11:30", "CAR-T infusion · day 0");
+        anc.findElement(By.tagName("summary")).click();
+        assertThat(anc.findElements(By.cssSelector("table tbody tr"))).hasSize(7);
+        assertThat(anc.findElement(By.cssSelector("tr.nadir-row")).getText()).contains("0.08", "(nadir)", "no");
+        keepScreenshot("patient-timeline-car-t-1280", browser.findElement(By.tagName("body")));
+        keepScreenshot("patient-timeline-car-t-anc", anc);
+        assertFitsTheWindowWidth();
+        browser.manage().window().setSize(new Dimension(1280, 3600));
+        keepScreenshot("patient-timeline-car-t-all-panels", browser.findElement(By.id("panels")));
+
+        browser.manage().window().setSize(new Dimension(768, 1024));
+        try {
+            browser.navigate().refresh();
+            waitFor(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("figure[data-panel='ANC'] svg circle.nadir")));
+            assertFitsTheWindowWidth();
+            keepScreenshot("patient-timeline-car-t-768", browser.findElement(By.tagName("body")));
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 800));
+        }
+    }
+
+    /** A CAR-T course: enrolment on day -5, infusion on day 0, daily counts, two grade changes among many values. */
+    private record CarTCourse(List<ToxicityAssessed> assessments, int observationCount) {
+
+        static CarTCourse publishedFor(String patient, PatientTimelineBrowserIT test) throws Exception {
+            test.send(
+                    Topics.THERAPY_EVENTS,
+                    patient,
+                    aTherapyEvent(patient, TherapyEventType.ENROLLED, Therapy.CAR_T, day(-5, 8)));
+            test.send(
+                    Topics.THERAPY_EVENTS,
+                    patient,
+                    aTherapyEvent(patient, TherapyEventType.CAR_T_INFUSED, Therapy.CAR_T, DAY_0));
+            var ancs = new ArrayList<LabResultRecorded>();
+            int[] ancDays = {-5, -1, 2, 3, 4, 5, 7};
+            String[] ancValues = {"2.1", "1.2", "0.9", "0.45", "0.31", "0.08", "0.6"};
+            for (int i = 0; i < ancDays.length; i++) {
+                ancs.add(anAncOf(patient, ancValues[i], day(ancDays[i], 6)));
+            }
+            var labs = new ArrayList<LabResultRecorded>(ancs);
+            int[] hbDays = {-5, 2, 5, 7};
+            String[] hbValues = {"10.2", "9.1", "8.1", "8.6"};
+            for (int i = 0; i < hbDays.length; i++) {
+                labs.add(aLabResult(patient, "718-7", hbValues[i], "g/dL", day(hbDays[i], 6)));
+            }
+            int[] altDays = {-5, 2, 4, 5};
+            String[] altValues = {"35", "60", "212", "278"};
+            var alts = new ArrayList<LabResultRecorded>();
+            for (int i = 0; i < altDays.length; i++) {
+                alts.add(aLabResult(patient, "1742-6", altValues[i], "U/L", day(altDays[i], 6)));
+            }
+            labs.addAll(alts);
+            for (var lab : labs) {
+                test.send(Topics.LAB_RESULTS, patient, lab);
+            }
+            var temperatures = new ArrayList<VitalSignsRecorded>();
+            String[] celsius = {"37.2", "38.4", "39.1", "38.2", "37.0"};
+            for (int i = 0; i < celsius.length; i++) {
+                temperatures.add(aTemperature(patient, celsius[i], day(1 + i, 14)));
+            }
+            for (var temperature : temperatures) {
+                test.send(Topics.VITAL_SIGNS, patient, temperature);
+            }
+            // Monitoring publishes an assessment only when a grade changes: these four of 20 values.
+            var assessments = List.of(
+                    assessed(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4, anc(ancs.get(3))),
+                    assessed(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 3, anc(ancs.get(6))),
+                    assessed(patient, Criterion.ALANINE_AMINOTRANSFERASE_INCREASED, 3, alt(alts.get(2))),
+                    assessed(
+                            patient,
+                            Criterion.CYTOKINE_RELEASE_SYNDROME,
+                            1,
+                            temperature(temperatures.get(1)),
+                            temperature(temperatures.get(2))));
+            assessments.forEach(test::publish);
+            return new CarTCourse(assessments, labs.size() + temperatures.size());
+        }
+
+        private static Instant day(int day, int hourUtc) {
+            return DAY_0.truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                    .plus(Duration.ofDays(day))
+                    .plus(Duration.ofHours(hourUtc));
+        }
+
+        private static Evidence anc(LabResultRecorded lab) {
+            return evidence(lab, "ANC", new ReferenceRange(new BigDecimal("1.8"), new BigDecimal("7.7")));
+        }
+
+        private static Evidence alt(LabResultRecorded lab) {
+            return evidence(lab, "ALT", null);
+        }
+
+        private static Evidence evidence(LabResultRecorded lab, String display, ReferenceRange range) {
+            return new Evidence(
+                    lab.eventId(),
+                    lab.loinc(),
+                    display,
+                    lab.value(),
+                    lab.ucumUnit(),
+                    lab.value(),
+                    lab.ucumUnit(),
+                    range,
+                    lab.observedAt(),
+                    lab.sourceMessageId());
+        }
+
+        private static Evidence temperature(VitalSignsRecorded vitals) {
+            return new Evidence(
+                    vitals.eventId(),
+                    "8310-5",
+                    "Body temperature",
+                    vitals.temperatureCelsius(),
+                    "Cel",
+                    vitals.temperatureCelsius(),
+                    "Cel",
+                    null,
+                    vitals.observedAt(),
+                    vitals.sourceMessageId());
+        }
+
+        private static ToxicityAssessed assessed(String patient, Criterion criterion, int grade, Evidence... evidence) {
+            Instant at = evidence[evidence.length - 1].observedAt();
+            return new ToxicityAssessed(
+                    UUID.randomUUID(),
+                    patient,
+                    at,
+                    at.plusSeconds(5),
+                    criterion,
+                    criterion.id(),
+                    grade,
+                    null,
+                    null,
+                    "test assessment",
+                    List.of(new AppliedThreshold(grade, "test condition", true)),
+                    List.of(evidence),
+                    false,
+                    ReferenceRangeSource.REPORTED,
+                    new TherapyContext(Therapy.CAR_T, day(-5, 8), null, null),
+                    "test-catalogue",
+                    "monitoring",
+                    evidence[0].sourceMessageId());
+        }
+    }
+
+    private void send(String topic, String patient, Object event) throws Exception {
+        kafkaTemplate.send(topic, patient, event).get(10, TimeUnit.SECONDS);
+    }
+
+    private static WebElement panel(String key) {
+        return browser.findElement(By.cssSelector("figure[data-panel='" + key + "']"));
+    }
+
+    /** The values plotted, left to right (the nadir ring repeats a point and is left out). */
+    private static List<String> values(WebElement figure) {
+        return figure.findElements(By.cssSelector("svg circle[data-observed-at], svg rect[data-observed-at]")).stream()
+                .sorted(Comparator.comparing(PatientTimelineBrowserIT::pointX))
+                .map(point -> point.getDomAttribute("data-value"))
+                .toList();
+    }
+
+    private static double pointX(WebElement point) {
+        String cx = point.getDomAttribute("cx");
+        return Double.parseDouble(cx != null ? cx : point.getDomAttribute("x"));
+    }
+
+    private static double pointX(WebElement figure, String value) {
+        return pointX(figure.findElement(By.cssSelector("svg circle[data-observed-at][data-value='" + value + "']")));
+    }
+
+    private static double x(WebElement line) {
+        return Double.parseDouble(line.getDomAttribute("x1"));
+    }
+
+    /** Equally spaced ticks one step apart, the step 1, 2 or 5 times a power of ten. */
+    private static void assertNiceValueTicks(WebElement figure) {
+        var ticks = figure.findElements(By.cssSelector("text.value-tick")).stream()
+                .map(WebElement::getText)
+                .map(BigDecimal::new)
+                .sorted()
+                .toList();
+        assertThat(ticks).hasSizeGreaterThanOrEqualTo(3);
+        BigDecimal step = ticks.get(1).subtract(ticks.get(0));
+        for (int i = 1; i < ticks.size(); i++) {
+            assertThat(ticks.get(i).subtract(ticks.get(i - 1))).isEqualByComparingTo(step);
+        }
+        BigDecimal mantissa = step.movePointLeft(step.precision() - step.scale() - 1);
+        assertThat(mantissa.stripTrailingZeros().toPlainString()).isIn("1", "2", "5");
+    }
+
+    private static void assertFitsTheWindowWidth() {
+        Object overflow = ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue())
+                .as("horizontal overflow in px")
+                .isLessThanOrEqualTo(0);
+    }
+
+    /** For a reviewer: what the browser showed of {@code element}, in target/console-it. */
+    private static void keepScreenshot(String name, WebElement element) {
+        try {
+            Path directory = Files.createDirectories(Path.of("target", "console-it"));
+            Files.write(directory.resolve(name + ".png"), element.getScreenshotAs(OutputType.BYTES));
+            Files.write(
+                    directory.resolve(name + "-viewport.png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void signIn() {
+        browser.manage().deleteAllCookies();
+        browser.get(baseUrl() + "/console/");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys("clinician");
+        browser.findElement(By.id("password")).sendKeys(CLINICIAN_PASSWORD);
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("who"), "clinician"));
+    }
+
+    private static <T> T waitFor(ExpectedCondition<T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
