@@ -216,11 +216,14 @@ class KubernetesManifestsTest {
                         BootstrapCredentials.OPERATOR_USER)
                 .forEach(user -> needed.add(BootstrapCredentials.environmentVariableOf(user)));
         switch (kind) {
-            // HL7 times without an offset (ingest) and therapy days (monitoring) are read in the hospital's zone.
+            // HL7 times without an offset (ingest), therapy days (monitoring) and the console's times (alerting) are
+            // read
+            // in the hospital's zone.
             case INGEST -> needed.addAll(Set.of("MONGODB_URI", "TOXWATCH_HOSPITAL_ZONE"));
             case MONITORING ->
                 needed.addAll(Set.of("TOXWATCH_DATA_DIR", "MONITORING_ADVERTISED_HOST", "TOXWATCH_HOSPITAL_ZONE"));
-            case ALERTING -> needed.addAll(Set.of("MONGODB_URI", "TOXWATCH_WEBHOOK_SECRET_KEYS"));
+            case ALERTING ->
+                needed.addAll(Set.of("MONGODB_URI", "TOXWATCH_WEBHOOK_SECRET_KEYS", "TOXWATCH_HOSPITAL_ZONE"));
         }
         String configuration =
                 read(HOME.resolve("services").resolve(kind.artifactId()).resolve("src/main/resources/application.yml"));

@@ -1,7 +1,6 @@
 package org.toxwatch.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 import static org.toxwatch.model.ClinicalEvents.aLabResult;
 import static org.toxwatch.model.ClinicalEvents.aTemperature;
@@ -25,17 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.toxwatch.alerting.application.AssessmentHistory;
 import org.toxwatch.alerting.application.ObservationLog;
@@ -57,18 +49,17 @@ import org.toxwatch.model.VitalSignsRecorded;
  * ingest's topics, most of them changing no grade: every value is plotted (the ANC nadir 0.08, ALT 278, hemoglobin
  * 8.1, all five temperatures), the nadir is marked, day 0 sits at the infusion (not at the enrolment five days
  * before), ticks are nice numbers and times are on the hospital's clock (Europe/Berlin, whatever the browser's
- * zone), with a legend and the data tables. Screenshots in target/console-it.
+ * zone), with a legend and the data tables, and no serious or critical accessibility violation (axe-core) at
+ * 1280x800 and 768x1024. Screenshots in target/console-it.
  */
 class PatientTimelineBrowserIT extends RunningAlertingService {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     /** CAR-T infusion, 11:30 in Berlin. */
     private static final Instant DAY_0 = Instant.parse("2026-11-30T10:30:00Z");
 
+    private static ConsoleBrowser console;
     private static WebDriver browser;
-    private static Path profile;
 
     @Autowired
     AssessmentHistory history;
@@ -77,42 +68,15 @@ class PatientTimelineBrowserIT extends RunningAlertingService {
     ObservationLog observationLog;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The console browser test needs Debian's chromium and chromium-driver at " + CHROMIUM + " and "
-                    + CHROMEDRIVER + ": install them with `apt-get install -y chromium chromium-driver` "
-                    + "(.ci/run does this when they are missing).");
-        }
-        profile = Files.createTempDirectory("toxwatch-timeline-it-chromium-");
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--user-data-dir=" + profile,
-                "--window-size=1280,800");
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+    static void startBrowser() {
+        console = ConsoleBrowser.start();
+        browser = console.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(PatientTimelineBrowserIT::delete);
-            }
+        if (console != null) {
+            console.close();
         }
     }
 
@@ -125,12 +89,12 @@ class PatientTimelineBrowserIT extends RunningAlertingService {
                 .until(() -> observationLog.of(patient).observations().size() == course.observationCount()
                         && observationLog.of(patient).therapy().size() == 2
                         && history.of(patient).size() == course.assessments().size());
-        signIn();
+        console.signIn(baseUrl(), CLINICIAN_PASSWORD);
 
         browser.get(baseUrl() + "/console/patient.html?id=" + patient);
-        WebElement anc = waitFor(ExpectedConditions.presenceOfElementLocated(
+        console.waitFor(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("figure[data-panel='ANC'] svg circle.nadir")));
-        anc = browser.findElement(By.cssSelector("figure[data-panel='ANC']"));
+        WebElement anc = browser.findElement(By.cssSelector("figure[data-panel='ANC']"));
 
         assertThat(values(anc)).containsExactly("2.1", "1.2", "0.9", "0.45", "0.31", "0.08", "0.6");
         assertThat(anc.findElement(By.cssSelector("circle.nadir")).getDomAttribute("data-value"))
@@ -171,21 +135,25 @@ class PatientTimelineBrowserIT extends RunningAlertingService {
         anc.findElement(By.tagName("summary")).click();
         assertThat(anc.findElements(By.cssSelector("table tbody tr"))).hasSize(7);
         assertThat(anc.findElement(By.cssSelector("tr.nadir-row")).getText()).contains("0.08", "(nadir)", "no");
-        keepScreenshot("patient-timeline-car-t-1280", browser.findElement(By.tagName("body")));
+        assertThat(console.seriousAccessibilityViolations()).isEmpty();
+        console.assertFitsTheWindowWidth();
+        console.keepScreenshot("patient-timeline-car-t-1280");
         keepScreenshot("patient-timeline-car-t-anc", anc);
-        assertFitsTheWindowWidth();
-        browser.manage().window().setSize(new Dimension(1280, 3600));
+        console.resize(new Dimension(1280, 3600));
         keepScreenshot("patient-timeline-car-t-all-panels", browser.findElement(By.id("panels")));
 
-        browser.manage().window().setSize(new Dimension(768, 1024));
+        console.resize(ConsoleBrowser.TABLET_PORTRAIT);
         try {
             browser.navigate().refresh();
-            waitFor(ExpectedConditions.presenceOfElementLocated(
+            console.waitFor(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("figure[data-panel='ANC'] svg circle.nadir")));
-            assertFitsTheWindowWidth();
-            keepScreenshot("patient-timeline-car-t-768", browser.findElement(By.tagName("body")));
+            console.assertFitsTheWindowWidth();
+            assertThat(console.seriousAccessibilityViolations()).isEmpty();
+            console.keepScreenshot("patient-timeline-car-t-768");
+            keepScreenshot(
+                    "patient-timeline-car-t-768-anc", browser.findElement(By.cssSelector("figure[data-panel='ANC']")));
         } finally {
-            browser.manage().window().setSize(new Dimension(1280, 800));
+            console.resize(ConsoleBrowser.DESKTOP);
         }
     }
 
@@ -357,44 +325,11 @@ class PatientTimelineBrowserIT extends RunningAlertingService {
         assertThat(mantissa.stripTrailingZeros().toPlainString()).isIn("1", "2", "5");
     }
 
-    private static void assertFitsTheWindowWidth() {
-        Object overflow = ((JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(((Number) overflow).intValue())
-                .as("horizontal overflow in px")
-                .isLessThanOrEqualTo(0);
-    }
-
     /** For a reviewer: what the browser showed of {@code element}, in target/console-it. */
     private static void keepScreenshot(String name, WebElement element) {
         try {
             Path directory = Files.createDirectories(Path.of("target", "console-it"));
             Files.write(directory.resolve(name + ".png"), element.getScreenshotAs(OutputType.BYTES));
-            Files.write(
-                    directory.resolve(name + "-viewport.png"),
-                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void signIn() {
-        browser.manage().deleteAllCookies();
-        browser.get(baseUrl() + "/console/");
-        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys("clinician");
-        browser.findElement(By.id("password")).sendKeys(CLINICIAN_PASSWORD);
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
-        waitFor(ExpectedConditions.textToBe(By.id("who"), "clinician"));
-    }
-
-    private static <T> T waitFor(ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.deleteIfExists(path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
