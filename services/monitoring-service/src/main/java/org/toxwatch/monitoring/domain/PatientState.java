@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -490,7 +492,7 @@ public record PatientState(
         var updated = new TreeMap<>(publishedGrades);
         updated.put(
                 assessment.criterion().name(),
-                PublishedGrade.after(publishedGrades.get(assessment.criterion().name()), assessment, keptResultIds()));
+                PublishedGrade.after(publishedGrades.get(assessment.criterion().name()), assessment, this::keptAmong));
         var highest = new TreeMap<>(highestGradesThisEpisode);
         Integer grade = assessment.grade();
         if (grade != null) {
@@ -773,20 +775,51 @@ public record PatientState(
         };
     }
 
-    /** The event ids of every result a correction or cancellation can still replace. */
-    private Set<String> keptResultIds() {
-        var ids = new HashSet<String>();
-        labs.values()
-                .forEach(results ->
-                        results.forEach(result -> ids.add(result.eventId().toString())));
-        vitals.forEach(reading -> ids.add(reading.eventId().toString()));
-        fevers.forEach(fever -> ids.add(fever.eventId()));
-        weights.forEach(weight -> ids.add(weight.eventId()));
-        if (oxygen != null) {
-            ids.add(oxygen.eventId());
+    /**
+     * Of {@code eventIds}, those of results a correction or cancellation can still replace. Results keyed by
+     * {@link UUID} are matched as UUIDs, so a publication formats its few candidate ids rather than every kept
+     * result's id (that was most of the cost of grading an event).
+     */
+    private Set<String> keptAmong(Set<String> eventIds) {
+        var kept = new HashSet<String>();
+        if (eventIds.isEmpty()) {
+            return kept;
         }
-        neuroAssessments.forEach(assessment -> ids.add(assessment.eventId().toString()));
-        return ids;
+        var byUuid = new HashMap<UUID, String>();
+        eventIds.forEach(id -> {
+            UUID uuid = canonicalUuid(id);
+            if (uuid != null) {
+                byUuid.put(uuid, id);
+            }
+        });
+        Consumer<UUID> keepIfCandidate = eventId -> {
+            String id = byUuid.get(eventId);
+            if (id != null) {
+                kept.add(id);
+            }
+        };
+        labs.values().forEach(results -> results.forEach(result -> keepIfCandidate.accept(result.eventId())));
+        vitals.forEach(reading -> keepIfCandidate.accept(reading.eventId()));
+        neuroAssessments.forEach(assessment -> keepIfCandidate.accept(assessment.eventId()));
+        fevers.stream().map(FeverReading::eventId).filter(eventIds::contains).forEach(kept::add);
+        weights.stream()
+                .map(WeightMeasurement::eventId)
+                .filter(eventIds::contains)
+                .forEach(kept::add);
+        if (oxygen != null && eventIds.contains(oxygen.eventId())) {
+            kept.add(oxygen.eventId());
+        }
+        return kept;
+    }
+
+    /** The UUID whose text is exactly {@code id}; absent for any other text, which no UUID-keyed result can have. */
+    private static @Nullable UUID canonicalUuid(String id) {
+        try {
+            UUID uuid = UUID.fromString(id);
+            return uuid.toString().equals(id) ? uuid : null;
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
     }
 
     private boolean containsLab(UUID eventId) {

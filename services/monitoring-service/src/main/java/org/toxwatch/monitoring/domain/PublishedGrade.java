@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.AssessmentCaveat;
 import org.toxwatch.model.Evidence;
@@ -45,9 +46,11 @@ public record PublishedGrade(
 
     /**
      * {@code assessment} published after {@code earlier}: the results both used, as far as the state still holds
-     * them ({@code keptResults}), since only a kept result can be corrected or cancelled.
+     * them ({@code keptAmong} gives those of a set of event ids), since only a kept result can be corrected or
+     * cancelled.
      */
-    static PublishedGrade after(@Nullable PublishedGrade earlier, Assessment assessment, Set<String> keptResults) {
+    static PublishedGrade after(
+            @Nullable PublishedGrade earlier, Assessment assessment, UnaryOperator<Set<String>> keptAmong) {
         var used = new LinkedHashSet<String>();
         if (earlier != null) {
             used.addAll(earlier.keptEvidence());
@@ -56,7 +59,7 @@ public record PublishedGrade(
                 .map(Evidence::eventId)
                 .map(Object::toString)
                 .forEach(used::add);
-        used.retainAll(keptResults);
+        used.retainAll(keptAmong.apply(used));
         return new PublishedGrade(assessment.grade(), assessment.assessedAt(), List.copyOf(used), assessment.caveats());
     }
 
