@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -369,12 +371,22 @@ class ConsoleQueueBrowserIT extends RunningAlertingService {
         browser.waitFor(ExpectedConditions.textToBe(By.id("alert-status"), "open"));
     }
 
-    /** The queue filtered to {@code ward}, once its {@code rows} patients show. */
+    /**
+     * The queue filtered to {@code ward}, once its {@code rows} patients show. The queue redraws its ward list whenever
+     * an alert or a patient changes, so an option found a moment ago may be gone: choose again until the choice holds.
+     */
     private static void showOnly(String ward, int rows) {
-        browser.waitFor(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#ward-filter option[value='" + ward + "']")));
-        new Select(driver().findElement(By.id("ward-filter"))).selectByValue(ward);
-        browser.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#queue-rows > tr"), rows));
+        browser.waitFor(page -> {
+            try {
+                var wards = new Select(page.findElement(By.id("ward-filter")));
+                if (!ward.equals(wards.getFirstSelectedOption().getDomAttribute("value"))) {
+                    wards.selectByValue(ward);
+                }
+                return page.findElements(By.cssSelector("#queue-rows > tr")).size() == rows;
+            } catch (NoSuchElementException | StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
     }
 
     private static List<String> patientsInOrder() {
