@@ -52,9 +52,28 @@ const ToxWatch = (() => {
     return element;
   }
 
+  /** Terms whose identifier does not read as a clinician names them; the others read as they are ("Anemia"). */
+  const CLINICAL_TERMS = {
+    icans: "ICANS",
+    icaht_early: "Early ICAHT",
+    icaht_late: "Late ICAHT",
+    potential_hys_law: "Potential Hy's law",
+    vod_sos: "VOD/SOS",
+    ggt_increased: "GGT increased",
+    pre_dose_decision: "BESPONSA pre-dose decision",
+    dose_action: "BLINCYTO dose action",
+    hypocalcemia_corrected: "Hypocalcemia (corrected calcium)",
+    hypocalcemia_ionized: "Hypocalcemia (ionized calcium)",
+    // criterion enum names (alert events) and therapies
+    hys_law: "Potential Hy's law",
+    besponsa_pre_dose: "BESPONSA pre-dose decision",
+    blincyto_action: "BLINCYTO dose action",
+    car_t: "CAR-T",
+  };
+
   function term(criterionIdOrTerm) {
     const term = String(criterionIdOrTerm).split("/").pop();
-    return term.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase());
+    return CLINICAL_TERMS[term] ?? term.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase());
   }
 
   /**
