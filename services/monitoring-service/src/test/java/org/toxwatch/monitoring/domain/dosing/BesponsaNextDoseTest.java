@@ -1,6 +1,7 @@
 package org.toxwatch.monitoring.domain.dosing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.toxwatch.monitoring.domain.InotuzumabLabs.labs;
 import static org.toxwatch.monitoring.domain.PatientEvents.PATIENT;
 import static org.toxwatch.monitoring.domain.PatientEvents.aLab;
 import static org.toxwatch.monitoring.domain.PatientEvents.dose;
@@ -39,26 +40,6 @@ class BesponsaNextDoseTest {
         return labs(PatientState.empty(PATIENT), before, "2.0", "150", "10", "30", "25")
                 .apply(enrolled(Therapy.INOTUZUMAB_OZOGAMICIN, C1D1.minus(Duration.ofHours(1))))
                 .apply(dose(Therapy.INOTUZUMAB_OZOGAMICIN, C1D1, 1, 1));
-    }
-
-    /** ANC and platelets in 10*9/L; bilirubin in umol/L (ULN 21); AST (ULN 40) and ALT (ULN 45) in U/L. */
-    private static PatientState labs(
-            PatientState state, Instant at, String anc, String platelets, String bilirubin, String ast, String alt) {
-        return state.apply(
-                        aLab(Analyte.ANC).value(anc).range("1.8", "7.7").at(at).build())
-                .apply(aLab(Analyte.PLATELETS)
-                        .value(platelets)
-                        .range("150", "400")
-                        .at(at)
-                        .build())
-                .apply(aLab(Analyte.TOTAL_BILIRUBIN)
-                        .value(bilirubin)
-                        .unit("umol/L")
-                        .range("3", "21")
-                        .at(at)
-                        .build())
-                .apply(aLab(Analyte.AST).value(ast).range("10", "40").at(at).build())
-                .apply(aLab(Analyte.ALT).value(alt).range("7", "45").at(at).build());
     }
 
     private Optional<Assessment> decision(PatientState state) {

@@ -5,8 +5,9 @@ import static org.toxwatch.monitoring.domain.ClinicianInputs.found;
 import static org.toxwatch.monitoring.domain.ClinicianInputs.plan;
 import static org.toxwatch.monitoring.domain.ClinicianInputs.planned;
 import static org.toxwatch.monitoring.domain.ClinicianInputs.withdrawn;
+import static org.toxwatch.monitoring.domain.InotuzumabLabs.labs;
+import static org.toxwatch.monitoring.domain.InotuzumabLabs.liverTests;
 import static org.toxwatch.monitoring.domain.PatientEvents.PATIENT;
-import static org.toxwatch.monitoring.domain.PatientEvents.aLab;
 import static org.toxwatch.monitoring.domain.PatientEvents.dose;
 
 import java.time.Duration;
@@ -25,7 +26,6 @@ import org.toxwatch.model.TherapyEventType;
 import org.toxwatch.monitoring.domain.Assessment;
 import org.toxwatch.monitoring.domain.PatientState;
 import org.toxwatch.monitoring.domain.ToxicityGrader;
-import org.toxwatch.monitoring.domain.units.Analyte;
 
 /**
  * The BESPONSA pre-dose decision (CRITERIA.md 8.2) for planned doses, the first dose of the course included, and
@@ -40,30 +40,6 @@ class BesponsaPlannedDosesTest {
     private static final Instant BEFORE_C1D1 = C1D1.minus(Duration.ofHours(3));
 
     private final ToxicityGrader grader = new ToxicityGrader(ZoneId.of("Europe/Berlin"));
-
-    /** ANC and platelets in 10*9/L; bilirubin in umol/L (ULN 21); AST (ULN 40) and ALT (ULN 45) in U/L. */
-    private static PatientState labs(
-            PatientState state, Instant at, String anc, String platelets, String bilirubin, String ast, String alt) {
-        var counted = state.apply(
-                        aLab(Analyte.ANC).value(anc).range("1.8", "7.7").at(at).build())
-                .apply(aLab(Analyte.PLATELETS)
-                        .value(platelets)
-                        .range("150", "400")
-                        .at(at)
-                        .build());
-        return liverTests(counted, at, bilirubin, ast, alt);
-    }
-
-    private static PatientState liverTests(PatientState state, Instant at, String bilirubin, String ast, String alt) {
-        return state.apply(aLab(Analyte.TOTAL_BILIRUBIN)
-                        .value(bilirubin)
-                        .unit("umol/L")
-                        .range("3", "21")
-                        .at(at)
-                        .build())
-                .apply(aLab(Analyte.AST).value(ast).range("10", "40").at(at).build())
-                .apply(aLab(Analyte.ALT).value(alt).range("7", "45").at(at).build());
-    }
 
     private static PatientState normalLabsBeforeC1D1() {
         return labs(PatientState.empty(PATIENT), BEFORE_C1D1, "2.0", "150", "10", "30", "25");
