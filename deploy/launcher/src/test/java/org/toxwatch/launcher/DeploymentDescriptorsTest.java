@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.toxwatch.model.Topics;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -215,6 +217,15 @@ class DeploymentDescriptorsTest {
                     .startsWith("# " + alert)
                     .contains("## What it means", "## What to check", "## How to recover");
         });
+    }
+
+    @Test
+    void theGradersResetProcedureReplaysEveryTopicItGradesFromThePatientsTopicIncluded() throws Exception {
+        String procedure = Files.readString(HOME.resolve("docs/runbooks/procedures/reset-monitoring-streams.md"));
+        var inputs = Pattern.compile("(?m)^\\s*inputs=(\\S+)$").matcher(procedure);
+
+        assertThat(inputs.find()).as("the inputs= line of the reset command").isTrue();
+        assertThat(List.of(inputs.group(1).split(","))).containsExactlyInAnyOrderElementsOf(Topics.CLINICAL_INPUTS);
     }
 
     @Test
