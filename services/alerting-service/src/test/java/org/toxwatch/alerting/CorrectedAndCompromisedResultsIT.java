@@ -2,9 +2,9 @@ package org.toxwatch.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.toxwatch.alerting.domain.Assessments.afterCorrectionOf;
-import static org.toxwatch.alerting.domain.Assessments.anAssessment;
-import static org.toxwatch.alerting.domain.Assessments.withCaveats;
+import static org.toxwatch.alerting.alert.domain.Assessments.afterCorrectionOf;
+import static org.toxwatch.alerting.alert.domain.Assessments.anAssessment;
+import static org.toxwatch.alerting.alert.domain.Assessments.withCaveats;
 
 import java.net.URI;
 import java.net.http.HttpClient;

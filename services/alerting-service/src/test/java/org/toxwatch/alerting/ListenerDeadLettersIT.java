@@ -2,7 +2,7 @@ package org.toxwatch.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.toxwatch.alerting.domain.Assessments.anAssessment;
+import static org.toxwatch.alerting.alert.domain.Assessments.anAssessment;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,9 +32,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.toxwatch.alerting.adapter.kafka.AlertEventListener;
-import org.toxwatch.alerting.adapter.kafka.PatientListener;
-import org.toxwatch.alerting.application.AssessmentHistory;
+import org.toxwatch.alerting.alert.application.AssessmentHistory;
+import org.toxwatch.alerting.notification.adapter.kafka.AlertEventListener;
+import org.toxwatch.alerting.patient.adapter.kafka.PatientListener;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.Topics;
 import org.toxwatch.testinfrastructure.IntegrationInfrastructure;

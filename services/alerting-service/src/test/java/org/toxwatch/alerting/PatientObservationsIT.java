@@ -33,7 +33,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.toxwatch.alerting.adapter.kafka.ObservationListener;
+import org.toxwatch.alerting.patient.adapter.kafka.ObservationListener;
 import org.toxwatch.model.Therapy;
 import org.toxwatch.model.TherapyEventType;
 import org.toxwatch.model.Topics;

@@ -2,9 +2,9 @@ package org.toxwatch.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.toxwatch.alerting.domain.Assessments.anAssessment;
-import static org.toxwatch.alerting.domain.patient.PatientRecords.aRecord;
-import static org.toxwatch.alerting.domain.patient.PatientRecords.anAdmittedChild;
+import static org.toxwatch.alerting.alert.domain.Assessments.anAssessment;
+import static org.toxwatch.alerting.patient.domain.PatientRecords.aRecord;
+import static org.toxwatch.alerting.patient.domain.PatientRecords.anAdmittedChild;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.toxwatch.alerting.application.PatientFiles;
-import org.toxwatch.alerting.domain.patient.PatientFile;
+import org.toxwatch.alerting.patient.application.PatientFiles;
+import org.toxwatch.alerting.patient.domain.PatientFile;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.EncounterEvent;
 import org.toxwatch.model.PatientLocation;

@@ -3,7 +3,7 @@ package org.toxwatch.alerting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
-import static org.toxwatch.alerting.domain.Assessments.anAssessment;
+import static org.toxwatch.alerting.alert.domain.Assessments.anAssessment;
 
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,0 +1,172 @@
+package org.toxwatch.alerting.alert.adapter.mongo;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.toxwatch.alerting.alert.domain.AlertEpisode;
+import org.toxwatch.alerting.alert.domain.GradeBasis;
+import org.toxwatch.alerting.alert.domain.Recovery;
+import org.toxwatch.model.AlertPriority;
+import org.toxwatch.model.AlertStatus;
+import org.toxwatch.model.Criterion;
+import org.toxwatch.model.Evidence;
+import org.toxwatch.model.ToxicityAssessed;
+import org.toxwatch.model.ToxicityFamily;
+
+/**
+ * An alert episode as stored. {@code priorityRank} orders the queue (0 = high); {@code version} makes every
+ * write a single-document compare-and-set, so no transaction is needed.
+ */
+@Document("alerts")
+record AlertDocument(
+        @Id String id,
+        String patientId,
+        ToxicityFamily family,
+        AlertStatus status,
+        AlertPriority priority,
+        int priorityRank,
+        String priorityReason,
+        String policyVersion,
+        int highestGrade,
+        ToxicityAssessed latest,
+        Instant createdAt,
+        Instant updatedAt,
+        List<String> handledAssessments,
+        int escalationTier,
+        @Nullable Instant lastNotifiedAt,
+        @Nullable String assignee,
+        @Nullable Instant snoozedUntil,
+        @Nullable Map<String, Integer> currentGrades,
+        @Nullable Instant normalSince,
+        @Nullable Instant resolutionProposedAt,
+        @Nullable List<Basis> bases,
+        @Version @Nullable Long version) {
+
+    /** A {@link GradeBasis} as stored. */
+    record Basis(
+            String assessmentEventId,
+            Criterion criterion,
+            int grade,
+            @Nullable AlertPriority priority,
+            @Nullable String reason,
+            boolean awaitsConfirmation,
+            List<String> evidence,
+            @Nullable Instant assessedAt,
+            @Nullable String summary) {
+
+        static Basis from(GradeBasis basis) {
+            return new Basis(
+                    basis.assessmentEventId().toString(),
+                    basis.criterion(),
+                    basis.grade(),
+                    basis.priority(),
+                    basis.reason(),
+                    basis.awaitsConfirmation(),
+                    basis.evidence().stream().map(UUID::toString).toList(),
+                    basis.assessedAt(),
+                    basis.summary());
+        }
+
+        GradeBasis toDomain() {
+            return new GradeBasis(
+                    UUID.fromString(assessmentEventId),
+                    criterion,
+                    grade,
+                    priority,
+                    reason,
+                    awaitsConfirmation,
+                    evidence.stream().map(UUID::fromString).toList(),
+                    assessedAt,
+                    summary);
+        }
+    }
+
+    static AlertDocument from(AlertEpisode episode) {
+        return new AlertDocument(
+                episode.alertId().toString(),
+                episode.patientId(),
+                episode.family(),
+                episode.status(),
+                episode.priority(),
+                episode.priority().ordinal(),
+                episode.priorityReason(),
+                episode.policyVersion(),
+                episode.highestGrade(),
+                episode.latest(),
+                episode.createdAt(),
+                episode.updatedAt(),
+                episode.handledAssessments().stream().map(UUID::toString).toList(),
+                episode.escalationTier(),
+                episode.lastNotifiedAt(),
+                episode.assignee(),
+                episode.snoozedUntil(),
+                episode.recovery().currentGrades().entrySet().stream()
+                        .collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue)),
+                episode.recovery().normalSince(),
+                episode.recovery().proposedAt(),
+                episode.bases().stream().map(Basis::from).toList(),
+                episode.version());
+    }
+
+    /** Episodes stored before recovery was tracked start from the grade they show. */
+    private Recovery recovery() {
+        if (currentGrades == null) {
+            return latest.grade() == null
+                    ? new Recovery(Map.of(), null, null)
+                    : new Recovery(Map.of(latest.criterion(), latest.grade()), null, null);
+        }
+        var grades = new EnumMap<Criterion, Integer>(Criterion.class);
+        currentGrades.forEach((criterion, grade) -> grades.put(Criterion.valueOf(criterion), grade));
+        return new Recovery(grades, normalSince, resolutionProposedAt);
+    }
+
+    /**
+     * Episodes stored before their bases were kept rest on the assessment they show, at their highest grade: a
+     * correction of its results withdraws them, one of an earlier assessment's results cannot.
+     */
+    private List<GradeBasis> gradeBases() {
+        if (bases != null) {
+            return bases.stream().map(Basis::toDomain).toList();
+        }
+        return List.of(new GradeBasis(
+                latest.eventId(),
+                latest.criterion(),
+                highestGrade,
+                priority,
+                priorityReason,
+                false,
+                latest.evidence().stream().map(Evidence::eventId).toList(),
+                null,
+                null));
+    }
+
+    AlertEpisode toDomain() {
+        return new AlertEpisode(
+                UUID.fromString(id),
+                patientId,
+                family,
+                status,
+                priority,
+                priorityReason,
+                policyVersion,
+                highestGrade,
+                latest,
+                createdAt,
+                updatedAt,
+                handledAssessments.stream().map(UUID::fromString).toList(),
+                escalationTier,
+                lastNotifiedAt == null ? updatedAt : lastNotifiedAt,
+                assignee,
+                snoozedUntil,
+                recovery(),
+                gradeBases(),
+                version);
+    }
+}

@@ -1,0 +1,52 @@
+package org.toxwatch.alerting.alert.application;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.toxwatch.alerting.alert.domain.AlertEpisode;
+import org.toxwatch.model.AlertStatus;
+import org.toxwatch.model.ToxicityFamily;
+
+/** Port: the stored alert episodes. */
+public interface Alerts {
+
+    /** The episode of this patient and family that is not resolved, if any. */
+    Optional<AlertEpisode> findUnresolved(String patientId, ToxicityFamily family);
+
+    /**
+     * Stores the episode atomically. Fails with {@link ConcurrentAlertUpdate} when someone else changed it
+     * since it was read.
+     */
+    AlertEpisode save(AlertEpisode episode);
+
+    Optional<AlertEpisode> find(UUID alertId);
+
+    /**
+     * The episode of this patient and family that has handled the assessment, resolved or not. Looked up only for
+     * an assessment that may have resolved the episode it changed (one withdrawing evidence), so the stores'
+     * queue-ordered listing serves.
+     */
+    default Optional<AlertEpisode> findHandling(String patientId, ToxicityFamily family, UUID assessmentEventId) {
+        return list(AlertFilter.of(AlertStatus.RESOLVED, patientId, HANDLING_LOOKUP)).stream()
+                .filter(episode -> episode.family() == family && episode.hasHandled(assessmentEventId))
+                .findFirst();
+    }
+
+    /** How many of a patient's resolved episodes {@link #findHandling} looks through. */
+    int HANDLING_LOOKUP = 500;
+
+    /** Episodes ordered by priority (high first), then newest first. */
+    /** The alerts the filter admits, highest priority first, then the most recently changed. */
+    List<AlertEpisode> list(AlertFilter filter);
+
+    default List<AlertEpisode> list(@Nullable AlertStatus status, @Nullable String patientId, int limit) {
+        return list(AlertFilter.of(status, patientId, limit));
+    }
+
+    final class ConcurrentAlertUpdate extends RuntimeException {
+        public ConcurrentAlertUpdate(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.toxwatch.alerting.alert.application;
+
+import java.util.List;
+import java.util.UUID;
+import org.toxwatch.model.AlertChanged;
+
+/** Port: every transition of every alert, who made it, when and why. Entries are never changed or removed. */
+public interface AuditTrail {
+
+    /** Records a transition; recording the same event twice keeps one entry. */
+    void record(AlertChanged transition);
+
+    /** The transitions of one alert, oldest first. */
+    List<AlertChanged> of(UUID alertId);
+}

@@ -1,9 +1,0 @@
-package org.toxwatch.alerting.application;
-
-import org.toxwatch.model.AlertChanged;
-
-/** Port: publishes alert transitions (the notification feed and the audit trail). */
-public interface AlertEventPublisher {
-
-    void publish(AlertChanged event);
-}

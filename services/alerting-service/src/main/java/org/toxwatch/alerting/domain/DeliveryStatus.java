@@ -1,8 +1,0 @@
-package org.toxwatch.alerting.domain;
-
-/** Where a notification stands: still to be (re)tried, received, or given up on. */
-public enum DeliveryStatus {
-    PENDING,
-    DELIVERED,
-    FAILED
-}

@@ -1,0 +1,19 @@
+package org.toxwatch.alerting.patient.application;
+
+import org.toxwatch.alerting.patient.domain.timeline.ChartedObservation;
+import org.toxwatch.alerting.patient.domain.timeline.PatientObservations;
+import org.toxwatch.alerting.patient.domain.timeline.TherapyMilestone;
+
+/**
+ * Port: every charted observation and therapy event received for a patient, for the timeline. Bounded per patient
+ * (the newest are kept) and in time; keeping a redelivered one again changes nothing (keyed by its event id).
+ */
+public interface ObservationLog {
+
+    void record(ChartedObservation observation);
+
+    void record(TherapyMilestone milestone);
+
+    /** The patient's observations as they stand, and their therapy events. */
+    PatientObservations of(String patientId);
+}
