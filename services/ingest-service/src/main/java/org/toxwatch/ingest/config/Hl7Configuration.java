@@ -77,7 +77,8 @@ class Hl7Configuration {
                         MllpPeers.of(
                                 properties.allowedSubjects(),
                                 properties.allowedAddresses(),
-                                properties.senderSubjects())),
+                                properties.senderSubjects(),
+                                properties.senderAddresses())),
                 sockets,
                 handler);
     }

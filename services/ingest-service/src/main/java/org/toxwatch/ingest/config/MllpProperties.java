@@ -24,9 +24,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     in the handshake (needs {@code sslBundle})
  * @param allowedSubjects with mutual TLS, the client certificate subjects (X.500 distinguished names) that may send;
  *     empty allows every trusted certificate
- * @param allowedAddresses source IP addresses that may connect; empty allows any
+ * @param allowedAddresses source IP addresses or CIDR ranges ({@code 10.20.0.0/24}, {@code 2001:db8::/48}) that may
+ *     connect; empty allows any
  * @param senderSubjects with mutual TLS, per sender (MSH-3@MSH-4, as in {@code local-codes}) the certificate subjects
- *     that may send as it; once one is listed, messages of senders not listed are refused too
+ *     that may send as it
+ * @param senderAddresses per sender the source addresses or CIDR ranges it may send from (with or without TLS). A
+ *     sender listed here and in {@code senderSubjects} must satisfy both; once any sender is listed in either, the
+ *     messages of a sender listed in neither are refused too. A refused message is answered AE and not stored
  * @param hospitalTimeZone the zone of HL7 times sent without an offset (CRITERIA.md 1.5)
  */
 @ConfigurationProperties("toxwatch.ingest.mllp")
@@ -44,6 +48,7 @@ public record MllpProperties(
         @Nullable Set<String> allowedSubjects,
         @Nullable Set<String> allowedAddresses,
         @Nullable Map<String, List<String>> senderSubjects,
+        @Nullable Map<String, List<String>> senderAddresses,
         @Nullable ZoneId hospitalTimeZone) {
 
     public MllpProperties {
@@ -59,6 +64,7 @@ public record MllpProperties(
         allowedSubjects = allowedSubjects == null ? Set.of() : nonBlank(allowedSubjects);
         allowedAddresses = allowedAddresses == null ? Set.of() : nonBlank(allowedAddresses);
         senderSubjects = senderSubjects == null ? Map.of() : Map.copyOf(senderSubjects);
+        senderAddresses = senderAddresses == null ? Map.of() : Map.copyOf(senderAddresses);
         if (!senderSubjects.isEmpty() && !requireClientCertificate) {
             throw new IllegalArgumentException(
                     "toxwatch.ingest.mllp.sender-subjects needs require-client-certificate: true");

@@ -151,6 +151,24 @@ public final class Hl7MessageHandler {
         return Hl7Acknowledgement.of(header, answer.code(), answer.text(), answer.errors());
     }
 
+    /**
+     * A message from a sender that may not send from this connection's address or certificate: refused for good
+     * (AE, which a sender does not resend; AR would read as "resend later"), never parsed, stored or dead-lettered,
+     * and counted by reason. The answer names the reason, not the certificate or anything of the message.
+     */
+    String refused(String head, SenderRefusal refusal) {
+        Hl7Header header = Hl7Header.read(head);
+        var error = new Hl7Error(
+                "MSH^1^3",
+                Hl7Error.APPLICATION_INTERNAL_ERROR,
+                refusal.text() + ": refused, not stored; a resend is refused alike until the listener's"
+                        + " sender-addresses or sender-subjects allow it");
+        metrics.answered(PROTOCOL, IngestMonitor.Answer.REJECTED, Duration.ZERO);
+        metrics.rejected(PROTOCOL, refusal.tag());
+        return Hl7Acknowledgement.of(
+                header, Hl7Acknowledgement.Code.AE, refusal.text() + "; nothing stored", List.of(error));
+    }
+
     private Answer answer(String raw, Hl7Header header) {
         return answer(() -> {
             try {

@@ -39,7 +39,7 @@ public final class MllpServer implements SmartLifecycle {
      * @param port 0 picks a free port (tests)
      * @param idleTimeout a connection silent this long between frames is closed
      * @param frameTimeout a connection whose frame is not complete this long after its first byte is closed
-     * @param peers who may connect (source addresses, client certificate subjects)
+     * @param peers who may connect (source addresses, client certificate subjects) and send as which sender
      */
     public record Settings(
             String host,
@@ -130,18 +130,21 @@ public final class MllpServer implements SmartLifecycle {
             while ((frame = frames.next()) != null) {
                 deadline.frameRead();
                 String sender = Hl7Header.read(frame.message()).sender();
-                if (!settings.peers().mayActAs(sender, subject)) {
+                SenderRefusal senderRefusal = settings.peers().refusal(sender, socket.getInetAddress(), subject);
+                if (senderRefusal != null) {
                     log.warn(
-                            "MLLP connection from {} closed: its certificate may not send as {}",
+                            "MLLP message from {} refused ({}): sender {}",
                             socket.getInetAddress().getHostAddress(),
+                            senderRefusal.tag(),
                             LogValues.oneLine(sender.length() > 64 ? sender.substring(0, 64) : sender));
-                    break;
                 }
-                String ack = frame.oversized()
-                        ? handler.oversized(frame.message(), frame.size(), settings.maxMessageBytes())
-                        : frame.encodingProblem() != null
-                                ? handler.malformed(frame.message(), frame.encodingProblem())
-                                : handler.handle(frame.message());
+                String ack = senderRefusal != null
+                        ? handler.refused(frame.message(), senderRefusal)
+                        : frame.oversized()
+                                ? handler.oversized(frame.message(), frame.size(), settings.maxMessageBytes())
+                                : frame.encodingProblem() != null
+                                        ? handler.malformed(frame.message(), frame.encodingProblem())
+                                        : handler.handle(frame.message());
                 out.write(MllpFrameReader.START_BLOCK);
                 out.write(ack.getBytes(settings.charset()));
                 out.write(MllpFrameReader.END_BLOCK);

@@ -260,6 +260,44 @@ class Hl7MessageHandlerTest {
     }
 
     @Nested
+    class SendersRefusedForHowTheyArrive {
+
+        @Test
+        void aSenderNotPermittedFromItsAddressIsAnsweredAeNamingTheReasonNotRetryLater() {
+            String ack = handler.refused(message("oru-r01-v251-cbc-and-liver.hl7"), SenderRefusal.SOURCE_ADDRESS);
+
+            assertThat(segment(ack, "MSA"))
+                    .startsWith("MSA|AE|LIS-000123|sender not permitted from this source address; nothing stored")
+                    .doesNotContain("resend later");
+            assertThat(segment(ack, "ERR"))
+                    .contains("|MSH^1^3|207^Application internal error^HL70357|E||||sender not permitted from this"
+                            + " source address: refused, not stored");
+            assertThat(ack)
+                    .as("nothing of the patient")
+                    .doesNotContain("0012345")
+                    .doesNotContain("DOE");
+        }
+
+        @Test
+        void aRefusedMessageIsNeitherPublishedNorDeadLetteredAndIsCountedByItsReason() {
+            handler.refused(message("oru-r01-v251-cbc-and-liver.hl7"), SenderRefusal.CERTIFICATE);
+
+            assertThat(kafka.published()).isEmpty();
+            assertThat(meters.get("toxwatch.ingest.rejections")
+                            .tag("protocol", "HL7V2")
+                            .tag("reason", "sender-certificate")
+                            .counter()
+                            .count())
+                    .isEqualTo(1.0);
+            assertThat(meters.get("toxwatch.ingest.messages")
+                            .tag("outcome", "rejected")
+                            .counter()
+                            .count())
+                    .isEqualTo(1.0);
+        }
+    }
+
+    @Nested
     class NothingLostNothingDuplicated {
 
         @Test
