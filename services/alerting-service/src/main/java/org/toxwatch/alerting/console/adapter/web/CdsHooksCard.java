@@ -5,21 +5,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.toxwatch.alerting.alert.domain.AlertEpisode;
+import org.toxwatch.model.ToxicityAssessed;
 
 /**
  * An alert as a CDS Hooks (2.0) card, for an EHR showing a patient's chart: a summary under 140 characters, an
  * indicator from the priority (high: critical, medium: warning, low: info), the evidence as markdown and a link
- * to the alert in the ToxWatch console. Built as JSON maps so absent values are left out.
+ * to the alert in the ToxWatch console. Built as JSON maps so absent values are left out. The card names the
+ * assessment that gave the alert its priority and adds the latest assessment when it is another.
  */
 final class CdsHooksCard {
 
     static final int LONGEST_SUMMARY = 140;
 
-    static Map<String, Object> of(AlertEpisode episode, String consoleBaseUrl) {
+    static Map<String, Object> of(AlertEpisode episode, ToxicityAssessed driving, String consoleBaseUrl) {
         var latest = episode.latest();
         var card = new LinkedHashMap<String, Object>();
         card.put("uuid", episode.alertId().toString());
-        card.put("summary", summary(episode));
+        card.put("summary", summary(episode, driving));
         card.put(
                 "indicator",
                 switch (episode.priority()) {
@@ -28,7 +30,7 @@ final class CdsHooksCard {
                     case LOW -> "info";
                 });
         var detail = new StringBuilder()
-                .append(latest.summary())
+                .append(driving.summary())
                 .append("\n\n**Why ")
                 .append(episode.priority().name().toLowerCase(Locale.ROOT))
                 .append(" priority:** ")
@@ -36,10 +38,10 @@ final class CdsHooksCard {
                 .append(" (policy ")
                 .append(episode.policyVersion())
                 .append(", criteria ")
-                .append(latest.catalogueVersion())
+                .append(driving.catalogueVersion())
                 .append(")\n\n**Status:** ")
                 .append(episode.status().name().toLowerCase(Locale.ROOT));
-        for (var evidence : latest.evidence()) {
+        for (var evidence : driving.evidence()) {
             detail.append("\n- ").append(evidence.display());
             if (evidence.value() != null) {
                 detail.append(": ").append(evidence.value().toPlainString());
@@ -49,8 +51,11 @@ final class CdsHooksCard {
             }
             detail.append(" (").append(evidence.observedAt()).append(')');
         }
-        if (latest.labOnlyGrading()) {
+        if (driving.labOnlyGrading()) {
             detail.append("\n\n*").append(AlertView.LAB_ONLY_NOTE).append('*');
+        }
+        if (!driving.eventId().equals(latest.eventId())) {
+            detail.append("\n\n**Latest:** ").append(latest.summary());
         }
         card.put("detail", detail.toString());
         card.put("source", Map.of("label", "ToxWatch", "url", consoleBaseUrl + "/console/"));
@@ -66,13 +71,12 @@ final class CdsHooksCard {
         return card;
     }
 
-    private static String summary(AlertEpisode episode) {
-        var latest = episode.latest();
-        String term = latest.criterion().term().replace('_', ' ');
+    private static String summary(AlertEpisode episode, ToxicityAssessed driving) {
+        String term = driving.criterion().term().replace('_', ' ');
         String summary = episode.priority().name().charAt(0)
                 + episode.priority().name().substring(1).toLowerCase(Locale.ROOT)
                 + " priority: " + Character.toUpperCase(term.charAt(0)) + term.substring(1)
-                + (latest.grade() == null ? "" : " grade " + latest.grade());
+                + (driving.grade() == null ? "" : " grade " + driving.grade());
         return summary.length() <= LONGEST_SUMMARY ? summary : summary.substring(0, LONGEST_SUMMARY - 1) + "…";
     }
 

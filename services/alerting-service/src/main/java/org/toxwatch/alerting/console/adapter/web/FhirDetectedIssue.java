@@ -11,12 +11,17 @@ import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertStatus;
 import org.toxwatch.model.AlertTransition;
 import org.toxwatch.model.Evidence;
+import org.toxwatch.model.ToxicityAssessed;
 
 /**
  * An alert as a FHIR R4 {@code DetectedIssue}: the toxicity detected for a patient, how severe, which
  * observations implicate it, and what clinicians did about it ({@code mitigation}, from the audit trail).
  * Built as plain JSON maps so absent values are left out, as FHIR requires. Patients and observations are
  * logical references (identifiers), since ToxWatch holds no FHIR server of its own.
+ *
+ * <p>The issue is the assessment that gave the alert its priority (a neutrophil count grade 4 that made a cytopenia
+ * alert high stays the issue after a platelet count grade 3 follows); the detail adds the latest assessment when it
+ * is another.
  *
  * <p>Status: {@code preliminary} until a clinician has acknowledged or resolved the alert, then {@code final}.
  */
@@ -31,8 +36,7 @@ final class FhirDetectedIssue {
     private static final Set<AlertTransition> MITIGATIONS = Set.of(
             AlertTransition.ACKNOWLEDGED, AlertTransition.SNOOZED, AlertTransition.ASSIGNED, AlertTransition.RESOLVED);
 
-    static Map<String, Object> of(AlertEpisode episode, List<AlertChanged> audit) {
-        var latest = episode.latest();
+    static Map<String, Object> of(AlertEpisode episode, ToxicityAssessed driving, List<AlertChanged> audit) {
         var issue = new LinkedHashMap<String, Object>();
         issue.put("resourceType", "DetectedIssue");
         issue.put("id", episode.alertId().toString());
@@ -50,12 +54,12 @@ final class FhirDetectedIssue {
                                 "system",
                                 CRITERION_SYSTEM,
                                 "code",
-                                latest.criterionId(),
+                                driving.criterionId(),
                                 "display",
-                                latest.criterion().term().replace('_', ' '))),
+                                driving.criterion().term().replace('_', ' '))),
                         "text",
-                        latest.criterion().term().replace('_', ' ')
-                                + (latest.grade() == null ? "" : ", grade " + latest.grade())));
+                        driving.criterion().term().replace('_', ' ')
+                                + (driving.grade() == null ? "" : ", grade " + driving.grade())));
         issue.put("severity", severity(episode));
         issue.put(
                 "patient",
@@ -67,12 +71,12 @@ final class FhirDetectedIssue {
         issue.put("identifiedDateTime", episode.createdAt().toString());
         issue.put("author", Map.of("display", "ToxWatch alerting (" + episode.policyVersion() + ")"));
         var observations =
-                latest.evidence().stream().map(FhirDetectedIssue::observation).toList();
+                driving.evidence().stream().map(FhirDetectedIssue::observation).toList();
         if (!observations.isEmpty()) {
             issue.put("implicated", observations);
             issue.put("evidence", List.of(Map.of("detail", observations)));
         }
-        issue.put("detail", detail(episode));
+        issue.put("detail", detail(episode, driving));
         var mitigation = new ArrayList<Map<String, Object>>();
         for (AlertChanged change : audit) {
             if (MITIGATIONS.contains(change.transition())) {
@@ -121,9 +125,9 @@ final class FhirDetectedIssue {
                 display);
     }
 
-    private static String detail(AlertEpisode episode) {
+    private static String detail(AlertEpisode episode, ToxicityAssessed driving) {
         var latest = episode.latest();
-        var text = new StringBuilder(latest.summary())
+        var text = new StringBuilder(driving.summary())
                 .append(" Priority ")
                 .append(episode.priority().name().toLowerCase(Locale.ROOT))
                 .append(" (")
@@ -131,10 +135,13 @@ final class FhirDetectedIssue {
                 .append("; policy ")
                 .append(episode.policyVersion())
                 .append(", criteria ")
-                .append(latest.catalogueVersion())
+                .append(driving.catalogueVersion())
                 .append(").");
-        if (latest.labOnlyGrading()) {
+        if (driving.labOnlyGrading()) {
             text.append(" Note: ").append(AlertView.LAB_ONLY_NOTE).append('.');
+        }
+        if (!driving.eventId().equals(latest.eventId())) {
+            text.append(" Latest: ").append(latest.summary());
         }
         return text.toString();
     }

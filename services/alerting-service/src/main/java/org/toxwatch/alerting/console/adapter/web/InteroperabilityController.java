@@ -1,6 +1,7 @@
 package org.toxwatch.alerting.console.adapter.web;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,9 +14,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.toxwatch.alerting.alert.application.Alerts;
+import org.toxwatch.alerting.alert.application.AssessmentHistory;
 import org.toxwatch.alerting.alert.application.AuditTrail;
 import org.toxwatch.alerting.alert.domain.AlertEpisode;
 import org.toxwatch.model.AlertStatus;
+import org.toxwatch.model.ToxicityAssessed;
 
 /** Alerts for EHR integrations: a FHIR R4 DetectedIssue per alert, CDS Hooks cards per alert and per patient. */
 @RestController
@@ -25,10 +28,12 @@ class InteroperabilityController {
 
     private final Alerts alerts;
     private final AuditTrail auditTrail;
+    private final AssessmentHistory history;
 
-    InteroperabilityController(Alerts alerts, AuditTrail auditTrail) {
+    InteroperabilityController(Alerts alerts, AuditTrail auditTrail, AssessmentHistory history) {
         this.alerts = alerts;
         this.auditTrail = auditTrail;
+        this.history = history;
     }
 
     @GetMapping(
@@ -38,7 +43,8 @@ class InteroperabilityController {
         return alerts.find(alertId)
                 .<ResponseEntity<?>>map(episode -> ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType(FhirDetectedIssue.MEDIA_TYPE))
-                        .body(FhirDetectedIssue.of(episode, auditTrail.of(alertId))))
+                        .body(FhirDetectedIssue.of(
+                                episode, DrivingAssessment.of(episode, history), auditTrail.of(alertId))))
                 .orElseGet(() -> notFound(alertId));
     }
 
@@ -46,7 +52,8 @@ class InteroperabilityController {
     @GetMapping("/api/v1/alerts/{alertId}/cds-card")
     ResponseEntity<?> card(@PathVariable UUID alertId) {
         return alerts.find(alertId)
-                .<ResponseEntity<?>>map(episode -> ResponseEntity.ok(cards(List.of(episode))))
+                .<ResponseEntity<?>>map(
+                        episode -> ResponseEntity.ok(cards(List.of(episode), history.of(episode.patientId()))))
                 .orElseGet(() -> notFound(alertId));
     }
 
@@ -57,14 +64,17 @@ class InteroperabilityController {
         for (AlertStatus status : List.of(AlertStatus.OPEN, AlertStatus.SNOOZED, AlertStatus.ACKNOWLEDGED)) {
             unresolved.addAll(alerts.list(status, patientId, MOST_CARDS));
         }
-        unresolved.sort(java.util.Comparator.comparing(AlertEpisode::priority));
-        return cards(unresolved);
+        unresolved.sort(Comparator.comparing(AlertEpisode::priority));
+        return cards(unresolved, unresolved.isEmpty() ? List.of() : history.of(patientId));
     }
 
-    private static Map<String, Object> cards(List<AlertEpisode> episodes) {
+    private static Map<String, Object> cards(List<AlertEpisode> episodes, List<ToxicityAssessed> patientHistory) {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         return Map.of(
-                "cards", episodes.stream().map(e -> CdsHooksCard.of(e, base)).toList());
+                "cards",
+                episodes.stream()
+                        .map(e -> CdsHooksCard.of(e, DrivingAssessment.among(e, patientHistory), base))
+                        .toList());
     }
 
     private static ResponseEntity<?> notFound(UUID alertId) {

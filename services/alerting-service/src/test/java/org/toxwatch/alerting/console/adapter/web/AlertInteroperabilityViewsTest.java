@@ -2,17 +2,20 @@ package org.toxwatch.alerting.console.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.toxwatch.alerting.alert.domain.Assessments.anAssessment;
+import static org.toxwatch.alerting.alert.domain.Assessments.anAssessmentAt;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.toxwatch.alerting.alert.domain.AlertDecision;
 import org.toxwatch.alerting.alert.domain.AlertEpisode;
 import org.toxwatch.alerting.alert.domain.AlertPolicy;
 import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.Criterion;
+import org.toxwatch.model.ToxicityAssessed;
 
 /** The FHIR DetectedIssue and the CDS Hooks card say what the console says, in the shapes EHRs read. */
 class AlertInteroperabilityViewsTest {
@@ -27,7 +30,7 @@ class AlertInteroperabilityViewsTest {
 
     @Test
     void anOpenAlertIsAPreliminaryHighSeverityDetectedIssueImplicatingItsObservations() {
-        var issue = FhirDetectedIssue.of(raised.episode(), List.of(raised.event()));
+        var issue = FhirDetectedIssue.of(raised.episode(), raised.episode().latest(), List.of(raised.event()));
 
         assertThat(issue)
                 .containsEntry("resourceType", "DetectedIssue")
@@ -51,7 +54,8 @@ class AlertInteroperabilityViewsTest {
                         raised.episode().acknowledge("dr.grey", "on my way", RAISED_AT.plusSeconds(240)))
                 .change();
 
-        var issue = FhirDetectedIssue.of(acknowledged.episode(), List.of(raised.event(), acknowledged.event()));
+        var issue = FhirDetectedIssue.of(
+                acknowledged.episode(), acknowledged.episode().latest(), List.of(raised.event(), acknowledged.event()));
 
         assertThat(issue).containsEntry("status", "final");
         assertThat((List<?>) issue.get("mitigation"))
@@ -64,7 +68,7 @@ class AlertInteroperabilityViewsTest {
 
     @Test
     void aHighAlertIsACriticalCardLinkingToTheConsole() {
-        var card = CdsHooksCard.of(raised.episode(), "https://toxwatch.example");
+        var card = CdsHooksCard.of(raised.episode(), raised.episode().latest(), "https://toxwatch.example");
 
         assertThat(card)
                 .containsEntry("uuid", raised.episode().alertId().toString())
@@ -80,5 +84,50 @@ class AlertInteroperabilityViewsTest {
                                 "https://toxwatch.example/console/alert.html?id="
                                         + raised.episode().alertId(),
                         "type", "absolute"));
+    }
+
+    @Nested
+    class WhenALowerGradeFollowsTheOneThatGaveThePriority {
+
+        private final AlertPolicy policy = new AlertPolicy();
+        private final ToxicityAssessed anc4 =
+                anAssessmentAt("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4, RAISED_AT);
+        private final ToxicityAssessed platelets3 =
+                anAssessmentAt("MRN-1", Criterion.PLATELET_COUNT_DECREASED, 3, RAISED_AT.plusSeconds(3600));
+        private final AlertEpisode episode = AlertEpisode.raise(
+                        anc4, policy.decide(anc4).orElseThrow(), UUID.randomUUID(), RAISED_AT)
+                .episode()
+                .apply(platelets3, policy.decide(platelets3), platelets3.assessedAt())
+                .episode();
+
+        @Test
+        void theDrivingAssessmentIsFoundInThePatientsHistory() {
+            assertThat(DrivingAssessment.among(episode, List.of(anc4, platelets3)))
+                    .isEqualTo(anc4);
+            assertThat(DrivingAssessment.among(episode, List.of(platelets3)))
+                    .as("the latest stands in when the history no longer holds the driver")
+                    .isEqualTo(platelets3);
+        }
+
+        @Test
+        void theDetectedIssueIsTheNeutrophilGrade4AndItsDetailAddsTheLatestPlateletGrade() {
+            var issue = FhirDetectedIssue.of(episode, anc4, List.of());
+
+            assertThat(issue).containsEntry("severity", "high");
+            assertThat(((Map<?, ?>) issue.get("code")).get("text")).isEqualTo("neutrophil count decreased, grade 4");
+            assertThat((String) issue.get("detail"))
+                    .startsWith(anc4.summary())
+                    .endsWith("Latest: " + platelets3.summary());
+        }
+
+        @Test
+        void theCardsSummaryNamesTheNeutrophilGrade4AndItsDetailTheLatestPlateletGrade() {
+            var card = CdsHooksCard.of(episode, anc4, "https://toxwatch.example");
+
+            assertThat(card).containsEntry("summary", "High priority: Neutrophil count decreased grade 4");
+            assertThat((String) card.get("detail"))
+                    .startsWith(anc4.summary())
+                    .endsWith("**Latest:** " + platelets3.summary());
+        }
     }
 }
