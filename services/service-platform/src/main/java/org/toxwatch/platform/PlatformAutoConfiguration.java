@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
@@ -116,6 +117,13 @@ public class PlatformAutoConfiguration {
         @ConditionalOnMissingBean(name = "mongoHealthIndicator")
         MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongoTemplate) {
             return new MongoPingHealthIndicator(mongoTemplate);
+        }
+
+        @Bean
+        @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+        SettingsChangesController settingsChangesController(MongoTemplate mongoTemplate, Environment environment) {
+            return new SettingsChangesController(
+                    new SettingsAudit(mongoTemplate), environment.getProperty("spring.application.name", "toxwatch"));
         }
 
         /**

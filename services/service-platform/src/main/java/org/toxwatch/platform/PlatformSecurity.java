@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -63,6 +64,10 @@ public final class PlatformSecurity {
             authorize
                     .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                     .hasAnyRole(Roles.INTEGRATION, Roles.CLINICIAN, Roles.OPERATOR);
+            // How the service is configured is for those who run it (SettingsChangesController).
+            authorize
+                    .requestMatchers(HttpMethod.GET, SettingsChangesController.PATH)
+                    .hasRole(Roles.OPERATOR);
             rules.customize(authorize);
             authorize.anyRequest().denyAll();
         });

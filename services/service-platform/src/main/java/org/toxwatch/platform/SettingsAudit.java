@@ -35,6 +35,9 @@ public final class SettingsAudit {
     public record Change(
             String name, @Nullable String before, @Nullable String after) {}
 
+    /** One start whose settings differed from the start recorded before it. */
+    public record Entry(String service, Instant at, String actor, List<Change> changes) {}
+
     private final MongoTemplate mongo;
 
     public SettingsAudit(MongoTemplate mongo) {
@@ -99,6 +102,34 @@ public final class SettingsAudit {
                                         .toList()),
                 COLLECTION);
         return changes;
+    }
+
+    /**
+     * The latest entries of {@code service}, newest first. A secret-named setting is left out here too, should an
+     * entry from before that rule hold one.
+     */
+    public List<Entry> latest(String service, int limit) {
+        return mongo
+                .find(
+                        Query.query(Criteria.where("service").is(service))
+                                .with(Sort.by(Sort.Order.desc("at")))
+                                .limit(limit),
+                        Document.class,
+                        COLLECTION)
+                .stream()
+                .map(entry -> new Entry(
+                        entry.getString("service"),
+                        entry.getDate("at").toInstant(),
+                        entry.getString("actor"),
+                        entry.getList("changes", Document.class, List.of()).stream()
+                                .filter(change -> !SECRET.matcher(change.getString("name"))
+                                        .matches())
+                                .map(change -> new Change(
+                                        change.getString("name"),
+                                        change.getString("before"),
+                                        change.getString("after")))
+                                .toList()))
+                .toList();
     }
 
     static List<Change> differences(Map<String, String> before, Map<String, String> after) {
