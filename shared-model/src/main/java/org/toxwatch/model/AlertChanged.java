@@ -14,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param assessmentEventId the assessment that caused it, for RAISED, ESCALATED_GRADE and UPDATED
  * @param sourceSystem the service that recorded the transition ({@code alerting})
  * @param sourceMessageId what caused it: the assessment's event id, or the id of the clinician's request
+ * @param drivenByCriterion the criterion of the assessment that gave the alert its priority, which can differ from
+ *     {@code criterion} (the latest assessment's): a platelet grade 3 after the neutrophil grade 4 that made a
+ *     cytopenia alert high; absent in events recorded before it was kept
+ * @param drivenByGrade that assessment's grade; absent with it
  */
 public record AlertChanged(
         UUID eventId,
@@ -30,7 +34,9 @@ public record AlertChanged(
         @Nullable String reason,
         @Nullable UUID assessmentEventId,
         String sourceSystem,
-        String sourceMessageId) {
+        String sourceMessageId,
+        @Nullable Criterion drivenByCriterion,
+        @Nullable Integer drivenByGrade) {
 
     public AlertChanged {
         Objects.requireNonNull(eventId, "eventId");

@@ -198,7 +198,9 @@ public final class ClinicalEvents {
                 null,
                 assessment.eventId(),
                 "alerting",
-                assessment.eventId().toString());
+                assessment.eventId().toString(),
+                assessment.criterion(),
+                assessment.grade());
     }
 
     /** A JSON submission ingest refused, on its way to the dead-letter topic of {@code targetTopic}. */

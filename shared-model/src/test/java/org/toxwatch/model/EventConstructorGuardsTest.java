@@ -302,7 +302,9 @@ class EventConstructorGuardsTest {
                             null,
                             null,
                             "alerting",
-                            "assessment-1"))
+                            "assessment-1",
+                            null,
+                            null))
                     .withMessage("actor");
         }
     }

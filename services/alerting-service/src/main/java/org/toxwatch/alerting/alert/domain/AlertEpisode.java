@@ -524,7 +524,7 @@ public record AlertEpisode(
                 latest.eventId().toString());
     }
 
-    /** A transition of this episode as it now stands (status, priority, latest grade). */
+    /** A transition of this episode as it now stands (status, priority, latest grade, what drove the priority). */
     private AlertChanged event(
             AlertTransition transition,
             Instant now,
@@ -532,6 +532,7 @@ public record AlertEpisode(
             @Nullable String reason,
             @Nullable UUID assessmentEventId,
             String sourceMessageId) {
+        var driver = drivenBy();
         return new AlertChanged(
                 UUID.randomUUID(),
                 alertId,
@@ -547,6 +548,8 @@ public record AlertEpisode(
                 reason,
                 assessmentEventId,
                 SOURCE_SYSTEM,
-                sourceMessageId);
+                sourceMessageId,
+                driver.criterion(),
+                driver.grade());
     }
 }

@@ -6,8 +6,10 @@ import static org.toxwatch.alerting.alert.domain.Assessments.anAssessmentAt;
 import static org.toxwatch.alerting.alert.domain.Assessments.withCaveats;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AssessmentCaveat;
 import org.toxwatch.model.Criterion;
@@ -60,6 +62,31 @@ class AlertHeadlineTest {
                 .as("the headline")
                 .extracting(PriorityDriver::criterion, PriorityDriver::grade, PriorityDriver::assessedAt)
                 .containsExactly(Criterion.NEUTROPHIL_COUNT_DECREASED, 4, EIGHT);
+    }
+
+    @Test
+    void everyTransitionAfterwardsCarriesTheAncGrade4BesideTheLatestPlateletGrade3() {
+        var anc4 = anAssessmentAt("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4, EIGHT);
+        var platelets3 = anAssessmentAt("MRN-1", Criterion.PLATELET_COUNT_DECREASED, 3, NINE);
+        var raised = AlertEpisode.raise(anc4, policy.decide(anc4).orElseThrow(), UUID.randomUUID(), EIGHT);
+
+        var updated = raised.episode().apply(platelets3, policy.decide(platelets3), NINE);
+        var acknowledged = ((AlertEpisode.Decision.Changed) updated.episode().acknowledge("dr.grey", null, TEN))
+                .change()
+                .event();
+
+        assertThat(raised.event())
+                .extracting(AlertChanged::drivenByCriterion, AlertChanged::drivenByGrade)
+                .containsExactly(Criterion.NEUTROPHIL_COUNT_DECREASED, 4);
+        assertThat(List.of(updated.event(), acknowledged))
+                .allSatisfy(event -> assertThat(event)
+                        .extracting(
+                                AlertChanged::criterion,
+                                AlertChanged::grade,
+                                AlertChanged::drivenByCriterion,
+                                AlertChanged::drivenByGrade)
+                        .containsExactly(
+                                Criterion.PLATELET_COUNT_DECREASED, 3, Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
     }
 
     @Test

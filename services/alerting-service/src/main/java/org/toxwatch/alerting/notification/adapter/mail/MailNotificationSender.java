@@ -2,6 +2,7 @@ package org.toxwatch.alerting.notification.adapter.mail;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -12,6 +13,7 @@ import org.toxwatch.alerting.notification.domain.WebhookDelivery;
 import org.toxwatch.alerting.notification.domain.WebhookSubscription;
 import org.toxwatch.alerting.patient.domain.PatientDetails;
 import org.toxwatch.model.AlertChanged;
+import org.toxwatch.model.Criterion;
 
 /**
  * Sends a delivery to a {@code mailto:} subscription through Spring Mail. Minimum necessary: e-mail is often read
@@ -71,11 +73,22 @@ public final class MailNotificationSender implements WebhookSender {
         if (patientDetails) {
             text.append("Patient: ").append(change.patientId()).append('\n');
         }
-        text.append("Toxicity: ")
-                .append(change.criterion().id())
-                .append(change.grade() == null ? "" : ", grade " + change.grade())
-                .append('\n')
-                .append("Status: ")
+        // What the priority rests on comes first; the latest assessment follows when it is another.
+        Criterion driver = change.drivenByCriterion();
+        if (driver != null
+                && (driver != change.criterion() || !Objects.equals(change.drivenByGrade(), change.grade()))) {
+            text.append("Toxicity: ")
+                    .append(toxicity(driver, change.drivenByGrade()))
+                    .append('\n')
+                    .append("Latest: ")
+                    .append(toxicity(change.criterion(), change.grade()))
+                    .append('\n');
+        } else {
+            text.append("Toxicity: ")
+                    .append(toxicity(change.criterion(), change.grade()))
+                    .append('\n');
+        }
+        text.append("Status: ")
                 .append(words(change.status().name()))
                 .append("\n\n")
                 .append("Open it in the ToxWatch console (sign-in required):\n")
@@ -88,6 +101,10 @@ public final class MailNotificationSender implements WebhookSender {
                 .append(delivery.deliveryId())
                 .append('\n');
         return text.toString();
+    }
+
+    private static String toxicity(Criterion criterion, @Nullable Integer grade) {
+        return criterion.id() + (grade == null ? "" : ", grade " + grade);
     }
 
     private static String verb(AlertChanged change) {

@@ -91,6 +91,22 @@ class MailNotificationSenderIT {
         assertThat(message.getSubject()).doesNotContain("MRN-4711", "Example", "Mia");
     }
 
+    @Test
+    void theBodyNamesTheGradeThePriorityRestsOnBeforeALowerLatestOne() {
+        var policy = new AlertPolicy();
+        var anc4 = anAssessment("MRN-4711", Criterion.NEUTROPHIL_COUNT_DECREASED, 4);
+        var platelets3 = anAssessment("MRN-4711", Criterion.PLATELET_COUNT_DECREASED, 3);
+        var raised = AlertEpisode.raise(anc4, policy.decide(anc4).orElseThrow(), UUID.randomUUID(), NOW);
+        var updated = raised.episode().apply(platelets3, policy.decide(platelets3), NOW.plusSeconds(600));
+
+        String body = sender(false).body(WebhookDelivery.of(ward, updated.event(), NOW.plusSeconds(600)));
+
+        assertThat(updated.event().priority()).isEqualTo(AlertPriority.HIGH);
+        assertThat(body)
+                .contains("Toxicity: CTCAE-5.0/neutrophil_count_decreased, grade 4\n"
+                        + "Latest: CTCAE-5.0/platelet_count_decreased, grade 3\n");
+    }
+
     /** Who the patient is, as the store would hand it; e-mail must never use it. */
     private static PatientDetails aKnownChild() {
         return PatientFile.of("MRN-4711")
