@@ -85,17 +85,20 @@
   function patientRow(row, now) {
     const state = rowState(row);
     const lead = row.alerts[0];
+    // Explicit roles: on a tablet the rows are laid out as cards (CSS grid), which must not cost the table its meaning.
     return h("tr", {
+        role: "row",
         "data-patient-id": row.patientId,
         "data-alert-id": lead.alertId,
         "data-state": state,
         class: ["state-" + state.toLowerCase(), row.alerts.some((a) => fresh.has(a.alertId)) ? "fresh" : null]
           .filter(Boolean).join(" "),
       },
-      h("td", { class: "priority-cell" }, priorityBadge(lead.priority, state !== "OPEN"), h("br"),
+      h("td", { class: "priority-cell", role: "cell" }, priorityBadge(lead.priority, state !== "OPEN"), " ",
         h("span", { class: "state", "data-field": "state" }, stateText(state, row))),
       patientCell(row, lead.therapyDay),
-      h("td", {}, h("ul", { class: "row-alerts" }, ...row.alerts.map((alert) => alertItem(alert, now, row.alerts.length > 1)))));
+      h("td", { class: "alerts", role: "cell" },
+        h("ul", { class: "row-alerts" }, ...row.alerts.map((alert) => alertItem(alert, now, row.alerts.length > 1)))));
   }
 
   function stateText(state, row) {
@@ -112,16 +115,15 @@
 
   function patientCell(row, therapyDay) {
     const patient = row.patient;
-    return h("td", { class: "patient" },
-      h("strong", { "data-field": "name" }, patientName(patient)), " ",
-      h("small", {}, h("span", { "data-field": "age" }, patientAge(patient?.birthDate)), " · ",
-        h("span", { "data-field": "sex" }, patientSex(patient))),
-      h("br"),
-      h("span", { class: "place", "data-field": "location" }, patientPlace(patient)),
-      therapyDay ? [h("br"), h("span", { class: "therapy", "data-field": "therapy" }, therapyDay)] : null,
-      h("br"),
-      h("small", {}, "Attending: ", h("span", { "data-field": "attending" }, patientAttending(patient)), " · ",
-        h("a", { href: "/console/patient.html?id=" + encodeURIComponent(row.patientId), "data-field": "patient-id" },
+    // Lines on a desktop; on a tablet who, where and therapy share one line (console.css).
+    return h("td", { class: "patient", role: "cell" },
+      h("span", { class: "line who" }, h("strong", { "data-field": "name" }, patientName(patient)), " ",
+        h("small", {}, h("span", { "data-field": "age" }, patientAge(patient?.birthDate)), " · ",
+          h("span", { "data-field": "sex" }, patientSex(patient)))), " ",
+      h("span", { class: "line place", "data-field": "location" }, patientPlace(patient)), " ",
+      therapyDay ? [h("span", { class: "line therapy", "data-field": "therapy" }, therapyDay), " "] : null,
+      h("small", { class: "line ids" }, "Attending: ", h("span", { "data-field": "attending" }, patientAttending(patient)),
+        " · ", h("a", { href: "/console/patient.html?id=" + encodeURIComponent(row.patientId), "data-field": "patient-id" },
           row.patientId)));
   }
 
