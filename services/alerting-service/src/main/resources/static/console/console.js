@@ -93,6 +93,26 @@ const ToxWatch = (() => {
     };
   }
 
+  // UCUM units as written on a ward, by the rules of the server's ClinicalWording (one wording for the console):
+  // 10*9/L → 10⁹/L, Cel → °C, mm[Hg] → mmHg, umol/L → µmol/L; annotations ({cells}) dropped.
+  const SUPERSCRIPT = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
+
+  function unit(ucum) {
+    if (!ucum || !String(ucum).trim()) return "";
+    return String(ucum).replaceAll("mm[Hg]", "mmHg").replaceAll("[degF]", "°F").replace(/\bCel\b/g, "°C")
+      .replace(/\{[^}]*}/g, "")
+      .replace(/(?<![A-Za-z])u(?=(?:mol|g|L|IU)\b)/g, "µ")
+      .replace(/10\*(-?\d+)/g, (_, power) => "10" + [...power].map((c) => SUPERSCRIPT[c]).join(""));
+  }
+
+  /** A value with its unit: "0.4 × 10⁹/L", "38.6 °C", "8 L/min"; "—" without a value. */
+  function quantity(value, ucum) {
+    if (value === null || value === undefined || value === "") return "—";
+    const written = unit(ucum);
+    if (!written) return String(value);
+    return value + (written.startsWith("10") ? " × " : " ") + written;
+  }
+
   function time(iso) {
     return iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "—";
   }
@@ -270,7 +290,7 @@ const ToxWatch = (() => {
   if (document.querySelector("header.bar")) checkGrading();
 
   return {
-    api, loadSession, h, term, headline, time, age, priorityBadge, caveatText, range, follow, showLiveState, checkGrading, say,
+    api, loadSession, h, term, headline, unit, quantity, time, age, priorityBadge, caveatText, range, follow, showLiveState, checkGrading, say,
     patientName, patientAge, birthDateText, patientSex, patientPlace, patientAttending,
   };
 })();

@@ -4,7 +4,7 @@
 // the service. The server sends every observation received, the therapy events and both axes (ticks on 1/2/5 x 10^n
 // and on the hospital's clock), so this script only draws; it never re-derives a grade, a threshold or a tick.
 (() => {
-  const { api, loadSession, h, term, range, say,
+  const { api, loadSession, h, term, range, say, unit: clinicalUnit, quantity,
     patientName, patientAge, patientSex, patientPlace, patientAttending } = ToxWatch;
   const SVG = "http://www.w3.org/2000/svg";
   const patientId = new URLSearchParams(window.location.search).get("id");
@@ -12,9 +12,9 @@
   // The drawing is as wide as the page shows it, so that its text is read at its own size on a tablet as on a desk.
   let WIDTH = 800;
   const LEFT = 56, RIGHT = 48, TOP = 40, PLOT = 190, TRACK = 26, AXIS = 54;
-  const COLOURS = ["#0b4f9c", "#8a4b00"];
+  // One colour and one mark per line of a panel (blood pressure has three): circle, square, diamond.
+  const COLOURS = ["#0b4f9c", "#8a4b00", "#5b2a86"];
   const NADIR = "#b00020";
-  const UNITS = { "10*9/L": "×10⁹/L", "Cel": "°C", "g/dL": "g/dL", "U/L": "U/L", "mg/dL": "mg/dL" };
   let zone = "UTC";
 
   function s(tag, attributes = {}, ...children) {
@@ -31,7 +31,18 @@
   }
 
   function unitText(unit) {
-    return UNITS[unit] || unit || "";
+    return clinicalUnit(unit);
+  }
+
+  /** A point's value with its unit, as ClinicalWording writes it: "<0.1 × 10⁹/L", "38.4 °C". */
+  function valueWithUnit(p) {
+    return quantity(valueText(p), p.unit);
+  }
+
+  function rangeWithUnit(referenceRange, ucum) {
+    const bounds = range(referenceRange);
+    const written = unitText(ucum);
+    return bounds === "—" || !written ? bounds : bounds + (written.startsWith("10") ? " × " : " ") + written;
   }
 
   function valueText(p) {
@@ -96,13 +107,17 @@
         points: points.map((p) => x(p.observedAt) + "," + y(p.value)).join(" ") }));
     }
     for (const p of points) {
-      const label = `${series.name} ${valueText(p)} ${unitText(p.unit)} at ${at(p.observedAt)}`
-        + (p.referenceRange ? `; reference ${range(p.referenceRange)}` : "")
+      const label = `${series.name} ${valueWithUnit(p)} at ${at(p.observedAt)}`
+        + (p.referenceRange ? `; reference ${rangeWithUnit(p.referenceRange, p.unit)}` : "")
         + (p.graded ? "" : "; no grade changed with it");
       const hollow = p.comparator ? { fill: "#fff", stroke: colour, "stroke-width": 2 } : { fill: colour };
-      const mark = index % 2 === 0
-        ? s("circle", { cx: x(p.observedAt), cy: y(p.value), r: 4, ...hollow })
-        : s("rect", { x: x(p.observedAt) - 4, y: y(p.value) - 4, width: 8, height: 8, ...hollow });
+      const px = x(p.observedAt), py = y(p.value);
+      const shape = index % COLOURS.length;
+      const mark = shape === 0 ? s("circle", { cx: px, cy: py, r: 4, ...hollow })
+        : shape === 1 ? s("rect", { x: px - 4, y: py - 4, width: 8, height: 8, ...hollow })
+          : s("polygon", { points: `${px},${py - 5} ${px + 5},${py} ${px},${py + 5} ${px - 5},${py}`, "data-x": px,
+            ...hollow });
+      mark.setAttribute("data-series", series.name);
       mark.setAttribute("data-value", String(Number(p.value)));
       mark.setAttribute("data-observed-at", p.observedAt);
       mark.append(s("title", {}, label));
@@ -113,7 +128,7 @@
       const nx = x(nadir.observedAt), ny = y(nadir.value);
       svg.append(s("circle", { cx: nx, cy: ny, r: 8, fill: "none", stroke: NADIR, "stroke-width": 2,
         class: "nadir", "data-value": String(Number(nadir.value)) },
-        s("title", {}, `Nadir ${valueText(nadir)} ${unitText(nadir.unit)} at ${at(nadir.observedAt)}`)));
+        s("title", {}, `Nadir ${valueWithUnit(nadir)} at ${at(nadir.observedAt)}`)));
       const below = ny < TOP + PLOT - 24;
       svg.append(s("text", { x: nx, y: below ? ny + 24 : ny - 14, "text-anchor": "middle", "font-size": 13,
         "font-weight": 700, fill: NADIR }, "nadir " + valueText(nadir)));
@@ -177,7 +192,7 @@
       if (!points.length) return series.name + ": no results";
       const latest = points[points.length - 1];
       const nadir = points.find((p) => p.observationId === series.nadir);
-      return `${series.name}: ${points.length} results; latest ${valueText(latest)} ${unitText(latest.unit)} at `
+      return `${series.name}: ${points.length} results; latest ${valueWithUnit(latest)} at `
         + at(latest.observedAt) + (nadir ? `; nadir ${valueText(nadir)} at ${at(nadir.observedAt)}` : "");
     }).join(". ") + ". The data table below lists every value.";
   }
@@ -208,9 +223,9 @@
     const rows = panel.series.flatMap((series) => series.points.map((p) => h("tr",
       { "data-observation": p.observationId, class: p.observationId === series.nadir ? "nadir-row" : null },
       h("td", {}, at(p.observedAt)), h("td", {}, series.name),
-      h("td", {}, valueText(p) + " " + unitText(p.unit), p.observationId === series.nadir ? h("strong", {}, " (nadir)") : null),
-      h("td", {}, p.reportedValue != null ? p.reportedValue + " " + (p.reportedUnit || "") : "—"),
-      h("td", {}, range(p.referenceRange)), h("td", {}, p.graded ? "yes" : "no"),
+      h("td", {}, valueWithUnit(p), p.observationId === series.nadir ? h("strong", {}, " (nadir)") : null),
+      h("td", { "data-field": "as-received" }, quantity(p.reportedValue, p.reportedUnit)),
+      h("td", {}, rangeWithUnit(p.referenceRange, p.unit)), h("td", {}, p.graded ? "yes" : "no"),
       h("td", {}, h("code", {}, p.sourceMessageId)))));
     return h("details", {}, h("summary", {}, "Data table: " + panel.title),
       h("div", { class: "table-wrap" }, h("table", {},

@@ -327,7 +327,13 @@ class ConsoleBrowserIT extends RunningAlertingService {
         WebElement anc = browser.findElement(By.cssSelector("figure[data-panel='ANC']"));
         assertThat(anc.findElements(By.cssSelector("svg rect.grade-4"))).hasSize(1);
         anc.findElement(By.tagName("summary")).click();
-        assertThat(anc.findElement(By.tagName("table")).getText()).contains("0.4 10*9/L", "1.8–7.7", "lab-42");
+        assertThat(anc.findElement(By.tagName("table")).getText())
+                .as("value, as received and reference range in clinical units, as on the alert page")
+                .contains("0.4 × 10⁹/L", "1.8–7.7 × 10⁹/L", "lab-42")
+                .doesNotContain("10*9");
+        assertThat(anc.findElement(By.cssSelector("td[data-field='as-received']"))
+                        .getText())
+                .isEqualTo("0.4 × 10⁹/L");
         assertThat(browser.findElement(By.cssSelector("figure[data-panel='PLATELETS']"))
                         .getText())
                 .contains("No results.");
