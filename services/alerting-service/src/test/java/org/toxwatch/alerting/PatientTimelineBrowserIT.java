@@ -37,6 +37,7 @@ import org.toxwatch.model.Evidence;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.ReferenceRange;
 import org.toxwatch.model.ReferenceRangeSource;
+import org.toxwatch.model.ResultStatus;
 import org.toxwatch.model.Therapy;
 import org.toxwatch.model.TherapyContext;
 import org.toxwatch.model.TherapyEventType;
@@ -154,6 +155,166 @@ class PatientTimelineBrowserIT extends RunningAlertingService {
                     "patient-timeline-car-t-768-anc", browser.findElement(By.cssSelector("figure[data-panel='ANC']")));
         } finally {
             console.resize(ConsoleBrowser.DESKTOP);
+        }
+    }
+
+    @Test
+    void crpFerritinCreatinineBloodPressureAndSpo2ArePlottedWithGradeBandsOnlyWhereACriterionGradesThem()
+            throws Exception {
+        String patient = "MRN-" + UUID.randomUUID();
+        var course = InflammationAndCirculation.publishedFor(patient, this);
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> observationLog.of(patient).observations().size() == course.observationCount()
+                        && history.of(patient).size() == course.assessments().size());
+        console.signIn(baseUrl(), CLINICIAN_PASSWORD);
+
+        browser.get(baseUrl() + "/console/patient.html?id=" + patient);
+        console.waitFor(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("figure[data-panel='SPO2'] svg [data-series='SpO2']")));
+
+        assertThat(values(panel("CRP"))).containsExactly("12", "86", "148", "64");
+        assertThat(values(panel("FERRITIN"))).containsExactly("380", "2450", "1900");
+        assertThat(values(panel("CREATININE"))).containsExactly("0.8", "1.9", "1.3");
+        WebElement pressure = panel("BLOOD_PRESSURE");
+        assertThat(values(pressure, "Systolic")).containsExactly("118", "96", "86", "104");
+        assertThat(values(pressure, "Diastolic")).containsExactly("72", "58", "48", "62");
+        assertThat(values(pressure, "MAP")).containsExactly("87", "71", "61", "76");
+        assertThat(values(panel("SPO2"))).containsExactly("97", "94", "91", "95");
+
+        assertThat(gradeBands(panel("CREATININE")))
+                .as("creatinine increased, CTCAE (CRITERIA.md 2.4)")
+                .containsExactly("grade-2");
+        assertThat(gradeBands(pressure))
+                .as("CRS, whose hypotension is read from BP (CRITERIA.md 4.4)")
+                .containsExactly("grade-2");
+        for (String ungraded : List.of("CRP", "FERRITIN", "SPO2")) {
+            assertThat(gradeBands(panel(ungraded)))
+                    .as(ungraded + ": no criterion grades it (CRITERIA.md 2.8, 4.1), so no band")
+                    .isEmpty();
+            assertThat(panel(ungraded)
+                            .findElement(By.cssSelector("ul.chart-legend"))
+                            .getText())
+                    .doesNotContain("band");
+        }
+        assertThat(pressure.findElement(By.cssSelector("ul.chart-legend")).getText())
+                .contains("Systolic", "Diastolic", "MAP", "band: Cytokine release syndrome grade");
+        assertThat(List.of("CRP", "FERRITIN", "CREATININE", "BLOOD_PRESSURE", "SPO2"))
+                .extracting(key ->
+                        panel(key).findElement(By.cssSelector("svg title")).getDomProperty("textContent"))
+                .containsExactly(
+                        "C-reactive protein (mg/L)",
+                        "Ferritin (ng/mL)",
+                        "Creatinine (mg/dL)",
+                        "Blood pressure (mmHg)",
+                        "SpO2 (%)");
+        for (String key : List.of("CRP", "FERRITIN", "CREATININE", "BLOOD_PRESSURE", "SPO2")) {
+            assertNiceValueTicks(panel(key));
+        }
+        WebElement crp = panel("CRP");
+        crp.findElement(By.tagName("summary")).click();
+        assertThat(crp.findElements(By.cssSelector("table tbody tr")))
+                .as("the data table is kept")
+                .hasSize(4);
+        assertThat(crp.findElements(By.cssSelector("td[data-field='as-received']")))
+                .extracting(WebElement::getText)
+                .contains("148 mg/L");
+        assertThat(console.seriousAccessibilityViolations()).isEmpty();
+        console.assertFitsTheWindowWidth();
+        for (String key : List.of("CRP", "FERRITIN", "CREATININE", "BLOOD_PRESSURE", "SPO2")) {
+            keepScreenshot("patient-timeline-" + key.toLowerCase(java.util.Locale.ROOT), panel(key));
+        }
+
+        console.resize(ConsoleBrowser.TABLET_PORTRAIT);
+        try {
+            browser.navigate().refresh();
+            console.waitFor(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("figure[data-panel='SPO2'] svg [data-series='SpO2']")));
+            console.assertFitsTheWindowWidth();
+            assertThat(console.seriousAccessibilityViolations()).isEmpty();
+            keepScreenshot("patient-timeline-768-blood_pressure", panel("BLOOD_PRESSURE"));
+        } finally {
+            console.resize(ConsoleBrowser.DESKTOP);
+        }
+    }
+
+    /**
+     * Four days of a patient with CRS: CRP, ferritin and creatinine from the laboratory, blood pressure and SpO2
+     * from the monitor; monitoring graded creatinine increased 2 and CRS 2 (the hypotension of day 3).
+     */
+    private record InflammationAndCirculation(List<ToxicityAssessed> assessments, int observationCount) {
+
+        static InflammationAndCirculation publishedFor(String patient, PatientTimelineBrowserIT test) throws Exception {
+            var labs = new ArrayList<LabResultRecorded>();
+            String[] crp = {"12", "86", "148", "64"};
+            for (int i = 0; i < crp.length; i++) {
+                labs.add(aLabResult(patient, "1988-5", crp[i], "mg/L", CarTCourse.day(i + 1, 6)));
+            }
+            String[] ferritin = {"380", "2450", "1900"};
+            for (int i = 0; i < ferritin.length; i++) {
+                labs.add(aLabResult(patient, "2276-4", ferritin[i], "ng/mL", CarTCourse.day(i + 1, 6)));
+            }
+            String[] creatinine = {"0.8", "1.9", "1.3"};
+            var creatinines = new ArrayList<LabResultRecorded>();
+            for (int i = 0; i < creatinine.length; i++) {
+                creatinines.add(aLabResult(patient, "2160-0", creatinine[i], "mg/dL", CarTCourse.day(i + 1, 6)));
+            }
+            labs.addAll(creatinines);
+            for (var lab : labs) {
+                test.send(Topics.LAB_RESULTS, patient, lab);
+            }
+            String[][] readings = {
+                {"118", "72", "87", "97"}, {"96", "58", "71", "94"}, {"86", "48", "61", "91"}, {"104", "62", "76", "95"}
+            };
+            var vitals = new ArrayList<VitalSignsRecorded>();
+            for (int i = 0; i < readings.length; i++) {
+                vitals.add(new VitalSignsRecorded(
+                        UUID.randomUUID(),
+                        patient,
+                        CarTCourse.day(i + 1, 14),
+                        CarTCourse.day(i + 1, 14).plusSeconds(60),
+                        "monitor",
+                        "vitals-" + i,
+                        null,
+                        null,
+                        new BigDecimal(readings[i][0]),
+                        new BigDecimal(readings[i][1]),
+                        new BigDecimal(readings[i][2]),
+                        new BigDecimal(readings[i][3]),
+                        null,
+                        null,
+                        null,
+                        null,
+                        ResultStatus.FINAL));
+            }
+            for (var set : vitals) {
+                test.send(Topics.VITAL_SIGNS, patient, set);
+            }
+            var hypotension = vitals.get(2);
+            var assessments = List.of(
+                    CarTCourse.assessed(
+                            patient,
+                            Criterion.CREATININE_INCREASED,
+                            2,
+                            CarTCourse.evidence(creatinines.get(1), "Creatinine", null)),
+                    CarTCourse.assessed(
+                            patient,
+                            Criterion.CYTOKINE_RELEASE_SYNDROME,
+                            2,
+                            new Evidence(
+                                    hypotension.eventId(),
+                                    "8480-6",
+                                    "Systolic blood pressure",
+                                    hypotension.systolicMmHg(),
+                                    "mm[Hg]",
+                                    hypotension.systolicMmHg(),
+                                    "mm[Hg]",
+                                    null,
+                                    hypotension.observedAt(),
+                                    hypotension.sourceMessageId())));
+            assessments.forEach(test::publish);
+            // Each set of vital signs gives four charted measurements: systolic, diastolic, MAP, SpO2.
+            return new InflammationAndCirculation(assessments, labs.size() + 4 * vitals.size());
         }
     }
 
@@ -290,15 +451,36 @@ class PatientTimelineBrowserIT extends RunningAlertingService {
 
     /** The values plotted, left to right (the nadir ring repeats a point and is left out). */
     private static List<String> values(WebElement figure) {
-        return figure.findElements(By.cssSelector("svg circle[data-observed-at], svg rect[data-observed-at]")).stream()
+        return plotted(figure.findElements(By.cssSelector("svg [data-observed-at]")));
+    }
+
+    /** The values one line of a panel plots, left to right. */
+    private static List<String> values(WebElement figure, String series) {
+        return plotted(figure.findElements(By.cssSelector("svg [data-observed-at][data-series='" + series + "']")));
+    }
+
+    private static List<String> plotted(List<WebElement> points) {
+        return points.stream()
                 .sorted(Comparator.comparing(PatientTimelineBrowserIT::pointX))
                 .map(point -> point.getDomAttribute("data-value"))
                 .toList();
     }
 
+    /** The grade bands drawn under a chart, by class ({@code grade-2}). */
+    private static List<String> gradeBands(WebElement figure) {
+        return figure.findElements(By.cssSelector("svg rect[class^='grade-']")).stream()
+                .map(band -> band.getDomAttribute("class"))
+                .toList();
+    }
+
     private static double pointX(WebElement point) {
-        String cx = point.getDomAttribute("cx");
-        return Double.parseDouble(cx != null ? cx : point.getDomAttribute("x"));
+        for (String attribute : List.of("cx", "x", "data-x")) {
+            String value = point.getDomAttribute(attribute);
+            if (value != null) {
+                return Double.parseDouble(value);
+            }
+        }
+        throw new IllegalStateException("a plotted point without a position");
     }
 
     private static double pointX(WebElement figure, String value) {

@@ -20,13 +20,13 @@ public final class RecordObservations {
 
     public Outcome on(LabResultRecorded result) {
         var selection = ObservationRecords.of(result);
-        selection.observation().ifPresent(log::record);
+        selection.observations().forEach(log::record);
         return selection.outcome();
     }
 
     public Outcome on(VitalSignsRecorded vitals) {
         var selection = ObservationRecords.of(vitals);
-        selection.observation().ifPresent(log::record);
+        selection.observations().forEach(log::record);
         return selection.outcome();
     }
 

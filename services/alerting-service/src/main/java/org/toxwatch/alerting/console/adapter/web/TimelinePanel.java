@@ -21,10 +21,21 @@ enum TimelinePanel {
             List.of(ChartedAnalyte.ALT, ChartedAnalyte.AST),
             List.of(Criterion.ALANINE_AMINOTRANSFERASE_INCREASED, Criterion.ASPARTATE_AMINOTRANSFERASE_INCREASED)),
     BILIRUBIN("Total bilirubin", List.of(ChartedAnalyte.TOTAL_BILIRUBIN), List.of(Criterion.BLOOD_BILIRUBIN_INCREASED)),
+    CREATININE("Creatinine", List.of(ChartedAnalyte.CREATININE), List.of(Criterion.CREATININE_INCREASED)),
+    /** No grade: CRP and ferritin have no CTCAE term and are monitored, not graded (CRITERIA.md 2.8). */
+    CRP("C-reactive protein", List.of(ChartedAnalyte.CRP), List.of()),
+    FERRITIN("Ferritin", List.of(ChartedAnalyte.FERRITIN), List.of()),
     TEMPERATURE(
             "Body temperature",
             List.of(ChartedAnalyte.BODY_TEMPERATURE),
-            List.of(Criterion.FEBRILE_NEUTROPENIA, Criterion.CYTOKINE_RELEASE_SYNDROME));
+            List.of(Criterion.FEBRILE_NEUTROPENIA, Criterion.CYTOKINE_RELEASE_SYNDROME)),
+    /** The CRS grade beside it: hypotension (systolic BP or MAP, CRITERIA.md 4.4) is one of its components. */
+    BLOOD_PRESSURE(
+            "Blood pressure",
+            List.of(ChartedAnalyte.SYSTOLIC_BP, ChartedAnalyte.DIASTOLIC_BP, ChartedAnalyte.MEAN_ARTERIAL_PRESSURE),
+            List.of(Criterion.CYTOKINE_RELEASE_SYNDROME)),
+    /** No grade: ASTCT defines hypoxia by the oxygen support needed, not by an SpO2 number (CRITERIA.md 4.1). */
+    SPO2("SpO2", List.of(ChartedAnalyte.SPO2), List.of());
 
     private final String title;
     private final List<ChartedAnalyte> series;

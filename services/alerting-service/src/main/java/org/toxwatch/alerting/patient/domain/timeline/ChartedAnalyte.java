@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * What the timeline charts: the analytes of the grading criteria it shows, each with the LOINC codes monitoring
- * accepts for it (CRITERIA.md 13.1, 13.2) and its canonical unit (13.3). Only results already in that unit are
+ * accepts for it (CRITERIA.md 13.1, 13.2) and its canonical unit (13.2, 13.3). Only results already in that unit are
  * kept in the observation log, so one chart never mixes units; a result ingest left in another unit (bilirubin in
  * umol/L) is charted only once an assessment has used it, from the canonical value monitoring computed.
  *
@@ -19,7 +19,14 @@ public enum ChartedAnalyte {
     ALT("ALT", "U/L", false, "1742-6", "1743-4"),
     AST("AST", "U/L", false, "1920-8", "30239-8"),
     TOTAL_BILIRUBIN("Bilirubin", "mg/dL", false, "1975-2", "14631-6", "42719-5"),
-    BODY_TEMPERATURE("Temperature", "Cel", false, "8310-5");
+    CREATININE("Creatinine", "mg/dL", false, "2160-0", "14682-9", "38483-4"),
+    CRP("CRP", "mg/L", false, "1988-5"),
+    FERRITIN("Ferritin", "ng/mL", false, "2276-4"),
+    BODY_TEMPERATURE("Temperature", "Cel", false, "8310-5"),
+    SYSTOLIC_BP("Systolic", "mm[Hg]", false, "8480-6"),
+    DIASTOLIC_BP("Diastolic", "mm[Hg]", false, "8462-4"),
+    MEAN_ARTERIAL_PRESSURE("MAP", "mm[Hg]", false, "8478-0"),
+    SPO2("SpO2", "%", false, "59408-5");
 
     private final String display;
     private final String canonicalUnit;

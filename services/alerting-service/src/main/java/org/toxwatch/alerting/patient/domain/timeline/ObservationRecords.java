@@ -1,6 +1,10 @@
 package org.toxwatch.alerting.patient.domain.timeline;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.TherapyEventType;
@@ -18,15 +22,19 @@ public final class ObservationRecords {
         OTHER_UNIT
     }
 
-    /** The observation to keep, or why there is none. */
-    public record Selection(Outcome outcome, Optional<ChartedObservation> observation) {
+    /** The observations to keep (a set of vital signs may give several), or why there is none. */
+    public record Selection(Outcome outcome, List<ChartedObservation> observations) {
+
+        public Selection {
+            observations = List.copyOf(observations);
+        }
 
         static Selection kept(ChartedObservation observation) {
-            return new Selection(Outcome.KEPT, Optional.of(observation));
+            return new Selection(Outcome.KEPT, List.of(observation));
         }
 
         static Selection not(Outcome outcome) {
-            return new Selection(outcome, Optional.empty());
+            return new Selection(outcome, List.of());
         }
     }
 
@@ -59,19 +67,35 @@ public final class ObservationRecords {
                 result.status()));
     }
 
-    /** The body temperature of a set of vital signs (already in Cel on the wire, CRITERIA.md 13.2). */
+    /**
+     * The charted measurements of a set of vital signs (already in canonical units on the wire, CRITERIA.md 13.2):
+     * temperature, blood pressure and SpO2, each with its own code; nothing when none was measured.
+     */
     public static Selection of(VitalSignsRecorded vitals) {
-        var temperature = vitals.temperatureCelsius();
-        if (temperature == null) {
-            return Selection.not(Outcome.NOT_CHARTED);
+        var kept = new ArrayList<ChartedObservation>();
+        measured(vitals, ChartedAnalyte.BODY_TEMPERATURE, "8310-5", vitals.temperatureCelsius(), kept);
+        measured(vitals, ChartedAnalyte.SYSTOLIC_BP, "8480-6", vitals.systolicMmHg(), kept);
+        measured(vitals, ChartedAnalyte.DIASTOLIC_BP, "8462-4", vitals.diastolicMmHg(), kept);
+        measured(vitals, ChartedAnalyte.MEAN_ARTERIAL_PRESSURE, "8478-0", vitals.meanArterialMmHg(), kept);
+        measured(vitals, ChartedAnalyte.SPO2, "59408-5", vitals.spo2Percent(), kept);
+        return kept.isEmpty() ? Selection.not(Outcome.NOT_CHARTED) : new Selection(Outcome.KEPT, kept);
+    }
+
+    private static void measured(
+            VitalSignsRecorded vitals,
+            ChartedAnalyte analyte,
+            String code,
+            @Nullable BigDecimal value,
+            List<ChartedObservation> kept) {
+        if (value == null) {
+            return;
         }
-        var analyte = ChartedAnalyte.BODY_TEMPERATURE;
-        return Selection.kept(new ChartedObservation(
+        kept.add(new ChartedObservation(
                 vitals.eventId(),
                 vitals.patientId(),
                 analyte,
-                "8310-5",
-                temperature,
+                code,
+                value,
                 analyte.canonicalUnit(),
                 null,
                 null,

@@ -1,6 +1,7 @@
 package org.toxwatch.alerting.patient.domain.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,6 +31,10 @@ class ObservationRecordsTest {
         "1742-6,  278,  U/L,    KEPT",
         "1975-2,  1.4,  mg/dL,  KEPT",
         "1975-2,  24,   umol/L, OTHER_UNIT",
+        "2160-0,  1.9,  mg/dL,  KEPT",
+        "14682-9, 168,  umol/L, OTHER_UNIT",
+        "1988-5,  148,  mg/L,   KEPT",
+        "2276-4,  2450, ng/mL,  KEPT",
         "59260-0, 5.0,  mmol/L, OTHER_UNIT",
         "2823-3,  4.1,  mmol/L, NOT_CHARTED",
     })
@@ -37,7 +42,7 @@ class ObservationRecordsTest {
         var selection = ObservationRecords.of(lab(loinc, value, unit, ResultStatus.FINAL));
 
         assertThat(selection.outcome()).isEqualTo(outcome);
-        assertThat(selection.observation().isPresent()).isEqualTo(outcome == Outcome.KEPT);
+        assertThat(selection.observations()).hasSize(outcome == Outcome.KEPT ? 1 : 0);
     }
 
     @Test
@@ -45,19 +50,62 @@ class ObservationRecordsTest {
         var selection = ObservationRecords.of(lab("751-8", null, null, ResultStatus.CANCELLED));
 
         assertThat(selection.outcome()).isEqualTo(Outcome.KEPT);
-        assertThat(selection.observation().orElseThrow().cancelled()).isTrue();
+        assertThat(selection.observations().getFirst().cancelled()).isTrue();
     }
 
     @Test
     void aSetOfVitalSignsGivesItsTemperatureAndNothingWithoutOne() {
         var withFever = vitals(new BigDecimal("38.6"));
 
-        var kept = ObservationRecords.of(withFever).observation().orElseThrow();
+        var kept = ObservationRecords.of(withFever).observations().getFirst();
 
         assertThat(kept.analyte()).isEqualTo(ChartedAnalyte.BODY_TEMPERATURE);
         assertThat(kept.value()).isEqualByComparingTo("38.6");
         assertThat(kept.unit()).isEqualTo("Cel");
         assertThat(ObservationRecords.of(vitals(null)).outcome()).isEqualTo(Outcome.NOT_CHARTED);
+    }
+
+    @Test
+    void aSetOfVitalSignsGivesEachChartedMeasurementUnderItsOwnCodeAndLeavesTheRestOut() {
+        var vitals = new VitalSignsRecorded(
+                UUID.randomUUID(),
+                "MRN-1",
+                AT,
+                AT,
+                "monitor",
+                "vitals-2",
+                new BigDecimal("39.1"),
+                new BigDecimal("124"),
+                new BigDecimal("86"),
+                new BigDecimal("48"),
+                new BigDecimal("61"),
+                new BigDecimal("91"),
+                new BigDecimal("28"),
+                null,
+                null,
+                null,
+                ResultStatus.FINAL);
+
+        var selection = ObservationRecords.of(vitals);
+
+        assertThat(selection.outcome()).isEqualTo(Outcome.KEPT);
+        assertThat(selection.observations())
+                .extracting(
+                        ChartedObservation::analyte,
+                        ChartedObservation::code,
+                        o -> o.value().toPlainString(),
+                        ChartedObservation::unit)
+                .as("heart rate and respiratory rate are not charted")
+                .containsExactly(
+                        tuple(ChartedAnalyte.BODY_TEMPERATURE, "8310-5", "39.1", "Cel"),
+                        tuple(ChartedAnalyte.SYSTOLIC_BP, "8480-6", "86", "mm[Hg]"),
+                        tuple(ChartedAnalyte.DIASTOLIC_BP, "8462-4", "48", "mm[Hg]"),
+                        tuple(ChartedAnalyte.MEAN_ARTERIAL_PRESSURE, "8478-0", "61", "mm[Hg]"),
+                        tuple(ChartedAnalyte.SPO2, "59408-5", "91", "%"));
+        assertThat(selection.observations())
+                .extracting(ChartedObservation::id)
+                .as("one event, one log entry per code")
+                .doesNotHaveDuplicates();
     }
 
     @Test
