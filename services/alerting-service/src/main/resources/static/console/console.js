@@ -34,7 +34,7 @@ const ToxWatch = (() => {
       error.status = response.status;
       throw error;
     }
-    return body;
+    return options.withHeaders ? { body, headers: response.headers } : body;
   }
 
   /** Builds an element; children are nodes or strings (always inserted as text). */

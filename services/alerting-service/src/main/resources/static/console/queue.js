@@ -27,14 +27,25 @@
   async function load() {
     const query = statusFilter.value === "active" ? "" : "?" + new URLSearchParams({ status: statusFilter.value });
     const issued = ++loads;
-    const answer = await api("/api/v1/alerts/queue" + query);
+    const answer = await api("/api/v1/alerts/queue" + query, { withHeaders: true });
     // A slower answer to an earlier load (before a filter changed) must not replace a newer one.
     if (issued !== loads) return;
-    queue = answer;
+    queue = answer.body;
+    showTruncation(answer.headers.get("X-ToxWatch-Queue-Truncated"));
     offerWards();
     render();
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(reload, REFRESH_MS);
+  }
+
+  /** A queue that could not hold every alert says so: a shorter list must never look whole. */
+  function showTruncation(statuses) {
+    const notice = document.getElementById("truncated");
+    notice.hidden = !statuses;
+    notice.textContent = statuses
+      ? "Not every alert is shown: only the 500 most urgent of each status fit, and there are more ("
+        + statuses.toLowerCase().replaceAll(",", ", ") + "). Tell the ToxWatch operators."
+      : "";
   }
 
   function reload() {

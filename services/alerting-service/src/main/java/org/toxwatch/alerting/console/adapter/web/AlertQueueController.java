@@ -3,6 +3,7 @@ package org.toxwatch.alerting.console.adapter.web;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,8 +22,14 @@ import org.toxwatch.model.AlertStatus;
 @RestController
 class AlertQueueController {
 
-    /** Per status; a ward with more alerts than this in one status has a bigger problem than the queue's length. */
-    private static final int MAX_PER_STATUS = 500;
+    /**
+     * The answer's header naming each status whose alerts did not all fit: the console says so rather than show a
+     * shorter queue as if it were whole.
+     */
+    static final String TRUNCATED_HEADER = "X-ToxWatch-Queue-Truncated";
+
+    /** Per status, the most urgent first (priority, then most recently changed). */
+    static final int MAX_PER_STATUS = 500;
 
     private static final List<AlertStatus> NEEDING_ATTENTION =
             List.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED, AlertStatus.SNOOZED);
@@ -40,11 +47,25 @@ class AlertQueueController {
 
     /** @param status one status only; without it, every alert needing attention (open, acknowledged, snoozed) */
     @GetMapping("/api/v1/alerts/queue")
-    List<QueueRow> queue(@RequestParam(required = false) @Nullable AlertStatus status) {
+    ResponseEntity<List<QueueRow>> queue(@RequestParam(required = false) @Nullable AlertStatus status) {
         var episodes = new ArrayList<AlertEpisode>();
+        var truncated = new ArrayList<String>();
         for (var wanted : status == null ? NEEDING_ATTENTION : List.of(status)) {
-            episodes.addAll(alerts.list(AlertFilter.of(wanted, null, MAX_PER_STATUS)));
+            var listed = alerts.list(AlertFilter.of(wanted, null, MAX_PER_STATUS + 1));
+            if (listed.size() > MAX_PER_STATUS) {
+                truncated.add(wanted.name());
+                listed = listed.subList(0, MAX_PER_STATUS);
+            }
+            episodes.addAll(listed);
         }
+        var answer = ResponseEntity.ok();
+        if (!truncated.isEmpty()) {
+            answer.header(TRUNCATED_HEADER, String.join(",", truncated));
+        }
+        return answer.body(rows(episodes));
+    }
+
+    private List<QueueRow> rows(List<AlertEpisode> episodes) {
         var rows = WardQueue.of(episodes);
         var files = patients.findAll(
                 rows.stream().map(WardQueue.PatientAlerts::patientId).toList());
