@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The sizes of one run. {@code quick} checks the whole benchmark end to end in a few minutes; {@code full} is the run
- * whose table docs/performance.md reports, kept under about twelve minutes on a 2-core machine.
+ * whose table docs/performance.md reports, kept under about twelve minutes on a 2-core machine; {@code ingest} runs
+ * only the ingest rows of {@code full}.
  */
 public record BenchmarkPlan(
         String name,
@@ -18,7 +19,8 @@ public record BenchmarkPlan(
         int latencyPerSecond,
         Duration latencyPhase,
         int assessments,
-        int assessmentPatients) {
+        int assessmentPatients,
+        boolean ingestOnly) {
 
     public static BenchmarkPlan named(String name) {
         return switch (name) {
@@ -34,7 +36,8 @@ public record BenchmarkPlan(
                         500,
                         Duration.ofSeconds(8),
                         1_000,
-                        100);
+                        100,
+                        false);
             case "full" ->
                 new BenchmarkPlan(
                         "full",
@@ -47,8 +50,24 @@ public record BenchmarkPlan(
                         1_000,
                         Duration.ofSeconds(10),
                         2_000,
-                        200);
-            default -> throw new IllegalArgumentException("plan is quick or full, not " + name);
+                        200,
+                        false);
+            // The ingest rows of `full` alone, for measuring an ingest change (and profiling it) in a few minutes.
+            case "ingest" ->
+                new BenchmarkPlan(
+                        "ingest",
+                        3,
+                        List.of(4, 16),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10),
+                        0,
+                        0,
+                        0,
+                        Duration.ZERO,
+                        0,
+                        0,
+                        true);
+            default -> throw new IllegalArgumentException("plan is quick, full or ingest, not " + name);
         };
     }
 

@@ -59,6 +59,11 @@ final class IngestStage {
             int mllpPort = FreePorts.pick();
             var environment = new LinkedHashMap<>(sitting.serviceEnvironment());
             environment.put("INGEST_MLLP_PORT", String.valueOf(mllpPort));
+            String profiling = System.getProperty("benchmark.ingest.jvm-options", "");
+            if (!profiling.isBlank()) {
+                // Read by the java launcher of this process only, so the bridge and the broker are not profiled.
+                environment.put("JDK_JAVA_OPTIONS", profiling);
+            }
             try (var ingest =
                     ServiceProcess.start(home, ServiceKind.INGEST, FreePorts.pick(), environment, sitting.logs())) {
                 ingest.awaitReady(Duration.ofMinutes(2));

@@ -21,8 +21,9 @@ import org.toxwatch.platform.BootstrapCredentials;
  * into docs/performance.md. Each round runs ingest, then monitoring, then alerting, each stage's reference right
  * before (or around) the stage itself, so both sides of every ratio meet the same conditions.
  *
- * <p>Arguments: {@code quick} or {@code full}, optionally {@code --output=<file>} (default: docs/performance.md
- * under {@code -Dtoxwatch.home}).
+ * <p>Arguments: {@code quick}, {@code full} or {@code ingest}, optionally {@code --output=<file>} (default:
+ * docs/performance.md under {@code -Dtoxwatch.home}). {@code -Dbenchmark.ingest.jvm-options=...} adds JVM options
+ * to ToxWatch's ingest process only (e.g. {@code -XX:StartFlightRecording=filename=ingest.jfr}).
  */
 public final class SideBySideBenchmark {
 
@@ -55,6 +56,9 @@ public final class SideBySideBenchmark {
             Path directory = data.resolve("round-" + round);
             System.out.printf("round %d of %d: ingest%n", round, plan.rounds());
             rounds.ingest.add(ingest.run(directory.resolve("ingest")));
+            if (plan.ingestOnly()) {
+                continue;
+            }
             System.out.printf("round %d of %d: monitoring%n", round, plan.rounds());
             rounds.monitoring.add(monitoring.run(directory.resolve("monitoring")));
             System.out.printf("round %d of %d: alerting%n", round, plan.rounds());
@@ -115,6 +119,9 @@ public final class SideBySideBenchmark {
                     ingest.stream().map(IngestStage.Round::toxwatchHttp).toList(),
                     ingest.stream().map(r -> r.bridge().get(http)).toList(),
                     new Target.RatioAtLeast(1.0)));
+            if (plan.ingestOnly()) {
+                return comparisons;
+            }
             comparisons.add(new Comparison(
                     String.format(
                             Locale.ROOT,
@@ -159,7 +166,7 @@ public final class SideBySideBenchmark {
                     .mapToLong(r -> r.monitoringLatency().answered()
                             + r.passthroughLatency().answered())
                     .sum();
-            return List.of(
+            var lines = new ArrayList<String>(List.of(
                     String.format(
                             Locale.ROOT,
                             "plan `%s`: %d rounds, %s to %s UTC (%d min)",
@@ -174,22 +181,26 @@ public final class SideBySideBenchmark {
                             "ingest: %s s warm-up per side, then %s s per connection count; nothing consumes"
                                     + " meanwhile",
                             plan.ingestWarmUp().toSeconds(),
-                            plan.ingestPhase().toSeconds()),
-                    String.format(
-                            Locale.ROOT,
-                            "monitoring: %,d patients x %d events (about 60%% labs, the rest vital signs, after a"
-                                    + " CAR-T infusion); latency: ANC results at %,d/s for %d s, %,d of %,d answered",
-                            plan.backlogPatients(),
-                            plan.eventsPerPatient(),
-                            plan.latencyPerSecond(),
-                            plan.latencyPhase().toSeconds(),
-                            answered,
-                            sent),
-                    String.format(
-                            Locale.ROOT,
-                            "alerting: %,d assessments over %,d patients, three toxicity families, grades 2 to 4",
-                            plan.assessments(),
-                            plan.assessmentPatients()));
+                            plan.ingestPhase().toSeconds())));
+            if (plan.ingestOnly()) {
+                return lines;
+            }
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "monitoring: %,d patients x %d events (about 60%% labs, the rest vital signs, after a"
+                            + " CAR-T infusion); latency: ANC results at %,d/s for %d s, %,d of %,d answered",
+                    plan.backlogPatients(),
+                    plan.eventsPerPatient(),
+                    plan.latencyPerSecond(),
+                    plan.latencyPhase().toSeconds(),
+                    answered,
+                    sent));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "alerting: %,d assessments over %,d patients, three toxicity families, grades 2 to 4",
+                    plan.assessments(),
+                    plan.assessmentPatients()));
+            return lines;
         }
     }
 }
