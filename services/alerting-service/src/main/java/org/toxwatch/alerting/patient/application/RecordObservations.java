@@ -1,7 +1,11 @@
 package org.toxwatch.alerting.patient.application;
 
+import java.util.Optional;
 import org.toxwatch.alerting.patient.domain.timeline.ObservationRecords;
 import org.toxwatch.alerting.patient.domain.timeline.ObservationRecords.Outcome;
+import org.toxwatch.alerting.patient.domain.timeline.ObservationRecords.Selection;
+import org.toxwatch.alerting.patient.domain.timeline.TherapyMilestone;
+import org.toxwatch.model.ClinicalRecord;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.TherapyEventRecorded;
 import org.toxwatch.model.VitalSignsRecorded;
@@ -18,20 +22,22 @@ public final class RecordObservations {
         this.log = log;
     }
 
-    public Outcome on(LabResultRecorded result) {
-        var selection = ObservationRecords.of(result);
+    /** Any other clinical record (a neurological assessment, say) is not charted. */
+    public Outcome on(ClinicalRecord record) {
+        return switch (record) {
+            case LabResultRecorded result -> keep(ObservationRecords.of(result));
+            case VitalSignsRecorded vitals -> keep(ObservationRecords.of(vitals));
+            case TherapyEventRecorded event -> keep(ObservationRecords.of(event));
+            default -> Outcome.NOT_CHARTED;
+        };
+    }
+
+    private Outcome keep(Selection selection) {
         selection.observations().forEach(log::record);
         return selection.outcome();
     }
 
-    public Outcome on(VitalSignsRecorded vitals) {
-        var selection = ObservationRecords.of(vitals);
-        selection.observations().forEach(log::record);
-        return selection.outcome();
-    }
-
-    public Outcome on(TherapyEventRecorded event) {
-        var milestone = ObservationRecords.of(event);
+    private Outcome keep(Optional<TherapyMilestone> milestone) {
         milestone.ifPresent(log::record);
         return milestone.isPresent() ? Outcome.KEPT : Outcome.NOT_CHARTED;
     }

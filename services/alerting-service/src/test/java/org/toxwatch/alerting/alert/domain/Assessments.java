@@ -57,7 +57,12 @@ public final class Assessments {
 
     /** {@code assessment} with this evidence instead of the neutrophil count. */
     public static ToxicityAssessed withEvidence(ToxicityAssessed assessment, Evidence... evidence) {
-        return copy(assessment, List.of(evidence), assessment.caveats(), assessment.withdrawnEvidence());
+        return copy(
+                assessment,
+                List.of(evidence),
+                assessment.caveats(),
+                assessment.withdrawnEvidence(),
+                assessment.receivedAt());
     }
 
     /** {@code assessment} during {@code therapy}, replacing the grade {@code previousGrade} of its criterion. */
@@ -88,7 +93,7 @@ public final class Assessments {
 
     /** {@code assessment} with these caveats, e.g. graded from a hemolyzed specimen. */
     public static ToxicityAssessed withCaveats(ToxicityAssessed assessment, AssessmentCaveat... caveats) {
-        return copy(assessment, assessment.evidence(), List.of(caveats), List.of());
+        return copy(assessment, assessment.evidence(), List.of(caveats), List.of(), assessment.receivedAt());
     }
 
     /**
@@ -102,7 +107,8 @@ public final class Assessments {
                 next,
                 next.evidence(),
                 List.of(AssessmentCaveat.SOURCE_RESULT_CORRECTED),
-                earlier.evidence().stream().map(Evidence::eventId).toList());
+                earlier.evidence().stream().map(Evidence::eventId).toList(),
+                next.receivedAt());
     }
 
     /** The same, after a cancellation. */
@@ -113,14 +119,16 @@ public final class Assessments {
                 corrected,
                 corrected.evidence(),
                 List.of(AssessmentCaveat.SOURCE_RESULT_CANCELLED),
-                corrected.withdrawnEvidence());
+                corrected.withdrawnEvidence(),
+                corrected.receivedAt());
     }
 
     private static ToxicityAssessed copy(
             ToxicityAssessed assessment,
             List<Evidence> evidence,
             List<AssessmentCaveat> caveats,
-            List<UUID> withdrawn) {
+            List<UUID> withdrawn,
+            @Nullable Instant receivedAt) {
         return new ToxicityAssessed(
                 assessment.eventId(),
                 assessment.patientId(),
@@ -142,33 +150,13 @@ public final class Assessments {
                 assessment.sourceMessageId(),
                 caveats,
                 withdrawn,
-                assessment.receivedAt());
+                receivedAt);
     }
 
     /** {@code assessment} as produced by an event ToxWatch received at {@code receivedAt}. */
     public static ToxicityAssessed receivedAt(ToxicityAssessed assessment, Instant receivedAt) {
-        return new ToxicityAssessed(
-                assessment.eventId(),
-                assessment.patientId(),
-                assessment.assessedAt(),
-                assessment.producedAt(),
-                assessment.criterion(),
-                assessment.criterionId(),
-                assessment.grade(),
-                assessment.notAssessableReason(),
-                assessment.previousGrade(),
-                assessment.summary(),
-                assessment.thresholds(),
-                assessment.evidence(),
-                assessment.labOnlyGrading(),
-                assessment.referenceRangeSource(),
-                assessment.therapyContext(),
-                assessment.catalogueVersion(),
-                assessment.sourceSystem(),
-                assessment.sourceMessageId(),
-                assessment.caveats(),
-                assessment.withdrawnEvidence(),
-                receivedAt);
+        return copy(
+                assessment, assessment.evidence(), assessment.caveats(), assessment.withdrawnEvidence(), receivedAt);
     }
 
     private static ToxicityAssessed anAssessment(

@@ -3,17 +3,17 @@ package org.toxwatch.alerting.patient.adapter.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
 import org.toxwatch.alerting.patient.application.RecordObservations;
 import org.toxwatch.alerting.patient.domain.timeline.ObservationRecords.Outcome;
-import org.toxwatch.model.LabResultRecorded;
-import org.toxwatch.model.TherapyEventRecorded;
+import org.toxwatch.model.ClinicalRecord;
 import org.toxwatch.model.Topics;
-import org.toxwatch.model.VitalSignsRecorded;
 
 /**
  * Reads ingest's lab results, vital signs and therapy events into the observation log behind the patient timeline,
- * one consumer group per topic (each topic carries one record type). Failures go to the one error handler:
- * retried, then {@code <topic>-dlt}; an unreadable record goes there at once. Each record read is counted in
+ * one consumer group per topic (each topic carries one record type), one path for all three. Failures go to the one
+ * error handler: retried, then {@code <topic>-dlt}; an unreadable record goes there at once. Each record read is counted in
  * {@code toxwatch.alerting.observations{topic,outcome}}, where {@code other_unit} counts the results of a charted
  * analyte that came in a unit other than its canonical one and are charted only when an assessment uses them.
  */
@@ -23,6 +23,9 @@ public final class ObservationListener {
     public static final String VITAL_SIGNS_GROUP = "alerting.vital-signs-reader";
     public static final String THERAPY_EVENTS_GROUP = "alerting.therapy-event-reader";
 
+    /** Each topic carries one record type, which its listener reads every value as. */
+    private static final String VALUE_TYPE = "spring.json.value.default.type=";
+
     private final RecordObservations recordObservations;
     private final MeterRegistry meterRegistry;
 
@@ -31,34 +34,24 @@ public final class ObservationListener {
         this.meterRegistry = meterRegistry;
     }
 
+    /** One path for the three topics; the topic a record came from is where it is counted. */
     @KafkaListener(
             id = LAB_RESULTS_GROUP,
             groupId = LAB_RESULTS_GROUP,
             topics = Topics.LAB_RESULTS,
-            properties = "spring.json.value.default.type=org.toxwatch.model.LabResultRecorded")
-    public void on(LabResultRecorded result) {
-        count(Topics.LAB_RESULTS, recordObservations.on(result));
-    }
-
+            properties = VALUE_TYPE + "org.toxwatch.model.LabResultRecorded")
     @KafkaListener(
             id = VITAL_SIGNS_GROUP,
             groupId = VITAL_SIGNS_GROUP,
             topics = Topics.VITAL_SIGNS,
-            properties = "spring.json.value.default.type=org.toxwatch.model.VitalSignsRecorded")
-    public void on(VitalSignsRecorded vitals) {
-        count(Topics.VITAL_SIGNS, recordObservations.on(vitals));
-    }
-
+            properties = VALUE_TYPE + "org.toxwatch.model.VitalSignsRecorded")
     @KafkaListener(
             id = THERAPY_EVENTS_GROUP,
             groupId = THERAPY_EVENTS_GROUP,
             topics = Topics.THERAPY_EVENTS,
-            properties = "spring.json.value.default.type=org.toxwatch.model.TherapyEventRecorded")
-    public void on(TherapyEventRecorded event) {
-        count(Topics.THERAPY_EVENTS, recordObservations.on(event));
-    }
-
-    private void count(String topic, Outcome outcome) {
+            properties = VALUE_TYPE + "org.toxwatch.model.TherapyEventRecorded")
+    public void on(ClinicalRecord record, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic) {
+        Outcome outcome = recordObservations.on(record);
         meterRegistry
                 .counter(
                         "toxwatch.alerting.observations",
