@@ -1,6 +1,11 @@
 package org.toxwatch.monitoring.adapter.streams;
 
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 import org.toxwatch.model.ClinicalFindingRecorded;
 import org.toxwatch.model.DosePlanned;
@@ -79,6 +84,41 @@ public final class MonitoringSerdes {
     private <T> Serde<T> of(Class<T> type) {
         var serde = new JacksonJsonSerde<T>(type, jsonMapper).noTypeInfo();
         serde.deserializer().ignoreTypeHeaders();
-        return serde;
+        return Serdes.serdeFrom(serde.serializer(), new ContentFreeDeserializer<>(type, serde.deserializer()));
+    }
+
+    /**
+     * Fails without quoting the record: Jackson's messages quote the value they could not read (a name, an id, a
+     * lab value), and Kafka Streams logs the failure with its causes and the dead-letter headers carry it.
+     */
+    private record ContentFreeDeserializer<T>(Class<T> type, Deserializer<T> delegate) implements Deserializer<T> {
+
+        @Override
+        public T deserialize(String topic, byte[] data) {
+            return deserialize(topic, null, data);
+        }
+
+        @Override
+        public T deserialize(String topic, @Nullable Headers headers, byte[] data) {
+            try {
+                return headers == null ? delegate.deserialize(topic, data) : delegate.deserialize(topic, headers, data);
+            } catch (RuntimeException e) {
+                throw new SerializationException("unreadable " + type.getSimpleName() + " on " + topic + " ("
+                        + rootCauseOf(e).getClass().getSimpleName() + ")");
+            }
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+
+        private static Throwable rootCauseOf(Throwable e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            return cause;
+        }
     }
 }
