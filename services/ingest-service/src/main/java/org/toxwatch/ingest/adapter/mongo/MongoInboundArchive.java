@@ -32,12 +32,18 @@ import org.toxwatch.model.Topics;
  * message of its own (flagged {@code controlIdReused} when that id had been accepted before). No transaction is
  * needed. Every rejection id a sender was given stays findable on its document, whatever became of it later.
  *
+ * <p>Whether a sender's id was accepted before with other content is one lookup by {@code acceptedKey}: the message
+ * key, set on the first accepted document of each key (a unique, sparse index). It was a query on messageKey and
+ * status, which the embedded MongoDB-wire store (it uses unique indexes only) ran as a scan of the whole archive
+ * for every message, holding the collection while it ran.
+ *
  * <p>A store that cannot be reached is reported as {@link EventsNotStored}: the sender must retry, as when Kafka
  * is down. Every other failure is a permanent problem with this message.
  */
 public final class MongoInboundArchive implements InboundArchive, RejectedMessages {
 
     static final String COLLECTION = "inbound_messages";
+    private static final String ACCEPTED_KEY = "acceptedKey";
 
     private final MongoTemplate mongo;
     private final Duration claimExpiry;
@@ -54,6 +60,36 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
         mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("messageKey", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("rejectionIds", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION)
+                .createIndex(new Index()
+                        .on(ACCEPTED_KEY, Sort.Direction.ASC)
+                        .unique()
+                        .sparse());
+        keyEarlierAcceptances();
+    }
+
+    /**
+     * Messages accepted before {@code acceptedKey} existed get it now (one pass; those whose key another holds
+     * already are passed over), so a control id reused after an upgrade is still recognised.
+     */
+    private void keyEarlierAcceptances() {
+        var unkeyed = Query.query(Criteria.where("status")
+                .is(Status.ACCEPTED.name())
+                .and(ACCEPTED_KEY)
+                .exists(false)
+                .and("messageKey")
+                .exists(true));
+        unkeyed.fields().include("_id", "messageKey");
+        for (Document accepted : mongo.find(unkeyed, Document.class, COLLECTION)) {
+            try {
+                mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(accepted.get("_id"))),
+                        new Update().set(ACCEPTED_KEY, accepted.getString("messageKey")),
+                        COLLECTION);
+            } catch (DuplicateKeyException heldByAnother) {
+                // another accepted content under this id holds the key: reuse is recognised by that one
+            }
+        }
     }
 
     @Override
@@ -66,14 +102,11 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
             return new Claim.First(); // nothing to recognise a resend by; archived when its outcome is known
         }
         String id = idOf(submission);
-        boolean reused = mongo.exists(
-                Query.query(Criteria.where("messageKey")
-                        .is(messageKeyOf(submission))
-                        .and("_id")
-                        .ne(id)
-                        .and("status")
-                        .is(Status.ACCEPTED.name())),
-                COLLECTION);
+        // The holder of the key is never this document: a document with this id makes the insert below fail.
+        // A find, not exists(): that counts through an aggregation, which the embedded store runs as a full scan.
+        var holder = Query.query(Criteria.where(ACCEPTED_KEY).is(messageKeyOf(submission)));
+        holder.fields().include("_id");
+        boolean reused = mongo.findOne(holder, Document.class, COLLECTION) != null;
         var document = new Document("_id", id)
                 .append("protocol", submission.protocol())
                 .append("sourceSystem", submission.sourceSystem())
@@ -138,6 +171,20 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
 
     @Override
     public void recordAccepted(Submission submission, List<UUID> eventIds, List<String> notMonitored, Instant at) {
+        if (submission.messageId() == null) {
+            reachable(() -> complete(submission, accepted(eventIds, notMonitored, at), at, null));
+            return;
+        }
+        try {
+            var keyed = accepted(eventIds, notMonitored, at).set(ACCEPTED_KEY, messageKeyOf(submission));
+            reachable(() -> complete(submission, keyed, at, null));
+        } catch (DuplicateKeyException keyHeldByAnother) {
+            // Other content under the same control id was accepted first and keeps the key.
+            reachable(() -> complete(submission, accepted(eventIds, notMonitored, at), at, null));
+        }
+    }
+
+    private static Update accepted(List<UUID> eventIds, List<String> notMonitored, Instant at) {
         var update = new Update()
                 .set("status", Status.ACCEPTED.name())
                 .set("eventIds", eventIds.stream().map(UUID::toString).toList())
@@ -150,7 +197,7 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
                             .map(code -> InputHygiene.storable(code, KEPT_ID_CHARS))
                             .toList());
         }
-        reachable(() -> complete(submission, update, at, null));
+        return update;
     }
 
     @Override

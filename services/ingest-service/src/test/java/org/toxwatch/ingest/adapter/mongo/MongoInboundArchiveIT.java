@@ -17,6 +17,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.toxwatch.ingest.application.InboundArchive.Claim;
 import org.toxwatch.ingest.application.InputKind;
 import org.toxwatch.ingest.application.Submission;
@@ -148,6 +151,45 @@ class MongoInboundArchiveIT {
         assertThat(archive.claim(first, NOW.plusSeconds(6)))
                 .as("an exact copy is still a resend")
                 .isEqualTo(new Claim.AlreadyAccepted(eventIds));
+    }
+
+    @Test
+    void aControlIdReusedTwiceIsFlaggedEachTimeAndEveryAcceptedContentAnswersItsOwnResend() {
+        String messageId = "MSG-" + UUID.randomUUID();
+        var first = new Submission("HL7V2", "LIS@ST-ELSEWHERE", messageId, "OBX|1|NM|751-8^^LN||2.5");
+        var second = new Submission("HL7V2", "LIS@ST-ELSEWHERE", messageId, "OBX|1|NM|751-8^^LN||0.1");
+        var third = new Submission("HL7V2", "LIS@ST-ELSEWHERE", messageId, "OBX|1|NM|751-8^^LN||0.7");
+        List<UUID> firstIds = List.of(UUID.randomUUID());
+        List<UUID> secondIds = List.of(UUID.randomUUID());
+        archive.claim(first, NOW);
+        archive.recordAccepted(first, firstIds, NOW);
+        archive.claim(second, NOW.plusSeconds(1));
+        archive.recordAccepted(second, secondIds, NOW.plusSeconds(1));
+
+        assertThat(archive.claim(third, NOW.plusSeconds(2))).isEqualTo(new Claim.First(true));
+        assertThat(archive.claim(second, NOW.plusSeconds(3))).isEqualTo(new Claim.AlreadyAccepted(secondIds));
+        assertThat(archive.claim(first, NOW.plusSeconds(4))).isEqualTo(new Claim.AlreadyAccepted(firstIds));
+    }
+
+    @Test
+    void aMessageAcceptedByAnEarlierVersionStillMarksItsControlIdAsUsed() {
+        String database = "inbound-archive-upgrade-it-" + UUID.randomUUID();
+        var mongo = new MongoTemplate(client, database);
+        String messageId = "MSG-" + UUID.randomUUID();
+        var earlier = new Submission("HL7V2", "LIS@ST-ELSEWHERE", messageId, "OBX|1|NM|751-8^^LN||2.5");
+        var laterContent = new Submission("HL7V2", "LIS@ST-ELSEWHERE", messageId, "OBX|1|NM|751-8^^LN||0.1");
+        // As the archive stored an accepted message before it kept acceptedKey.
+        var earlierArchive = new MongoInboundArchive(mongo, Duration.ofMinutes(1));
+        earlierArchive.claim(earlier, NOW);
+        earlierArchive.recordAccepted(earlier, List.of(UUID.randomUUID()), NOW);
+        mongo.updateFirst(
+                Query.query(Criteria.where("messageId").is(messageId)),
+                new Update().unset("acceptedKey"),
+                MongoInboundArchive.COLLECTION);
+
+        var upgraded = new MongoInboundArchive(mongo, Duration.ofMinutes(1));
+
+        assertThat(upgraded.claim(laterContent, NOW.plusSeconds(5))).isEqualTo(new Claim.First(true));
     }
 
     @Test
