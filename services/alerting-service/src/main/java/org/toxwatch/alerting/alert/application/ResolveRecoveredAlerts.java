@@ -1,9 +1,7 @@
 package org.toxwatch.alerting.alert.application;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import org.toxwatch.alerting.alert.domain.AlertEpisode;
 import org.toxwatch.alerting.alert.domain.RecoveryPolicy;
 import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertStatus;
@@ -15,20 +13,16 @@ import org.toxwatch.model.AlertStatus;
  */
 public final class ResolveRecoveredAlerts {
 
-    private static final System.Logger log = System.getLogger(ResolveRecoveredAlerts.class.getName());
-
     private static final List<AlertStatus> UNRESOLVED =
             List.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED, AlertStatus.SNOOZED);
 
-    private final Alerts alerts;
-    private final ChangeRecorder changes;
+    private final AlertSweep sweep;
     private final RecoveryPolicy policy;
     private final Clock clock;
 
     public ResolveRecoveredAlerts(
             Alerts alerts, AuditTrail auditTrail, AlertEventPublisher publisher, RecoveryPolicy policy, Clock clock) {
-        this.alerts = alerts;
-        this.changes = new ChangeRecorder(alerts, auditTrail, publisher);
+        this.sweep = new AlertSweep(alerts, new ChangeRecorder(alerts, auditTrail, publisher), "resolve");
         this.policy = policy;
         this.clock = clock;
     }
@@ -36,27 +30,6 @@ public final class ResolveRecoveredAlerts {
     /** Proposes or resolves what is due now and returns the changes made. */
     public List<AlertChanged> run() {
         var now = clock.instant();
-        var made = new ArrayList<AlertChanged>();
-        for (AlertStatus status : UNRESOLVED) {
-            for (AlertEpisode episode : alerts.list(status, null, EscalateAlerts.BATCH)) {
-                try {
-                    if (episode.recover(policy, now) instanceof AlertEpisode.Decision.Changed changed) {
-                        made.add(changes.record(changed.change()));
-                    }
-                } catch (RuntimeException e) {
-                    skipped(episode, e);
-                }
-            }
-        }
-        return made;
-    }
-
-    /** One alert that cannot be changed now (changed concurrently, store away) never holds up the others. */
-    private static void skipped(AlertEpisode episode, RuntimeException e) {
-        log.log(
-                System.Logger.Level.WARNING,
-                "Could not resolve alert {0} ({1}); tried again on the next run",
-                episode.alertId(),
-                e.getClass().getSimpleName());
+        return sweep.over(UNRESOLVED, episode -> episode.recover(policy, now));
     }
 }

@@ -68,6 +68,20 @@ class EscalateAlertsTest {
     }
 
     @Test
+    void moreUnacknowledgedAlertsThanOnePageHoldAreEveryOneEscalated() {
+        int alertCount = AlertSweep.PAGE + 1;
+        for (int i = 0; i < alertCount; i++) {
+            raiseAlerts.on(anAssessment("MRN-" + i, Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
+        }
+
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(escalateAlerts.run()).hasSize(alertCount);
+        assertThat(alerts.stored())
+                .allSatisfy(alert -> assertThat(alert.escalationTier()).isEqualTo(1));
+    }
+
+    @Test
     void anAcknowledgementStopsEscalation() {
         raiseAlerts.on(anAssessment("MRN-1", Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
         UUID alertId = alerts.stored().getFirst().alertId();
