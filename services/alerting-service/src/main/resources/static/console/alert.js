@@ -22,6 +22,14 @@
       patientAge(alert.patient?.birthDate), " · ", patientPlace(alert.patient),
       alert.therapyDay ? " · " + alert.therapyDay : "");
     document.getElementById("alert-why").textContent = (drivenBy && drivenBy.summaryText) || alert.summaryText || "";
+    // The tables show the latest assessment; when a later one of another grade or criterion followed the one that
+    // drove the priority, their titles say whose evidence it is, so it is not read as the headline's.
+    const latestIsDriver = !drivenBy || drivenBy.assessmentEventId === alert.assessmentEventId;
+    const latest = term(alert.criterionId) + " · grade " + (alert.grade ?? "not assessable");
+    document.getElementById("evidence-title").textContent =
+      latestIsDriver ? "Evidence" : "Evidence of the latest assessment: " + latest;
+    document.getElementById("thresholds-title").textContent =
+      latestIsDriver ? "Criteria applied" : "Criteria applied to the latest assessment";
     const therapy = alert.therapyContext;
     const patient = alert.patient;
     shownPatientId = alert.patientId;

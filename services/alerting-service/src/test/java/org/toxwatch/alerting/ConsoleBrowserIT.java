@@ -262,6 +262,11 @@ class ConsoleBrowserIT extends RunningAlertingService {
         assertThat(browser.findElement(By.id("alert-title")).getText())
                 .contains("High", "Neutrophil count decreased · grade 4", "latest: Platelet count decreased · grade 3");
         assertThat(browser.findElement(By.id("facts")).getText()).contains("Driven by", "grade 4 → high");
+        assertThat(browser.findElement(By.id("evidence-title")).getText())
+                .as("the evidence table shows the platelet result, and says so under an ANC headline")
+                .isEqualTo("Evidence of the latest assessment: Platelet count decreased · grade 3");
+        assertThat(browser.findElement(By.id("thresholds-title")).getText())
+                .isEqualTo("Criteria applied to the latest assessment");
     }
 
     @Test
