@@ -125,7 +125,7 @@ public final class ToxWatchLauncher {
     }
 
     /** The repository root: set by the Maven run, else found by walking up to the folder holding services/. */
-    static Path home() {
+    public static Path home() {
         String configured = System.getProperty("toxwatch.home");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured).toAbsolutePath();

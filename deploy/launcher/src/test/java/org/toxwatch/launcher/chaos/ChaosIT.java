@@ -26,6 +26,7 @@ import org.toxwatch.infrastructure.EmbeddedKafkaBroker;
 import org.toxwatch.infrastructure.EmbeddedMongoServer;
 import org.toxwatch.infrastructure.FreePorts;
 import org.toxwatch.launcher.ServiceKind;
+import org.toxwatch.launcher.ToxWatchLauncher;
 
 /**
  * The chaos run: a deterministic clinical feed through two instances of every service on a real broker and
@@ -71,7 +72,7 @@ class ChaosIT {
             // The receiver is a plain-HTTP server on loopback, which the outbound policy refuses unless allowed.
             common.put("TOXWATCH_WEBHOOKS_ALLOW_PLAIN_HTTP", "true");
             common.put("TOXWATCH_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1");
-            try (var fleet = ServiceFleet.start(home(), data.resolve("services"), INSTANCES, common)) {
+            try (var fleet = ServiceFleet.start(ToxWatchLauncher.home(), data.resolve("services"), INSTANCES, common)) {
                 String alerting = fleet.of(ServiceKind.ALERTING).getFirst().baseUrl();
                 subscribe(alerting, webhooks.url());
 
@@ -204,20 +205,5 @@ class ChaosIT {
     static String basic(String user) {
         String password = PASSWORDS.get("TOXWATCH_BOOTSTRAP_" + user.toUpperCase() + "_PASSWORD");
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Path home() {
-        String configured = System.getProperty("toxwatch.home");
-        Path candidate = configured == null
-                ? Path.of("").toAbsolutePath()
-                : Path.of(configured).toAbsolutePath();
-        while (candidate != null && !candidate.resolve("services").toFile().isDirectory()) {
-            candidate = candidate.getParent();
-        }
-        if (candidate == null) {
-            throw new IllegalStateException(
-                    "run from inside the repository (no services/ above the working directory)");
-        }
-        return candidate;
     }
 }

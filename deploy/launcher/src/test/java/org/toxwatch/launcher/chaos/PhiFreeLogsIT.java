@@ -38,6 +38,7 @@ import org.toxwatch.infrastructure.EmbeddedKafkaBroker;
 import org.toxwatch.infrastructure.EmbeddedMongoServer;
 import org.toxwatch.infrastructure.FreePorts;
 import org.toxwatch.launcher.ServiceKind;
+import org.toxwatch.launcher.ToxWatchLauncher;
 import org.toxwatch.launcher.fuzz.MllpClient;
 import org.toxwatch.model.Topics;
 
@@ -99,7 +100,8 @@ class PhiFreeLogsIT {
         var scrapes = new HashMap<String, String>();
         ServiceFleet fleet = null;
         try {
-            fleet = ServiceFleet.start(home(), data.resolve("services"), 1, environment(broker.get(), mongo.get()));
+            fleet = ServiceFleet.start(
+                    ToxWatchLauncher.home(), data.resolve("services"), 1, environment(broker.get(), mongo.get()));
             var ingest = fleet.of(ServiceKind.INGEST).getFirst();
             var monitoring = fleet.of(ServiceKind.MONITORING).getFirst();
             var alerting = fleet.of(ServiceKind.ALERTING).getFirst();
@@ -581,20 +583,5 @@ class PhiFreeLogsIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Path home() {
-        String configured = System.getProperty("toxwatch.home");
-        Path candidate = configured == null
-                ? Path.of("").toAbsolutePath()
-                : Path.of(configured).toAbsolutePath();
-        while (candidate != null && !candidate.resolve("services").toFile().isDirectory()) {
-            candidate = candidate.getParent();
-        }
-        if (candidate == null) {
-            throw new IllegalStateException(
-                    "run from inside the repository (no services/ above the working directory)");
-        }
-        return candidate;
     }
 }
