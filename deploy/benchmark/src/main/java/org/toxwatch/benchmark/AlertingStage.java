@@ -63,7 +63,7 @@ final class AlertingStage {
                             home,
                             ServiceKind.ALERTING,
                             FreePorts.pick(),
-                            sitting.serviceEnvironment(),
+                            sitting.serviceEnvironment(ServiceKind.ALERTING),
                             sitting.logs());
                     var mongo = MongoClients.create(sitting.mongo.connectionString())) {
                 service.awaitReady(Duration.ofMinutes(2));

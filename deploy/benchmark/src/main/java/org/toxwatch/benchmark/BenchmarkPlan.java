@@ -1,12 +1,15 @@
 package org.toxwatch.benchmark;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The sizes of one run. {@code quick} checks the whole benchmark end to end in a few minutes; {@code full} is the run
- * whose table docs/performance.md reports, kept under about twelve minutes on a 2-core machine; {@code ingest} runs
- * only the ingest rows of {@code full}.
+ * whose table docs/performance.md reports, kept under about twelve minutes on a 2-core machine; {@code ingest},
+ * {@code monitoring} and {@code alerting} run only that stage's rows of {@code full}, to measure (and profile) a
+ * change to one service in a few minutes.
  */
 public record BenchmarkPlan(
         String name,
@@ -20,7 +23,14 @@ public record BenchmarkPlan(
         Duration latencyPhase,
         int assessments,
         int assessmentPatients,
-        boolean ingestOnly) {
+        Set<Stage> stages) {
+
+    /** The stages a plan may run, in the order each round runs them. */
+    public enum Stage {
+        INGEST,
+        MONITORING,
+        ALERTING
+    }
 
     public static BenchmarkPlan named(String name) {
         return switch (name) {
@@ -37,7 +47,7 @@ public record BenchmarkPlan(
                         Duration.ofSeconds(8),
                         1_000,
                         100,
-                        false);
+                        EnumSet.allOf(Stage.class));
             case "full" ->
                 new BenchmarkPlan(
                         "full",
@@ -51,24 +61,33 @@ public record BenchmarkPlan(
                         Duration.ofSeconds(10),
                         2_000,
                         200,
-                        false);
-            // The ingest rows of `full` alone, for measuring an ingest change (and profiling it) in a few minutes.
-            case "ingest" ->
-                new BenchmarkPlan(
-                        "ingest",
-                        3,
-                        List.of(4, 16),
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(10),
-                        0,
-                        0,
-                        0,
-                        Duration.ZERO,
-                        0,
-                        0,
-                        true);
-            default -> throw new IllegalArgumentException("plan is quick, full or ingest, not " + name);
+                        EnumSet.allOf(Stage.class));
+            case "ingest" -> named("full").only("ingest", Stage.INGEST);
+            case "monitoring" -> named("full").only("monitoring", Stage.MONITORING);
+            case "alerting" -> named("full").only("alerting", Stage.ALERTING);
+            default ->
+                throw new IllegalArgumentException("plan is quick, full, ingest, monitoring or alerting, not " + name);
         };
+    }
+
+    public boolean runs(Stage stage) {
+        return stages.contains(stage);
+    }
+
+    private BenchmarkPlan only(String only, Stage stage) {
+        return new BenchmarkPlan(
+                only,
+                rounds,
+                ingestConnections,
+                ingestWarmUp,
+                ingestPhase,
+                backlogPatients,
+                eventsPerPatient,
+                latencyPerSecond,
+                latencyPhase,
+                assessments,
+                assessmentPatients,
+                EnumSet.of(stage));
     }
 
     public long backlogRecords() {

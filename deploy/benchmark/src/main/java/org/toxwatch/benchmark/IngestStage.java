@@ -57,13 +57,8 @@ final class IngestStage {
             var toxwatch = new LinkedHashMap<Integer, Double>();
             double http;
             int mllpPort = FreePorts.pick();
-            var environment = new LinkedHashMap<>(sitting.serviceEnvironment());
+            var environment = new LinkedHashMap<>(sitting.serviceEnvironment(ServiceKind.INGEST));
             environment.put("INGEST_MLLP_PORT", String.valueOf(mllpPort));
-            String profiling = System.getProperty("benchmark.ingest.jvm-options", "");
-            if (!profiling.isBlank()) {
-                // Read by the java launcher of this process only, so the bridge and the broker are not profiled.
-                environment.put("JDK_JAVA_OPTIONS", profiling);
-            }
             try (var ingest =
                     ServiceProcess.start(home, ServiceKind.INGEST, FreePorts.pick(), environment, sitting.logs())) {
                 ingest.awaitReady(Duration.ofMinutes(2));

@@ -55,7 +55,11 @@ final class MonitoringStage {
                 }
                 report("Streams passthrough", passthrough);
                 try (var service = ServiceProcess.start(
-                        home, ServiceKind.MONITORING, FreePorts.pick(), sitting.serviceEnvironment(), sitting.logs())) {
+                        home,
+                        ServiceKind.MONITORING,
+                        FreePorts.pick(),
+                        sitting.serviceEnvironment(ServiceKind.MONITORING),
+                        sitting.logs())) {
                     monitoring = backlog.awaitDrained(MONITORING_ID, DRAIN_TIMEOUT);
                     report("ToxWatch monitoring", monitoring);
                     monitoringLatency = latency(bootstrap, Topics.ASSESSMENTS);

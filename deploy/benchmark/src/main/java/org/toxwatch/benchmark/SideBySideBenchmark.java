@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.toxwatch.benchmark.BenchmarkPlan.Stage;
 import org.toxwatch.benchmark.report.Comparison;
 import org.toxwatch.benchmark.report.PerformanceReport;
 import org.toxwatch.benchmark.report.Target;
@@ -21,9 +22,10 @@ import org.toxwatch.platform.BootstrapCredentials;
  * into docs/performance.md. Each round runs ingest, then monitoring, then alerting, each stage's reference right
  * before (or around) the stage itself, so both sides of every ratio meet the same conditions.
  *
- * <p>Arguments: {@code quick}, {@code full} or {@code ingest}, optionally {@code --output=<file>} (default:
- * docs/performance.md under {@code -Dtoxwatch.home}). {@code -Dbenchmark.ingest.jvm-options=...} adds JVM options
- * to ToxWatch's ingest process only (e.g. {@code -XX:StartFlightRecording=filename=ingest.jfr}).
+ * <p>Arguments: {@code quick}, {@code full}, {@code ingest}, {@code monitoring} or {@code alerting}, optionally
+ * {@code --output=<file>} (default: docs/performance.md under {@code -Dtoxwatch.home}).
+ * {@code -Dbenchmark.<service>.jvm-options=...} ({@code ingest}, {@code monitoring} or {@code alerting}) adds JVM
+ * options to that ToxWatch process only (e.g. {@code -XX:StartFlightRecording=filename=ingest.jfr}).
  */
 public final class SideBySideBenchmark {
 
@@ -54,15 +56,18 @@ public final class SideBySideBenchmark {
         var rounds = new Rounds(plan);
         for (int round = 1; round <= plan.rounds(); round++) {
             Path directory = data.resolve("round-" + round);
-            System.out.printf("round %d of %d: ingest%n", round, plan.rounds());
-            rounds.ingest.add(ingest.run(directory.resolve("ingest")));
-            if (plan.ingestOnly()) {
-                continue;
+            if (plan.runs(Stage.INGEST)) {
+                System.out.printf("round %d of %d: ingest%n", round, plan.rounds());
+                rounds.ingest.add(ingest.run(directory.resolve("ingest")));
             }
-            System.out.printf("round %d of %d: monitoring%n", round, plan.rounds());
-            rounds.monitoring.add(monitoring.run(directory.resolve("monitoring")));
-            System.out.printf("round %d of %d: alerting%n", round, plan.rounds());
-            rounds.alerting.add(alerting.run(directory.resolve("alerting")));
+            if (plan.runs(Stage.MONITORING)) {
+                System.out.printf("round %d of %d: monitoring%n", round, plan.rounds());
+                rounds.monitoring.add(monitoring.run(directory.resolve("monitoring")));
+            }
+            if (plan.runs(Stage.ALERTING)) {
+                System.out.printf("round %d of %d: alerting%n", round, plan.rounds());
+                rounds.alerting.add(alerting.run(directory.resolve("alerting")));
+            }
         }
         Instant ended = Instant.now();
         String loadAfter = Machine.loadAverage();
@@ -102,58 +107,69 @@ public final class SideBySideBenchmark {
 
         List<Comparison> comparisons() {
             var comparisons = new ArrayList<Comparison>();
-            for (int connections : plan.ingestConnections()) {
+            if (plan.runs(Stage.INGEST)) {
+                for (int connections : plan.ingestConnections()) {
+                    comparisons.add(new Comparison(
+                            "Ingest: HL7 ORU^R01 (5 results, ~1 KB) over MLLP, " + connections + " connections",
+                            "MLLP→Kafka bridge, HAPI parse, ACK after the send",
+                            "msg/s",
+                            ingest.stream()
+                                    .map(r -> r.toxwatch().get(connections))
+                                    .toList(),
+                            ingest.stream()
+                                    .map(r -> r.bridge().get(connections))
+                                    .toList(),
+                            new Target.RatioAtLeast(1.0)));
+                }
+                int http = plan.ingestConnections().getFirst();
                 comparisons.add(new Comparison(
-                        "Ingest: HL7 ORU^R01 (5 results, ~1 KB) over MLLP, " + connections + " connections",
-                        "MLLP→Kafka bridge, HAPI parse, ACK after the send",
-                        "msg/s",
-                        ingest.stream().map(r -> r.toxwatch().get(connections)).toList(),
-                        ingest.stream().map(r -> r.bridge().get(connections)).toList(),
+                        "Ingest: one JSON observation per HTTP request, " + http + " clients",
+                        "the bridge's MLLP msg/s at " + http + " connections",
+                        "/s",
+                        ingest.stream().map(IngestStage.Round::toxwatchHttp).toList(),
+                        ingest.stream().map(r -> r.bridge().get(http)).toList(),
                         new Target.RatioAtLeast(1.0)));
             }
-            int http = plan.ingestConnections().getFirst();
-            comparisons.add(new Comparison(
-                    "Ingest: one JSON observation per HTTP request, " + http + " clients",
-                    "the bridge's MLLP msg/s at " + http + " connections",
-                    "/s",
-                    ingest.stream().map(IngestStage.Round::toxwatchHttp).toList(),
-                    ingest.stream().map(r -> r.bridge().get(http)).toList(),
-                    new Target.RatioAtLeast(1.0)));
-            if (plan.ingestOnly()) {
-                return comparisons;
+            if (plan.runs(Stage.MONITORING)) {
+                comparisons.add(new Comparison(
+                        String.format(
+                                Locale.ROOT,
+                                "Monitoring: backlog of %,d records over %,d patients",
+                                plan.backlogRecords(),
+                                plan.backlogPatients()),
+                        "Streams exactly-once passthrough, RocksDB per-patient store",
+                        "records/s",
+                        monitoring.stream()
+                                .map(MonitoringStage.Round::monitoringPerSecond)
+                                .toList(),
+                        monitoring.stream()
+                                .map(MonitoringStage.Round::passthroughPerSecond)
+                                .toList(),
+                        new Target.RatioAtLeast(0.5)));
+                comparisons.add(new Comparison(
+                        String.format(
+                                Locale.ROOT,
+                                "Monitoring: p99 latency at %,d records/s, from intended send",
+                                plan.latencyPerSecond()),
+                        "the same passthrough at the same rate",
+                        "ms",
+                        monitoring.stream()
+                                .map(r -> r.monitoringLatency().p99())
+                                .toList(),
+                        monitoring.stream()
+                                .map(r -> r.passthroughLatency().p99())
+                                .toList(),
+                        new Target.RatioAtMost(1.5)));
             }
-            comparisons.add(new Comparison(
-                    String.format(
-                            Locale.ROOT,
-                            "Monitoring: backlog of %,d records over %,d patients",
-                            plan.backlogRecords(),
-                            plan.backlogPatients()),
-                    "Streams exactly-once passthrough, RocksDB per-patient store",
-                    "records/s",
-                    monitoring.stream()
-                            .map(MonitoringStage.Round::monitoringPerSecond)
-                            .toList(),
-                    monitoring.stream()
-                            .map(MonitoringStage.Round::passthroughPerSecond)
-                            .toList(),
-                    new Target.RatioAtLeast(0.5)));
-            comparisons.add(new Comparison(
-                    String.format(
-                            Locale.ROOT,
-                            "Monitoring: p99 latency at %,d records/s, from intended send",
-                            plan.latencyPerSecond()),
-                    "the same passthrough at the same rate",
-                    "ms",
-                    monitoring.stream().map(r -> r.monitoringLatency().p99()).toList(),
-                    monitoring.stream().map(r -> r.passthroughLatency().p99()).toList(),
-                    new Target.RatioAtMost(1.5)));
-            comparisons.add(new Comparison(
-                    String.format(Locale.ROOT, "Alerting: drain %,d assessments", plan.assessments()),
-                    "bare Kafka consumer, same assessments",
-                    "assessments/s",
-                    alerting.stream().map(AlertingStage.Round::alerting).toList(),
-                    alerting.stream().map(AlertingStage.Round::bare).toList(),
-                    new Target.ValueAtLeast(2_000)));
+            if (plan.runs(Stage.ALERTING)) {
+                comparisons.add(new Comparison(
+                        String.format(Locale.ROOT, "Alerting: drain %,d assessments", plan.assessments()),
+                        "bare Kafka consumer, same assessments",
+                        "assessments/s",
+                        alerting.stream().map(AlertingStage.Round::alerting).toList(),
+                        alerting.stream().map(AlertingStage.Round::bare).toList(),
+                        new Target.ValueAtLeast(2_000)));
+            }
             return comparisons;
         }
 
@@ -166,40 +182,42 @@ public final class SideBySideBenchmark {
                     .mapToLong(r -> r.monitoringLatency().answered()
                             + r.passthroughLatency().answered())
                     .sum();
-            var lines = new ArrayList<String>(List.of(
-                    String.format(
-                            Locale.ROOT,
-                            "plan `%s`: %d rounds, %s to %s UTC (%d min)",
-                            plan.name(),
-                            plan.rounds(),
-                            started.truncatedTo(ChronoUnit.SECONDS),
-                            ended.truncatedTo(ChronoUnit.SECONDS).toString().substring(11),
-                            Duration.between(started, ended).toMinutes()),
-                    "load average (1 / 5 / 15 min) at the start " + loadBefore + ", at the end " + loadAfter,
-                    String.format(
-                            Locale.ROOT,
-                            "ingest: %s s warm-up per side, then %s s per connection count; nothing consumes"
-                                    + " meanwhile",
-                            plan.ingestWarmUp().toSeconds(),
-                            plan.ingestPhase().toSeconds())));
-            if (plan.ingestOnly()) {
-                return lines;
+            var lines = new ArrayList<String>();
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "plan `%s`: %d rounds, %s to %s UTC (%d min)",
+                    plan.name(),
+                    plan.rounds(),
+                    started.truncatedTo(ChronoUnit.SECONDS),
+                    ended.truncatedTo(ChronoUnit.SECONDS).toString().substring(11),
+                    Duration.between(started, ended).toMinutes()));
+            lines.add("load average (1 / 5 / 15 min) at the start " + loadBefore + ", at the end " + loadAfter);
+            if (plan.runs(Stage.INGEST)) {
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "ingest: %s s warm-up per side, then %s s per connection count; nothing consumes meanwhile",
+                        plan.ingestWarmUp().toSeconds(),
+                        plan.ingestPhase().toSeconds()));
             }
-            lines.add(String.format(
-                    Locale.ROOT,
-                    "monitoring: %,d patients x %d events (about 60%% labs, the rest vital signs, after a"
-                            + " CAR-T infusion); latency: ANC results at %,d/s for %d s, %,d of %,d answered",
-                    plan.backlogPatients(),
-                    plan.eventsPerPatient(),
-                    plan.latencyPerSecond(),
-                    plan.latencyPhase().toSeconds(),
-                    answered,
-                    sent));
-            lines.add(String.format(
-                    Locale.ROOT,
-                    "alerting: %,d assessments over %,d patients, three toxicity families, grades 2 to 4",
-                    plan.assessments(),
-                    plan.assessmentPatients()));
+            if (plan.runs(Stage.MONITORING)) {
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "monitoring: %,d patients x %d events (about 60%% labs, the rest vital signs, after a"
+                                + " CAR-T infusion); latency: ANC results at %,d/s for %d s, %,d of %,d answered",
+                        plan.backlogPatients(),
+                        plan.eventsPerPatient(),
+                        plan.latencyPerSecond(),
+                        plan.latencyPhase().toSeconds(),
+                        answered,
+                        sent));
+            }
+            if (plan.runs(Stage.ALERTING)) {
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "alerting: %,d assessments over %,d patients, three toxicity families, grades 2 to 4",
+                        plan.assessments(),
+                        plan.assessmentPatients()));
+            }
             return lines;
         }
     }

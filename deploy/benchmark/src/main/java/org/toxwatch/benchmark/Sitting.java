@@ -3,9 +3,11 @@ package org.toxwatch.benchmark;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.toxwatch.infrastructure.EmbeddedKafkaBroker;
 import org.toxwatch.infrastructure.EmbeddedMongoServer;
+import org.toxwatch.launcher.ServiceKind;
 import org.toxwatch.model.Topics;
 import org.toxwatch.platform.BootstrapCredentials;
 
@@ -45,8 +47,13 @@ final class Sitting implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
-    /** The variables the local run hands each service, pointed at this sitting's broker and store. */
-    Map<String, String> serviceEnvironment() {
+    /**
+     * The variables the local run hands each service, pointed at this sitting's broker and store, plus the JVM options
+     * {@code -Dbenchmark.<service>.jvm-options} gives that service (e.g. a flight recording). They go through
+     * {@code JDK_JAVA_OPTIONS}, which only the java launcher of that one process reads, so neither the reference nor
+     * the broker is profiled with it.
+     */
+    Map<String, String> serviceEnvironment(ServiceKind service) {
         var environment = new LinkedHashMap<>(credentials.passwords().asEnvironment());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         environment.put("MONGODB_URI", mongo.connectionString() + "/toxwatch");
@@ -54,6 +61,11 @@ final class Sitting implements AutoCloseable {
         environment.put(
                 "TOXWATCH_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
         environment.put("TOXWATCH_CREDENTIALS_FILE", credentials.file().toString());
+        String options =
+                System.getProperty("benchmark." + service.name().toLowerCase(Locale.ROOT) + ".jvm-options", "");
+        if (!options.isBlank()) {
+            environment.put("JDK_JAVA_OPTIONS", options);
+        }
         return environment;
     }
 
