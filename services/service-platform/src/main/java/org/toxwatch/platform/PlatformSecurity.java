@@ -3,6 +3,7 @@ package org.toxwatch.platform;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.context.ApplicationContext;
@@ -94,10 +95,15 @@ public final class PlatformSecurity {
     }
 
     private static ThrottledAuthenticationManager throttledPasswords(ApplicationContext context) {
-        var passwords = new DaoAuthenticationProvider(context.getBean(UserDetailsService.class));
+        var users = context.getBean(UserDetailsService.class);
+        var passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(context.getBean(PasswordEncoder.class));
-        return new ThrottledAuthenticationManager(
+        var remembered = new RememberedPasswordCheck(
                 new ProviderManager(passwords),
+                users,
+                new VerifiedCredentials(Clock.systemUTC(), VerifiedCredentials.TIME_TO_LIVE));
+        return new ThrottledAuthenticationManager(
+                remembered,
                 context.getBean(LoginThrottle.class),
                 context.getBeanProvider(MeterRegistry.class).getIfAvailable(SimpleMeterRegistry::new));
     }

@@ -14,7 +14,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * Password sign-in (form and HTTP Basic) behind the {@link LoginThrottle}: while an account or address must wait,
  * an attempt is refused without looking at the password. A refusal, a wrong password and an unknown account all
  * get the same answer ("Bad credentials": 401 for Basic, back to the sign-in form for the console), so nothing
- * tells an attacker which accounts exist or which are locked. Log lines and metrics never name the account.
+ * tells an attacker which accounts exist or which are locked. Log lines and metrics never name the account. The
+ * throttle is asked before the password is looked at, whether or not a recent check of it is remembered.
  */
 final class ThrottledAuthenticationManager implements AuthenticationManager {
 
@@ -22,13 +23,13 @@ final class ThrottledAuthenticationManager implements AuthenticationManager {
     static final String FAILURES = "toxwatch.security.login.failures";
     static final String LOCKS = "toxwatch.security.login.locks";
 
-    private final AuthenticationManager passwords;
+    private final RememberedPasswordCheck passwords;
     private final LoginThrottle throttle;
     private final Counter badCredentials;
     private final Counter throttled;
     private final Counter locks;
 
-    ThrottledAuthenticationManager(AuthenticationManager passwords, LoginThrottle throttle, MeterRegistry meters) {
+    ThrottledAuthenticationManager(RememberedPasswordCheck passwords, LoginThrottle throttle, MeterRegistry meters) {
         this.passwords = passwords;
         this.throttle = throttle;
         this.badCredentials = Counter.builder(FAILURES)
@@ -57,6 +58,8 @@ final class ThrottledAuthenticationManager implements AuthenticationManager {
             throttle.succeeded(account);
             return authenticated;
         } catch (AuthenticationException e) {
+            // Whatever made this attempt fail, the account's next one gets the full check.
+            passwords.forget(account);
             badCredentials.increment();
             switch (throttle.failed(account, address)) {
                 case LOCKED -> {
