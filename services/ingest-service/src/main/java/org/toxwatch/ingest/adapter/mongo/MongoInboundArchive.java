@@ -32,10 +32,13 @@ import org.toxwatch.model.Topics;
  * message of its own (flagged {@code controlIdReused} when that id had been accepted before). No transaction is
  * needed. Every rejection id a sender was given stays findable on its document, whatever became of it later.
  *
- * <p>Whether a sender's id was accepted before with other content is one lookup by {@code acceptedKey}: the message
- * key, set on the first accepted document of each key (a unique, sparse index). It was a query on messageKey and
- * status, which the embedded MongoDB-wire store (it uses unique indexes only) ran as a scan of the whole archive
- * for every message, holding the collection while it ran.
+ * <p>Whether a sender's id was accepted before with other content is told by {@code acceptedKey}, the message key
+ * under a unique, sparse index (the embedded MongoDB-wire store uses unique indexes only; a query on messageKey was
+ * a scan of the whole archive). The claim's insert takes it, so a message whose id nobody holds costs one insert
+ * and, once accepted, one update: two store calls, no read. A claim that ends without acceptance (rejected or
+ * released) gives it up, to an acceptance of other content that waited for it ({@code keyWaiting}) if there is
+ * one; an accepted message keeps it. Only an insert that meets a duplicate reads: the earlier copy, else the
+ * holder of the id.
  *
  * <p>A store that cannot be reached is reported as {@link EventsNotStored}: the sender must retry, as when Kafka
  * is down. Every other failure is a permanent problem with this message.
@@ -44,6 +47,8 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
 
     static final String COLLECTION = "inbound_messages";
     private static final String ACCEPTED_KEY = "acceptedKey";
+    /** Ids of accepted messages waiting for the key a processing claim holds (other content, same sender id). */
+    private static final String KEY_WAITING = "keyWaiting";
 
     private final MongoTemplate mongo;
     private final Duration claimExpiry;
@@ -97,17 +102,47 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
         return reachable(() -> claimOnce(submission, receivedAt));
     }
 
+    /**
+     * One insert for a message never seen: it takes the sender's id ({@code acceptedKey}) with the claim, so the
+     * unique index, not a read, says whether that id is held already. Only when the insert meets a duplicate is
+     * anything read: an earlier copy of this content, or else the holder of the id.
+     */
     private Claim claimOnce(Submission submission, Instant receivedAt) {
         if (submission.messageId() == null) {
             return new Claim.First(); // nothing to recognise a resend by; archived when its outcome is known
         }
-        String id = idOf(submission);
-        // The holder of the key is never this document: a document with this id makes the insert below fail.
-        // A find, not exists(): that counts through an aggregation, which the embedded store runs as a full scan.
-        var holder = Query.query(Criteria.where(ACCEPTED_KEY).is(messageKeyOf(submission)));
-        holder.fields().include("_id");
-        boolean reused = mongo.findOne(holder, Document.class, COLLECTION) != null;
-        var document = new Document("_id", id)
+        try {
+            mongo.insert(
+                    claimOf(submission, receivedAt, false).append(ACCEPTED_KEY, messageKeyOf(submission)), COLLECTION);
+            return new Claim.First(false);
+        } catch (DuplicateKeyException duplicate) {
+            Claim earlier = earlier(submission, receivedAt);
+            return earlier != null ? earlier : claimBesideHolder(submission, receivedAt);
+        }
+    }
+
+    /**
+     * Other content holds the sender's id: this message is claimed without it. The id counts as reused when its
+     * holder was accepted, or when other content waits for it, accepted while the holder was still processing.
+     */
+    private Claim claimBesideHolder(Submission submission, Instant receivedAt) {
+        Document holder = holderOf(submission);
+        if (holder == null) {
+            return claimOnce(submission, receivedAt); // the holder gave the id up a moment ago
+        }
+        boolean reused = Status.ACCEPTED.name().equals(holder.getString("status"))
+                || !holder.getList(KEY_WAITING, String.class, List.of()).isEmpty();
+        try {
+            mongo.insert(claimOf(submission, receivedAt, reused), COLLECTION);
+            return new Claim.First(reused);
+        } catch (DuplicateKeyException duplicate) {
+            Claim earlier = earlier(submission, receivedAt);
+            return earlier != null ? earlier : claimOnce(submission, receivedAt);
+        }
+    }
+
+    private Document claimOf(Submission submission, Instant receivedAt, boolean reused) {
+        var document = new Document("_id", idOf(submission))
                 .append("protocol", submission.protocol())
                 .append("sourceSystem", submission.sourceSystem())
                 .append("messageId", submission.messageId())
@@ -121,15 +156,18 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
             document.append("controlIdReused", true)
                     .append("note", "control id reused with different content: recorded as a message of its own");
         }
-        try {
-            mongo.insert(document, COLLECTION);
-            return new Claim.First(reused);
-        } catch (DuplicateKeyException duplicate) {
-            return earlier(submission, receivedAt);
-        }
+        return document;
     }
 
-    private Claim earlier(Submission submission, Instant receivedAt) {
+    private @Nullable Document holderOf(Submission submission) {
+        // A find, not exists(): that counts through an aggregation, which the embedded store runs as a full scan.
+        var holder = Query.query(Criteria.where(ACCEPTED_KEY).is(messageKeyOf(submission)));
+        holder.fields().include("_id", "status", KEY_WAITING);
+        return mongo.findOne(holder, Document.class, COLLECTION);
+    }
+
+    /** What became of an earlier copy of this very message, or null if there is none (any more). */
+    private @Nullable Claim earlier(Submission submission, Instant receivedAt) {
         String id = idOf(submission);
         Document earlier = mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(id)),
@@ -137,7 +175,7 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
                 Document.class,
                 COLLECTION);
         if (earlier == null) {
-            return claim(submission, receivedAt);
+            return null;
         }
         Status status = Status.valueOf(earlier.getString("status"));
         return switch (status) {
@@ -176,11 +214,80 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
             return;
         }
         try {
+            // Usually a no-op on the key: the claim took it.
             var keyed = accepted(eventIds, notMonitored, at).set(ACCEPTED_KEY, messageKeyOf(submission));
             reachable(() -> complete(submission, keyed, at, null));
         } catch (DuplicateKeyException keyHeldByAnother) {
-            // Other content under the same control id was accepted first and keeps the key.
+            // Other content under the same control id holds the key: accepted first, or still processing.
             reachable(() -> complete(submission, accepted(eventIds, notMonitored, at), at, null));
+            reachable(() -> waitForKey(submission));
+        }
+    }
+
+    /**
+     * An acceptance whose key other content holds: if that holder was accepted, it marks the id as used; if it
+     * is still processing, this acceptance waits on it and takes the key should the holder give it up
+     * (rejected or released), so that a later reuse of the id is still recognised.
+     */
+    private @Nullable Void waitForKey(Submission submission) {
+        String id = idOf(submission);
+        String key = messageKeyOf(submission);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Document holder = holderOf(submission);
+            if (holder == null) {
+                if (takeKey(id, key) != KeyTaken.HELD_BY_ANOTHER) {
+                    return null;
+                }
+                continue;
+            }
+            if (!Status.PROCESSING.name().equals(holder.getString("status"))) {
+                return null;
+            }
+            var stillProcessing = Query.query(
+                    Criteria.where("_id").is(holder.get("_id")).and("status").is(Status.PROCESSING.name()));
+            if (mongo.updateFirst(stillProcessing, new Update().addToSet(KEY_WAITING, id), COLLECTION)
+                            .getMatchedCount()
+                    == 1) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private enum KeyTaken {
+        TAKEN,
+        HELD_BY_ANOTHER,
+        NOT_WAITING
+    }
+
+    /** Gives the key to an accepted message that lacks it. */
+    private KeyTaken takeKey(String id, String key) {
+        var acceptedWithoutKey = Query.query(Criteria.where("_id")
+                .is(id)
+                .and("status")
+                .is(Status.ACCEPTED.name())
+                .and(ACCEPTED_KEY)
+                .exists(false));
+        try {
+            return mongo.updateFirst(acceptedWithoutKey, new Update().set(ACCEPTED_KEY, key), COLLECTION)
+                                    .getModifiedCount()
+                            == 1
+                    ? KeyTaken.TAKEN
+                    : KeyTaken.NOT_WAITING;
+        } catch (DuplicateKeyException heldByAnother) {
+            return KeyTaken.HELD_BY_ANOTHER;
+        }
+    }
+
+    /** A claim that ended without acceptance gives its key to the first acceptance that waited for it. */
+    private void handOverKey(@Nullable Document given) {
+        if (given == null || !given.containsKey(ACCEPTED_KEY)) {
+            return;
+        }
+        for (String waiting : given.getList(KEY_WAITING, String.class, List.of())) {
+            if (takeKey(waiting, given.getString(ACCEPTED_KEY)) != KeyTaken.NOT_WAITING) {
+                return;
+            }
         }
     }
 
@@ -217,8 +324,17 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
         if (submission.messageId() != null) {
             if (rejectionId != null) {
                 outcome.addToSet("rejectionIds", rejectionId);
-            }
-            if (mongo.updateFirst(byId(submission), outcome, COLLECTION).getMatchedCount() > 0) {
+                // Not accepted: the claim gives the sender's id up, to whichever acceptance waited for it.
+                Document given = mongo.findAndModify(
+                        keyOf(byId(submission)),
+                        outcome.unset(ACCEPTED_KEY).unset(KEY_WAITING),
+                        Document.class,
+                        COLLECTION);
+                if (given != null) {
+                    handOverKey(given);
+                    return null;
+                }
+            } else if (mongo.updateFirst(byId(submission), outcome, COLLECTION).getMatchedCount() > 0) {
                 return null;
             }
             // Rejected before it could be claimed (unreadable: no items to judge): archived now, under its key.
@@ -260,12 +376,13 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
     @Override
     public void release(Submission submission) {
         if (submission.messageId() != null) {
-            mongo.remove(
-                    Query.query(Criteria.where("_id")
+            handOverKey(mongo.findAndRemove(
+                    keyOf(Query.query(Criteria.where("_id")
                             .is(idOf(submission))
                             .and("status")
-                            .is(Status.PROCESSING.name())),
-                    COLLECTION);
+                            .is(Status.PROCESSING.name()))),
+                    Document.class,
+                    COLLECTION));
         }
     }
 
@@ -347,6 +464,12 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
     public long expireOlderThan(Instant cutoff) {
         return mongo.remove(Query.query(Criteria.where("receivedAt").lt(cutoff)), COLLECTION)
                 .getDeletedCount();
+    }
+
+    /** The query, answering only the key and who waits for it. */
+    private static Query keyOf(Query query) {
+        query.fields().include(ACCEPTED_KEY, KEY_WAITING);
+        return query;
     }
 
     private static Query byId(Submission submission) {
