@@ -1,6 +1,9 @@
 package org.toxwatch.alerting.alert.application;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +16,15 @@ public interface Alerts {
 
     /** The episode of this patient and family that is not resolved, if any. */
     Optional<AlertEpisode> findUnresolved(String patientId, ToxicityFamily family);
+
+    /** The unresolved episodes of these patients and families, those that have one. */
+    default Map<EpisodeKey, AlertEpisode> findUnresolved(Collection<EpisodeKey> keys) {
+        var found = new HashMap<EpisodeKey, AlertEpisode>();
+        for (EpisodeKey key : keys) {
+            findUnresolved(key.patientId(), key.family()).ifPresent(episode -> found.put(key, episode));
+        }
+        return found;
+    }
 
     /**
      * Stores the episode atomically. Fails with {@link ConcurrentAlertUpdate} when someone else changed it

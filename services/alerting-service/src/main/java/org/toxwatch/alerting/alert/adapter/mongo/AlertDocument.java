@@ -47,7 +47,17 @@ record AlertDocument(
         @Nullable Instant normalSince,
         @Nullable Instant resolutionProposedAt,
         @Nullable List<Basis> bases,
+        @Nullable String openKey,
         @Version @Nullable Long version) {
+
+    /**
+     * The key of the one unresolved episode of a patient and family, absent once resolved. Unique (and sparse), so
+     * the store finds the open episode by it without reading the collection: the embedded store uses no index that
+     * is not unique.
+     */
+    static String openKey(String patientId, ToxicityFamily family) {
+        return family.name() + ":" + patientId;
+    }
 
     /** A {@link GradeBasis} as stored. */
     record Basis(
@@ -112,6 +122,7 @@ record AlertDocument(
                 episode.recovery().normalSince(),
                 episode.recovery().proposedAt(),
                 episode.bases().stream().map(Basis::from).toList(),
+                episode.status() == AlertStatus.RESOLVED ? null : openKey(episode.patientId(), episode.family()),
                 episode.version());
     }
 

@@ -1,16 +1,24 @@
 package org.toxwatch.alerting.alert.adapter.mongo;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.toxwatch.alerting.alert.application.AlertFilter;
 import org.toxwatch.alerting.alert.application.Alerts;
+import org.toxwatch.alerting.alert.application.EpisodeKey;
 import org.toxwatch.alerting.alert.domain.AlertEpisode;
 import org.toxwatch.model.AlertStatus;
 import org.toxwatch.model.ToxicityFamily;
@@ -18,22 +26,40 @@ import org.toxwatch.model.ToxicityFamily;
 /** Alert episodes in the {@code alerts} collection. Indexes are created when the adapter starts. */
 public final class MongoAlerts implements Alerts {
 
+    private static final Logger log = LoggerFactory.getLogger(MongoAlerts.class);
+    private static final String OPEN_KEY = "openKey";
+
     private final MongoTemplate mongo;
 
     public MongoAlerts(MongoTemplate mongo) {
         this.mongo = mongo;
         createIndexes();
+        keyOpenEpisodes();
     }
 
     @Override
     public Optional<AlertEpisode> findUnresolved(String patientId, ToxicityFamily family) {
-        var query = Query.query(Criteria.where("patientId")
-                .is(patientId)
-                .and("family")
-                .is(family)
-                .and("status")
-                .ne(AlertStatus.RESOLVED));
+        var query = Query.query(Criteria.where(OPEN_KEY).is(AlertDocument.openKey(patientId, family)));
         return Optional.ofNullable(mongo.findOne(query, AlertDocument.class)).map(AlertDocument::toDomain);
+    }
+
+    /** One keyed read for a whole batch of assessments. */
+    @Override
+    public Map<EpisodeKey, AlertEpisode> findUnresolved(Collection<EpisodeKey> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        var openKeys = keys.stream()
+                .map(key -> AlertDocument.openKey(key.patientId(), key.family()))
+                .distinct()
+                .toList();
+        var found = new HashMap<EpisodeKey, AlertEpisode>();
+        for (AlertDocument document :
+                mongo.find(Query.query(Criteria.where(OPEN_KEY).in(openKeys)), AlertDocument.class)) {
+            var episode = document.toDomain();
+            found.put(new EpisodeKey(episode.patientId(), episode.family()), episode);
+        }
+        return found;
     }
 
     @Override
@@ -88,6 +114,8 @@ public final class MongoAlerts implements Alerts {
 
     private void createIndexes() {
         var indexes = mongo.indexOps(AlertDocument.class);
+        indexes.createIndex(
+                new Index().on(OPEN_KEY, Sort.Direction.ASC).unique().sparse().named("open_episode"));
         indexes.createIndex(new Index()
                 .on("patientId", Sort.Direction.ASC)
                 .on("family", Sort.Direction.ASC)
@@ -97,5 +125,24 @@ public final class MongoAlerts implements Alerts {
                 .on("priorityRank", Sort.Direction.ASC)
                 .on("updatedAt", Sort.Direction.DESC)
                 .named("queue_order"));
+    }
+
+    /** Unresolved episodes stored before they carried their open key get it once, at start-up. */
+    private void keyOpenEpisodes() {
+        var unkeyed = Query.query(
+                Criteria.where("status").ne(AlertStatus.RESOLVED).and(OPEN_KEY).exists(false));
+        for (AlertDocument document : mongo.find(unkeyed, AlertDocument.class)) {
+            try {
+                mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(document.id())),
+                        Update.update(OPEN_KEY, AlertDocument.openKey(document.patientId(), document.family())),
+                        AlertDocument.class);
+            } catch (DuplicateKeyException e) {
+                // The message would quote the key, which holds the patient id.
+                log.warn(
+                        "Alert {} is a second unresolved episode of its patient and family; left unkeyed",
+                        document.id());
+            }
+        }
     }
 }
