@@ -20,9 +20,22 @@ final class ChangeRecorder {
     }
 
     AlertChanged record(AlertEpisode.Change change) {
-        alerts.save(change.episode());
+        AlertEpisode saved = alerts.save(change.episode());
         auditTrail.record(change.event());
-        publisher.publish(change.event());
+        publisher.send(change.event(), saved).await();
         return change.event();
     }
+
+    /**
+     * As {@link #record}, but the caller waits for the publication (with those of the rest of its batch) before it
+     * counts the change as made.
+     */
+    Recorded recordSending(AlertEpisode.Change change) {
+        AlertEpisode saved = alerts.save(change.episode());
+        auditTrail.record(change.event());
+        return new Recorded(saved, change.event(), publisher.send(change.event(), saved));
+    }
+
+    /** A change saved and audited, the episode as stored, and its publication on the way. */
+    record Recorded(AlertEpisode episode, AlertChanged event, AlertEventPublisher.Sending sending) {}
 }

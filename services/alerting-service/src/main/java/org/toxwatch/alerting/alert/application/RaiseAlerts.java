@@ -1,12 +1,18 @@
 package org.toxwatch.alerting.alert.application;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.toxwatch.alerting.alert.domain.AlertDecision;
 import org.toxwatch.alerting.alert.domain.AlertEpisode;
 import org.toxwatch.alerting.alert.domain.AlertPolicy;
 import org.toxwatch.model.AlertChanged;
+import org.toxwatch.model.AlertStatus;
 import org.toxwatch.model.ToxicityAssessed;
 
 /**
@@ -37,40 +43,119 @@ public final class RaiseAlerts {
 
     /** Returns the change made, or empty when the assessment needs no alert or was handled before. */
     public Optional<AlertChanged> on(ToxicityAssessed assessment) {
-        Optional<AlertDecision> decision = policy.decide(assessment);
-        Optional<AlertEpisode> open = alerts.findUnresolved(
+        var open = alerts.findUnresolved(
                 assessment.patientId(), assessment.criterion().family());
-        AlertEpisode.Change change;
-        if (open.isPresent()) {
-            if (open.get().hasHandled(assessment.eventId())) {
-                republish(open.get(), assessment);
-                return Optional.empty();
-            }
-            change = open.get().apply(assessment, decision, clock.instant());
-        } else if (!assessment.withdrawnEvidence().isEmpty() && republished(assessment)) {
-            return Optional.empty();
-        } else if (decision.isPresent()) {
-            change = AlertEpisode.raise(assessment, decision.get(), UUID.randomUUID(), clock.instant());
-        } else {
-            return Optional.empty();
-        }
-        return Optional.of(changes.record(change));
+        var outcome = apply(assessment, open);
+        outcome.republished().forEach(AlertEventPublisher.Sending::await);
+        return outcome.change().map(change -> changes.record(change));
     }
 
     /**
-     * A correction that withdrew an episode resolved it, so a redelivery finds no open episode: it is recognised
-     * on the resolved one, and the withdrawal published again.
+     * Applies a batch of assessments in their order, with the same effects as {@link #on} for each: the open episodes
+     * of the whole batch are read at once, each change is saved and audited before the next assessment is applied,
+     * and the publications are awaited together at the end. When assessment {@code i} fails, the changes of those
+     * before it are complete (published too) and {@link Failed} names {@code i}. Nothing after it was applied, unless
+     * what failed was its publication: those after it may have been applied, which their redelivery recognises.
      */
-    private boolean republished(ToxicityAssessed assessment) {
-        var handling = alerts.findHandling(
-                assessment.patientId(), assessment.criterion().family(), assessment.eventId());
-        handling.ifPresent(episode -> republish(episode, assessment));
-        return handling.isPresent();
+    public void onAll(List<ToxicityAssessed> assessments) {
+        var keys = new LinkedHashSet<EpisodeKey>();
+        assessments.forEach(assessment -> keys.add(EpisodeKey.of(assessment)));
+        Map<EpisodeKey, AlertEpisode> open;
+        try {
+            open = new HashMap<>(alerts.findUnresolved(keys));
+        } catch (RuntimeException e) {
+            throw new Failed(0, e);
+        }
+        var sendings = new ArrayList<Pending>();
+        for (int i = 0; i < assessments.size(); i++) {
+            var assessment = assessments.get(i);
+            try {
+                var key = EpisodeKey.of(assessment);
+                var outcome = apply(assessment, Optional.ofNullable(open.get(key)));
+                for (var republished : outcome.republished()) {
+                    sendings.add(new Pending(i, republished));
+                }
+                if (outcome.change().isPresent()) {
+                    var recorded = changes.recordSending(outcome.change().get());
+                    sendings.add(new Pending(i, recorded.sending()));
+                    if (recorded.episode().status() == AlertStatus.RESOLVED) {
+                        open.remove(key);
+                    } else {
+                        open.put(key, recorded.episode());
+                    }
+                }
+            } catch (RuntimeException e) {
+                awaitAll(sendings);
+                throw new Failed(i, e);
+            }
+        }
+        awaitAll(sendings);
     }
 
-    private void republish(AlertEpisode episode, ToxicityAssessed assessment) {
-        auditTrail.of(episode.alertId()).stream()
+    /** What applying one assessment calls for: a change to record, or earlier transitions published again. */
+    private record Outcome(Optional<AlertEpisode.Change> change, List<AlertEventPublisher.Sending> republished) {
+
+        static final Outcome NONE = new Outcome(Optional.empty(), List.of());
+    }
+
+    private Outcome apply(ToxicityAssessed assessment, Optional<AlertEpisode> open) {
+        Optional<AlertDecision> decision = policy.decide(assessment);
+        if (open.isPresent()) {
+            if (open.get().hasHandled(assessment.eventId())) {
+                return new Outcome(Optional.empty(), republish(open.get(), assessment));
+            }
+            return new Outcome(Optional.of(open.get().apply(assessment, decision, clock.instant())), List.of());
+        } else if (!assessment.withdrawnEvidence().isEmpty()) {
+            var handling = alerts.findHandling(
+                    assessment.patientId(), assessment.criterion().family(), assessment.eventId());
+            if (handling.isPresent()) {
+                return new Outcome(Optional.empty(), republish(handling.get(), assessment));
+            }
+        }
+        if (decision.isPresent()) {
+            return new Outcome(
+                    Optional.of(AlertEpisode.raise(assessment, decision.get(), UUID.randomUUID(), clock.instant())),
+                    List.of());
+        }
+        return Outcome.NONE;
+    }
+
+    /** Waits for every publication; the first that failed names the assessment the batch failed at. */
+    private static void awaitAll(List<Pending> sendings) {
+        for (var pending : sendings) {
+            try {
+                pending.sending().await();
+            } catch (RuntimeException e) {
+                throw new Failed(pending.index(), e);
+            }
+        }
+    }
+
+    private record Pending(int index, AlertEventPublisher.Sending sending) {}
+
+    /** Assessment {@code index} of a batch failed; those before it took full effect. */
+    public static final class Failed extends RuntimeException {
+
+        private final int index;
+
+        Failed(int index, RuntimeException cause) {
+            super("assessment " + index + " of the batch failed", cause);
+            this.index = index;
+        }
+
+        public int index() {
+            return index;
+        }
+    }
+
+    /**
+     * A redelivered assessment changes nothing; the transition it caused is published again. A correction that
+     * withdrew an episode resolved it, so its redelivery finds no open episode: it is recognised on the resolved one.
+     */
+    private List<AlertEventPublisher.Sending> republish(AlertEpisode episode, ToxicityAssessed assessment) {
+        return auditTrail.of(episode.alertId()).stream()
                 .filter(recorded -> assessment.eventId().equals(recorded.assessmentEventId()))
-                .forEach(publisher::publish);
+                .map(publisher::send)
+                .toList();
     }
 }

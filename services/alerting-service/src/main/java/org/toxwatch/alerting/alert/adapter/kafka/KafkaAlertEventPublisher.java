@@ -1,5 +1,6 @@
 package org.toxwatch.alerting.alert.adapter.kafka;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,8 +23,18 @@ public final class KafkaAlertEventPublisher implements AlertEventPublisher {
 
     @Override
     public void publish(AlertChanged event) {
+        send(event).await();
+    }
+
+    @Override
+    public Sending send(AlertChanged event) {
+        CompletableFuture<?> sent = kafkaTemplate.send(Topics.ALERT_EVENTS, event.patientId(), event);
+        return () -> awaitAcknowledged(sent, event);
+    }
+
+    private static void awaitAcknowledged(CompletableFuture<?> sent, AlertChanged event) {
         try {
-            kafkaTemplate.send(Topics.ALERT_EVENTS, event.patientId(), event).get(10, TimeUnit.SECONDS);
+            sent.get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted publishing alert event " + event.eventId(), e);

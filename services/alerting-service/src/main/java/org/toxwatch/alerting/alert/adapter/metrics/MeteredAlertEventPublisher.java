@@ -30,6 +30,37 @@ public final class MeteredAlertEventPublisher implements AlertEventPublisher {
     @Override
     public void publish(AlertChanged event) {
         delegate.publish(event);
+        count(event);
+    }
+
+    @Override
+    public Sending send(AlertChanged event) {
+        var sending = delegate.send(event);
+        return () -> {
+            sending.await();
+            count(event);
+        };
+    }
+
+    /** The episode as just stored is the one the timers would read back, so it is not read. */
+    @Override
+    public Sending send(AlertChanged event, AlertEpisode episode) {
+        var sending = delegate.send(event);
+        return () -> {
+            sending.await();
+            countTransition(event);
+            time(event, episode);
+        };
+    }
+
+    private void count(AlertChanged event) {
+        countTransition(event);
+        if (AlertEpisode.notifies(event.transition()) || event.transition() == AlertTransition.ACKNOWLEDGED) {
+            alerts.find(event.alertId()).ifPresent(episode -> time(event, episode));
+        }
+    }
+
+    private void countTransition(AlertChanged event) {
         meterRegistry
                 .counter(
                         "toxwatch.alerts.transitions",
@@ -40,17 +71,19 @@ public final class MeteredAlertEventPublisher implements AlertEventPublisher {
                         "criterion",
                         event.criterion().name())
                 .increment();
+    }
+
+    private void time(AlertChanged event, AlertEpisode episode) {
         if (AlertEpisode.notifies(event.transition())) {
-            alerts.find(event.alertId()).ifPresent(episode -> timeToAlert(event, episode.latest()));
+            timeToAlert(event, episode.latest());
         }
         if (event.transition() == AlertTransition.ACKNOWLEDGED) {
-            alerts.find(event.alertId())
-                    .ifPresent(episode -> Timer.builder("toxwatch.alerts.time.to.acknowledge")
-                            .description("From an alert being raised to a clinician acknowledging it")
-                            .tag("priority", event.priority().name())
-                            .publishPercentileHistogram()
-                            .register(meterRegistry)
-                            .record(Duration.between(episode.createdAt(), event.occurredAt())));
+            Timer.builder("toxwatch.alerts.time.to.acknowledge")
+                    .description("From an alert being raised to a clinician acknowledging it")
+                    .tag("priority", event.priority().name())
+                    .publishPercentileHistogram()
+                    .register(meterRegistry)
+                    .record(Duration.between(episode.createdAt(), event.occurredAt()));
         }
     }
 

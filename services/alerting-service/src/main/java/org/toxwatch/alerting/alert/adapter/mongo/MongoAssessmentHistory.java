@@ -2,6 +2,8 @@ package org.toxwatch.alerting.alert.adapter.mongo;
 
 import java.util.List;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,6 +31,23 @@ public final class MongoAssessmentHistory implements AssessmentHistory {
     @Override
     public void record(ToxicityAssessed assessment) {
         mongo.save(AssessmentDocument.from(assessment));
+    }
+
+    /** One bulk write for a batch, each assessment replacing itself by its id as {@link #record} does. */
+    @Override
+    public void recordAll(List<ToxicityAssessed> assessments) {
+        if (assessments.isEmpty()) {
+            return;
+        }
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, AssessmentDocument.class);
+        for (ToxicityAssessed assessment : assessments) {
+            var document = AssessmentDocument.from(assessment);
+            bulk.replaceOne(
+                    Query.query(Criteria.where("_id").is(document.id())),
+                    document,
+                    FindAndReplaceOptions.options().upsert());
+        }
+        bulk.execute();
     }
 
     @Override
