@@ -116,6 +116,13 @@ public final class MongoAlerts implements Alerts {
         var indexes = mongo.indexOps(AlertDocument.class);
         indexes.createIndex(
                 new Index().on(OPEN_KEY, Sort.Direction.ASC).unique().sparse().named("open_episode"));
+        // save's compare-and-set asks for {_id, version}; the embedded store looks that up through an index of exactly
+        // those fields only, and reads every alert without it.
+        indexes.createIndex(new Index()
+                .on("_id", Sort.Direction.ASC)
+                .on("version", Sort.Direction.ASC)
+                .unique()
+                .named("id_version"));
         indexes.createIndex(new Index()
                 .on("patientId", Sort.Direction.ASC)
                 .on("family", Sort.Direction.ASC)
