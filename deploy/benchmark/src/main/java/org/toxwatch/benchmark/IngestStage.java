@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.toxwatch.benchmark.load.ClosedLoopLoad;
+import org.toxwatch.benchmark.load.FhirBundleSender;
 import org.toxwatch.benchmark.load.HttpObservationSender;
 import org.toxwatch.benchmark.load.MllpSender;
 import org.toxwatch.benchmark.load.OruMessages;
@@ -21,14 +22,19 @@ import org.toxwatch.platform.BootstrapCredentials;
 /**
  * Ingest over MLLP against the MLLP-to-Kafka bridge: each gets the same warm-up, then each connection count in turn
  * for the same time, on the same ORU^R01 messages. Nothing consumes the topics meanwhile (downstream paused).
- * ToxWatch then takes JSON observations over HTTP for the same time.
+ * ToxWatch then takes JSON observations over HTTP, then FHIR transaction Bundles of lab Observations, each for the
+ * same time.
  */
 final class IngestStage {
 
     static final String BRIDGE_TOPIC = "benchmark.mllp-bridge.v1";
 
-    /** Acknowledged messages per second by connection count, and JSON requests per second. */
-    record Round(Map<Integer, Double> bridge, Map<Integer, Double> toxwatch, double toxwatchHttp) {}
+    /**
+     * Acknowledged messages per second by connection count, JSON requests per second, and Observations per second
+     * in acknowledged FHIR transaction Bundles.
+     */
+    record Round(
+            Map<Integer, Double> bridge, Map<Integer, Double> toxwatch, double toxwatchHttp, double toxwatchFhir) {}
 
     private final BenchmarkPlan plan;
     private final Path home;
@@ -56,6 +62,7 @@ final class IngestStage {
             }
             var toxwatch = new LinkedHashMap<Integer, Double>();
             double http;
+            double fhir;
             int mllpPort = FreePorts.pick();
             var environment = new LinkedHashMap<>(sitting.serviceEnvironment(ServiceKind.INGEST));
             environment.put("INGEST_MLLP_PORT", String.valueOf(mllpPort));
@@ -71,8 +78,14 @@ final class IngestStage {
                 var result = ClosedLoopLoad.run(connections, plan.ingestPhase(), clients);
                 report("ToxWatch ingest, JSON over HTTP", connections, result);
                 http = result.acknowledgedPerSecond();
+                ClosedLoopLoad.SenderFactory bundles = connection -> new FhirBundleSender(
+                        ingest.port(), connection, BootstrapCredentials.INTEGRATION_USER, password);
+                ClosedLoopLoad.run(connections, plan.ingestWarmUp(), bundles);
+                var fhirResult = ClosedLoopLoad.run(connections, plan.ingestPhase(), bundles);
+                report("ToxWatch ingest, FHIR transaction Bundles", connections, fhirResult);
+                fhir = fhirResult.acknowledgedPerSecond() * FhirBundleSender.OBSERVATIONS;
             }
-            return new Round(bridge, toxwatch, http);
+            return new Round(bridge, toxwatch, http, fhir);
         }
     }
 
