@@ -17,7 +17,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +61,7 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
     private final JsonMapper jsonMapper;
     private final GradingOutputs outputs;
     private ProcessorContext<String, GradingOutput> context;
-    private KeyValueStore<String, PatientState> states;
+    private CachedPatientStates states;
 
     PatientGradingProcessor(ToxicityGrader grader, Clock clock, MeterRegistry meterRegistry, MonitoringSerdes serdes) {
         this.grader = grader;
@@ -75,7 +74,9 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
     @Override
     public void init(ProcessorContext<String, GradingOutput> context) {
         this.context = context;
-        this.states = context.getStateStore(MonitoringTopology.PATIENT_STATE_STORE);
+        // A new cache on every init: a task revived after an aborted transaction has had its store restored from
+        // the changelog, and nothing cached before may be served again.
+        this.states = new CachedPatientStates(context.getStateStore(MonitoringTopology.PATIENT_STATE_STORE));
         // Wall-clock time, not stream time: an overdue result is the absence of an event, and stream time only
         // moves when events arrive, so a quiet night (exactly when a missing ANC matters) would never be checked.
         context.schedule(OVERDUE_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::checkOverdueResults);
@@ -135,6 +136,14 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
     }
 
     private record OverdueChange(String patientId, PatientState state, List<GradingOutput> outputs) {}
+
+    @Override
+    public void close() {
+        // Closed on revocation and before a revival (a dirty close under exactly-once): drop what was cached.
+        if (states != null) {
+            states.clear();
+        }
+    }
 
     private void overdueCheckFailed(RuntimeException e) {
         log.warn(
