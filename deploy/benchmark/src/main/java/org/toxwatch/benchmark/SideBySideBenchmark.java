@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.toxwatch.benchmark.BenchmarkPlan.Stage;
+import org.toxwatch.benchmark.endtoend.EndToEndRun;
 import org.toxwatch.benchmark.load.FhirBundleSender;
 import org.toxwatch.benchmark.report.Comparison;
 import org.toxwatch.benchmark.report.PerformanceReport;
@@ -36,6 +37,10 @@ public final class SideBySideBenchmark {
     private SideBySideBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("endtoend")) {
+            EndToEndRun.main(args);
+            return;
+        }
         var plan = BenchmarkPlan.named(args.length > 0 ? args[0] : "quick");
         Path home = Path.of(System.getProperty("toxwatch.home", ".")).toAbsolutePath();
         Path output = home.resolve("docs/performance.md");

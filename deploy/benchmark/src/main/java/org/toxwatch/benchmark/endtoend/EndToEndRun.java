@@ -1,0 +1,333 @@
+package org.toxwatch.benchmark.endtoend;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.toxwatch.launcher.ServiceKind;
+import org.toxwatch.platform.BootstrapCredentials;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 11's end-to-end, memory and soak measurements on the local run: HL7 ORU^R01 over MLLP at a fixed rate from
+ * N connections, each message's latency counted from its <em>intended</em> send time (no coordinated omission) to
+ * its ACK, and each patient's first message to the first RAISED alert of that patient on the console's live stream;
+ * afterwards every alert read back through the API, so a lost or duplicated alert shows; and the resident memory of
+ * every process of the run sampled throughout.
+ *
+ * <p>Arguments ({@code -Dbenchmark.args=...} through the benchmark module's exec, first word {@code endtoend}):
+ * {@code --rate=} messages per second, {@code --minutes=}, {@code --patients=}, {@code --connections=},
+ * {@code --output=} a file for the summary (default: printed only). {@code -Dbenchmark.launcher.jvm-options} are the
+ * launcher's JVM options, set by the build to those of the README's run command.
+ */
+public final class EndToEndRun {
+
+    private static final long MAX_MICROS = 3_600_000_000L;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private EndToEndRun() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int rate = Integer.parseInt(options.getOrDefault("rate", "200"));
+        double minutes = Double.parseDouble(options.getOrDefault("minutes", "5"));
+        int patients = Integer.parseInt(options.getOrDefault("patients", "10000"));
+        int connections = Integer.parseInt(options.getOrDefault("connections", "16"));
+        Path home = Path.of(System.getProperty("toxwatch.home", ".")).toAbsolutePath();
+        List<String> jvm = Arrays.stream(
+                        System.getProperty("benchmark.launcher.jvm-options", "").split("\\s+"))
+                .filter(option -> !option.isBlank())
+                .toList();
+        Path directory = Files.createTempDirectory("toxwatch-endtoend-");
+        var course = new Hl7Course(UUID.randomUUID().toString().substring(0, 8), patients);
+
+        String load0 = loadAverage();
+        Instant started = Instant.now();
+        try (var run = LocalRun.start(home, directory.resolve("data"), jvm);
+                var memory = new MemorySampler(run.launcher.toHandle(), Duration.ofSeconds(10));
+                var stream = new AlertStream(
+                        run.baseUrl(ServiceKind.ALERTING),
+                        BootstrapCredentials.CLINICIAN_USER,
+                        run.password(BootstrapCredentials.CLINICIAN_USER))) {
+            var idle = memory.sampleNow();
+            var load = new FixedRate(run.mllpPort, course, rate, Duration.ofMillis((long) (minutes * 60_000)));
+            Map<String, Long> firstSentIntended = load.run(connections, patients);
+            long loadEnded = System.nanoTime();
+            var afterLoad = memory.sampleNow();
+            // Alerts of the last messages may still be on their way: wait for them, then charge the rest their wait.
+            long drainDeadline = loadEnded + Duration.ofMinutes(2).toNanos();
+            while (System.nanoTime() < drainDeadline
+                    && firstSentIntended.keySet().stream().anyMatch(p -> stream.firstRaisedAt(p) == null)) {
+                Thread.sleep(500);
+            }
+            var raised = new Histogram(MAX_MICROS, 3);
+            long unanswered = 0;
+            long givenUp = System.nanoTime();
+            for (var entry : firstSentIntended.entrySet()) {
+                Long arrived = stream.firstRaisedAt(entry.getKey());
+                if (arrived == null) {
+                    unanswered++;
+                }
+                long at = arrived == null ? givenUp : arrived;
+                raised.recordValue(Math.min(Math.max(0, at - entry.getValue()) / 1_000, MAX_MICROS));
+            }
+            var stored = storedAlerts(run);
+            var summary = new ArrayList<String>();
+            summary.add(String.format(
+                    Locale.ROOT,
+                    "end to end: %s, %d msg/s target for %.1f min over %d connections, %,d patients; load average %s"
+                            + " at the start, %s at the end",
+                    started,
+                    rate,
+                    minutes,
+                    connections,
+                    patients,
+                    load0,
+                    loadAverage()));
+            summary.add(String.format(
+                    Locale.ROOT,
+                    "messages: %,d sent, %,d AA, %,d other answers; achieved %.0f msg/s (until the last ACK);"
+                            + " ACK latency from intended send p50 / p99 / max %s",
+                    load.sent.get(),
+                    load.accepted.get(),
+                    load.other.get(),
+                    load.sent.get() / (load.elapsedNanos / 1e9),
+                    percentiles(load.ackLatency)));
+            summary.add(String.format(
+                    Locale.ROOT,
+                    "first alert of each patient on the live stream, from the intended send of its first message:"
+                            + " %,d patients, %,d without an alert after a 2-minute drain; p50 / p99 / max %s",
+                    firstSentIntended.size(),
+                    unanswered,
+                    percentiles(raised)));
+            summary.add(alertAccounting(stream, stored, firstSentIntended.size()));
+            summary.add("resident memory (MiB) idle before load: " + describe(idle));
+            summary.add("resident memory (MiB) at the end of the load: " + describe(afterLoad));
+            summary.add("resident memory (MiB) peak total: "
+                    + memory.samples().stream()
+                            .mapToLong(MemorySampler.Sample::total)
+                            .max()
+                            .orElse(0));
+            summary.add("resident memory (MiB) every 10 min (total): " + series(memory.samples()));
+            String text = String.join(System.lineSeparator(), summary);
+            System.out.println(text);
+            if (options.containsKey("output")) {
+                Files.writeString(Path.of(options.get("output")), text + System.lineSeparator());
+            }
+        }
+        System.exit(0);
+    }
+
+    /** The load: message i intended at start + i / rate, taken by whichever connection is free. */
+    static final class FixedRate {
+        final AtomicLong next = new AtomicLong();
+        final AtomicLong sent = new AtomicLong();
+        final AtomicLong accepted = new AtomicLong();
+        final AtomicLong other = new AtomicLong();
+        volatile long elapsedNanos;
+        final Histogram ackLatency = new Histogram(MAX_MICROS, 3);
+        private final int port;
+        private final Hl7Course course;
+        private final long interval;
+        private final Duration duration;
+
+        FixedRate(int port, Hl7Course course, int rate, Duration duration) {
+            this.port = port;
+            this.course = course;
+            this.interval = 1_000_000_000L / rate;
+            this.duration = duration;
+        }
+
+        /** Sends until the duration is over; answers each patient's intended first send time. */
+        Map<String, Long> run(int connections, int patients) throws InterruptedException {
+            var firstIntended = new ConcurrentHashMap<String, Long>();
+            long start = System.nanoTime() + 100_000_000L;
+            long end = start + duration.toNanos();
+            var workers = new ArrayList<Thread>();
+            for (int c = 0; c < connections; c++) {
+                workers.add(Thread.ofPlatform().name("mllp-" + c).start(() -> {
+                    try (var socket = new Socket("localhost", port)) {
+                        socket.setTcpNoDelay(true);
+                        OutputStream out = socket.getOutputStream();
+                        InputStream in = new BufferedInputStream(socket.getInputStream());
+                        long i;
+                        long intended;
+                        while ((intended = start + (i = next.getAndIncrement()) * interval) < end) {
+                            long wait;
+                            while ((wait = intended - System.nanoTime()) > 0) {
+                                LockSupport.parkNanos(wait);
+                            }
+                            if (i < patients) {
+                                firstIntended.put(course.patient(i), intended);
+                            }
+                            boolean aa = send(out, in, course.message(i, Instant.now()));
+                            long latency = (System.nanoTime() - intended) / 1_000;
+                            synchronized (ackLatency) {
+                                ackLatency.recordValue(Math.min(latency, MAX_MICROS));
+                            }
+                            sent.incrementAndGet();
+                            (aa ? accepted : other).incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        System.err.println("connection ended: " + e);
+                    }
+                }));
+            }
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            elapsedNanos = System.nanoTime() - start;
+            return firstIntended;
+        }
+
+        private static boolean send(OutputStream out, InputStream in, String message) throws IOException {
+            out.write(0x0B);
+            out.write(message.getBytes(StandardCharsets.UTF_8));
+            out.write(0x1C);
+            out.write(0x0D);
+            out.flush();
+            var ack = new ByteArrayOutputStream(256);
+            int b;
+            while ((b = in.read()) != 0x1C) {
+                if (b < 0) {
+                    throw new IOException("connection closed");
+                }
+                ack.write(b);
+            }
+            in.read();
+            return ack.toString(StandardCharsets.UTF_8).contains("MSA|AA|");
+        }
+    }
+
+    /** Every alert in the store, through the API a clinician uses, counted by patient and family. */
+    private static Map<String, Long> storedAlerts(LocalRun run) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder()
+                .encodeToString(
+                        (BootstrapCredentials.CLINICIAN_USER + ":" + run.password(BootstrapCredentials.CLINICIAN_USER))
+                                .getBytes(StandardCharsets.UTF_8));
+        var byPatientAndFamily = new HashMap<String, Long>();
+        try (var client = HttpClient.newHttpClient()) {
+            for (int page = 0; ; page++) {
+                var request = HttpRequest.newBuilder(
+                                URI.create(run.baseUrl(ServiceKind.ALERTING) + "/api/v1/alerts?limit=500&page=" + page))
+                        .header("Authorization", "Basic " + basic)
+                        .build();
+                var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("GET /api/v1/alerts answered " + response.statusCode());
+                }
+                var alerts = JSON.readTree(response.body());
+                for (var alert : alerts) {
+                    byPatientAndFamily.merge(
+                            alert.path("patientId").asString("") + " "
+                                    + alert.path("family").asString(""),
+                            1L,
+                            Long::sum);
+                }
+                if (alerts.size() < 500) {
+                    return byPatientAndFamily;
+                }
+            }
+        }
+    }
+
+    private static String alertAccounting(AlertStream stream, Map<String, Long> stored, int patients) {
+        var families = new TreeMap<String, Long>();
+        stored.keySet().forEach(key -> families.merge(key.substring(key.indexOf(' ') + 1), 1L, Long::sum));
+        long storedDuplicates = stored.values().stream().filter(n -> n > 1).count();
+        long streamDuplicates = stream.raisedByPatientAndFamily().values().stream()
+                .filter(n -> n.get() > 1)
+                .count();
+        long streamOnly = stream.raisedByPatientAndFamily().keySet().stream()
+                .filter(key -> !stored.containsKey(key))
+                .count();
+        long storedOnly = stored.keySet().stream()
+                .filter(key -> !stream.raisedByPatientAndFamily().containsKey(key))
+                .count();
+        return String.format(
+                Locale.ROOT,
+                "alerts: %,d stored (patients with one per family: %s of %,d), %,d RAISED events on the stream;"
+                        + " patient-and-family pairs with more than one stored alert %d, with more than one RAISED"
+                        + " event %d, raised on the stream but not stored %d, stored but never seen raised %d",
+                stored.values().stream().mapToLong(Long::longValue).sum(),
+                families,
+                patients,
+                stream.raisedEvents(),
+                storedDuplicates,
+                streamDuplicates,
+                streamOnly,
+                storedOnly);
+    }
+
+    private static String percentiles(Histogram histogram) {
+        synchronized (histogram) {
+            return String.format(
+                    Locale.ROOT,
+                    "%.0f / %.0f / %.0f ms",
+                    histogram.getValueAtPercentile(50) / 1000.0,
+                    histogram.getValueAtPercentile(99) / 1000.0,
+                    histogram.getMaxValue() / 1000.0);
+        }
+    }
+
+    private static String describe(MemorySampler.Sample sample) {
+        return sample.mebibytes() + ", total " + sample.total();
+    }
+
+    private static String series(List<MemorySampler.Sample> samples) {
+        var lines = new ArrayList<String>();
+        long nextMark = 0;
+        for (var sample : samples) {
+            if (sample.second() >= nextMark) {
+                lines.add(sample.second() / 60 + " min " + sample.total());
+                nextMark += 600;
+            }
+        }
+        lines.add("last " + samples.getLast().total());
+        return String.join(", ", lines);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        var options = new HashMap<String, String>();
+        for (String argument : args) {
+            if (argument.startsWith("--") && argument.contains("=")) {
+                options.put(
+                        argument.substring(2, argument.indexOf('=')), argument.substring(argument.indexOf('=') + 1));
+            }
+        }
+        return options;
+    }
+}
