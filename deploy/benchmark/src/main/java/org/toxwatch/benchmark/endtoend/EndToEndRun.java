@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
@@ -57,6 +58,7 @@ public final class EndToEndRun {
         double minutes = Double.parseDouble(options.getOrDefault("minutes", "5"));
         int patients = Integer.parseInt(options.getOrDefault("patients", "10000"));
         int connections = Integer.parseInt(options.getOrDefault("connections", "16"));
+        int drainMinutes = Integer.parseInt(options.getOrDefault("drain-minutes", "10"));
         Path home = Path.of(System.getProperty("toxwatch.home", ".")).toAbsolutePath();
         List<String> jvm = Arrays.stream(
                         System.getProperty("benchmark.launcher.jvm-options", "").split("\\s+"))
@@ -78,12 +80,23 @@ public final class EndToEndRun {
             Map<String, Long> firstSentIntended = load.run(connections, patients);
             long loadEnded = System.nanoTime();
             var afterLoad = memory.sampleNow();
-            // Alerts of the last messages may still be on their way: wait for them, then charge the rest their wait.
-            long drainDeadline = loadEnded + Duration.ofMinutes(2).toNanos();
+            // The last messages' alerts may still be on their way, behind a backlog: wait until every patient has
+            // one, or until the stream has been quiet for a minute, or the drain limit; then charge the rest their
+            // wait.
+            long drainDeadline = loadEnded + Duration.ofMinutes(drainMinutes).toNanos();
+            long seen = -1;
+            long quietSince = System.nanoTime();
             while (System.nanoTime() < drainDeadline
+                    && System.nanoTime() - quietSince < Duration.ofMinutes(1).toNanos()
                     && firstSentIntended.keySet().stream().anyMatch(p -> stream.firstRaisedAt(p) == null)) {
-                Thread.sleep(500);
+                if (stream.raisedEvents() != seen) {
+                    seen = stream.raisedEvents();
+                    quietSince = System.nanoTime();
+                }
+                Thread.sleep(1_000);
             }
+            long drained = System.nanoTime() - loadEnded;
+            var afterDrain = memory.sampleNow();
             var raised = new Histogram(MAX_MICROS, 3);
             long unanswered = 0;
             long givenUp = System.nanoTime();
@@ -120,13 +133,16 @@ public final class EndToEndRun {
             summary.add(String.format(
                     Locale.ROOT,
                     "first alert of each patient on the live stream, from the intended send of its first message:"
-                            + " %,d patients, %,d without an alert after a 2-minute drain; p50 / p99 / max %s",
+                            + " %,d patients, %,d without an alert after the load and %d s of drain; p50 / p99 / max"
+                            + " %s",
                     firstSentIntended.size(),
                     unanswered,
+                    TimeUnit.NANOSECONDS.toSeconds(drained),
                     percentiles(raised)));
             summary.add(alertAccounting(stream, stored, firstSentIntended.size()));
             summary.add("resident memory (MiB) idle before load: " + describe(idle));
             summary.add("resident memory (MiB) at the end of the load: " + describe(afterLoad));
+            summary.add("resident memory (MiB) after the drain: " + describe(afterDrain));
             summary.add("resident memory (MiB) peak total: "
                     + memory.samples().stream()
                             .mapToLong(MemorySampler.Sample::total)
@@ -223,13 +239,16 @@ public final class EndToEndRun {
         }
     }
 
-    /** Every alert in the store, through the API a clinician uses, counted by patient and family. */
+    /**
+     * Every alert in the store, through the API a clinician uses: the distinct alert ids by patient and family (a
+     * page read twice must not count an alert twice).
+     */
     private static Map<String, Long> storedAlerts(LocalRun run) throws IOException, InterruptedException {
         String basic = Base64.getEncoder()
                 .encodeToString(
                         (BootstrapCredentials.CLINICIAN_USER + ":" + run.password(BootstrapCredentials.CLINICIAN_USER))
                                 .getBytes(StandardCharsets.UTF_8));
-        var byPatientAndFamily = new HashMap<String, Long>();
+        var byPatientAndFamily = new HashMap<String, java.util.Set<String>>();
         try (var client = HttpClient.newHttpClient()) {
             for (int page = 0; ; page++) {
                 var request = HttpRequest.newBuilder(
@@ -242,14 +261,17 @@ public final class EndToEndRun {
                 }
                 var alerts = JSON.readTree(response.body());
                 for (var alert : alerts) {
-                    byPatientAndFamily.merge(
-                            alert.path("patientId").asString("") + " "
-                                    + alert.path("family").asString(""),
-                            1L,
-                            Long::sum);
+                    byPatientAndFamily
+                            .computeIfAbsent(
+                                    alert.path("patientId").asString("") + " "
+                                            + alert.path("family").asString(""),
+                                    key -> new java.util.HashSet<>())
+                            .add(alert.path("alertId").asString(""));
                 }
                 if (alerts.size() < 500) {
-                    return byPatientAndFamily;
+                    var counts = new HashMap<String, Long>();
+                    byPatientAndFamily.forEach((key, ids) -> counts.put(key, (long) ids.size()));
+                    return counts;
                 }
             }
         }
