@@ -1,7 +1,6 @@
 package org.toxwatch.benchmark.endtoend;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
+import org.toxwatch.benchmark.load.MllpSender;
 import org.toxwatch.launcher.ServiceKind;
 import org.toxwatch.platform.BootstrapCredentials;
 import tools.jackson.databind.json.JsonMapper;
@@ -200,7 +200,7 @@ public final class EndToEndRun {
                             if (i < patients) {
                                 firstIntended.put(course.patient(i), intended);
                             }
-                            boolean aa = send(out, in, course.message(i, Instant.now()));
+                            boolean aa = MllpSender.exchange(out, in, course.message(i, Instant.now()));
                             long latency = (System.nanoTime() - intended) / 1_000;
                             synchronized (ackLatency) {
                                 ackLatency.recordValue(Math.min(latency, MAX_MICROS));
@@ -218,24 +218,6 @@ public final class EndToEndRun {
             }
             elapsedNanos = System.nanoTime() - start;
             return firstIntended;
-        }
-
-        private static boolean send(OutputStream out, InputStream in, String message) throws IOException {
-            out.write(0x0B);
-            out.write(message.getBytes(StandardCharsets.UTF_8));
-            out.write(0x1C);
-            out.write(0x0D);
-            out.flush();
-            var ack = new ByteArrayOutputStream(256);
-            int b;
-            while ((b = in.read()) != 0x1C) {
-                if (b < 0) {
-                    throw new IOException("connection closed");
-                }
-                ack.write(b);
-            }
-            in.read();
-            return ack.toString(StandardCharsets.UTF_8).contains("MSA|AA|");
         }
     }
 

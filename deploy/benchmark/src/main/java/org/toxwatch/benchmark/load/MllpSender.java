@@ -28,8 +28,13 @@ public final class MllpSender implements ClosedLoopLoad.Sender {
 
     @Override
     public boolean sendOne(long sequence) throws IOException {
+        return exchange(out, in, messages.message(connection, sequence));
+    }
+
+    /** Sends one message in an MLLP frame and reads the answer's frame; true when it is {@code MSA|AA}. */
+    public static boolean exchange(OutputStream out, InputStream in, String message) throws IOException {
         out.write(0x0B);
-        out.write(messages.message(connection, sequence).getBytes(StandardCharsets.UTF_8));
+        out.write(message.getBytes(StandardCharsets.UTF_8));
         out.write(0x1C);
         out.write(0x0D);
         out.flush();
