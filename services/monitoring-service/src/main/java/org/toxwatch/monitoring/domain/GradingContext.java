@@ -4,14 +4,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.Criterion;
+import org.toxwatch.model.TherapyContext;
 import org.toxwatch.monitoring.domain.CensoredInputs.Labs;
 import org.toxwatch.monitoring.domain.CensoredInputs.Outcomes;
 import org.toxwatch.monitoring.domain.lab.LabReading;
@@ -32,6 +37,10 @@ public final class GradingContext {
     private final ZoneId hospitalZone;
     private final GradingSettings settings;
     private final List<Assessment> gradedEarlier = new ArrayList<>();
+    /** Every rule reads the same results in one pass, most of them twice (over censored inputs): read them once. */
+    private final Map<Analyte, List<LabResult>> readable = new EnumMap<>(Analyte.class);
+    /** Most assessments of a pass share a handful of times, and the context at a time is the same for each. */
+    private final Map<Instant, TherapyContext> therapyContexts = new HashMap<>();
 
     GradingContext(PatientState patient, ZoneId hospitalZone, GradingSettings settings) {
         this.patient = Objects.requireNonNull(patient, "patient");
@@ -70,6 +79,15 @@ public final class GradingContext {
 
     /** The results of {@code analyte} that can be read (13.3 maps their unit), in the state's order. */
     public List<LabResult> readable(Analyte analyte) {
+        var read = readable.get(analyte);
+        if (read == null) {
+            read = read(analyte);
+            readable.put(analyte, read);
+        }
+        return read;
+    }
+
+    private List<LabResult> read(Analyte analyte) {
         var sex = sex();
         return patient.labsOf(analyte).stream()
                 .map(result -> LabResult.read(result, sex))
@@ -85,6 +103,22 @@ public final class GradingContext {
     public @Nullable Assessment overCensored(
             Outcomes outcomes, Function<Labs, @Nullable Assessment> rule, Analyte... analytes) {
         return CensoredInputs.assess(this::readable, Set.of(analytes), outcomes, rule);
+    }
+
+    /**
+     * The therapy context of {@code patient} at {@code at}, made by {@code make} once per pass and time when
+     * {@code patient} is the state this pass grades.
+     */
+    public TherapyContext therapyContextAt(PatientState patient, Instant at, Supplier<TherapyContext> make) {
+        if (patient != this.patient) {
+            return make.get();
+        }
+        var known = therapyContexts.get(at);
+        if (known == null) {
+            known = make.get();
+            therapyContexts.put(at, known);
+        }
+        return known;
     }
 
     /** The assessment of {@code criterion} graded earlier in this pass, or null when it was not produced. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -121,6 +122,9 @@ public record PatientState(
 
     /** CRITERIA.md 4.2: fever is a temperature of at least 38.0 C. */
     public static final BigDecimal FEVER_CELSIUS = new BigDecimal("38.0");
+
+    /** Per analyte, the lookbacks that read it: retention runs on every event. */
+    private static final Map<Analyte, List<Lookback>> LAB_LOOKBACKS = labLookbacks();
 
     private static final Comparator<LabResultRecorded> LAB_ORDER = Comparator.comparing(LabResultRecorded::observedAt)
             .thenComparing(LabResultRecorded::receivedAt)
@@ -704,6 +708,18 @@ public record PatientState(
                 demographics);
     }
 
+    private static Map<Analyte, List<Lookback>> labLookbacks() {
+        var byAnalyte = new EnumMap<Analyte, List<Lookback>>(Analyte.class);
+        for (var analyte : Analyte.values()) {
+            byAnalyte.put(
+                    analyte,
+                    Lookbacks.reading(Lookback.Input.LAB_RESULTS).stream()
+                            .filter(lookback -> lookback.reads(analyte))
+                            .toList());
+        }
+        return Collections.unmodifiableMap(byAnalyte);
+    }
+
     private List<NeurologicAssessmentRecorded> boundedNeuroAssessments(Instant now) {
         var lastDays = now.minus(Duration.ofDays(CRS_MEMORY_DAYS));
         // the BLINCYTO neurological rows read the whole episode (CRITERIA.md 9.1)
@@ -730,10 +746,7 @@ public record PatientState(
     private Map<String, List<LabResultRecorded>> boundedLabs(Instant now) {
         var bounded = new TreeMap<String, List<LabResultRecorded>>();
         labs.forEach((analyte, results) -> {
-            var read = Analyte.valueOf(analyte);
-            var lookbacks = Lookbacks.reading(Lookback.Input.LAB_RESULTS).stream()
-                    .filter(lookback -> lookback.reads(read))
-                    .toList();
+            var lookbacks = LAB_LOOKBACKS.get(Analyte.valueOf(analyte));
             var retained = retained(results, LabResultRecorded::observedAt, lookbacks, now);
             if (!retained.isEmpty()) {
                 bounded.put(analyte, retained);
@@ -745,15 +758,28 @@ public record PatientState(
     /** The items, in their order, that one of {@code lookbacks} reaches from one of its anchor times. */
     private <T> List<T> retained(List<T> items, Function<T, Instant> time, List<Lookback> lookbacks, Instant now) {
         Set<T> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        var reached = new ArrayList<T>();
         for (var lookback : lookbacks) {
             for (var anchor : anchorTimes(lookback.anchor(), now)) {
-                var reached = items.stream()
-                        .filter(item -> lookback.reaches(anchor, time.apply(item)))
-                        .toList();
+                reached.clear();
+                for (var item : items) {
+                    if (lookback.reaches(anchor, time.apply(item))) {
+                        reached.add(item);
+                    }
+                }
                 kept.addAll(last(reached, lookback.kept()));
             }
         }
-        return items.stream().filter(kept::contains).toList();
+        if (kept.size() == items.size()) {
+            return items; // the usual case: every item is still reached (kept holds only items, each once)
+        }
+        var retained = new ArrayList<T>(kept.size());
+        for (var item : items) {
+            if (kept.contains(item)) {
+                retained.add(item);
+            }
+        }
+        return retained;
     }
 
     private List<Instant> anchorTimes(Lookback.Anchor anchor, Instant now) {

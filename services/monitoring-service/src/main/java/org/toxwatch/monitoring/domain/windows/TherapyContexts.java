@@ -24,15 +24,19 @@ public final class TherapyContexts {
             return assessment;
         }
         var at = assessment.assessedAt();
+        return assessment.inTherapy(context.therapyContextAt(patient, at, () -> of(episode, at, context)));
+    }
+
+    private static TherapyContext of(TherapyEpisode episode, Instant at, GradingContext context) {
         var infusedAt = episode.therapy() == Therapy.CAR_T ? episode.carTInfusedAt() : null;
         var windows = monitoringWindows(episode, infusedAt, at, context);
-        return assessment.inTherapy(new TherapyContext(
+        return new TherapyContext(
                 episode.therapy(),
                 episode.t0(),
                 context.day(episode.t0(), at),
                 infusedAt == null ? null : context.day(infusedAt, at),
                 windows.highIntensity(),
-                windows.descriptions()));
+                windows.descriptions());
     }
 
     /** CRITERIA.md 9.2 and 10: the monitoring windows open at {@code at}. */

@@ -26,6 +26,7 @@ public record WindowDefinition(String name, int firstDay, int lastDay, boolean h
 
     /** E.g. {@code CAR-T intensive monitoring, day 0-14 (ToxWatch default)}. */
     public String describe() {
-        return "%s, day %d-%d (%s)".formatted(name, firstDay, lastDay, source);
+        // concatenated, not formatted: every assessment in a CAR-T window describes its windows
+        return name + ", day " + firstDay + "-" + lastDay + " (" + source + ")";
     }
 }
