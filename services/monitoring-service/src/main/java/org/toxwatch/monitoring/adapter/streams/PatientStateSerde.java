@@ -24,7 +24,8 @@ final class PatientStateSerde implements Serde<PatientState> {
     private static final byte SMILE_FIRST_BYTE = ':';
 
     /** Shared: a mapper's serializer caches are what make it fast, so one is built per JVM, not per serde. */
-    private static final ObjectMapper SMILE = SmileMapper.builder().build();
+    private static final ObjectMapper SMILE =
+            SmileMapper.builder().addModule(StoredInstants.module()).build();
 
     private final ObjectMapper smile = SMILE;
     private final ObjectMapper json;
