@@ -19,6 +19,14 @@ final class ClinicalNumbers {
 
     static final int MOST_DECIMALS = 12;
 
+    /** Class.getRecordComponents() builds its answer afresh on every call, and every event asks it several times. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     private ClinicalNumbers() {}
 
     /** True when every decimal in the record, and in the records and collections it holds, is in bounds. */
@@ -38,7 +46,7 @@ final class ClinicalNumbers {
     }
 
     private static boolean componentsPlausible(Record record) {
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
+        for (RecordComponent component : COMPONENTS.get(record.getClass())) {
             try {
                 if (!plausible(component.getAccessor().invoke(record))) {
                     return false;
