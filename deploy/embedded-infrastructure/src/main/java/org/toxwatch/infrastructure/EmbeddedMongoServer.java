@@ -41,7 +41,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the MongoDB data directory " + directory, e);
         }
-        var backend = new H2Backend(directory.resolve("toxwatch.mv").toString());
+        H2Backend backend =
+                new SerializedKeyOrderBackend(directory.resolve("toxwatch.mv").toString());
         var server = new MongoServer(backend);
         int boundPort = port == 0 ? FreePorts.pick() : port;
         server.bind("localhost", boundPort);

@@ -1,0 +1,55 @@
+package org.toxwatch.infrastructure;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 backend whose unique indexes compare keys through {@link SerializedKeyOrder}. The
+ * stock database opens an index's map by name; opening it first with the faster key type makes the stock code
+ * find it open and use it, so nothing else of the backend changes.
+ */
+final class SerializedKeyOrderBackend extends H2Backend {
+
+    SerializedKeyOrderBackend(String fileName) {
+        super(fileName);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    /**
+     * Inner, not nested: the stock constructor opens the indexes already stored, before a field of this class
+     * could be assigned; the backend's store is reachable through the enclosing instance from the start.
+     */
+    private final class Database extends H2Database {
+
+        Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
+            super(databaseName, store, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            getMvStore()
+                    .openMap(
+                            indexMapName(collectionName, indexName),
+                            new MVMap.Builder<KeyValue, Object>().keyType(new SerializedKeyOrder()));
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+
+        /** The stock backend's name of an index's map (H2Database.mapNameForIndex, private there). */
+        String indexMapName(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.toxwatch.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The faster key order must be H2's own: an index written by the stock backend is read by ours and the other
+ * way round, over the same store file.
+ */
+class SerializedKeyOrderBackendIT {
+
+    private static final int DOCUMENTS = 2_000;
+
+    @TempDir
+    Path data;
+
+    @Test
+    void theUniqueIndexesOfTheStoreCompareKeysOnceSerialized() {
+        var backend = new SerializedKeyOrderBackend(data.resolve("store.mv").toString());
+        var server = new MongoServer(backend);
+        try {
+            InetSocketAddress address = server.bind();
+            try (var client = MongoClients.create("mongodb://localhost:" + address.getPort())) {
+                MongoCollection<Document> alerts =
+                        client.getDatabase("toxwatch").getCollection("alerts");
+                alerts.createIndex(
+                        Indexes.ascending("openKey"),
+                        new IndexOptions().unique(true).sparse(true));
+                alerts.insertOne(new Document("_id", "a-1").append("openKey", "CRS|p-1"));
+            }
+
+            List<String> indexMaps = backend.getMvStore().getMapNames().stream()
+                    .filter(name -> name.startsWith("toxwatch.alerts._index_"))
+                    .toList();
+            assertThat(indexMaps).contains("toxwatch.alerts._index_openKey_1");
+            assertThat(indexMaps)
+                    .allSatisfy(name -> assertThat(
+                                    backend.getMvStore().openMap(name).getKeyType())
+                            .isInstanceOf(SerializedKeyOrder.class));
+        } finally {
+            server.shutdownNow();
+            backend.close();
+        }
+    }
+
+    @Test
+    void anIndexWrittenByTheStockBackendIsReadAndKeptUniqueByOurs() {
+        Path file = data.resolve("stock-first.mv");
+        write(new H2Backend(file.toString()), 0, DOCUMENTS);
+
+        write(new SerializedKeyOrderBackend(file.toString()), DOCUMENTS, DOCUMENTS + 200);
+
+        assertEveryKeyIsFoundAndNoneTakenTwice(new SerializedKeyOrderBackend(file.toString()), DOCUMENTS + 200);
+    }
+
+    @Test
+    void anIndexWrittenByOursIsReadAndKeptUniqueByTheStockBackend() {
+        Path file = data.resolve("ours-first.mv");
+        write(new SerializedKeyOrderBackend(file.toString()), 0, DOCUMENTS);
+
+        write(new H2Backend(file.toString()), DOCUMENTS, DOCUMENTS + 200);
+
+        assertEveryKeyIsFoundAndNoneTakenTwice(new H2Backend(file.toString()), DOCUMENTS + 200);
+    }
+
+    private static void write(H2Backend backend, int from, int to) {
+        withCollection(backend, archive -> {
+            archive.createIndex(
+                    Indexes.ascending("acceptedKey"),
+                    new IndexOptions().unique(true).sparse(true));
+            List<Document> documents = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                documents.add(new Document("_id", "m-" + i).append("acceptedKey", acceptedKey(i)));
+            }
+            archive.insertMany(documents);
+        });
+    }
+
+    private static void assertEveryKeyIsFoundAndNoneTakenTwice(H2Backend backend, int count) {
+        withCollection(backend, archive -> {
+            for (int i = 0; i < count; i++) {
+                assertThat(archive.find(Filters.eq("acceptedKey", acceptedKey(i)))
+                                .first())
+                        .as("document %d by its unique key", i)
+                        .isNotNull()
+                        .extracting(document -> document.get("_id"))
+                        .isEqualTo("m-" + i);
+            }
+            for (int i = 0; i < count; i += 97) {
+                var duplicate = new Document("_id", "again-" + i).append("acceptedKey", acceptedKey(i));
+                assertThatThrownBy(() -> archive.insertOne(duplicate))
+                        .isInstanceOf(MongoWriteException.class)
+                        .hasMessageContaining("duplicate key");
+            }
+            assertThat(archive.countDocuments()).isEqualTo(count);
+        });
+    }
+
+    private static String acceptedKey(int i) {
+        return "LAB-" + (i % 7) + "|" + Integer.toString(i * 7919, 36);
+    }
+
+    private static void withCollection(H2Backend backend, java.util.function.Consumer<MongoCollection<Document>> use) {
+        var server = new MongoServer(backend);
+        try {
+            InetSocketAddress address = server.bind();
+            try (var client = MongoClients.create("mongodb://localhost:" + address.getPort())) {
+                use.accept(client.getDatabase("toxwatch").getCollection("archive"));
+            }
+        } finally {
+            server.shutdownNow();
+            backend.close();
+        }
+    }
+}
