@@ -91,8 +91,11 @@ public final class SideBySideBenchmark {
         System.exit(0);
     }
 
-    /** A failed run keeps its directory (service and reference logs) for a look; a finished one leaves nothing. */
-    private static void deleteRecursively(Path directory) throws IOException {
+    /**
+     * A failed run keeps its directory (service and reference logs, the local run's data) for a look; a finished
+     * one leaves nothing.
+     */
+    public static void deleteRecursively(Path directory) throws IOException {
         try (Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);

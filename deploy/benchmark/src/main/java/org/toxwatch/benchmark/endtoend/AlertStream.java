@@ -4,14 +4,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.toxwatch.benchmark.load.BasicAuthorization;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,9 +29,8 @@ final class AlertStream implements AutoCloseable {
     private volatile Stream<String> lines = Stream.empty();
 
     AlertStream(String alertingBaseUrl, String user, String password) throws InterruptedException {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         var request = HttpRequest.newBuilder(URI.create(alertingBaseUrl + "/api/v1/alerts/stream"))
-                .header("Authorization", "Basic " + basic)
+                .header("Authorization", BasicAuthorization.header(user, password))
                 .header("Accept", "text/event-stream")
                 .build();
         reader = Thread.ofPlatform().name("alert-stream").daemon().start(() -> read(request));

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,18 +17,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
+import org.toxwatch.benchmark.SideBySideBenchmark;
+import org.toxwatch.benchmark.load.BasicAuthorization;
 import org.toxwatch.benchmark.load.MllpSender;
 import org.toxwatch.launcher.ServiceKind;
 import org.toxwatch.platform.BootstrapCredentials;
@@ -108,7 +113,7 @@ public final class EndToEndRun {
                 long at = arrived == null ? givenUp : arrived;
                 raised.recordValue(Math.min(Math.max(0, at - entry.getValue()) / 1_000, MAX_MICROS));
             }
-            var stored = storedAlerts(run);
+            var stored = storedAlerts(run, stream);
             var summary = new ArrayList<String>();
             summary.add(String.format(
                     Locale.ROOT,
@@ -155,6 +160,7 @@ public final class EndToEndRun {
                 Files.writeString(Path.of(options.get("output")), text + System.lineSeparator());
             }
         }
+        SideBySideBenchmark.deleteRecursively(directory);
         System.exit(0);
     }
 
@@ -223,40 +229,57 @@ public final class EndToEndRun {
 
     /**
      * Every alert in the store, through the API a clinician uses: the distinct alert ids by patient and family (a
-     * page read twice must not count an alert twice).
+     * page read twice must not count an alert twice). The list is ordered by last change, so an alert changed while
+     * it is read can move to a page already read; every patient the live stream saw raised and the pages did not
+     * show is therefore asked for by its id before anything counts as lost.
      */
-    private static Map<String, Long> storedAlerts(LocalRun run) throws IOException, InterruptedException {
-        String basic = Base64.getEncoder()
-                .encodeToString(
-                        (BootstrapCredentials.CLINICIAN_USER + ":" + run.password(BootstrapCredentials.CLINICIAN_USER))
-                                .getBytes(StandardCharsets.UTF_8));
-        var byPatientAndFamily = new HashMap<String, java.util.Set<String>>();
+    private static Map<String, Long> storedAlerts(LocalRun run, AlertStream stream)
+            throws IOException, InterruptedException {
+        String authorization = BasicAuthorization.header(
+                BootstrapCredentials.CLINICIAN_USER, run.password(BootstrapCredentials.CLINICIAN_USER));
+        String alerts = run.baseUrl(ServiceKind.ALERTING) + "/api/v1/alerts?limit=500";
+        var byPatientAndFamily = new HashMap<String, Set<String>>();
         try (var client = HttpClient.newHttpClient()) {
-            for (int page = 0; ; page++) {
-                var request = HttpRequest.newBuilder(
-                                URI.create(run.baseUrl(ServiceKind.ALERTING) + "/api/v1/alerts?limit=500&page=" + page))
-                        .header("Authorization", "Basic " + basic)
-                        .build();
-                var response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("GET /api/v1/alerts answered " + response.statusCode());
-                }
-                var alerts = JSON.readTree(response.body());
-                for (var alert : alerts) {
-                    byPatientAndFamily
-                            .computeIfAbsent(
-                                    alert.path("patientId").asString("") + " "
-                                            + alert.path("family").asString(""),
-                                    key -> new java.util.HashSet<>())
-                            .add(alert.path("alertId").asString(""));
-                }
-                if (alerts.size() < 500) {
-                    var counts = new HashMap<String, Long>();
-                    byPatientAndFamily.forEach((key, ids) -> counts.put(key, (long) ids.size()));
-                    return counts;
-                }
+            int page = 0;
+            while (readInto(client, authorization, alerts + "&page=" + page, byPatientAndFamily) == 500) {
+                page++;
+            }
+            var missed = new TreeSet<String>();
+            stream.raisedByPatientAndFamily().keySet().stream()
+                    .filter(key -> !byPatientAndFamily.containsKey(key))
+                    .forEach(key -> missed.add(key.substring(0, key.indexOf(' '))));
+            for (String patient : missed) {
+                readInto(
+                        client,
+                        authorization,
+                        alerts + "&patientId=" + URLEncoder.encode(patient, StandardCharsets.UTF_8),
+                        byPatientAndFamily);
             }
         }
+        var counts = new HashMap<String, Long>();
+        byPatientAndFamily.forEach((key, ids) -> counts.put(key, (long) ids.size()));
+        return counts;
+    }
+
+    /** Adds one page of alerts to the ids by patient and family; answers how many alerts the page held. */
+    private static int readInto(HttpClient client, String authorization, String url, Map<String, Set<String>> idsByKey)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", authorization)
+                .build();
+        var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/v1/alerts answered " + response.statusCode());
+        }
+        var page = JSON.readTree(response.body());
+        for (var alert : page) {
+            idsByKey.computeIfAbsent(
+                            alert.path("patientId").asString("") + " "
+                                    + alert.path("family").asString(""),
+                            key -> new HashSet<>())
+                    .add(alert.path("alertId").asString(""));
+        }
+        return page.size();
     }
 
     private static String alertAccounting(AlertStream stream, Map<String, Long> stored, int patients) {

@@ -4,10 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.StringJoiner;
 
 /**
@@ -44,8 +42,7 @@ public final class FhirBundleSender implements ClosedLoopLoad.Sender {
     public FhirBundleSender(int port, int connection, String user, String password) {
         this.uri = URI.create("http://localhost:" + port + "/fhir");
         this.connection = connection;
-        this.authorization =
-                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = BasicAuthorization.header(user, password);
     }
 
     @Override

@@ -4,10 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 
 /** One HTTP client posting one JSON lab observation per request to ingest; success is 202 Accepted. */
 public final class HttpObservationSender implements ClosedLoopLoad.Sender {
@@ -21,8 +19,7 @@ public final class HttpObservationSender implements ClosedLoopLoad.Sender {
     public HttpObservationSender(int port, int connection, String user, String password) {
         this.uri = URI.create("http://localhost:" + port + "/api/v1/observations");
         this.connection = connection;
-        this.authorization =
-                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = BasicAuthorization.header(user, password);
     }
 
     @Override
