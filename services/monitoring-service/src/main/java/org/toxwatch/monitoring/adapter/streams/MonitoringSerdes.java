@@ -28,9 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
 public final class MonitoringSerdes {
 
     private final JsonMapper jsonMapper;
+    /** The application's mapper, reading instants without the general date-time formatter (same values). */
+    private final JsonMapper topicMapper;
 
     public MonitoringSerdes(JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
+        this.topicMapper =
+                jsonMapper.rebuild().addModule(IsoInstants.readerModule()).build();
     }
 
     public Serde<LabResultRecorded> labResults() {
@@ -81,8 +85,12 @@ public final class MonitoringSerdes {
         return jsonMapper;
     }
 
+    JsonMapper topicMapper() {
+        return topicMapper;
+    }
+
     private <T> Serde<T> of(Class<T> type) {
-        var serde = new JacksonJsonSerde<T>(type, jsonMapper).noTypeInfo();
+        var serde = new JacksonJsonSerde<T>(type, topicMapper).noTypeInfo();
         serde.deserializer().ignoreTypeHeaders();
         return Serdes.serdeFrom(serde.serializer(), new ContentFreeDeserializer<>(type, serde.deserializer()));
     }

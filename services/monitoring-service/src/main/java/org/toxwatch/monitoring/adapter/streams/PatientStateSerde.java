@@ -25,7 +25,7 @@ final class PatientStateSerde implements Serde<PatientState> {
 
     /** Shared: a mapper's serializer caches are what make it fast, so one is built per JVM, not per serde. */
     private static final ObjectMapper SMILE =
-            SmileMapper.builder().addModule(StoredInstants.module()).build();
+            SmileMapper.builder().addModule(IsoInstants.module()).build();
 
     private final ObjectMapper smile = SMILE;
     private final ObjectMapper json;

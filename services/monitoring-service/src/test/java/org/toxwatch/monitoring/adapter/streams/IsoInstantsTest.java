@@ -3,6 +3,7 @@ package org.toxwatch.monitoring.adapter.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,11 +20,13 @@ import tools.jackson.dataformat.smile.SmileMapper;
  * The stored state's instants are written and read exactly as Jackson writes and reads them, so the stored bytes
  * (format v1) and what any stored text means are unchanged.
  */
-class StoredInstantsTest {
+class IsoInstantsTest {
 
     private static final ObjectMapper JACKSON = SmileMapper.builder().build();
     private static final ObjectMapper STORED =
-            SmileMapper.builder().addModule(StoredInstants.module()).build();
+            SmileMapper.builder().addModule(IsoInstants.module()).build();
+    private static final JsonMapper TOPIC_JACKSON = JsonMapper.builder().build();
+    private static final JsonMapper TOPIC = new MonitoringSerdes(TOPIC_JACKSON).topicMapper();
 
     private static final long FIRST_SECOND =
             LocalDate.of(0, 1, 1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
@@ -61,7 +64,7 @@ class StoredInstantsTest {
 
             assertThat(written).as("%s", instant).isEqualTo(JACKSON.writeValueAsBytes(instant));
             assertThat(STORED.readValue(written, Instant.class)).isEqualTo(instant);
-            assertThat(StoredInstants.parse(instant.toString())).isEqualTo(instant);
+            assertThat(IsoInstants.parse(instant.toString())).isEqualTo(instant);
         });
     }
 
@@ -106,6 +109,36 @@ class StoredInstantsTest {
         Object stored = readOrFailure(STORED, smile);
 
         assertThat(stored).isEqualTo(jackson);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "\"2026-11-25T09:00:00Z\"",
+                "\"2026-11-25T09:00:00.123456Z\"",
+                "\"2026-11-25T09:00:00.1Z\"",
+                "\"+10000-01-01T00:00:00Z\"",
+                "\"2026-06-30T23:59:60Z\"",
+                "\"2026-02-30T00:00:00Z\"",
+                "\"2026-11-25T09:00:00+01:00\"",
+                "\"2026-11-25t09:00:00z\"",
+                "\"2026-11-25T09:00Z\"",
+                "\"\"",
+                "1764061200",
+                "1764061200.5",
+                "null"
+            })
+    void anyTextOnATopicIsReadAsTheApplicationsMapperReadsIt(String json) {
+        byte[] text = json.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(readOrFailure(TOPIC, text)).isEqualTo(readOrFailure(TOPIC_JACKSON, text));
+    }
+
+    @Test
+    void theTopicsAreWrittenAsTheApplicationsMapperWritesThem() {
+        var instant = Instant.parse("2026-11-25T09:00:00.120Z");
+
+        assertThat(TOPIC.writeValueAsString(instant)).isEqualTo(TOPIC_JACKSON.writeValueAsString(instant));
     }
 
     private static Object readOrFailure(ObjectMapper mapper, byte[] smile) {

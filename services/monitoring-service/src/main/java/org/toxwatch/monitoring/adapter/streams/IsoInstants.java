@@ -18,13 +18,13 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdScalarSerializer;
 
 /**
- * The instants of the stored patient state, written and read exactly as Jackson writes and reads them
- * ({@link Instant#toString()}, ISO-8601 in UTC), without its general date-time formatter: every state holds a few
- * hundred instants, and formatting and parsing them was a third of the cost of (de)serializing a state. The stored
- * bytes do not change (v1). Text of any other shape (a year beyond 9999, a leap second, an offset, a number) is left
- * to Jackson's own deserializer, so whatever it read is read the same way.
+ * Instants written and read exactly as Jackson writes and reads them ({@link Instant#toString()}, ISO-8601 in UTC),
+ * without its general date-time formatter: every stored patient state holds a few hundred instants, and formatting
+ * and parsing them was a third of the cost of (de)serializing a state; every input event holds two or three. The
+ * bytes written do not change (stored format v1). Text of any other shape (a year beyond 9999, a leap second, an
+ * offset, a number) is left to Jackson's own deserializer, so whatever it read is read the same way.
  */
-final class StoredInstants {
+final class IsoInstants {
 
     private static final int[] TENS = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
     private static final int SECONDS_PER_DAY = 86_400;
@@ -33,12 +33,18 @@ final class StoredInstants {
     /** With nine decimals of a second. */
     private static final int LONGEST = 30;
 
-    private StoredInstants() {}
+    private IsoInstants() {}
 
+    /** Writing and reading, for the stored patient state (Smile, whose mapper this adapter configures). */
     static SimpleModule module() {
-        return new SimpleModule("stored-instants")
+        return new SimpleModule("iso-instants")
                 .addSerializer(Instant.class, new Writer())
                 .addDeserializer(Instant.class, new Reader());
+    }
+
+    /** Reading only, for the topics: what the application's JSON mapper writes stays its own. */
+    static SimpleModule readerModule() {
+        return new SimpleModule("iso-instants-reader").addDeserializer(Instant.class, new Reader());
     }
 
     /** The text {@link Instant#toString()} gives, for years 0 to 9999; absent for others. */
@@ -50,26 +56,33 @@ final class StoredInstants {
             return null;
         }
         var time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-        var text = new StringBuilder(LONGEST);
-        digits(text, time.getYear(), 4).append('-');
-        digits(text, time.getMonthValue(), 2).append('-');
-        digits(text, time.getDayOfMonth(), 2).append('T');
-        digits(text, time.getHour(), 2).append(':');
-        digits(text, time.getMinute(), 2).append(':');
-        digits(text, time.getSecond(), 2);
+        var text = new char[LONGEST];
+        digits(text, 0, time.getYear(), 4);
+        text[4] = '-';
+        digits(text, 5, time.getMonthValue(), 2);
+        text[7] = '-';
+        digits(text, 8, time.getDayOfMonth(), 2);
+        text[10] = 'T';
+        digits(text, 11, time.getHour(), 2);
+        text[13] = ':';
+        digits(text, 14, time.getMinute(), 2);
+        text[16] = ':';
+        digits(text, 17, time.getSecond(), 2);
+        int length = 19;
         int nanos = instant.getNano();
         if (nanos > 0) {
             // as many decimals as needed, in groups of three
-            text.append('.');
+            text[length++] = '.';
             if (nanos % 1_000_000 == 0) {
-                digits(text, nanos / 1_000_000, 3);
+                length = digits(text, length, nanos / 1_000_000, 3);
             } else if (nanos % 1_000 == 0) {
-                digits(text, nanos / 1_000, 6);
+                length = digits(text, length, nanos / 1_000, 6);
             } else {
-                digits(text, nanos, 9);
+                length = digits(text, length, nanos, 9);
             }
         }
-        return text.append('Z').toString();
+        text[length++] = 'Z';
+        return new String(text, 0, length);
     }
 
     /** The instant {@code text} in {@link Instant#toString()}'s shape names; absent for text of any other shape. */
@@ -117,11 +130,14 @@ final class StoredInstants {
         }
     }
 
-    private static StringBuilder digits(StringBuilder text, int value, int width) {
-        for (int i = width - 1; i >= 0; i--) {
-            text.append((char) ('0' + value / TENS[TENS.length - 1 - i] % 10));
+    /** Writes {@code value} as {@code width} digits at {@code at}; returns the index after them. */
+    private static int digits(char[] text, int at, int value, int width) {
+        int rest = value;
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + rest % 10);
+            rest /= 10;
         }
-        return text;
+        return at + width;
     }
 
     /** The decimal number of {@code text[from, to)}, or -1 when it is not all ASCII digits. */
