@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.toxwatch.alerting.notification.adapter.mongo.MongoWebhookSubscriptions;
 import org.toxwatch.alerting.notification.adapter.mongo.SecretSealer;
+import org.toxwatch.alerting.notification.application.RecentlyReadSubscriptions;
 import org.toxwatch.alerting.notification.application.WebhookSubscriptions;
 import org.toxwatch.platform.OwnerOnlyFiles;
 
@@ -54,7 +55,7 @@ class WebhookSecretsConfiguration {
                     resealed,
                     webhookSecretSealer.currentKeyId());
         }
-        return subscriptions;
+        return new RecentlyReadSubscriptions(subscriptions, RecentlyReadSubscriptions.EXPIRY, System::nanoTime);
     }
 
     private static byte[] randomId() {
