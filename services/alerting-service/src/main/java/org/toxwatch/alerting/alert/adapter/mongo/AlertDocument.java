@@ -13,7 +13,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.toxwatch.alerting.alert.domain.AlertEpisode;
 import org.toxwatch.alerting.alert.domain.GradeBasis;
 import org.toxwatch.alerting.alert.domain.Recovery;
-import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AlertStatus;
 import org.toxwatch.model.Criterion;
@@ -49,7 +48,6 @@ record AlertDocument(
         @Nullable Instant resolutionProposedAt,
         @Nullable List<Basis> bases,
         @Nullable String openKey,
-        @Nullable List<AlertChanged> unaudited,
         @Version @Nullable Long version) {
 
     /**
@@ -100,11 +98,7 @@ record AlertDocument(
         }
     }
 
-    /**
-     * @param unaudited transitions of the episode saved with it before they are in the audit trail; whoever reads the
-     *     document writes those still missing there ({@link UnauditedChanges})
-     */
-    static AlertDocument from(AlertEpisode episode, List<AlertChanged> unaudited) {
+    static AlertDocument from(AlertEpisode episode) {
         return new AlertDocument(
                 episode.alertId().toString(),
                 episode.patientId(),
@@ -129,7 +123,6 @@ record AlertDocument(
                 episode.recovery().proposedAt(),
                 episode.bases().stream().map(Basis::from).toList(),
                 episode.status() == AlertStatus.RESOLVED ? null : openKey(episode.patientId(), episode.family()),
-                unaudited.isEmpty() ? null : List.copyOf(unaudited),
                 episode.version());
     }
 

@@ -5,10 +5,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.toxwatch.model.AlertChanged;
 
 /** One audit entry, keyed by the transition's event id so recording it twice keeps one entry. */
-@Document(AuditEntryDocument.COLLECTION)
+@Document("alert_audit")
 record AuditEntryDocument(@Id String id, String alertId, AlertChanged transition) {
-
-    static final String COLLECTION = "alert_audit";
 
     static AuditEntryDocument from(AlertChanged transition) {
         return new AuditEntryDocument(
