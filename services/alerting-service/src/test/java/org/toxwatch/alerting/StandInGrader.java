@@ -30,6 +30,9 @@ final class StandInGrader {
     static final String GROUP = "monitoring";
     static final List<String> INPUT_TOPICS = Topics.CLINICAL_INPUTS;
 
+    /** alerting's default {@code toxwatch.alerting.topic-partitions}, which the tests do not change. */
+    private static final int PARTITIONS = 6;
+
     private final String bootstrapServers;
     private volatile boolean reading = true;
     private volatile boolean paused;
@@ -60,9 +63,6 @@ final class StandInGrader {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        // The service under test grows the topics it declares (clinical.patients.v1 to its six partitions) after the
-        // stand-in subscribed; with the default five-minute metadata age the new partitions would go unread.
-        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1_000);
         consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         var running = consumer;
         thread = Thread.ofPlatform().daemon().name("stand-in-grader").start(() -> run(running));
@@ -117,11 +117,17 @@ final class StandInGrader {
         }
     }
 
+    /**
+     * Creates the topics before the service under test starts, with the partitions it declares for those it
+     * declares itself ({@code toxwatch.alerting.topic-partitions}): a topic it had to grow would reach its own
+     * readers with the old partitions when their first metadata came before the growth, and they would not read
+     * the new ones for five minutes (the client's metadata age): a patient record there stayed unread.
+     */
     private static void createInputTopics(String bootstrapServers) {
         try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
             for (String topic : INPUT_TOPICS) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1)))
+                    admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1)))
                             .all()
                             .get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
