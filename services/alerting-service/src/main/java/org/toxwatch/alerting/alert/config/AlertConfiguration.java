@@ -12,6 +12,8 @@ import org.toxwatch.alerting.alert.adapter.metrics.MeteredAlertEventPublisher;
 import org.toxwatch.alerting.alert.adapter.mongo.MongoAlerts;
 import org.toxwatch.alerting.alert.adapter.mongo.MongoAssessmentHistory;
 import org.toxwatch.alerting.alert.adapter.mongo.MongoAuditTrail;
+import org.toxwatch.alerting.alert.adapter.scheduling.AlertClocks;
+import org.toxwatch.alerting.alert.adapter.scheduling.AlertClocksHealthIndicator;
 import org.toxwatch.alerting.alert.adapter.scheduling.EscalationScheduler;
 import org.toxwatch.alerting.alert.adapter.scheduling.RecoveryScheduler;
 import org.toxwatch.alerting.alert.application.ActOnAlert;
@@ -77,8 +79,19 @@ class AlertConfiguration {
     }
 
     @Bean
-    EscalationScheduler escalationScheduler(EscalateAlerts escalateAlerts, MeterRegistry meterRegistry) {
-        return new EscalationScheduler(escalateAlerts, meterRegistry);
+    EscalationScheduler escalationScheduler(
+            EscalateAlerts escalateAlerts, AlertClocks alertClocks, MeterRegistry meterRegistry) {
+        return new EscalationScheduler(escalateAlerts, alertClocks, meterRegistry);
+    }
+
+    @Bean
+    AlertClocks alertClocks(MeterRegistry meterRegistry, Clock clock) {
+        return new AlertClocks(meterRegistry, clock);
+    }
+
+    @Bean
+    AlertClocksHealthIndicator alertClocksHealthIndicator(AlertClocks alertClocks) {
+        return new AlertClocksHealthIndicator(alertClocks);
     }
 
     @Bean
@@ -92,8 +105,8 @@ class AlertConfiguration {
     }
 
     @Bean
-    RecoveryScheduler recoveryScheduler(ResolveRecoveredAlerts resolveRecoveredAlerts) {
-        return new RecoveryScheduler(resolveRecoveredAlerts);
+    RecoveryScheduler recoveryScheduler(ResolveRecoveredAlerts resolveRecoveredAlerts, AlertClocks alertClocks) {
+        return new RecoveryScheduler(resolveRecoveredAlerts, alertClocks);
     }
 
     @Bean
