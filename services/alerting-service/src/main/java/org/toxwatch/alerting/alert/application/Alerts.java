@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.alerting.alert.domain.AlertEpisode;
+import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertStatus;
 import org.toxwatch.model.ToxicityFamily;
 
@@ -31,6 +32,15 @@ public interface Alerts {
      * since it was read.
      */
     AlertEpisode save(AlertEpisode episode);
+
+    /**
+     * As {@link #save(AlertEpisode)}, in the same atomic write keeping the episode's transitions that are not in the
+     * audit trail yet: until they are, every read of the episode (and of its audit trail) puts them there. A store
+     * that audits nothing on reads keeps nothing.
+     */
+    default AlertEpisode save(AlertEpisode episode, List<AlertChanged> unaudited) {
+        return save(episode);
+    }
 
     Optional<AlertEpisode> find(UUID alertId);
 

@@ -1,13 +1,24 @@
 package org.toxwatch.alerting.alert.application;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.toxwatch.alerting.alert.domain.AlertEpisode;
 import org.toxwatch.model.AlertChanged;
 
 /**
  * The one way an alert change takes effect, whoever made it (an assessment, a clinician, the escalation or
  * recovery clock): the episode is saved, the transition audited, then published.
+ *
+ * <p>The episode is saved together with its transitions not yet audited ({@link Alerts#save(AlertEpisode, List)}),
+ * in the same single-document write. So the audit entry of a stored change is never lost, even when the process
+ * stops or the store fails between the two writes: the next read of the episode writes it.
  */
 final class ChangeRecorder {
+
+    private static final System.Logger log = System.getLogger(ChangeRecorder.class.getName());
 
     private final Alerts alerts;
     private final AuditTrail auditTrail;
@@ -20,22 +31,79 @@ final class ChangeRecorder {
     }
 
     AlertChanged record(AlertEpisode.Change change) {
-        AlertEpisode saved = alerts.save(change.episode());
+        AlertEpisode saved = alerts.save(change.episode(), List.of(change.event()));
         auditTrail.record(change.event());
         publisher.send(change.event(), saved).await();
         return change.event();
     }
 
-    /**
-     * As {@link #record}, but the caller waits for the publication (with those of the rest of its batch) before it
-     * counts the change as made.
-     */
-    Recorded recordSending(AlertEpisode.Change change) {
-        AlertEpisode saved = alerts.save(change.episode());
-        auditTrail.record(change.event());
-        return new Recorded(saved, change.event(), publisher.send(change.event(), saved));
+    Batch batch() {
+        return new Batch();
     }
 
-    /** A change saved and audited, the episode as stored, and its publication on the way. */
-    record Recorded(AlertEpisode episode, AlertChanged event, AlertEventPublisher.Sending sending) {}
+    /**
+     * Changes saved one after another and audited together: each episode is saved as its change is made (with every
+     * transition of it in this batch, none audited yet), and {@link #complete} writes the audit entries of all of
+     * them in one write and only then publishes them. An audit entry is therefore only ever written for a change
+     * whose episode is stored.
+     */
+    final class Batch {
+
+        private final Map<UUID, List<AlertChanged>> unaudited = new LinkedHashMap<>();
+        private final List<Made> made = new ArrayList<>();
+
+        /** Saves the change's episode; {@code index} is what the change's publication is known by. */
+        AlertEpisode save(AlertEpisode.Change change, int index) {
+            UUID alertId = change.episode().alertId();
+            var transitions = new ArrayList<>(unaudited.getOrDefault(alertId, List.of()));
+            transitions.add(change.event());
+            AlertEpisode saved = alerts.save(change.episode(), transitions);
+            unaudited.put(alertId, List.copyOf(transitions));
+            made.add(new Made(index, change.event(), saved));
+            return saved;
+        }
+
+        /**
+         * Audits the changes saved so far in one write, then publishes them, in the order they were made. When the
+         * audit write fails, the changes are published all the same: each is stored with its episode, and the next
+         * read of the episode audits it.
+         */
+        List<Publication> complete() {
+            if (made.isEmpty()) {
+                return List.of();
+            }
+            try {
+                auditTrail.recordAll(made.stream().map(Made::event).toList());
+            } catch (RuntimeException e) {
+                log.log(
+                        System.Logger.Level.WARNING,
+                        "Audit entries of {0} alert changes not written; each is written by the next read of its"
+                                + " alert: {1}",
+                        made.size(),
+                        e.getClass().getSimpleName());
+            }
+            var publications = new ArrayList<Publication>(made.size());
+            for (var change : made) {
+                publications.add(new Publication(change.index(), send(change)));
+            }
+            made.clear();
+            unaudited.clear();
+            return publications;
+        }
+    }
+
+    private AlertEventPublisher.Sending send(Made change) {
+        try {
+            return publisher.send(change.event(), change.saved());
+        } catch (RuntimeException e) {
+            return () -> {
+                throw e;
+            };
+        }
+    }
+
+    private record Made(int index, AlertChanged event, AlertEpisode saved) {}
+
+    /** A change's publication on its way, known by the index its batch gave it. */
+    record Publication(int index, AlertEventPublisher.Sending sending) {}
 }

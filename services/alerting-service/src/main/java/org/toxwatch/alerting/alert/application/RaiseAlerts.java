@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.toxwatch.alerting.alert.domain.AlertDecision;
 import org.toxwatch.alerting.alert.domain.AlertEpisode;
 import org.toxwatch.alerting.alert.domain.AlertPolicy;
@@ -52,10 +53,11 @@ public final class RaiseAlerts {
 
     /**
      * Applies a batch of assessments in their order, with the same effects as {@link #on} for each: the open episodes
-     * of the whole batch are read at once, each change is saved and audited before the next assessment is applied,
-     * and the publications are awaited together at the end. When assessment {@code i} fails, the changes of those
-     * before it are complete (published too) and {@link Failed} names {@code i}. Nothing after it was applied, unless
-     * what failed was its publication: those after it may have been applied, which their redelivery recognises.
+     * of the whole batch are read at once, each change is saved before the next assessment is applied, and the
+     * batch's audit entries are written in one write once its changes are saved, then published and the publications
+     * awaited together. When assessment {@code i} fails, the changes of those before it are complete (audited and
+     * published too) and {@link Failed} names {@code i}. Nothing after it was applied, unless what failed was its
+     * publication: those after it may have been applied, which their redelivery recognises.
      */
     public void onAll(List<ToxicityAssessed> assessments) {
         var keys = new LinkedHashSet<EpisodeKey>();
@@ -66,6 +68,7 @@ public final class RaiseAlerts {
         } catch (RuntimeException e) {
             throw new Failed(0, e);
         }
+        var batch = changes.batch();
         var sendings = new ArrayList<Pending>();
         for (int i = 0; i < assessments.size(); i++) {
             var assessment = assessments.get(i);
@@ -76,20 +79,27 @@ public final class RaiseAlerts {
                     sendings.add(new Pending(i, republished));
                 }
                 if (outcome.change().isPresent()) {
-                    var recorded = changes.recordSending(outcome.change().get());
-                    sendings.add(new Pending(i, recorded.sending()));
-                    if (recorded.episode().status() == AlertStatus.RESOLVED) {
+                    var saved = batch.save(outcome.change().get(), i);
+                    if (saved.status() == AlertStatus.RESOLVED) {
                         open.remove(key);
                     } else {
-                        open.put(key, recorded.episode());
+                        open.put(key, saved);
                     }
                 }
             } catch (RuntimeException e) {
+                complete(batch, sendings);
                 awaitAll(sendings);
                 throw new Failed(i, e);
             }
         }
+        complete(batch, sendings);
         awaitAll(sendings);
+    }
+
+    private static void complete(ChangeRecorder.Batch batch, List<Pending> sendings) {
+        for (var publication : batch.complete()) {
+            sendings.add(new Pending(publication.index(), publication.sending()));
+        }
     }
 
     /** What applying one assessment calls for: a change to record, or earlier transitions published again. */
@@ -120,14 +130,23 @@ public final class RaiseAlerts {
         return Outcome.NONE;
     }
 
-    /** Waits for every publication; the first that failed names the assessment the batch failed at. */
+    /**
+     * Waits for every publication; the earliest assessment whose publication failed is the one the batch failed at,
+     * so that every assessment before it is complete.
+     */
     private static void awaitAll(List<Pending> sendings) {
+        @Nullable Failed earliest = null;
         for (var pending : sendings) {
             try {
                 pending.sending().await();
             } catch (RuntimeException e) {
-                throw new Failed(pending.index(), e);
+                if (earliest == null || pending.index() < earliest.index()) {
+                    earliest = new Failed(pending.index(), e);
+                }
             }
+        }
+        if (earliest != null) {
+            throw earliest;
         }
     }
 

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.toxwatch.alerting.alert.domain.AlertEpisode;
 import org.toxwatch.alerting.alert.domain.GradeBasis;
 import org.toxwatch.alerting.alert.domain.Recovery;
+import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AlertStatus;
 import org.toxwatch.model.Criterion;
@@ -48,6 +49,7 @@ record AlertDocument(
         @Nullable Instant resolutionProposedAt,
         @Nullable List<Basis> bases,
         @Nullable String openKey,
+        @Nullable List<AlertChanged> unaudited,
         @Version @Nullable Long version) {
 
     /**
@@ -98,7 +100,11 @@ record AlertDocument(
         }
     }
 
-    static AlertDocument from(AlertEpisode episode) {
+    /**
+     * @param unaudited transitions of the episode saved with it before they are in the audit trail; whoever reads the
+     *     document writes those still missing there ({@link UnauditedChanges})
+     */
+    static AlertDocument from(AlertEpisode episode, List<AlertChanged> unaudited) {
         return new AlertDocument(
                 episode.alertId().toString(),
                 episode.patientId(),
@@ -123,6 +129,7 @@ record AlertDocument(
                 episode.recovery().proposedAt(),
                 episode.bases().stream().map(Basis::from).toList(),
                 episode.status() == AlertStatus.RESOLVED ? null : openKey(episode.patientId(), episode.family()),
+                unaudited.isEmpty() ? null : List.copyOf(unaudited),
                 episode.version());
     }
 

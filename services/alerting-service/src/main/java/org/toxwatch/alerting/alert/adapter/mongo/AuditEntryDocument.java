@@ -5,8 +5,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.toxwatch.model.AlertChanged;
 
 /** One audit entry, keyed by the transition's event id so recording it twice keeps one entry. */
-@Document("alert_audit")
+@Document(AuditEntryDocument.COLLECTION)
 record AuditEntryDocument(@Id String id, String alertId, AlertChanged transition) {
+
+    static final String COLLECTION = "alert_audit";
 
     static AuditEntryDocument from(AlertChanged transition) {
         return new AuditEntryDocument(

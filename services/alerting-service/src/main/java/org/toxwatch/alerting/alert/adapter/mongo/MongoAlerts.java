@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -20,6 +21,7 @@ import org.toxwatch.alerting.alert.application.AlertFilter;
 import org.toxwatch.alerting.alert.application.Alerts;
 import org.toxwatch.alerting.alert.application.EpisodeKey;
 import org.toxwatch.alerting.alert.domain.AlertEpisode;
+import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertStatus;
 import org.toxwatch.model.ToxicityFamily;
 
@@ -40,7 +42,7 @@ public final class MongoAlerts implements Alerts {
     @Override
     public Optional<AlertEpisode> findUnresolved(String patientId, ToxicityFamily family) {
         var query = Query.query(Criteria.where(OPEN_KEY).is(AlertDocument.openKey(patientId, family)));
-        return Optional.ofNullable(mongo.findOne(query, AlertDocument.class)).map(AlertDocument::toDomain);
+        return one(mongo.findOne(query, AlertDocument.class));
     }
 
     /** One keyed read for a whole batch of assessments. */
@@ -54,8 +56,8 @@ public final class MongoAlerts implements Alerts {
                 .distinct()
                 .toList();
         var found = new HashMap<EpisodeKey, AlertEpisode>();
-        for (AlertDocument document :
-                mongo.find(Query.query(Criteria.where(OPEN_KEY).in(openKeys)), AlertDocument.class)) {
+        for (AlertDocument document : UnauditedChanges.audit(
+                mongo, mongo.find(Query.query(Criteria.where(OPEN_KEY).in(openKeys)), AlertDocument.class))) {
             var episode = document.toDomain();
             found.put(new EpisodeKey(episode.patientId(), episode.family()), episode);
         }
@@ -70,19 +72,23 @@ public final class MongoAlerts implements Alerts {
                 .is(family)
                 .and("handledAssessments")
                 .is(assessmentEventId.toString()));
-        return Optional.ofNullable(mongo.findOne(query, AlertDocument.class)).map(AlertDocument::toDomain);
+        return one(mongo.findOne(query, AlertDocument.class));
     }
 
     @Override
     public Optional<AlertEpisode> find(UUID alertId) {
-        return Optional.ofNullable(mongo.findById(alertId.toString(), AlertDocument.class))
-                .map(AlertDocument::toDomain);
+        return one(mongo.findById(alertId.toString(), AlertDocument.class));
     }
 
     @Override
     public AlertEpisode save(AlertEpisode episode) {
+        return save(episode, List.of());
+    }
+
+    @Override
+    public AlertEpisode save(AlertEpisode episode, List<AlertChanged> unaudited) {
         try {
-            return mongo.save(AlertDocument.from(episode)).toDomain();
+            return mongo.save(AlertDocument.from(episode, unaudited)).toDomain();
         } catch (OptimisticLockingFailureException e) {
             throw new ConcurrentAlertUpdate("alert " + episode.alertId() + " changed concurrently", e);
         }
@@ -107,9 +113,18 @@ public final class MongoAlerts implements Alerts {
                 .with(Sort.by(Sort.Order.asc("priorityRank"), Sort.Order.desc("updatedAt")))
                 .skip((long) filter.page() * filter.size())
                 .limit(filter.size());
-        return mongo.find(query, AlertDocument.class).stream()
+        return UnauditedChanges.audit(mongo, mongo.find(query, AlertDocument.class)).stream()
                 .map(AlertDocument::toDomain)
                 .toList();
+    }
+
+    /** A document read, its unaudited transitions audited first. */
+    private Optional<AlertEpisode> one(@Nullable AlertDocument document) {
+        if (document == null) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                UnauditedChanges.audit(mongo, List.of(document)).getFirst().toDomain());
     }
 
     private void createIndexes() {

@@ -1,0 +1,50 @@
+package org.toxwatch.alerting.alert.adapter.mongo;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.toxwatch.model.AlertChanged;
+
+/**
+ * The transitions an alert document was saved with before they were audited: reading the document writes those the
+ * audit trail does not have yet. Every save of an alert is a compare-and-set on a version that was read (or just
+ * written with the same transitions), so a document's transitions are in the audit trail before any save can
+ * replace them.
+ */
+final class UnauditedChanges {
+
+    private UnauditedChanges() {}
+
+    /** Audits what the documents keep and the audit trail lacks, with one read when it lacks nothing. */
+    static <T extends Collection<AlertDocument>> T audit(MongoTemplate mongo, T documents) {
+        List<AlertChanged> kept = documents.stream()
+                .filter(document -> document.unaudited() != null)
+                .flatMap(document -> document.unaudited().stream())
+                .toList();
+        if (kept.isEmpty()) {
+            return documents;
+        }
+        var ids =
+                kept.stream().map(transition -> transition.eventId().toString()).toList();
+        var query = Query.query(Criteria.where("_id").in(ids));
+        query.fields().include("_id");
+        var audited = new HashSet<String>();
+        mongo.find(query, Document.class, AuditEntryDocument.COLLECTION)
+                .forEach(entry -> audited.add(String.valueOf(entry.get("_id"))));
+        for (AlertChanged transition : kept) {
+            if (!audited.contains(transition.eventId().toString())) {
+                try {
+                    mongo.insert(AuditEntryDocument.from(transition));
+                } catch (DuplicateKeyException e) {
+                    // Another reader audited it first.
+                }
+            }
+        }
+        return documents;
+    }
+}

@@ -1,0 +1,331 @@
+package org.toxwatch.alerting.alert.adapter.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.toxwatch.alerting.alert.domain.Assessments.anAssessment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.toxwatch.alerting.alert.application.ActOnAlert;
+import org.toxwatch.alerting.alert.application.AlertFilter;
+import org.toxwatch.alerting.alert.application.Alerts;
+import org.toxwatch.alerting.alert.application.AuditTrail;
+import org.toxwatch.alerting.alert.application.RaiseAlerts;
+import org.toxwatch.alerting.alert.domain.AlertEpisode;
+import org.toxwatch.alerting.alert.domain.AlertPolicy;
+import org.toxwatch.model.AlertChanged;
+import org.toxwatch.model.AlertTransition;
+import org.toxwatch.model.Criterion;
+import org.toxwatch.model.ToxicityAssessed;
+import org.toxwatch.model.ToxicityFamily;
+import org.toxwatch.testinfrastructure.IntegrationInfrastructure;
+
+/**
+ * A batch of assessments audits its changes in one write, after their episodes are stored, on a real MongoDB-wire
+ * server: every stored change is audited exactly once however the batch is interrupted and applied again, and no
+ * audit entry describes a change that was not stored.
+ */
+@DataMongoTest
+class AuditedInBatchesIT {
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        IntegrationInfrastructure.shared().registerProperties(registry, "audited-batches-it");
+    }
+
+    @Autowired
+    MongoTemplate mongoTemplate;
+
+    private final Clock clock = Clock.systemUTC();
+    private final String mrn1 = "MRN-" + UUID.randomUUID();
+    private final String mrn2 = "MRN-" + UUID.randomUUID();
+    private final List<AlertChanged> published = new ArrayList<>();
+
+    private List<ToxicityAssessed> course() {
+        return List.of(
+                anAssessment(mrn1, Criterion.NEUTROPHIL_COUNT_DECREASED, 3),
+                anAssessment(mrn2, Criterion.ALANINE_AMINOTRANSFERASE_INCREASED, 3),
+                anAssessment(mrn1, Criterion.PLATELET_COUNT_DECREASED, 4),
+                anAssessment(mrn1, Criterion.NEUTROPHIL_COUNT_DECREASED, 3),
+                anAssessment(mrn2, Criterion.ALANINE_AMINOTRANSFERASE_INCREASED, 4));
+    }
+
+    @Test
+    void aBatchAuditsEachOfItsChangesOnceInOneWrite() {
+        var alerts = new MongoAlerts(mongoTemplate);
+        var audit = new CountingAuditTrail(new MongoAuditTrail(mongoTemplate));
+
+        raiseAlerts(alerts, audit).onAll(course());
+
+        assertThat(published).hasSize(5);
+        assertThat(audit.bulkWrites).as("one audit write for the batch").hasValue(1);
+        assertThat(audit.singleWrites).as("no audit write per assessment").hasValue(0);
+        assertThat(storedAuditEntries()).containsExactlyInAnyOrderElementsOf(eventIds(published));
+    }
+
+    @Test
+    void aChangeStoredWhoseAuditWriteFailedIsAuditedByTheNextReadOfItsAlert() {
+        var alerts = new MongoAlerts(mongoTemplate);
+
+        raiseAlerts(alerts, new AuditWriteFails(new MongoAuditTrail(mongoTemplate)))
+                .onAll(course());
+
+        assertThat(published).as("stored changes are published all the same").hasSize(5);
+        assertThat(storedAuditEntries()).isEmpty();
+        published.stream().map(AlertChanged::alertId).distinct().forEach(alerts::find);
+        assertThat(storedAuditEntries()).containsExactlyInAnyOrderElementsOf(eventIds(published));
+    }
+
+    @Test
+    void theAuditTrailOfAnAlertIncludesChangesStoredBeforeTheProcessCouldAuditThem() {
+        var alerts = new MongoAlerts(mongoTemplate);
+        var audit = new MongoAuditTrail(mongoTemplate);
+        var grade4 = anAssessment(mrn1, Criterion.NEUTROPHIL_COUNT_DECREASED, 4);
+        var raised = AlertEpisode.raise(
+                grade4, new AlertPolicy().decide(grade4).orElseThrow(), UUID.randomUUID(), Instant.now());
+
+        // The process stops right after this write, before the audit write that would follow it.
+        alerts.save(raised.episode(), List.of(raised.event()));
+
+        assertThat(eventIds(audit.of(raised.episode().alertId()))).containsExactly(id(raised.event()));
+        assertThat(eventIds(audit.of(raised.episode().alertId())))
+                .as("read again, still once")
+                .containsExactly(id(raised.event()));
+        assertThat(storedAuditEntries()).containsExactly(id(raised.event()));
+    }
+
+    @Test
+    void aRedeliveredBatchWhoseAuditWriteFailedAddsNoEpisodeAndNoAuditEntryAndRepublishesTheSameEvents() {
+        var alerts = new MongoAlerts(mongoTemplate);
+        var course = course();
+        raiseAlerts(alerts, new AuditWriteFails(new MongoAuditTrail(mongoTemplate)))
+                .onAll(course);
+        var first = List.copyOf(published);
+        published.clear();
+
+        raiseAlerts(alerts, new MongoAuditTrail(mongoTemplate)).onAll(course);
+        raiseAlerts(alerts, new MongoAuditTrail(mongoTemplate)).onAll(course);
+
+        assertThat(episodesOf(mrn1)).as("one cytopenia episode").hasSize(1);
+        assertThat(episodesOf(mrn2)).as("one hepatotoxicity episode").hasSize(1);
+        assertThat(storedAuditEntries()).containsExactlyInAnyOrderElementsOf(eventIds(first));
+        assertThat(eventIds(published))
+                .as("each redelivery publishes the transitions of the first time again, with their ids")
+                .containsExactlyElementsOf(eventIds(concat(first, first)));
+    }
+
+    @Test
+    void anAssessmentWhoseEpisodeCouldNotBeStoredLeavesNoAuditEntryAndThoseBeforeItAreAudited() {
+        var alerts = new StoreRefuses(mrn2, new MongoAlerts(mongoTemplate));
+
+        assertThatThrownBy(() ->
+                        raiseAlerts(alerts, new MongoAuditTrail(mongoTemplate)).onAll(course()))
+                .isInstanceOfSatisfying(
+                        RaiseAlerts.Failed.class,
+                        failed -> assertThat(failed.index()).isEqualTo(1));
+
+        assertThat(published)
+                .singleElement()
+                .satisfies(event -> assertThat(event.patientId()).isEqualTo(mrn1));
+        assertThat(storedAuditEntries()).containsExactlyElementsOf(eventIds(published));
+        assertThat(episodesOf(mrn2)).isEmpty();
+    }
+
+    @Test
+    void anAlertAcknowledgedDuringABatchKeepsTheAcknowledgementAndTheBatchsChangeIsAuditedOnlyOnceStored() {
+        var mongoAlerts = new MongoAlerts(mongoTemplate);
+        var audit = new MongoAuditTrail(mongoTemplate);
+        raiseAlerts(mongoAlerts, audit).onAll(List.of(anAssessment(mrn1, Criterion.NEUTROPHIL_COUNT_DECREASED, 3)));
+        var alertId = episodesOf(mrn1).getFirst().alertId();
+        var acting = new ActOnAlert(mongoAlerts, audit, published::add, Duration.ofHours(4), clock);
+        // A clinician acknowledges the alert after the batch read it and before the batch saves its change.
+        var alerts = new BeforeFirstSave(mongoAlerts, () -> acting.acknowledge(alertId, "dr-who", null));
+        var escalation = anAssessment(mrn1, Criterion.NEUTROPHIL_COUNT_DECREASED, 4);
+        published.clear();
+
+        assertThatThrownBy(() -> raiseAlerts(alerts, audit).onAll(List.of(escalation)))
+                .isInstanceOf(RaiseAlerts.Failed.class)
+                .hasCauseInstanceOf(Alerts.ConcurrentAlertUpdate.class);
+        assertThat(published).extracting(AlertChanged::transition).containsExactly(AlertTransition.ACKNOWLEDGED);
+        assertThat(audit.of(alertId))
+                .extracting(AlertChanged::assessmentEventId)
+                .doesNotContain(escalation.eventId());
+
+        raiseAlerts(mongoAlerts, audit).onAll(List.of(escalation));
+
+        assertThat(audit.of(alertId))
+                .extracting(AlertChanged::transition)
+                .containsExactly(AlertTransition.RAISED, AlertTransition.ACKNOWLEDGED, AlertTransition.ESCALATED_GRADE);
+        assertThat(episodesOf(mrn1))
+                .singleElement()
+                .satisfies(episode -> assertThat(episode.highestGrade()).isEqualTo(4));
+    }
+
+    private RaiseAlerts raiseAlerts(Alerts alerts, AuditTrail audit) {
+        return new RaiseAlerts(new AlertPolicy(), alerts, published::add, audit, clock);
+    }
+
+    private List<AlertEpisode> episodesOf(String patientId) {
+        return new MongoAlerts(mongoTemplate).list(AlertFilter.of(null, patientId, 50));
+    }
+
+    /** The audit entries of this test's patients as stored, read without the alert store's help. */
+    private List<String> storedAuditEntries() {
+        var query = Query.query(Criteria.where("transition.patientId").in(mrn1, mrn2));
+        return mongoTemplate.find(query, Document.class, "alert_audit").stream()
+                .map(entry -> String.valueOf(entry.get("_id")))
+                .toList();
+    }
+
+    private static List<String> eventIds(List<AlertChanged> events) {
+        return events.stream().map(AuditedInBatchesIT::id).toList();
+    }
+
+    private static String id(AlertChanged event) {
+        return event.eventId().toString();
+    }
+
+    private static List<AlertChanged> concat(List<AlertChanged> first, List<AlertChanged> second) {
+        var all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private static final class CountingAuditTrail implements AuditTrail {
+        private final AuditTrail trail;
+        final AtomicInteger singleWrites = new AtomicInteger();
+        final AtomicInteger bulkWrites = new AtomicInteger();
+
+        CountingAuditTrail(AuditTrail trail) {
+            this.trail = trail;
+        }
+
+        @Override
+        public void record(AlertChanged transition) {
+            singleWrites.incrementAndGet();
+            trail.record(transition);
+        }
+
+        @Override
+        public void recordAll(List<AlertChanged> transitions) {
+            bulkWrites.incrementAndGet();
+            trail.recordAll(transitions);
+        }
+
+        @Override
+        public List<AlertChanged> of(UUID alertId) {
+            return trail.of(alertId);
+        }
+    }
+
+    /** The store fails the audit write, as it would were the process stopped between the two writes. */
+    private record AuditWriteFails(AuditTrail trail) implements AuditTrail {
+
+        @Override
+        public void record(AlertChanged transition) {
+            throw new IllegalStateException("the store refused the audit entry");
+        }
+
+        @Override
+        public void recordAll(List<AlertChanged> transitions) {
+            throw new IllegalStateException("the store refused the audit entries");
+        }
+
+        @Override
+        public List<AlertChanged> of(UUID alertId) {
+            return trail.of(alertId);
+        }
+    }
+
+    /** The store refuses one patient's episodes, as it would a document it cannot take. */
+    private record StoreRefuses(String patientId, Alerts store) implements Alerts {
+
+        @Override
+        public Optional<AlertEpisode> findUnresolved(String patient, ToxicityFamily family) {
+            return store.findUnresolved(patient, family);
+        }
+
+        @Override
+        public AlertEpisode save(AlertEpisode episode) {
+            return save(episode, List.of());
+        }
+
+        @Override
+        public AlertEpisode save(AlertEpisode episode, List<AlertChanged> unaudited) {
+            if (episode.patientId().equals(patientId)) {
+                throw new IllegalStateException("the store refused the episode");
+            }
+            return store.save(episode, unaudited);
+        }
+
+        @Override
+        public Optional<AlertEpisode> find(UUID alertId) {
+            return store.find(alertId);
+        }
+
+        @Override
+        public List<AlertEpisode> list(AlertFilter filter) {
+            return store.list(filter);
+        }
+    }
+
+    /** Runs something once, just before the first save through it. */
+    private static final class BeforeFirstSave implements Alerts {
+        private final Alerts store;
+        private Runnable before;
+
+        BeforeFirstSave(Alerts store, Runnable before) {
+            this.store = store;
+            this.before = before;
+        }
+
+        @Override
+        public Optional<AlertEpisode> findUnresolved(String patient, ToxicityFamily family) {
+            return store.findUnresolved(patient, family);
+        }
+
+        @Override
+        public java.util.Map<org.toxwatch.alerting.alert.application.EpisodeKey, AlertEpisode> findUnresolved(
+                java.util.Collection<org.toxwatch.alerting.alert.application.EpisodeKey> keys) {
+            return store.findUnresolved(keys);
+        }
+
+        @Override
+        public AlertEpisode save(AlertEpisode episode) {
+            return save(episode, List.of());
+        }
+
+        @Override
+        public AlertEpisode save(AlertEpisode episode, List<AlertChanged> unaudited) {
+            var once = before;
+            before = () -> {};
+            once.run();
+            return store.save(episode, unaudited);
+        }
+
+        @Override
+        public Optional<AlertEpisode> find(UUID alertId) {
+            return store.find(alertId);
+        }
+
+        @Override
+        public List<AlertEpisode> list(AlertFilter filter) {
+            return store.list(filter);
+        }
+    }
+}
