@@ -2,6 +2,7 @@ package org.toxwatch.alerting.alert.application;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,31 @@ public interface Alerts {
     default AlertEpisode save(AlertEpisode episode, List<AlertChanged> unaudited) {
         return save(episode);
     }
+
+    /**
+     * Stores each episode as {@link #save(AlertEpisode, List)} does, each atomically on its own (a compare-and-set
+     * against the version it was read with, or the insert of a new one), in as few writes as the store allows. One
+     * that cannot be stored does not keep the others from being stored: the result says which were, as stored, and
+     * why not all were.
+     */
+    default Stored saveAll(List<Saving> savings) {
+        var stored = new LinkedHashMap<UUID, AlertEpisode>();
+        for (Saving saving : savings) {
+            try {
+                stored.put(saving.episode().alertId(), save(saving.episode(), saving.unaudited()));
+            } catch (RuntimeException e) {
+                return new Stored(stored, e);
+            }
+        }
+        return new Stored(stored, null);
+    }
+
+    /** An episode to store and its transitions not in the audit trail yet. */
+    record Saving(AlertEpisode episode, List<AlertChanged> unaudited) {}
+
+    /** The episodes stored by id, as stored; {@code failure} says why some were not, when some were not. */
+    record Stored(
+            Map<UUID, AlertEpisode> episodes, @Nullable RuntimeException failure) {}
 
     Optional<AlertEpisode> find(UUID alertId);
 

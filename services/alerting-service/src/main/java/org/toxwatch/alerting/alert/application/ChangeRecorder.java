@@ -69,27 +69,37 @@ final class ChangeRecorder {
          * read of the episode audits it.
          */
         List<Publication> complete() {
-            if (made.isEmpty()) {
-                return List.of();
-            }
-            try {
-                auditTrail.recordAll(made.stream().map(Made::event).toList());
-            } catch (RuntimeException e) {
-                log.log(
-                        System.Logger.Level.WARNING,
-                        "Audit entries of {0} alert changes not written; each is written by the next read of its"
-                                + " alert: {1}",
-                        made.size(),
-                        e.getClass().getSimpleName());
-            }
-            var publications = new ArrayList<Publication>(made.size());
-            for (var change : made) {
-                publications.add(new Publication(change.index(), send(change)));
-            }
+            var publications = auditAndPublish(made);
             made.clear();
             unaudited.clear();
             return publications;
         }
+    }
+
+    /**
+     * Audits changes whose episodes are stored in one write, then publishes them, in the order given. When the audit
+     * write fails, the changes are published all the same: each is stored with its episode, and the next read of the
+     * episode audits it.
+     */
+    List<Publication> auditAndPublish(List<Made> stored) {
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        try {
+            auditTrail.recordAll(stored.stream().map(Made::event).toList());
+        } catch (RuntimeException e) {
+            log.log(
+                    System.Logger.Level.WARNING,
+                    "Audit entries of {0} alert changes not written; each is written by the next read of its alert:"
+                            + " {1}",
+                    stored.size(),
+                    e.getClass().getSimpleName());
+        }
+        var publications = new ArrayList<Publication>(stored.size());
+        for (var change : stored) {
+            publications.add(new Publication(change.index(), send(change)));
+        }
+        return publications;
     }
 
     private AlertEventPublisher.Sending send(Made change) {
@@ -102,7 +112,8 @@ final class ChangeRecorder {
         }
     }
 
-    private record Made(int index, AlertChanged event, AlertEpisode saved) {}
+    /** A change stored as {@code saved}, known by the index its batch gave it. */
+    record Made(int index, AlertChanged event, AlertEpisode saved) {}
 
     /** A change's publication on its way, known by the index its batch gave it. */
     record Publication(int index, AlertEventPublisher.Sending sending) {}

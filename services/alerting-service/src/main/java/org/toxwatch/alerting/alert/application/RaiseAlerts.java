@@ -3,6 +3,7 @@ package org.toxwatch.alerting.alert.application;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,11 +54,17 @@ public final class RaiseAlerts {
 
     /**
      * Applies a batch of assessments in their order, with the same effects as {@link #on} for each: the open episodes
-     * of the whole batch are read at once, each change is saved before the next assessment is applied, and the
-     * batch's audit entries are written in one write once its changes are saved, then published and the publications
-     * awaited together. When assessment {@code i} fails, the changes of those before it are complete (audited and
-     * published too) and {@link Failed} names {@code i}. Nothing after it was applied, unless what failed was its
-     * publication: those after it may have been applied, which their redelivery recognises.
+     * of the whole batch are read at once, the batch's audit entries are written in one write once the changes are
+     * stored, then published, and the publications awaited together. When assessment {@code i} fails, the changes of
+     * those before it are complete (audited and published too) and {@link Failed} names {@code i}. Those after it
+     * may have been applied too, which their redelivery recognises: each changed an episode that is still open and
+     * has handled it.
+     *
+     * <p>The changes are made in memory and their episodes stored together, each episode once with all its changes
+     * (one compare-and-set each, in one bulk write where the store allows). A batch in which an assessment withdraws
+     * results is applied one assessment at a time instead, each change stored before the next assessment is applied:
+     * a withdrawal can resolve an episode, and an assessment that changed an episode resolved after it would not be
+     * recognised by an open episode were it redelivered.
      */
     public void onAll(List<ToxicityAssessed> assessments) {
         var keys = new LinkedHashSet<EpisodeKey>();
@@ -68,6 +75,82 @@ public final class RaiseAlerts {
         } catch (RuntimeException e) {
             throw new Failed(0, e);
         }
+        if (assessments.stream()
+                .anyMatch(assessment -> !assessment.withdrawnEvidence().isEmpty())) {
+            oneByOne(assessments, open);
+        } else {
+            together(assessments, open);
+        }
+    }
+
+    private void together(List<ToxicityAssessed> assessments, Map<EpisodeKey, AlertEpisode> open) {
+        var sendings = new ArrayList<Pending>();
+        var made = new ArrayList<Indexed>();
+        var unaudited = new LinkedHashMap<UUID, List<AlertChanged>>();
+        var episodes = new LinkedHashMap<UUID, AlertEpisode>();
+        int failedAt = assessments.size();
+        @Nullable RuntimeException failure = null;
+        for (int i = 0; i < assessments.size(); i++) {
+            var assessment = assessments.get(i);
+            try {
+                var key = EpisodeKey.of(assessment);
+                var outcome = apply(assessment, Optional.ofNullable(open.get(key)));
+                for (var republished : outcome.republished()) {
+                    sendings.add(new Pending(i, republished));
+                }
+                if (outcome.change().isPresent()) {
+                    var change = outcome.change().get();
+                    var episode = change.episode();
+                    made.add(new Indexed(i, change));
+                    unaudited
+                            .computeIfAbsent(episode.alertId(), id -> new ArrayList<>())
+                            .add(change.event());
+                    episodes.put(episode.alertId(), episode);
+                    open.put(key, episode);
+                }
+            } catch (RuntimeException e) {
+                failedAt = i;
+                failure = e;
+                break;
+            }
+        }
+        Alerts.Stored stored = store(episodes, unaudited);
+        var complete = new ArrayList<ChangeRecorder.Made>();
+        for (var change : made) {
+            var saved = stored.episodes().get(change.change().episode().alertId());
+            if (saved == null || change.index() >= failedAt) {
+                if (change.index() < failedAt) {
+                    failedAt = change.index();
+                    failure = stored.failure() != null
+                            ? stored.failure()
+                            : new IllegalStateException(
+                                    "alert " + change.change().episode().alertId() + " not stored");
+                }
+                break;
+            }
+            complete.add(new ChangeRecorder.Made(change.index(), change.change().event(), saved));
+        }
+        for (var publication : changes.auditAndPublish(complete)) {
+            sendings.add(new Pending(publication.index(), publication.sending()));
+        }
+        finish(sendings, failedAt, failure);
+    }
+
+    private Alerts.Stored store(Map<UUID, AlertEpisode> episodes, Map<UUID, List<AlertChanged>> unaudited) {
+        if (episodes.isEmpty()) {
+            return new Alerts.Stored(Map.of(), null);
+        }
+        var savings = episodes.values().stream()
+                .map(episode -> new Alerts.Saving(episode, List.copyOf(unaudited.get(episode.alertId()))))
+                .toList();
+        try {
+            return alerts.saveAll(savings);
+        } catch (RuntimeException e) {
+            return new Alerts.Stored(Map.of(), e);
+        }
+    }
+
+    private void oneByOne(List<ToxicityAssessed> assessments, Map<EpisodeKey, AlertEpisode> open) {
         var batch = changes.batch();
         var sendings = new ArrayList<Pending>();
         for (int i = 0; i < assessments.size(); i++) {
@@ -88,12 +171,11 @@ public final class RaiseAlerts {
                 }
             } catch (RuntimeException e) {
                 complete(batch, sendings);
-                awaitAll(sendings);
-                throw new Failed(i, e);
+                finish(sendings, i, e);
             }
         }
         complete(batch, sendings);
-        awaitAll(sendings);
+        finish(sendings, assessments.size(), null);
     }
 
     private static void complete(ChangeRecorder.Batch batch, List<Pending> sendings) {
@@ -101,6 +183,30 @@ public final class RaiseAlerts {
             sendings.add(new Pending(publication.index(), publication.sending()));
         }
     }
+
+    /**
+     * Waits for every publication, then fails at the earliest assessment that failed, if any: {@code failedAt}, or
+     * one whose publication failed, so that every assessment before it is complete.
+     */
+    private static void finish(List<Pending> sendings, int failedAt, @Nullable RuntimeException failure) {
+        int earliest = failedAt;
+        @Nullable RuntimeException cause = failure;
+        for (var pending : sendings) {
+            try {
+                pending.sending().await();
+            } catch (RuntimeException e) {
+                if (pending.index() < earliest || cause == null) {
+                    earliest = Math.min(earliest, pending.index());
+                    cause = e;
+                }
+            }
+        }
+        if (cause != null) {
+            throw new Failed(earliest, cause);
+        }
+    }
+
+    private record Indexed(int index, AlertEpisode.Change change) {}
 
     /** What applying one assessment calls for: a change to record, or earlier transitions published again. */
     private record Outcome(Optional<AlertEpisode.Change> change, List<AlertEventPublisher.Sending> republished) {
@@ -128,26 +234,6 @@ public final class RaiseAlerts {
                     List.of());
         }
         return Outcome.NONE;
-    }
-
-    /**
-     * Waits for every publication; the earliest assessment whose publication failed is the one the batch failed at,
-     * so that every assessment before it is complete.
-     */
-    private static void awaitAll(List<Pending> sendings) {
-        @Nullable Failed earliest = null;
-        for (var pending : sendings) {
-            try {
-                pending.sending().await();
-            } catch (RuntimeException e) {
-                if (earliest == null || pending.index() < earliest.index()) {
-                    earliest = new Failed(pending.index(), e);
-                }
-            }
-        }
-        if (earliest != null) {
-            throw earliest;
-        }
     }
 
     private record Pending(int index, AlertEventPublisher.Sending sending) {}

@@ -1,6 +1,7 @@
 package org.toxwatch.alerting.alert.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.toxwatch.alerting.alert.domain.Assessments.afterCorrectionOf;
 import static org.toxwatch.alerting.alert.domain.Assessments.anAssessment;
 
 import java.time.Clock;
@@ -14,12 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.toxwatch.alerting.alert.domain.AlertEpisode;
 import org.toxwatch.alerting.alert.domain.AlertPolicy;
 import org.toxwatch.model.AlertChanged;
+import org.toxwatch.model.AlertTransition;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.ToxicityFamily;
 
 /**
- * A batch's episodes are saved one by one with their transitions not yet audited, then the batch's audit entries
- * are written in one write, then published: an audit entry is never written before its episode is stored.
+ * A batch's episodes are stored with their transitions not yet audited, each once with all its changes, then the
+ * batch's audit entries are written in one write, then published: an audit entry is never written before its episode
+ * is stored. A batch that withdraws results stores each change before it applies the next assessment.
  */
 class AuditingBatchesTest {
 
@@ -29,7 +32,7 @@ class AuditingBatchesTest {
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
 
     @Test
-    void episodesAreSavedWithTheirUnauditedTransitionsThenAuditedInOneWriteThenPublished() {
+    void eachEpisodeIsStoredOnceWithItsUnauditedTransitionsThenTheBatchIsAuditedInOneWriteThenPublished() {
         var raiseAlerts = new RaiseAlerts(
                 new AlertPolicy(),
                 new Logged(),
@@ -46,13 +49,37 @@ class AuditingBatchesTest {
         assertThat(events).hasSize(3);
         assertThat(writes)
                 .containsExactly(
-                        "save MRN-1 unaudited " + ids(events.get(0)),
-                        "save MRN-2 unaudited " + ids(events.get(1)),
                         "save MRN-1 unaudited " + ids(events.get(0), events.get(2)),
+                        "save MRN-2 unaudited " + ids(events.get(1)),
                         "audit " + ids(events.get(0), events.get(1), events.get(2)),
                         "publish " + events.get(0).eventId(),
                         "publish " + events.get(1).eventId(),
                         "publish " + events.get(2).eventId());
+    }
+
+    @Test
+    void aBatchThatWithdrawsResultsStoresEachChangeBeforeApplyingTheNextAssessment() {
+        var raiseAlerts = new RaiseAlerts(
+                new AlertPolicy(),
+                new Logged(),
+                event -> writes.add("publish " + event.eventId()),
+                new LoggedAudit(),
+                clock);
+        var wrong = anAssessment("MRN-1", Criterion.HYPERKALEMIA, 3);
+
+        raiseAlerts.onAll(List.of(wrong, afterCorrectionOf(wrong, Criterion.HYPERKALEMIA, 0)));
+
+        var events = audit.all();
+        assertThat(events)
+                .extracting(AlertChanged::transition)
+                .containsExactly(AlertTransition.RAISED, AlertTransition.RESOLVED);
+        assertThat(writes)
+                .containsExactly(
+                        "save MRN-1 unaudited " + ids(events.get(0)),
+                        "save MRN-1 unaudited " + ids(events.get(0), events.get(1)),
+                        "audit " + ids(events.get(0), events.get(1)),
+                        "publish " + events.get(0).eventId(),
+                        "publish " + events.get(1).eventId());
     }
 
     @Test

@@ -133,6 +133,34 @@ record AlertDocument(
                 episode.version());
     }
 
+    AlertDocument withVersion(long newVersion) {
+        return new AlertDocument(
+                id,
+                patientId,
+                family,
+                status,
+                priority,
+                priorityRank,
+                priorityReason,
+                policyVersion,
+                highestGrade,
+                latest,
+                createdAt,
+                updatedAt,
+                handledAssessments,
+                escalationTier,
+                lastNotifiedAt,
+                assignee,
+                snoozedUntil,
+                currentGrades,
+                normalSince,
+                resolutionProposedAt,
+                bases,
+                openKey,
+                unaudited,
+                newVersion);
+    }
+
     /** Episodes stored before recovery was tracked start from the grade they show. */
     private Recovery recovery() {
         if (currentGrades == null) {

@@ -2,6 +2,7 @@ package org.toxwatch.alerting.alert.adapter.mongo;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -92,6 +94,69 @@ public final class MongoAlerts implements Alerts {
         } catch (OptimisticLockingFailureException e) {
             throw new ConcurrentAlertUpdate("alert " + episode.alertId() + " changed concurrently", e);
         }
+    }
+
+    /**
+     * One unordered bulk write: a new episode inserted, a stored one replaced only if its version is still the one it
+     * was read with, as {@link #save} does. When not every one matched, those whose write landed are found by reading
+     * them back: they have handled every assessment the batch applied to them, which no other writer adds.
+     */
+    @Override
+    public Stored saveAll(List<Saving> savings) {
+        if (savings.isEmpty()) {
+            return new Stored(Map.of(), null);
+        }
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, AlertDocument.class);
+        var written = new LinkedHashMap<String, AlertDocument>();
+        int replaced = 0;
+        for (Saving saving : savings) {
+            Long version = saving.episode().version();
+            var document = AlertDocument.from(saving.episode(), saving.unaudited());
+            if (version == null) {
+                document = document.withVersion(0L);
+                bulk.insert(document);
+            } else {
+                document = document.withVersion(version + 1);
+                bulk.replaceOne(
+                        Query.query(Criteria.where("_id")
+                                .is(document.id())
+                                .and("version")
+                                .is(version)),
+                        document);
+                replaced++;
+            }
+            written.put(document.id(), document);
+        }
+        RuntimeException failure;
+        try {
+            var result = bulk.execute();
+            if (result.getMatchedCount() == replaced && result.getInsertedCount() == savings.size() - replaced) {
+                var stored = new LinkedHashMap<UUID, AlertEpisode>();
+                written.values().forEach(document -> stored.put(UUID.fromString(document.id()), document.toDomain()));
+                return new Stored(stored, null);
+            }
+            failure = new ConcurrentAlertUpdate(
+                    "alerts of the batch changed concurrently",
+                    new OptimisticLockingFailureException(
+                            (replaced - result.getMatchedCount()) + " of " + replaced + " versions no longer matched"));
+        } catch (DuplicateKeyException e) {
+            failure = new ConcurrentAlertUpdate("an alert of the batch was stored concurrently", e);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        return new Stored(landed(written), failure);
+    }
+
+    private Map<UUID, AlertEpisode> landed(Map<String, AlertDocument> written) {
+        var landed = new LinkedHashMap<UUID, AlertEpisode>();
+        var query = Query.query(Criteria.where("_id").in(written.keySet()));
+        for (AlertDocument stored : mongo.find(query, AlertDocument.class)) {
+            var mine = written.get(stored.id());
+            if (mine != null && stored.handledAssessments().containsAll(mine.handledAssessments())) {
+                landed.put(UUID.fromString(mine.id()), mine.toDomain());
+            }
+        }
+        return landed;
     }
 
     @Override

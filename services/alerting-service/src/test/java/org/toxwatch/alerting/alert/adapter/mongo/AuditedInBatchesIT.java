@@ -176,6 +176,61 @@ class AuditedInBatchesIT {
                 .satisfies(episode -> assertThat(episode.highestGrade()).isEqualTo(4));
     }
 
+    @Test
+    void aBatchWritesEachEpisodeOnceWithAllItsChanges() {
+        raiseAlerts(new MongoAlerts(mongoTemplate), new MongoAuditTrail(mongoTemplate))
+                .onAll(course());
+
+        assertThat(episodesOf(mrn1)).singleElement().satisfies(episode -> {
+            assertThat(episode.handledAssessments()).hasSize(3);
+            assertThat(episode.version()).as("written once").isZero();
+        });
+    }
+
+    @Test
+    void aBatchWhoseBulkWriteLandedInPartIsAppliedAgainWithoutDuplicateEpisodesOrAuditEntries() {
+        var mongoAlerts = new MongoAlerts(mongoTemplate);
+        var audit = new MongoAuditTrail(mongoTemplate);
+        raiseAlerts(mongoAlerts, audit).onAll(List.of(anAssessment(mrn1, Criterion.NEUTROPHIL_COUNT_DECREASED, 3)));
+        var alertId = episodesOf(mrn1).getFirst().alertId();
+        var acting = new ActOnAlert(mongoAlerts, audit, published::add, Duration.ofHours(4), clock);
+        // mrn1's escalation is refused (a clinician acknowledged the alert meanwhile); mrn2's new episode is stored.
+        var alerts = new BeforeFirstSave(mongoAlerts, () -> acting.acknowledge(alertId, "dr-who", null));
+        var batch = List.of(
+                anAssessment(mrn1, Criterion.NEUTROPHIL_COUNT_DECREASED, 4),
+                anAssessment(mrn2, Criterion.ALANINE_AMINOTRANSFERASE_INCREASED, 3),
+                anAssessment(mrn2, Criterion.ALANINE_AMINOTRANSFERASE_INCREASED, 4));
+        published.clear();
+
+        assertThatThrownBy(() -> raiseAlerts(alerts, audit).onAll(batch))
+                .isInstanceOfSatisfying(
+                        RaiseAlerts.Failed.class,
+                        failed -> assertThat(failed.index()).isZero());
+        assertThat(episodesOf(mrn2))
+                .as("stored, though after the assessment that failed")
+                .hasSize(1);
+        raiseAlerts(mongoAlerts, audit).onAll(batch);
+        raiseAlerts(mongoAlerts, audit).onAll(batch);
+
+        assertThat(episodesOf(mrn1))
+                .singleElement()
+                .satisfies(episode -> assertThat(episode.highestGrade()).isEqualTo(4));
+        assertThat(episodesOf(mrn2))
+                .singleElement()
+                .satisfies(episode -> assertThat(episode.highestGrade()).isEqualTo(4));
+        var changes = published.stream()
+                .filter(event -> event.transition() != AlertTransition.ACKNOWLEDGED)
+                .map(AuditedInBatchesIT::id)
+                .distinct()
+                .toList();
+        assertThat(changes).as("mrn1 escalated, mrn2 raised and escalated").hasSize(3);
+        assertThat(storedAuditEntries())
+                .as("each change audited once, with the acknowledgement and mrn1's raise")
+                .hasSize(5)
+                .doesNotHaveDuplicates()
+                .containsAll(changes);
+    }
+
     private RaiseAlerts raiseAlerts(Alerts alerts, AuditTrail audit) {
         return new RaiseAlerts(new AlertPolicy(), alerts, published::add, audit, clock);
     }
@@ -312,10 +367,20 @@ class AuditedInBatchesIT {
 
         @Override
         public AlertEpisode save(AlertEpisode episode, List<AlertChanged> unaudited) {
+            runOnce();
+            return store.save(episode, unaudited);
+        }
+
+        @Override
+        public Stored saveAll(List<Saving> savings) {
+            runOnce();
+            return store.saveAll(savings);
+        }
+
+        private void runOnce() {
             var once = before;
             before = () -> {};
             once.run();
-            return store.save(episode, unaudited);
         }
 
         @Override
