@@ -1,5 +1,6 @@
 package org.toxwatch.alerting.alert.adapter.mongo;
 
+import com.mongodb.MongoBulkWriteException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -139,8 +141,12 @@ public final class MongoAlerts implements Alerts {
                     "alerts of the batch changed concurrently",
                     new OptimisticLockingFailureException(
                             (replaced - result.getMatchedCount()) + " of " + replaced + " versions no longer matched"));
-        } catch (DuplicateKeyException e) {
-            failure = new ConcurrentAlertUpdate("an alert of the batch was stored concurrently", e);
+        } catch (DuplicateKeyException | BulkOperationException | MongoBulkWriteException e) {
+            // Not kept as the cause: its message quotes the keys that clashed, and the open key holds the patient id.
+            failure = new ConcurrentAlertUpdate(
+                    "an alert of the batch was stored concurrently or refused",
+                    new OptimisticLockingFailureException("bulk write of " + savings.size() + " alerts refused: "
+                            + e.getClass().getSimpleName()));
         } catch (RuntimeException e) {
             failure = e;
         }
