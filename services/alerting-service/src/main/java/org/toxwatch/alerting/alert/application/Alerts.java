@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.alerting.alert.domain.AlertEpisode;
-import org.toxwatch.model.AlertChanged;
+import org.toxwatch.alerting.alert.domain.SequencedTransition;
 import org.toxwatch.model.AlertStatus;
 import org.toxwatch.model.ToxicityFamily;
 
@@ -39,7 +39,7 @@ public interface Alerts {
      * audit trail yet: until they are, every read of the episode (and of its audit trail) puts them there. A store
      * that audits nothing on reads keeps nothing.
      */
-    default AlertEpisode save(AlertEpisode episode, List<AlertChanged> unaudited) {
+    default AlertEpisode save(AlertEpisode episode, List<SequencedTransition> unaudited) {
         return save(episode);
     }
 
@@ -62,7 +62,7 @@ public interface Alerts {
     }
 
     /** An episode to store and its transitions not in the audit trail yet. */
-    record Saving(AlertEpisode episode, List<AlertChanged> unaudited) {}
+    record Saving(AlertEpisode episode, List<SequencedTransition> unaudited) {}
 
     /** The episodes stored by id, as stored; {@code failure} says why some were not, when some were not. */
     record Stored(

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.toxwatch.alerting.alert.domain.AlertEpisode;
+import org.toxwatch.alerting.alert.domain.SequencedTransition;
 import org.toxwatch.model.AlertChanged;
 
 /**
@@ -31,8 +32,8 @@ final class ChangeRecorder {
     }
 
     AlertChanged record(AlertEpisode.Change change) {
-        AlertEpisode saved = alerts.save(change.episode(), List.of(change.event()));
-        auditTrail.record(change.event());
+        AlertEpisode saved = alerts.save(change.episode(), List.of(change.transition()));
+        auditTrail.record(change.transition());
         publisher.send(change.event(), saved).await();
         return change.event();
     }
@@ -49,17 +50,17 @@ final class ChangeRecorder {
      */
     final class Batch {
 
-        private final Map<UUID, List<AlertChanged>> unaudited = new LinkedHashMap<>();
+        private final Map<UUID, List<SequencedTransition>> unaudited = new LinkedHashMap<>();
         private final List<Made> made = new ArrayList<>();
 
         /** Saves the change's episode; {@code index} is what the change's publication is known by. */
         AlertEpisode save(AlertEpisode.Change change, int index) {
             UUID alertId = change.episode().alertId();
             var transitions = new ArrayList<>(unaudited.getOrDefault(alertId, List.of()));
-            transitions.add(change.event());
+            transitions.add(change.transition());
             AlertEpisode saved = alerts.save(change.episode(), transitions);
             unaudited.put(alertId, List.copyOf(transitions));
-            made.add(new Made(index, change.event(), saved));
+            made.add(new Made(index, change.transition(), saved));
             return saved;
         }
 
@@ -86,7 +87,7 @@ final class ChangeRecorder {
             return List.of();
         }
         try {
-            auditTrail.recordAll(stored.stream().map(Made::event).toList());
+            auditTrail.recordAll(stored.stream().map(Made::transition).toList());
         } catch (RuntimeException e) {
             log.log(
                     System.Logger.Level.WARNING,
@@ -104,7 +105,7 @@ final class ChangeRecorder {
 
     private AlertEventPublisher.Sending send(Made change) {
         try {
-            return publisher.send(change.event(), change.saved());
+            return publisher.send(change.transition().event(), change.saved());
         } catch (RuntimeException e) {
             return () -> {
                 throw e;
@@ -113,7 +114,7 @@ final class ChangeRecorder {
     }
 
     /** A change stored as {@code saved}, known by the index its batch gave it. */
-    record Made(int index, AlertChanged event, AlertEpisode saved) {}
+    record Made(int index, SequencedTransition transition, AlertEpisode saved) {}
 
     /** A change's publication on its way, known by the index its batch gave it. */
     record Publication(int index, AlertEventPublisher.Sending sending) {}

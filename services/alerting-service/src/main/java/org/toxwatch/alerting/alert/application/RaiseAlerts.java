@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.toxwatch.alerting.alert.domain.AlertDecision;
 import org.toxwatch.alerting.alert.domain.AlertEpisode;
 import org.toxwatch.alerting.alert.domain.AlertPolicy;
+import org.toxwatch.alerting.alert.domain.SequencedTransition;
 import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertStatus;
 import org.toxwatch.model.ToxicityAssessed;
@@ -86,34 +87,19 @@ public final class RaiseAlerts {
     private void together(List<ToxicityAssessed> assessments, Map<EpisodeKey, AlertEpisode> open) {
         var sendings = new ArrayList<Pending>();
         var made = new ArrayList<Indexed>();
-        var unaudited = new LinkedHashMap<UUID, List<AlertChanged>>();
+        var unaudited = new LinkedHashMap<UUID, List<SequencedTransition>>();
         var episodes = new LinkedHashMap<UUID, AlertEpisode>();
-        int failedAt = assessments.size();
-        @Nullable RuntimeException failure = null;
-        for (int i = 0; i < assessments.size(); i++) {
-            var assessment = assessments.get(i);
-            try {
-                var key = EpisodeKey.of(assessment);
-                var outcome = apply(assessment, Optional.ofNullable(open.get(key)));
-                for (var republished : outcome.republished()) {
-                    sendings.add(new Pending(i, republished));
-                }
-                if (outcome.change().isPresent()) {
-                    var change = outcome.change().get();
-                    var episode = change.episode();
-                    made.add(new Indexed(i, change));
-                    unaudited
-                            .computeIfAbsent(episode.alertId(), id -> new ArrayList<>())
-                            .add(change.event());
-                    episodes.put(episode.alertId(), episode);
-                    open.put(key, episode);
-                }
-            } catch (RuntimeException e) {
-                failedAt = i;
-                failure = e;
-                break;
-            }
-        }
+        var applied = applyInOrder(assessments, open, sendings, (index, key, change) -> {
+            var episode = change.episode();
+            made.add(new Indexed(index, change));
+            unaudited
+                    .computeIfAbsent(episode.alertId(), id -> new ArrayList<>())
+                    .add(change.transition());
+            episodes.put(episode.alertId(), episode);
+            open.put(key, episode);
+        });
+        int failedAt = applied.failedAt();
+        @Nullable RuntimeException failure = applied.failure();
         Alerts.Stored stored = store(episodes, unaudited);
         var complete = new ArrayList<ChangeRecorder.Made>();
         for (var change : made) {
@@ -128,7 +114,7 @@ public final class RaiseAlerts {
                 }
                 break;
             }
-            complete.add(new ChangeRecorder.Made(change.index(), change.change().event(), saved));
+            complete.add(new ChangeRecorder.Made(change.index(), change.change().transition(), saved));
         }
         for (var publication : changes.auditAndPublish(complete)) {
             sendings.add(new Pending(publication.index(), publication.sending()));
@@ -136,7 +122,7 @@ public final class RaiseAlerts {
         finish(sendings, failedAt, failure);
     }
 
-    private Alerts.Stored store(Map<UUID, AlertEpisode> episodes, Map<UUID, List<AlertChanged>> unaudited) {
+    private Alerts.Stored store(Map<UUID, AlertEpisode> episodes, Map<UUID, List<SequencedTransition>> unaudited) {
         if (episodes.isEmpty()) {
             return new Alerts.Stored(Map.of(), null);
         }
@@ -153,6 +139,27 @@ public final class RaiseAlerts {
     private void oneByOne(List<ToxicityAssessed> assessments, Map<EpisodeKey, AlertEpisode> open) {
         var batch = changes.batch();
         var sendings = new ArrayList<Pending>();
+        var applied = applyInOrder(assessments, open, sendings, (index, key, change) -> {
+            var saved = batch.save(change, index);
+            if (saved.status() == AlertStatus.RESOLVED) {
+                open.remove(key);
+            } else {
+                open.put(key, saved);
+            }
+        });
+        complete(batch, sendings);
+        finish(sendings, applied.failedAt(), applied.failure());
+    }
+
+    /**
+     * Applies the assessments in order against the open episodes, queuing what is republished and handing each change
+     * to {@code made}, until one of them (or {@code made}) fails.
+     */
+    private Applied applyInOrder(
+            List<ToxicityAssessed> assessments,
+            Map<EpisodeKey, AlertEpisode> open,
+            List<Pending> sendings,
+            ChangeMade made) {
         for (int i = 0; i < assessments.size(); i++) {
             var assessment = assessments.get(i);
             try {
@@ -162,21 +169,22 @@ public final class RaiseAlerts {
                     sendings.add(new Pending(i, republished));
                 }
                 if (outcome.change().isPresent()) {
-                    var saved = batch.save(outcome.change().get(), i);
-                    if (saved.status() == AlertStatus.RESOLVED) {
-                        open.remove(key);
-                    } else {
-                        open.put(key, saved);
-                    }
+                    made.accept(i, key, outcome.change().get());
                 }
             } catch (RuntimeException e) {
-                complete(batch, sendings);
-                finish(sendings, i, e);
+                return new Applied(i, e);
             }
         }
-        complete(batch, sendings);
-        finish(sendings, assessments.size(), null);
+        return new Applied(assessments.size(), null);
     }
+
+    @FunctionalInterface
+    private interface ChangeMade {
+        void accept(int index, EpisodeKey key, AlertEpisode.Change change);
+    }
+
+    /** How far a batch was applied: {@code failedAt} is the first assessment that failed, or the batch's size. */
+    private record Applied(int failedAt, @Nullable RuntimeException failure) {}
 
     private static void complete(ChangeRecorder.Batch batch, List<Pending> sendings) {
         for (var publication : batch.complete()) {

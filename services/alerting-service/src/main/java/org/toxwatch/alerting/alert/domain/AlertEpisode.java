@@ -32,6 +32,9 @@ import org.toxwatch.model.ToxicityFamily;
  * @param recovery whether the toxicity is back to grade 0, since when, and whether resolution was proposed
  * @param bases every grade above 0 the episode has seen, with the results it was graded from, except those a
  *     laboratory correction or cancellation has withdrawn: the highest grade and the priority rest on these
+ * @param transitions how many transitions the episode has made: each is numbered one after the one before, the
+ *     raise 1, so its audit trail keeps their order even when several share a millisecond. Counted in the state the
+ *     store's compare-and-set guards, so two writers never both number a transition n.
  * @param version optimistic-locking version of the stored episode; absent before the first save
  */
 public record AlertEpisode(
@@ -53,6 +56,7 @@ public record AlertEpisode(
         @Nullable Instant snoozedUntil,
         Recovery recovery,
         List<GradeBasis> bases,
+        int transitions,
         @Nullable Long version) {
 
     public AlertEpisode {
@@ -67,7 +71,13 @@ public record AlertEpisode(
     public static final String SOURCE_SYSTEM = "alerting";
 
     /** An episode and the event that records how it changed. */
-    public record Change(AlertEpisode episode, AlertChanged event) {}
+    public record Change(AlertEpisode episode, AlertChanged event) {
+
+        /** The event numbered as the episode's transition it is: the latest of the episode it made. */
+        public SequencedTransition transition() {
+            return new SequencedTransition(episode.transitions(), event);
+        }
+    }
 
     public static Change raise(ToxicityAssessed assessment, AlertDecision decision, UUID alertId, Instant now) {
         var episode = new AlertEpisode(
@@ -89,6 +99,7 @@ public record AlertEpisode(
                 null,
                 Recovery.startingWith(assessment),
                 GradeBasis.of(assessment, Optional.of(decision)).stream().toList(),
+                1,
                 null);
         return new Change(episode, episode.eventFor(AlertTransition.RAISED, now));
     }
@@ -243,7 +254,7 @@ public record AlertEpisode(
                 assessment, worse ? AlertTransition.ESCALATED_GRADE : AlertTransition.UPDATED, reason, now);
     }
 
-    /** This episode once {@code assessment} is applied: it shows the assessment and has handled it. */
+    /** This episode once {@code assessment} is applied (its next transition): it shows the assessment and has handled it. */
     private AlertEpisode after(
             ToxicityAssessed assessment,
             AlertStatus newStatus,
@@ -275,6 +286,7 @@ public record AlertEpisode(
                 newSnoozedUntil,
                 recovery.after(assessment),
                 newBases,
+                transitions + 1,
                 version);
     }
 
@@ -436,6 +448,7 @@ public record AlertEpisode(
                     snoozedUntil,
                     recovery.proposed(now),
                     bases,
+                    transitions + 1,
                     version);
             String reason = "resolution proposed: " + sustained + "; a clinician confirms by resolving";
             return new Decision.Changed(new Change(
@@ -479,7 +492,7 @@ public record AlertEpisode(
                 updated, updated.event(transition, now, actor, reason, null, "clinician-action-" + UUID.randomUUID()));
     }
 
-    /** This episode with the same clinical content and new handling: status, escalation, assignee, snooze. */
+    /** This episode after its next transition, same clinical content and new handling: status, escalation, assignee, snooze. */
     private AlertEpisode handled(
             AlertStatus newStatus,
             Instant now,
@@ -506,6 +519,7 @@ public record AlertEpisode(
                 newSnoozedUntil,
                 recovery,
                 bases,
+                transitions + 1,
                 version);
     }
 

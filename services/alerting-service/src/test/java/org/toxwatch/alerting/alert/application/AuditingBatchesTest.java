@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.toxwatch.alerting.alert.domain.AlertEpisode;
 import org.toxwatch.alerting.alert.domain.AlertPolicy;
+import org.toxwatch.alerting.alert.domain.SequencedTransition;
 import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertTransition;
 import org.toxwatch.model.Criterion;
@@ -93,6 +94,10 @@ class AuditingBatchesTest {
         assertThat(audit.all()).isEmpty();
     }
 
+    private static AlertChanged[] events(List<SequencedTransition> transitions) {
+        return transitions.stream().map(SequencedTransition::event).toArray(AlertChanged[]::new);
+    }
+
     private static String ids(AlertChanged... events) {
         return String.join(
                 ",",
@@ -112,8 +117,8 @@ class AuditingBatchesTest {
         }
 
         @Override
-        public AlertEpisode save(AlertEpisode episode, List<AlertChanged> unaudited) {
-            writes.add("save " + episode.patientId() + " unaudited " + ids(unaudited.toArray(AlertChanged[]::new)));
+        public AlertEpisode save(AlertEpisode episode, List<SequencedTransition> unaudited) {
+            writes.add("save " + episode.patientId() + " unaudited " + ids(events(unaudited)));
             return alerts.save(episode);
         }
 
@@ -131,13 +136,13 @@ class AuditingBatchesTest {
     private final class LoggedAudit implements AuditTrail {
 
         @Override
-        public void record(AlertChanged transition) {
+        public void record(SequencedTransition transition) {
             throw new AssertionError("a batch audits its changes in one write");
         }
 
         @Override
-        public void recordAll(List<AlertChanged> transitions) {
-            writes.add("audit " + ids(transitions.toArray(AlertChanged[]::new)));
+        public void recordAll(List<SequencedTransition> transitions) {
+            writes.add("audit " + ids(events(transitions)));
             transitions.forEach(audit::record);
         }
 

@@ -1,6 +1,7 @@
 package org.toxwatch.alerting.alert.adapter.mongo;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.toxwatch.alerting.alert.domain.AlertEpisode;
 import org.toxwatch.alerting.alert.domain.GradeBasis;
 import org.toxwatch.alerting.alert.domain.Recovery;
+import org.toxwatch.alerting.alert.domain.SequencedTransition;
 import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertPriority;
 import org.toxwatch.model.AlertStatus;
@@ -50,6 +52,8 @@ record AlertDocument(
         @Nullable List<Basis> bases,
         @Nullable String openKey,
         @Nullable List<AlertChanged> unaudited,
+        @Nullable List<Integer> unauditedSequences,
+        @Nullable Integer transitions,
         @Version @Nullable Long version) {
 
     /**
@@ -102,9 +106,10 @@ record AlertDocument(
 
     /**
      * @param unaudited transitions of the episode saved with it before they are in the audit trail; whoever reads the
-     *     document writes those still missing there ({@link UnauditedChanges})
+     *     document writes those still missing there ({@link UnauditedChanges}). Kept as the events and, beside them,
+     *     their numbers, so a document saved before transitions were numbered still reads.
      */
-    static AlertDocument from(AlertEpisode episode, List<AlertChanged> unaudited) {
+    static AlertDocument from(AlertEpisode episode, List<SequencedTransition> unaudited) {
         return new AlertDocument(
                 episode.alertId().toString(),
                 episode.patientId(),
@@ -129,7 +134,13 @@ record AlertDocument(
                 episode.recovery().proposedAt(),
                 episode.bases().stream().map(Basis::from).toList(),
                 episode.status() == AlertStatus.RESOLVED ? null : openKey(episode.patientId(), episode.family()),
-                unaudited.isEmpty() ? null : List.copyOf(unaudited),
+                unaudited.isEmpty()
+                        ? null
+                        : unaudited.stream().map(SequencedTransition::event).toList(),
+                unaudited.isEmpty()
+                        ? null
+                        : unaudited.stream().map(SequencedTransition::sequence).toList(),
+                episode.transitions(),
                 episode.version());
     }
 
@@ -158,7 +169,22 @@ record AlertDocument(
                 bases,
                 openKey,
                 unaudited,
+                unauditedSequences,
+                transitions,
                 newVersion);
+    }
+
+    /** The audit entries of the transitions kept unaudited, numbered when they were saved with their numbers. */
+    List<AuditEntryDocument> unauditedEntries() {
+        if (unaudited == null) {
+            return List.of();
+        }
+        boolean numbered = unauditedSequences != null && unauditedSequences.size() == unaudited.size();
+        var entries = new ArrayList<AuditEntryDocument>(unaudited.size());
+        for (int i = 0; i < unaudited.size(); i++) {
+            entries.add(AuditEntryDocument.from(numbered ? unauditedSequences.get(i) : null, unaudited.get(i)));
+        }
+        return entries;
     }
 
     /** Episodes stored before recovery was tracked start from the grade they show. */
@@ -213,6 +239,7 @@ record AlertDocument(
                 snoozedUntil,
                 recovery(),
                 gradeBases(),
+                transitions == null ? 0 : transitions,
                 version);
     }
 }

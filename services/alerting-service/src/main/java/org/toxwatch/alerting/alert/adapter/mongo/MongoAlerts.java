@@ -25,7 +25,7 @@ import org.toxwatch.alerting.alert.application.AlertFilter;
 import org.toxwatch.alerting.alert.application.Alerts;
 import org.toxwatch.alerting.alert.application.EpisodeKey;
 import org.toxwatch.alerting.alert.domain.AlertEpisode;
-import org.toxwatch.model.AlertChanged;
+import org.toxwatch.alerting.alert.domain.SequencedTransition;
 import org.toxwatch.model.AlertStatus;
 import org.toxwatch.model.ToxicityFamily;
 
@@ -90,7 +90,7 @@ public final class MongoAlerts implements Alerts {
     }
 
     @Override
-    public AlertEpisode save(AlertEpisode episode, List<AlertChanged> unaudited) {
+    public AlertEpisode save(AlertEpisode episode, List<SequencedTransition> unaudited) {
         try {
             return mongo.save(AlertDocument.from(episode, unaudited)).toDomain();
         } catch (OptimisticLockingFailureException e) {

@@ -10,35 +10,49 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.toxwatch.alerting.alert.application.AuditTrail;
+import org.toxwatch.alerting.alert.domain.SequencedTransition;
 import org.toxwatch.model.AlertChanged;
 
-/** The audit trail in the {@code alert_audit} collection: insert-or-keep by event id, never updated. */
+/**
+ * The audit trail in the {@code alert_audit} collection: insert-or-keep by event id, never updated. An alert's
+ * entries are read in the order of their transitions' numbers; entries written before transitions were numbered have
+ * none, which sorts first, so they come first, by their instant: every later transition of the alert is numbered.
+ */
 public final class MongoAuditTrail implements AuditTrail {
+
+    private static final String SEQUENCE = "sequence";
+    private static final String OCCURRED_AT = "transition.occurredAt";
+    /** The index by instant alone, which left transitions sharing a millisecond in the store's order. */
+    private static final String INDEX_BY_TIME = "alert_time";
 
     private final MongoTemplate mongo;
 
     public MongoAuditTrail(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.indexOps(AuditEntryDocument.class)
-                .createIndex(new Index()
-                        .on("alertId", Sort.Direction.ASC)
-                        .on("transition.occurredAt", Sort.Direction.ASC)
-                        .named("alert_time"));
+        var indexes = mongo.indexOps(AuditEntryDocument.class);
+        indexes.createIndex(new Index()
+                .on("alertId", Sort.Direction.ASC)
+                .on(SEQUENCE, Sort.Direction.ASC)
+                .on(OCCURRED_AT, Sort.Direction.ASC)
+                .named("alert_sequence"));
+        if (indexes.getIndexInfo().stream().anyMatch(index -> index.getName().equals(INDEX_BY_TIME))) {
+            indexes.dropIndex(INDEX_BY_TIME);
+        }
     }
 
     @Override
-    public void record(AlertChanged transition) {
+    public void record(SequencedTransition transition) {
         mongo.save(AuditEntryDocument.from(transition));
     }
 
     /** One bulk write, each entry replacing itself by its event id as {@link #record} does. */
     @Override
-    public void recordAll(List<AlertChanged> transitions) {
+    public void recordAll(List<SequencedTransition> transitions) {
         if (transitions.isEmpty()) {
             return;
         }
         var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, AuditEntryDocument.class);
-        for (AlertChanged transition : transitions) {
+        for (SequencedTransition transition : transitions) {
             var entry = AuditEntryDocument.from(transition);
             bulk.replaceOne(
                     Query.query(Criteria.where("_id").is(entry.id())),
@@ -56,7 +70,7 @@ public final class MongoAuditTrail implements AuditTrail {
             UnauditedChanges.audit(mongo, List.of(alert));
         }
         var query = Query.query(Criteria.where("alertId").is(alertId.toString()))
-                .with(Sort.by(Sort.Order.asc("transition.occurredAt")));
+                .with(Sort.by(Sort.Order.asc(SEQUENCE), Sort.Order.asc(OCCURRED_AT)));
         return mongo.find(query, AuditEntryDocument.class).stream()
                 .map(AuditEntryDocument::transition)
                 .toList();

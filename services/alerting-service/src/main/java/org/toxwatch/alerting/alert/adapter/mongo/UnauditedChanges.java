@@ -8,7 +8,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.toxwatch.model.AlertChanged;
 
 /**
  * The transitions an alert document was saved with before they were audited: reading the document writes those the
@@ -22,24 +21,22 @@ final class UnauditedChanges {
 
     /** Audits what the documents keep and the audit trail lacks, with one read when it lacks nothing. */
     static <T extends Collection<AlertDocument>> T audit(MongoTemplate mongo, T documents) {
-        List<AlertChanged> kept = documents.stream()
-                .filter(document -> document.unaudited() != null)
-                .flatMap(document -> document.unaudited().stream())
+        List<AuditEntryDocument> kept = documents.stream()
+                .flatMap(document -> document.unauditedEntries().stream())
                 .toList();
         if (kept.isEmpty()) {
             return documents;
         }
-        var ids =
-                kept.stream().map(transition -> transition.eventId().toString()).toList();
+        var ids = kept.stream().map(AuditEntryDocument::id).toList();
         var query = Query.query(Criteria.where("_id").in(ids));
         query.fields().include("_id");
         var audited = new HashSet<String>();
         mongo.find(query, Document.class, AuditEntryDocument.COLLECTION)
                 .forEach(entry -> audited.add(String.valueOf(entry.get("_id"))));
-        for (AlertChanged transition : kept) {
-            if (!audited.contains(transition.eventId().toString())) {
+        for (AuditEntryDocument entry : kept) {
+            if (!audited.contains(entry.id())) {
                 try {
-                    mongo.insert(AuditEntryDocument.from(transition));
+                    mongo.insert(entry);
                 } catch (DuplicateKeyException e) {
                     // Another reader audited it first.
                 }

@@ -7,6 +7,7 @@ import static org.toxwatch.alerting.alert.domain.Assessments.anAssessment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,7 @@ import org.toxwatch.alerting.alert.application.AuditTrail;
 import org.toxwatch.alerting.alert.application.RaiseAlerts;
 import org.toxwatch.alerting.alert.domain.AlertEpisode;
 import org.toxwatch.alerting.alert.domain.AlertPolicy;
+import org.toxwatch.alerting.alert.domain.SequencedTransition;
 import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertTransition;
 import org.toxwatch.model.Criterion;
@@ -52,6 +54,9 @@ class AuditedInBatchesIT {
     MongoTemplate mongoTemplate;
 
     private final Clock clock = Clock.systemUTC();
+    /** Every change of a batch made at one instant, as when the batch is applied within one millisecond. */
+    private static final Clock ONE_INSTANT = Clock.fixed(Instant.parse("2026-11-20T09:00:00Z"), ZoneOffset.UTC);
+
     private final String mrn1 = "MRN-" + UUID.randomUUID();
     private final String mrn2 = "MRN-" + UUID.randomUUID();
     private final List<AlertChanged> published = new ArrayList<>();
@@ -100,7 +105,7 @@ class AuditedInBatchesIT {
                 grade4, new AlertPolicy().decide(grade4).orElseThrow(), UUID.randomUUID(), Instant.now());
 
         // The process stops right after this write, before the audit write that would follow it.
-        alerts.save(raised.episode(), List.of(raised.event()));
+        alerts.save(raised.episode(), List.of(raised.transition()));
 
         assertThat(eventIds(audit.of(raised.episode().alertId()))).containsExactly(id(raised.event()));
         assertThat(eventIds(audit.of(raised.episode().alertId())))
@@ -231,7 +236,51 @@ class AuditedInBatchesIT {
                 .containsAll(changes);
     }
 
+    @Test
+    void aBatchAppliedWithinOneMillisecondIsAuditedInTheOrderItsAssessmentsCame() {
+        var audit = new MongoAuditTrail(mongoTemplate);
+
+        raiseAlerts(new MongoAlerts(mongoTemplate), audit, ONE_INSTANT).onAll(oneToxicityWorsening());
+
+        assertThat(audit.of(published.getFirst().alertId()))
+                .extracting(AlertChanged::transition)
+                .containsExactly(
+                        AlertTransition.RAISED,
+                        AlertTransition.UPDATED,
+                        AlertTransition.UPDATED,
+                        AlertTransition.ESCALATED_GRADE,
+                        AlertTransition.UPDATED,
+                        AlertTransition.UPDATED);
+        assertThat(eventIds(audit.of(published.getFirst().alertId()))).containsExactlyElementsOf(eventIds(published));
+    }
+
+    @Test
+    void aBatchAppliedWithinOneMillisecondWhoseAuditWriteFailedIsAuditedInOrderByTheNextRead() {
+        var audit = new MongoAuditTrail(mongoTemplate);
+
+        raiseAlerts(new MongoAlerts(mongoTemplate), new AuditWriteFails(audit), ONE_INSTANT)
+                .onAll(oneToxicityWorsening());
+
+        assertThat(storedAuditEntries()).isEmpty();
+        assertThat(eventIds(audit.of(published.getFirst().alertId())))
+                .as("audited from the stored episode, numbered as they were made")
+                .containsExactlyElementsOf(eventIds(published));
+    }
+
+    /** One patient's neutrophils: three grade-3 results, then three grade-4 ones. */
+    private List<ToxicityAssessed> oneToxicityWorsening() {
+        var course = new ArrayList<ToxicityAssessed>();
+        for (int grade : new int[] {3, 3, 3, 4, 4, 4}) {
+            course.add(anAssessment(mrn1, Criterion.NEUTROPHIL_COUNT_DECREASED, grade));
+        }
+        return course;
+    }
+
     private RaiseAlerts raiseAlerts(Alerts alerts, AuditTrail audit) {
+        return raiseAlerts(alerts, audit, clock);
+    }
+
+    private RaiseAlerts raiseAlerts(Alerts alerts, AuditTrail audit, Clock clock) {
         return new RaiseAlerts(new AlertPolicy(), alerts, published::add, audit, clock);
     }
 
@@ -271,13 +320,13 @@ class AuditedInBatchesIT {
         }
 
         @Override
-        public void record(AlertChanged transition) {
+        public void record(SequencedTransition transition) {
             singleWrites.incrementAndGet();
             trail.record(transition);
         }
 
         @Override
-        public void recordAll(List<AlertChanged> transitions) {
+        public void recordAll(List<SequencedTransition> transitions) {
             bulkWrites.incrementAndGet();
             trail.recordAll(transitions);
         }
@@ -292,12 +341,12 @@ class AuditedInBatchesIT {
     private record AuditWriteFails(AuditTrail trail) implements AuditTrail {
 
         @Override
-        public void record(AlertChanged transition) {
+        public void record(SequencedTransition transition) {
             throw new IllegalStateException("the store refused the audit entry");
         }
 
         @Override
-        public void recordAll(List<AlertChanged> transitions) {
+        public void recordAll(List<SequencedTransition> transitions) {
             throw new IllegalStateException("the store refused the audit entries");
         }
 
@@ -321,7 +370,7 @@ class AuditedInBatchesIT {
         }
 
         @Override
-        public AlertEpisode save(AlertEpisode episode, List<AlertChanged> unaudited) {
+        public AlertEpisode save(AlertEpisode episode, List<SequencedTransition> unaudited) {
             if (episode.patientId().equals(patientId)) {
                 throw new IllegalStateException("the store refused the episode");
             }
@@ -366,7 +415,7 @@ class AuditedInBatchesIT {
         }
 
         @Override
-        public AlertEpisode save(AlertEpisode episode, List<AlertChanged> unaudited) {
+        public AlertEpisode save(AlertEpisode episode, List<SequencedTransition> unaudited) {
             runOnce();
             return store.save(episode, unaudited);
         }

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.toxwatch.alerting.alert.domain.Assessments.anAssessment;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.toxwatch.alerting.alert.application.AlertFilter;
@@ -36,6 +41,8 @@ class MongoAlertsIT {
     @Autowired
     MongoTemplate mongoTemplate;
 
+    private static final Instant NINE = Instant.parse("2026-11-20T09:00:00Z");
+    private static final Instant TEN = Instant.parse("2026-11-20T10:00:00Z");
     private static final AlertDecision HIGH =
             new AlertDecision(AlertPriority.HIGH, "grade 4 -> high", AlertPolicy.VERSION);
     private static final AlertDecision MEDIUM =
@@ -133,7 +140,7 @@ class MongoAlertsIT {
     }
 
     @Test
-    void theAuditTrailKeepsEachTransitionOnceInTimeOrder() {
+    void theAuditTrailKeepsEachTransitionOnceInTheOrderTheyWereMade() {
         var audit = new MongoAuditTrail(mongoTemplate);
         String patient = "MRN-" + UUID.randomUUID();
         var raised = AlertEpisode.raise(
@@ -145,11 +152,100 @@ class MongoAlertsIT {
                         raised.episode().acknowledge("dr.grey", "on my way", Instant.parse("2026-11-20T09:04:00Z")))
                 .change();
 
-        audit.record(acknowledged.event());
-        audit.record(raised.event());
-        audit.record(raised.event());
+        audit.record(acknowledged.transition());
+        audit.record(raised.transition());
+        audit.record(raised.transition());
 
         assertThat(audit.of(raised.episode().alertId())).containsExactly(raised.event(), acknowledged.event());
+    }
+
+    @Test
+    void transitionsMadeAtOneInstantComeBackInTheOrderTheyWereMadeWhateverOrderTheyWereWrittenIn() {
+        var audit = new MongoAuditTrail(mongoTemplate);
+        String patient = "MRN-" + UUID.randomUUID();
+        var raised = AlertEpisode.raise(
+                anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 3), MEDIUM, UUID.randomUUID(), NINE);
+        var updated = raised.episode()
+                .apply(anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 3), Optional.of(MEDIUM), NINE);
+        var escalated = updated.episode()
+                .apply(anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4), Optional.of(HIGH), NINE);
+        var updatedAgain = escalated
+                .episode()
+                .apply(anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4), Optional.of(HIGH), NINE);
+        var acknowledged = changed(updatedAgain.episode().acknowledge("dr.grey", null, NINE));
+        var made = List.of(raised, updated, escalated, updatedAgain, acknowledged);
+
+        audit.recordAll(
+                made.reversed().stream().map(AlertEpisode.Change::transition).toList());
+
+        assertThat(audit.of(raised.episode().alertId()))
+                .containsExactlyElementsOf(
+                        made.stream().map(AlertEpisode.Change::event).toList());
+    }
+
+    @Test
+    void entriesWrittenBeforeTransitionsWereNumberedComeFirstByTheirInstantThenTheNumberedOnesByNumber() {
+        var alerts = new MongoAlerts(mongoTemplate);
+        var audit = new MongoAuditTrail(mongoTemplate);
+        var raised = AlertEpisode.raise(
+                anAssessment("MRN-" + UUID.randomUUID(), Criterion.NEUTROPHIL_COUNT_DECREASED, 4),
+                HIGH,
+                UUID.randomUUID(),
+                NINE);
+        var acknowledged = changed(raised.episode().acknowledge("dr.grey", null, NINE.plusSeconds(240)));
+        var alertId = raised.episode().alertId();
+        // As the earlier version stored them: neither the entries nor the episode carry numbers.
+        mongoTemplate.insert(AuditEntryDocument.from((Integer) null, acknowledged.event()));
+        mongoTemplate.insert(AuditEntryDocument.from((Integer) null, raised.event()));
+        alerts.save(acknowledged.episode());
+        mongoTemplate.updateFirst(
+                Query.query(Criteria.where("_id").is(alertId.toString())),
+                new Update().unset("transitions"),
+                AlertDocument.class);
+        var stored = alerts.find(alertId).orElseThrow();
+        var assigned = changed(stored.assign("dr.grey", "dr.house", TEN));
+        var resolved = changed(assigned.episode().resolve("dr.house", "recovered", TEN));
+
+        audit.recordAll(List.of(resolved.transition(), assigned.transition()));
+
+        assertThat(assigned.transition().sequence())
+                .as("an episode stored before transitions were numbered numbers its next one 1")
+                .isEqualTo(1);
+        assertThat(audit.of(alertId))
+                .containsExactly(raised.event(), acknowledged.event(), assigned.event(), resolved.event());
+    }
+
+    @Test
+    void twoWritersNumberingTheSameTransitionAreSerialisedByTheCompareAndSetAndTheLaterNumbersOnFromTheStore() {
+        var alerts = new MongoAlerts(mongoTemplate);
+        var raised = AlertEpisode.raise(
+                anAssessment("MRN-" + UUID.randomUUID(), Criterion.NEUTROPHIL_COUNT_DECREASED, 4),
+                HIGH,
+                UUID.randomUUID(),
+                NINE);
+        alerts.save(raised.episode(), List.of(raised.transition()));
+        var read = alerts.find(raised.episode().alertId()).orElseThrow();
+        var acknowledged = changed(read.acknowledge("dr.grey", null, TEN));
+        var assigned = changed(read.assign("dr.grey", "dr.house", TEN));
+        assertThat(List.of(acknowledged, assigned))
+                .as("both made from the same read")
+                .allSatisfy(change -> assertThat(change.transition().sequence()).isEqualTo(2));
+
+        alerts.save(acknowledged.episode(), List.of(acknowledged.transition()));
+
+        assertThatThrownBy(() -> alerts.save(assigned.episode(), List.of(assigned.transition())))
+                .isInstanceOf(Alerts.ConcurrentAlertUpdate.class);
+        var reread = alerts.find(raised.episode().alertId()).orElseThrow();
+        assertThat(reread.transitions()).isEqualTo(2);
+        assertThat(changed(reread.assign("dr.grey", "dr.house", TEN))
+                        .transition()
+                        .sequence())
+                .isEqualTo(3);
+    }
+
+    private static AlertEpisode.Change changed(AlertEpisode.Decision decision) {
+        assertThat(decision).isInstanceOf(AlertEpisode.Decision.Changed.class);
+        return ((AlertEpisode.Decision.Changed) decision).change();
     }
 
     @Test
