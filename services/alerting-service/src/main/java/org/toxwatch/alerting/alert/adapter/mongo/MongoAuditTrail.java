@@ -2,11 +2,13 @@ package org.toxwatch.alerting.alert.adapter.mongo;
 
 import java.util.List;
 import java.util.UUID;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.toxwatch.alerting.alert.application.AuditTrail;
@@ -35,8 +37,20 @@ public final class MongoAuditTrail implements AuditTrail {
                 .on(SEQUENCE, Sort.Direction.ASC)
                 .on(OCCURRED_AT, Sort.Direction.ASC)
                 .named("alert_sequence"));
+        dropIndexByTime(indexes);
+    }
+
+    /** Another instance starting beside this one may drop it first, which is as good. */
+    private static void dropIndexByTime(IndexOperations indexes) {
         if (indexes.getIndexInfo().stream().anyMatch(index -> index.getName().equals(INDEX_BY_TIME))) {
-            indexes.dropIndex(INDEX_BY_TIME);
+            try {
+                indexes.dropIndex(INDEX_BY_TIME);
+            } catch (DataAccessException e) {
+                if (indexes.getIndexInfo().stream()
+                        .anyMatch(index -> index.getName().equals(INDEX_BY_TIME))) {
+                    throw e;
+                }
+            }
         }
     }
 
