@@ -65,9 +65,13 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** The java command and settings each service runs with here; the benchmark gives its references the same. */
+    /**
+     * The java command and settings each service runs with here; the benchmark gives its references the same. A
+     * SerialGC heap grows to its maximum under load and stays there, so the maximum is the service's memory: 256 MB
+     * is over twice the largest live set measured with 10,000 patients (alerting's, docs/performance.md).
+     */
     public static List<String> localRunJvm() {
-        return List.of(javaExecutable(), "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+        return List.of(javaExecutable(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
     }
 
     public ServiceKind kind() {
