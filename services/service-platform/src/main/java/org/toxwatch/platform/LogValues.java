@@ -22,5 +22,21 @@ public final class LogValues {
         return escaped.toString();
     }
 
+    /**
+     * The exception's classes from the outermost to the root cause, without their messages: a parser's message can
+     * quote the token it choked on and a store's the duplicate key, both of which can hold a patient id.
+     */
+    public static String exceptionClasses(Throwable exception) {
+        var chain = new StringBuilder();
+        int depth = 0;
+        for (Throwable cause = exception; cause != null && depth < 8; cause = cause.getCause(), depth++) {
+            if (!chain.isEmpty()) {
+                chain.append(" <- ");
+            }
+            chain.append(cause.getClass().getName());
+        }
+        return chain.toString();
+    }
+
     private LogValues() {}
 }

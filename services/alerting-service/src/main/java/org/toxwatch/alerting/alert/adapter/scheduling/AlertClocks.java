@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.toxwatch.platform.LogValues;
 
 /**
  * The alert clocks, escalation of unacknowledged alerts and resolution of recovered ones, as operators must see
@@ -79,7 +80,7 @@ public final class AlertClocks {
                     "The {} clock's pass failed ({} in a row); it runs again at its next tick: {}",
                     sweep.tag(),
                     after.failedInARow(),
-                    classes(e));
+                    LogValues.exceptionClasses(e));
             return Optional.empty();
         }
         runs.get(sweep).set(new Runs(time.instant(), 0));
@@ -88,18 +89,5 @@ public final class AlertClocks {
 
     public Runs runs(Sweep sweep) {
         return runs.get(sweep).get();
-    }
-
-    /** The exception classes from outermost to root cause, without their messages. */
-    private static String classes(Throwable exception) {
-        var chain = new StringBuilder();
-        int depth = 0;
-        for (Throwable cause = exception; cause != null && depth < 8; cause = cause.getCause(), depth++) {
-            if (!chain.isEmpty()) {
-                chain.append(" <- ");
-            }
-            chain.append(cause.getClass().getName());
-        }
-        return chain.toString();
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.toxwatch.model.Topics;
+import org.toxwatch.platform.LogValues;
 
 /**
  * What every alerting listener does with a record it cannot handle: a transient failure (Kafka or MongoDB
@@ -63,7 +64,11 @@ public final class DeadLetters implements RetryListener {
 
     @Override
     public void failedDelivery(ConsumerRecord<?, ?> record, Exception exception, int deliveryAttempt) {
-        log.warn("Attempt {} at {} failed: {}", deliveryAttempt, KafkaUtils.format(record), classes(exception));
+        log.warn(
+                "Attempt {} at {} failed: {}",
+                deliveryAttempt,
+                KafkaUtils.format(record),
+                LogValues.exceptionClasses(exception));
     }
 
     @Override
@@ -77,7 +82,7 @@ public final class DeadLetters implements RetryListener {
                 KafkaUtils.format(record),
                 Topics.deadLetterTopicOf(record.topic()),
                 reason,
-                classes(exception));
+                LogValues.exceptionClasses(exception));
     }
 
     @Override
@@ -85,8 +90,8 @@ public final class DeadLetters implements RetryListener {
         log.error(
                 "Could not dead-letter {} ({}); it is tried again: {}",
                 KafkaUtils.format(record),
-                classes(original),
-                classes(failure));
+                LogValues.exceptionClasses(original),
+                LogValues.exceptionClasses(failure));
     }
 
     static String reasonOf(Throwable exception) {
@@ -96,19 +101,6 @@ public final class DeadLetters implements RetryListener {
             }
         }
         return FAILED;
-    }
-
-    /** The exception classes from outermost to root cause, without their messages. */
-    static String classes(Throwable exception) {
-        var chain = new StringBuilder();
-        int depth = 0;
-        for (Throwable cause = exception; cause != null && depth < 8; cause = cause.getCause(), depth++) {
-            if (!chain.isEmpty()) {
-                chain.append(" <- ");
-            }
-            chain.append(cause.getClass().getName());
-        }
-        return chain.toString();
     }
 
     private static void headers(
