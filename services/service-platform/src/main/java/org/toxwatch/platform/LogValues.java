@@ -38,5 +38,15 @@ public final class LogValues {
         return chain.toString();
     }
 
+    /**
+     * An unexpected failure for a log line: its {@linkplain #exceptionClasses classes} and the code it was thrown
+     * from, which is what a developer needs to find a bug, without a stack trace, whose messages may quote the
+     * input that made it fail.
+     */
+    public static String failure(Throwable exception) {
+        StackTraceElement[] frames = exception.getStackTrace();
+        return exceptionClasses(exception) + " at " + (frames.length == 0 ? "?" : frames[0]);
+    }
+
     private LogValues() {}
 }

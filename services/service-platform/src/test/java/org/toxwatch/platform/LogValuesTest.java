@@ -29,4 +29,13 @@ class LogValuesTest {
 
         assertThat(LogValues.exceptionClasses(chain).split(" <- ")).hasSize(8);
     }
+
+    @Test
+    void aFailureIsNamedWithTheCodeItWasThrownFromAndWithoutItsMessage() {
+        var failure = new IllegalArgumentException("bad value for MRN-12345");
+
+        assertThat(LogValues.failure(failure))
+                .startsWith("java.lang.IllegalArgumentException at org.toxwatch.platform.LogValuesTest.")
+                .doesNotContain("MRN");
+    }
 }

@@ -28,6 +28,7 @@ import org.toxwatch.ingest.application.RecordClinicalEvents.Derived;
 import org.toxwatch.ingest.application.RecordClinicalEvents.Outcome;
 import org.toxwatch.ingest.application.Submission;
 import org.toxwatch.ingest.domain.Violation;
+import org.toxwatch.platform.LogValues;
 
 /**
  * Receives FHIR resources and Bundles and answers as a FHIR server does, with nothing acknowledged before Kafka
@@ -111,7 +112,8 @@ final class FhirIngest {
         } catch (EventsNotStored e) {
             throw e;
         } catch (RuntimeException e) {
-            log.error("FHIR submission could not be processed: {}", e.getClass().getName(), e);
+            // No stack trace: exception messages may quote the resource.
+            log.error("FHIR submission could not be processed: {}", LogValues.failure(e));
             return unreadable(
                     sender,
                     body,

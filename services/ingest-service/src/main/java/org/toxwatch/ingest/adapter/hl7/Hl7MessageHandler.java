@@ -22,6 +22,7 @@ import org.toxwatch.ingest.application.RecordClinicalEvents.Outcome;
 import org.toxwatch.ingest.application.Submission;
 import org.toxwatch.ingest.domain.Violation;
 import org.toxwatch.model.EncounterEvent;
+import org.toxwatch.platform.LogValues;
 
 /**
  * One HL7 v2 message in, its acknowledgement out. HAPI parses; the shared use case validates, publishes and
@@ -184,10 +185,7 @@ public final class Hl7MessageHandler {
             } catch (RuntimeException e) {
                 // A fault with this very message: a resend would fail the same way, so AE, and kept for replay.
                 // No stack trace: exception messages may quote the message's content.
-                log.error(
-                        "HL7 message could not be processed: {} at {}",
-                        e.getClass().getName(),
-                        e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0]);
+                log.error("HL7 message could not be processed: {}", LogValues.failure(e));
                 return reject(
                         raw,
                         header,

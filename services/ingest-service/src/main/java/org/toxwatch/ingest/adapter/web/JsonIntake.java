@@ -24,6 +24,7 @@ import org.toxwatch.ingest.domain.DosePlanSubmission;
 import org.toxwatch.ingest.domain.NeuroAssessmentSubmission;
 import org.toxwatch.ingest.domain.PatientSubmission;
 import org.toxwatch.ingest.domain.Violation;
+import org.toxwatch.platform.LogValues;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
@@ -297,7 +298,8 @@ final class JsonIntake implements ReplayRejectedMessage.ProtocolReplay {
         } catch (EventsNotStored e) {
             throw e;
         } catch (RuntimeException e) {
-            log.error("JSON submission could not be processed: {}", e.getClass().getName(), e);
+            // No stack trace: exception messages may quote the body.
+            log.error("JSON submission could not be processed: {}", LogValues.failure(e));
             throw new BodyFault(e);
         }
     }
