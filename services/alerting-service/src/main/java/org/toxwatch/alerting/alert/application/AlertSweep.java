@@ -8,18 +8,13 @@ import org.toxwatch.model.AlertChanged;
 import org.toxwatch.model.AlertStatus;
 
 /**
- * A periodic pass over every alert in some statuses (the escalation and recovery clocks), page by page so no alert
- * is left out however many there are. One alert that cannot be changed now (changed concurrently, store away) never
- * holds up the others; it is tried again on the next pass.
+ * A periodic pass over every alert in some statuses (the escalation and recovery clocks), however many there are.
+ * One alert that cannot be changed now (changed concurrently, store away) never holds up the others; it is tried
+ * again on the next pass.
  */
 final class AlertSweep {
 
     private static final System.Logger log = System.getLogger(AlertSweep.class.getName());
-
-    static final int PAGE = 1_000;
-
-    /** A guard against a store that never returns a short page: a million alerts in one status is no ward. */
-    private static final int MOST_PAGES = 1_000;
 
     private final Alerts alerts;
     private final ChangeRecorder changes;
@@ -33,30 +28,22 @@ final class AlertSweep {
     }
 
     List<AlertChanged> over(List<AlertStatus> statuses, Function<AlertEpisode, AlertEpisode.Decision> decide) {
-        var due = new ArrayList<AlertEpisode>();
-        for (AlertStatus status : statuses) {
-            for (int page = 0; page < MOST_PAGES; page++) {
-                var batch = alerts.list(new AlertFilter(status, null, null, null, page, PAGE));
-                due.addAll(batch);
-                if (batch.size() < PAGE) {
-                    break;
-                }
-            }
-        }
         var made = new ArrayList<AlertChanged>();
-        for (AlertEpisode episode : due) {
-            try {
-                if (decide.apply(episode) instanceof AlertEpisode.Decision.Changed changed) {
-                    made.add(changes.record(changed.change()));
+        for (AlertStatus status : statuses) {
+            alerts.eachIn(status, episode -> {
+                try {
+                    if (decide.apply(episode) instanceof AlertEpisode.Decision.Changed changed) {
+                        made.add(changes.record(changed.change()));
+                    }
+                } catch (RuntimeException e) {
+                    log.log(
+                            System.Logger.Level.WARNING,
+                            "Could not {0} alert {1} ({2}); tried again on the next run",
+                            action,
+                            episode.alertId(),
+                            e.getClass().getSimpleName());
                 }
-            } catch (RuntimeException e) {
-                log.log(
-                        System.Logger.Level.WARNING,
-                        "Could not {0} alert {1} ({2}); tried again on the next run",
-                        action,
-                        episode.alertId(),
-                        e.getClass().getSimpleName());
-            }
+            });
         }
         return made;
     }

@@ -1,5 +1,6 @@
 package org.toxwatch.alerting.alert.application;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.alerting.alert.domain.AlertEpisode;
 import org.toxwatch.alerting.alert.domain.SequencedTransition;
@@ -84,9 +86,32 @@ public interface Alerts {
     /** How many of a patient's resolved episodes {@link #findHandling} looks through. */
     int HANDLING_LOOKUP = 500;
 
-    /** Episodes ordered by priority (high first), then newest first. */
     /** The alerts the filter admits, highest priority first, then the most recently changed. */
     List<AlertEpisode> list(AlertFilter filter);
+
+    /**
+     * Hands every episode in this status to {@code action}, in no particular order, however many there are: what the
+     * escalation and recovery clocks go through. An episode the action changes may be handed over again, as read
+     * before the change. This default reads them all page by page in queue order first, since a change can move an
+     * episode across pages; a store that can go through them in one read, a batch at a time, should.
+     */
+    default void eachIn(AlertStatus status, Consumer<AlertEpisode> action) {
+        var all = new ArrayList<AlertEpisode>();
+        for (int page = 0; page < EACH_IN_MOST_PAGES; page++) {
+            var batch = list(new AlertFilter(status, null, null, null, page, EACH_IN_PAGE));
+            all.addAll(batch);
+            if (batch.size() < EACH_IN_PAGE) {
+                break;
+            }
+        }
+        all.forEach(action);
+    }
+
+    /** The page size of {@link #eachIn}'s default. */
+    int EACH_IN_PAGE = 1_000;
+
+    /** A guard against a store that never returns a short page: a million alerts in one status is no ward. */
+    int EACH_IN_MOST_PAGES = 1_000;
 
     default List<AlertEpisode> list(@Nullable AlertStatus status, @Nullable String patientId, int limit) {
         return list(AlertFilter.of(status, patientId, limit));

@@ -69,7 +69,7 @@ class EscalateAlertsTest {
 
     @Test
     void moreUnacknowledgedAlertsThanOnePageHoldAreEveryOneEscalated() {
-        int alertCount = AlertSweep.PAGE + 1;
+        int alertCount = Alerts.EACH_IN_PAGE + 1;
         for (int i = 0; i < alertCount; i++) {
             raiseAlerts.on(anAssessment("MRN-" + i, Criterion.NEUTROPHIL_COUNT_DECREASED, 4));
         }

@@ -1,6 +1,7 @@
 package org.toxwatch.alerting.alert.adapter.mongo;
 
 import com.mongodb.MongoBulkWriteException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,7 @@ public final class MongoAlerts implements Alerts {
 
     private static final Logger log = LoggerFactory.getLogger(MongoAlerts.class);
     private static final String OPEN_KEY = "openKey";
+    private static final int SWEEP_BATCH = 100;
 
     private final MongoTemplate mongo;
 
@@ -187,6 +190,31 @@ public final class MongoAlerts implements Alerts {
         return UnauditedChanges.audit(mongo, mongo.find(query, AlertDocument.class)).stream()
                 .map(AlertDocument::toDomain)
                 .toList();
+    }
+
+    /**
+     * One query, unordered and unpaged, read a batch at a time: on the embedded store every query scans the
+     * collection under its lock, so a page at a time would scan and sort it once per thousand alerts while
+     * assessments wait to be written; and holding every episode at once can outgrow the heap.
+     */
+    @Override
+    public void eachIn(AlertStatus status, Consumer<AlertEpisode> action) {
+        var query = Query.query(Criteria.where("status").is(status)).cursorBatchSize(SWEEP_BATCH);
+        var batch = new ArrayList<AlertDocument>(SWEEP_BATCH);
+        try (var documents = mongo.stream(query, AlertDocument.class)) {
+            documents.forEach(document -> {
+                batch.add(document);
+                if (batch.size() == SWEEP_BATCH) {
+                    handOver(batch, action);
+                }
+            });
+        }
+        handOver(batch, action);
+    }
+
+    private void handOver(List<AlertDocument> batch, Consumer<AlertEpisode> action) {
+        UnauditedChanges.audit(mongo, batch).forEach(document -> action.accept(document.toDomain()));
+        batch.clear();
     }
 
     /** A document read, its unaudited transitions audited first. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.toxwatch.alerting.alert.domain.Assessments.anAssessment;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -293,6 +294,41 @@ class MongoAlertsIT {
                 .as("page 1 of size 1: the second in queue order")
                 .extracting(AlertEpisode::priority)
                 .containsExactly(AlertPriority.MEDIUM);
+    }
+
+    @Test
+    void everyEpisodeInAStatusIsReadOnceHoweverManyPagesTheQueueWouldTake() {
+        var alerts = new MongoAlerts(mongoTemplate);
+        String ward = "MRN-" + UUID.randomUUID() + "-";
+        var savings = new ArrayList<Alerts.Saving>();
+        for (int i = 0; i <= Alerts.EACH_IN_PAGE; i++) {
+            var raised = AlertEpisode.raise(
+                    anAssessment(ward + i, Criterion.NEUTROPHIL_COUNT_DECREASED, 4), HIGH, UUID.randomUUID(), NINE);
+            savings.add(new Alerts.Saving(raised.episode(), List.of()));
+        }
+        var stored = alerts.saveAll(savings);
+        assertThat(stored.failure()).isNull();
+        var first = stored.episodes().get(savings.getFirst().episode().alertId());
+        var acknowledged = first.acknowledge("dr.grey", null, TEN);
+        alerts.save(((AlertEpisode.Decision.Changed) acknowledged).change().episode());
+
+        assertThat(everyIn(alerts, AlertStatus.OPEN))
+                .filteredOn(episode -> episode.patientId().startsWith(ward))
+                .extracting(AlertEpisode::alertId)
+                .containsExactlyInAnyOrderElementsOf(savings.stream()
+                        .skip(1)
+                        .map(saving -> saving.episode().alertId())
+                        .toList());
+        assertThat(everyIn(alerts, AlertStatus.ACKNOWLEDGED))
+                .filteredOn(episode -> episode.patientId().startsWith(ward))
+                .extracting(AlertEpisode::alertId)
+                .containsExactly(first.alertId());
+    }
+
+    private static List<AlertEpisode> everyIn(Alerts alerts, AlertStatus status) {
+        var handed = new ArrayList<AlertEpisode>();
+        alerts.eachIn(status, handed::add);
+        return handed;
     }
 
     /** A medium ALT alert at 10:00 and a high neutropenia alert at 09:00 for a new patient; returns the patient. */
