@@ -30,9 +30,11 @@ final class BsonDocumentType extends BasicDataType<Object> {
 
     @Override
     public void write(WriteBuffer buffer, Object value) {
-        if (value instanceof Document document && BsonExactness.isExact(document)) {
+        if (value instanceof Document document && BsonExactness.hasExactStructure(document)) {
             ByteBuf bson = encoded(document);
-            if (bson.readableBytes() <= BsonConstants.MAX_BSON_OBJECT_SIZE) {
+            if (bson.readableBytes() <= BsonConstants.MAX_BSON_OBJECT_SIZE
+                    && (bson.indexOf(bson.readerIndex(), bson.writerIndex(), (byte) '?') < 0
+                            || BsonExactness.hasWellFormedTexts(document))) {
                 buffer.put(BSON_TAG).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
                 return;
             }

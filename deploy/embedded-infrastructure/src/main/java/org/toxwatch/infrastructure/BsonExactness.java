@@ -19,8 +19,12 @@ import java.util.UUID;
  * Whether mongo-java-server's BSON encoder and decoder carry a document back as the very same values of the
  * very same classes. They do for what its decoder produces (what came over the wire), but not for everything
  * the server may hold: another map or collection comes back as a {@link Document} or an {@link ArrayList}, an
- * {@link Instant} loses what is finer than a millisecond, a string with a lone surrogate or a name with a NUL
+ * {@link Instant} loses what is finer than a millisecond, a name with a NUL or a string with a lone surrogate
  * changes, a {@code byte[]} is not encoded at all. Such a document keeps Java serialization.
+ *
+ * <p>Checking every character of every text costs more than encoding it, so texts are checked in a second
+ * pass, {@link #hasWellFormedTexts}, and only when the encoding holds the '?' that UTF-8 writes for a lone
+ * surrogate.
  */
 final class BsonExactness {
 
@@ -28,29 +32,51 @@ final class BsonExactness {
 
     private BsonExactness() {}
 
-    static boolean isExact(Document document) {
+    /** Every value of a class the decoder produces, every name a C string; texts are not checked here. */
+    static boolean hasExactStructure(Document document) {
         for (Map.Entry<String, Object> field : document.entrySet()) {
-            if (!isCString(field.getKey()) || !isExact(field.getValue())) {
+            if (!isCString(field.getKey()) || !hasExactStructure(field.getValue())) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean isExact(Object value) {
+    /** No text value, at any depth, holds a lone surrogate. */
+    static boolean hasWellFormedTexts(Object value) {
+        if (value instanceof String text) {
+            return isWellFormed(text);
+        }
+        if (value instanceof BsonJavaScript script) {
+            return isWellFormed(script.getCode());
+        }
+        if (value instanceof Map<?, ?> map) {
+            return hasWellFormedTexts(map.values());
+        }
+        if (value instanceof Iterable<?> list) {
+            for (Object element : list) {
+                if (!hasWellFormedTexts(element)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasExactStructure(Object value) {
         if (value == null) {
             return true;
         }
         Class<?> type = value.getClass();
         if (type == String.class) {
-            return isWellFormed((String) value);
+            return true;
         }
         if (type == Document.class) {
-            return isExact((Document) value);
+            return hasExactStructure((Document) value);
         }
         if (type == ArrayList.class) {
             for (Object element : (ArrayList<?>) value) {
-                if (!isExact(element)) {
+                if (!hasExactStructure(element)) {
                     return false;
                 }
             }
@@ -63,10 +89,8 @@ final class BsonExactness {
             var regex = (BsonRegularExpression) value;
             return isCString(regex.getPattern()) && isCString(regex.getOptions());
         }
-        if (type == BsonJavaScript.class) {
-            return isWellFormed(((BsonJavaScript) value).getCode());
-        }
         return type == Integer.class
+                || type == BsonJavaScript.class
                 || type == Long.class
                 || type == Double.class
                 || type == Boolean.class

@@ -59,7 +59,8 @@ class BsonDocumentTypeTest {
                 new Document("_id", "g").append("na\0me", 1),
                 new Document("_id", "h").append("size", (short) 3),
                 new Document("_id", "i").append("list", new ArrayList<>(List.of(new LinkedHashMap<>()))),
-                new Document("_id", "j").append("regex", new BsonRegularExpression("a\0b", "i")));
+                new Document("_id", "j").append("regex", new BsonRegularExpression("a\0b", "i")),
+                new Document("_id", "k").append("why", "why?").append("list", new ArrayList<>(List.of("x\uDC00"))));
 
         for (Document original : inexact) {
             byte[] written = write(bson, original);
@@ -67,6 +68,18 @@ class BsonDocumentTypeTest {
             assertThat(written).as("%s", original.get("_id")).isEqualTo(write(stock, original));
             assertSameValues(read(bson, written), original, String.valueOf(original.get("_id")));
         }
+    }
+
+    @Test
+    void aTextWithAQuestionMarkAndWellFormedSurrogatePairsIsStillWrittenAsBson() {
+        var original = new Document("_id", "q?")
+                .append("text", "Is it 😀? Ünïcödé?")
+                .append("list", new ArrayList<>(List.of("?", new Document("q", "??"))));
+
+        byte[] written = write(bson, original);
+
+        assertThat(written[0]).isEqualTo(BsonDocumentType.BSON_TAG);
+        assertSameValues(read(bson, written), original, "document q?");
     }
 
     @Test
