@@ -1,6 +1,7 @@
 package org.toxwatch.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -26,12 +27,14 @@ import org.bson.types.Decimal128;
 import org.bson.types.MaxKey;
 import org.bson.types.MinKey;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The store keeps its documents as BSON, and a store file whose documents the stock backend wrote (Java
- * serialization) keeps working: every document is read, updated and read again across restarts.
+ * serialization) keeps working: every document is read, updated and read again across restarts. The way back
+ * is closed: the stock backend cannot open a file holding a BSON document.
  */
 class BsonDocumentBackendIT {
 
@@ -73,6 +76,16 @@ class BsonDocumentBackendIT {
         withCollection(
                 new BsonDocumentBackend(file.toString()),
                 archive -> assertEveryDocumentIsAsWritten(archive, DOCUMENTS + 100, DOCUMENTS));
+    }
+
+    @Test
+    void aFileWrittenWithBsonDocumentsIsNotOpenedByTheStockBackend() {
+        Path file = data.resolve("ours-first.mv");
+        withCollection(new BsonDocumentBackend(file.toString()), archive -> archive.insertOne(document(1)));
+
+        assertThatThrownBy(() -> new H2Backend(file.toString()))
+                .isInstanceOf(MVStoreException.class)
+                .hasMessageContaining("Unknown tag " + BsonDocumentType.BSON_TAG);
     }
 
     private static void assertEveryDocumentIsAsWritten(MongoCollection<Document> archive, int count, int updatedBelow) {
