@@ -1,7 +1,6 @@
 package org.toxwatch.alerting.alert.adapter.mongo;
 
 import com.mongodb.MongoBulkWriteException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -193,28 +192,28 @@ public final class MongoAlerts implements Alerts {
     }
 
     /**
-     * One query, unordered and unpaged, read a batch at a time: on the embedded store every query scans the
-     * collection under its lock, so a page at a time would scan and sort it once per thousand alerts while
-     * assessments wait to be written; and holding every episode at once can outgrow the heap.
+     * The ids in one unordered query, then the episodes by id, a batch at a time. On the embedded store every query
+     * scans the collection under its lock, and a query's whole result waits in its cursor until it is read to the
+     * end: a page at a time in queue order scanned and sorted the collection once per thousand alerts, and one
+     * query for the episodes themselves held all of them in the store for as long as the pass took. An episode
+     * that left the status meanwhile is not handed over.
      */
     @Override
     public void eachIn(AlertStatus status, Consumer<AlertEpisode> action) {
-        var query = Query.query(Criteria.where("status").is(status)).cursorBatchSize(SWEEP_BATCH);
-        var batch = new ArrayList<AlertDocument>(SWEEP_BATCH);
-        try (var documents = mongo.stream(query, AlertDocument.class)) {
-            documents.forEach(document -> {
-                batch.add(document);
-                if (batch.size() == SWEEP_BATCH) {
-                    handOver(batch, action);
-                }
-            });
+        var inStatus = Query.query(Criteria.where("status").is(status));
+        inStatus.fields().include("_id");
+        List<String> ids =
+                mongo.find(inStatus, org.bson.Document.class, mongo.getCollectionName(AlertDocument.class)).stream()
+                        .map(document -> document.getString("_id"))
+                        .toList();
+        for (int from = 0; from < ids.size(); from += SWEEP_BATCH) {
+            // By id alone: with another condition beside it the embedded store no longer looks the ids up by index.
+            var batch =
+                    Query.query(Criteria.where("_id").in(ids.subList(from, Math.min(from + SWEEP_BATCH, ids.size()))));
+            UnauditedChanges.audit(mongo, mongo.find(batch, AlertDocument.class)).stream()
+                    .filter(document -> document.status() == status)
+                    .forEach(document -> action.accept(document.toDomain()));
         }
-        handOver(batch, action);
-    }
-
-    private void handOver(List<AlertDocument> batch, Consumer<AlertEpisode> action) {
-        UnauditedChanges.audit(mongo, batch).forEach(document -> action.accept(document.toDomain()));
-        batch.clear();
     }
 
     /** A document read, its unaudited transitions audited first. */
