@@ -3,23 +3,14 @@ package org.toxwatch.ingest.adapter.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.toxwatch.ingest.adapter.metrics.MicrometerIngestMonitor;
-import org.toxwatch.ingest.application.InMemoryInboundArchive;
-import org.toxwatch.ingest.application.RecordClinicalEvents;
+import org.toxwatch.ingest.application.FailingFirstPublication;
 import org.toxwatch.ingest.application.RecordClinicalEvents.Outcome;
-import org.toxwatch.ingest.domain.LocalCodes;
-import org.toxwatch.ingest.domain.ObservationValidator;
-import org.toxwatch.ingest.domain.TherapyEvents;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,30 +22,18 @@ class JsonFaultLogTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
 
-    private final AtomicInteger publications = new AtomicInteger();
-
     @Test
     void anUnforeseenFaultIsLoggedByItsClassesAndPlaceWithoutTheContentItsMessageQuotes(CapturedOutput output) {
+        var publisher = new FailingFirstPublication("cannot record MRN-0004, Mia Example, born 2020-03-14");
         var intake = new JsonIntake(
-                new RecordClinicalEvents(
-                        new ObservationValidator(Duration.ofMinutes(5)),
-                        new TherapyEvents(Duration.ofMinutes(5)),
-                        new LocalCodes(Map.of()),
-                        events -> {
-                            // The patient fails; the reject recorded after it is published.
-                            if (publications.getAndIncrement() == 0) {
-                                throw new IllegalStateException("cannot record MRN-0004, Mia Example, born 2020-03-14");
-                            }
-                        },
-                        new InMemoryInboundArchive(),
-                        Clock.fixed(NOW, ZoneOffset.UTC)),
+                publisher.recordingAt(NOW),
                 new MicrometerIngestMonitor(new SimpleMeterRegistry()),
                 JsonMapper.builder().build());
 
         var outcome = intake.patients(JsonPatientsTest.TRANSFERRED, "ward-app");
 
         assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
-        assertThat(publications).hasValue(2);
+        assertThat(publisher.publications()).isEqualTo(2);
         assertThat(output.getAll())
                 .contains("JSON submission could not be processed: java.lang.IllegalStateException at ")
                 .doesNotContain("MRN-0004")
