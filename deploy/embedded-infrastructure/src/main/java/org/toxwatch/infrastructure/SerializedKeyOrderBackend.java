@@ -1,8 +1,6 @@
 package org.toxwatch.infrastructure;
 
-import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
-import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -18,7 +16,7 @@ import org.h2.mvstore.MVStore;
  * stock database opens an index's map by name; opening it first with the faster key type makes the stock code
  * find it open and use it, so nothing else of the backend changes.
  */
-class SerializedKeyOrderBackend extends H2Backend {
+final class SerializedKeyOrderBackend extends H2Backend {
 
     SerializedKeyOrderBackend(String fileName) {
         super(fileName);
@@ -28,9 +26,6 @@ class SerializedKeyOrderBackend extends H2Backend {
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         return new Database(databaseName, getMvStore(), getCursorRegistry());
     }
-
-    /** Called before the stock code opens a collection's map of documents, by its stock name. */
-    void beforeDocumentsOpen(MVStore store, String documentsMapName) {}
 
     /**
      * Inner, not nested: the stock constructor opens the indexes already stored, before a field of this class
@@ -50,17 +45,6 @@ class SerializedKeyOrderBackend extends H2Backend {
                             indexMapName(collectionName, indexName),
                             new MVMap.Builder<KeyValue, Object>().keyType(new SerializedKeyOrder()));
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
-        }
-
-        @Override
-        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            beforeDocumentsOpen(getMvStore(), documentsMapName(collectionName));
-            return super.openOrCreateCollection(collectionName, options);
-        }
-
-        /** The stock backend's name of a collection's map of documents (in H2Database.openOrCreateCollection). */
-        String documentsMapName(String collectionName) {
-            return "databases." + getFullCollectionNamespace(collectionName);
         }
 
         /** The stock backend's name of an index's map (H2Database.mapNameForIndex, private there). */
