@@ -42,7 +42,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new UncheckedIOException("could not create the MongoDB data directory " + directory, e);
         }
         H2Backend backend =
-                new SerializedKeyOrderBackend(directory.resolve("toxwatch.mv").toString());
+                new EmbeddedStoreBackend(directory.resolve("toxwatch.mv").toString());
         var server = new MongoServer(backend);
         int boundPort = port == 0 ? FreePorts.pick() : port;
         server.bind("localhost", boundPort);

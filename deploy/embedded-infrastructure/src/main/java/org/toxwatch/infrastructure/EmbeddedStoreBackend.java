@@ -1,6 +1,8 @@
 package org.toxwatch.infrastructure;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -12,13 +14,18 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend whose unique indexes compare keys through {@link SerializedKeyOrder}. The
- * stock database opens an index's map by name; opening it first with the faster key type makes the stock code
- * find it open and use it, so nothing else of the backend changes.
+ * mongo-java-server's H2 backend with two changes, neither of which changes what the store file holds:
+ *
+ * <ul>
+ *   <li>unique indexes compare keys through {@link SerializedKeyOrder}. The stock database opens an index's map by
+ *       name; opening it first with the faster key type makes the stock code find it open and use it;
+ *   <li>collections are {@link CopyOnUpdateCollection}s, so an update never changes a document while H2 may be
+ *       writing it.
+ * </ul>
  */
-final class SerializedKeyOrderBackend extends H2Backend {
+final class EmbeddedStoreBackend extends H2Backend {
 
-    SerializedKeyOrderBackend(String fileName) {
+    EmbeddedStoreBackend(String fileName) {
         super(fileName);
     }
 
@@ -45,6 +52,19 @@ final class SerializedKeyOrderBackend extends H2Backend {
                             indexMapName(collectionName, indexName),
                             new MVMap.Builder<KeyValue, Object>().keyType(new SerializedKeyOrder()));
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+
+        /** The stock collection's maps, by the stock names (H2Database.openOrCreateCollection), in ours. */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            return new CopyOnUpdateCollection(
+                    this,
+                    collectionName,
+                    options,
+                    getMvStore().openMap("databases." + namespace),
+                    getMvStore().openMap("meta." + namespace),
+                    cursorRegistry);
         }
 
         /** The stock backend's name of an index's map (H2Database.mapNameForIndex, private there). */

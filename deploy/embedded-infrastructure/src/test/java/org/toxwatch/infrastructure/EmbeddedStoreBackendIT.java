@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The faster key order must be H2's own: an index written by the stock backend is read by ours and the other
  * way round, over the same store file.
  */
-class SerializedKeyOrderBackendIT {
+class EmbeddedStoreBackendIT {
 
     private static final int DOCUMENTS = 2_000;
 
@@ -32,7 +32,7 @@ class SerializedKeyOrderBackendIT {
 
     @Test
     void theUniqueIndexesOfTheStoreCompareKeysOnceSerialized() {
-        var backend = new SerializedKeyOrderBackend(data.resolve("store.mv").toString());
+        var backend = new EmbeddedStoreBackend(data.resolve("store.mv").toString());
         var server = new MongoServer(backend);
         try {
             InetSocketAddress address = server.bind();
@@ -64,15 +64,15 @@ class SerializedKeyOrderBackendIT {
         Path file = data.resolve("stock-first.mv");
         write(new H2Backend(file.toString()), 0, DOCUMENTS);
 
-        write(new SerializedKeyOrderBackend(file.toString()), DOCUMENTS, DOCUMENTS + 200);
+        write(new EmbeddedStoreBackend(file.toString()), DOCUMENTS, DOCUMENTS + 200);
 
-        assertEveryKeyIsFoundAndNoneTakenTwice(new SerializedKeyOrderBackend(file.toString()), DOCUMENTS + 200);
+        assertEveryKeyIsFoundAndNoneTakenTwice(new EmbeddedStoreBackend(file.toString()), DOCUMENTS + 200);
     }
 
     @Test
     void anIndexWrittenByOursIsReadAndKeptUniqueByTheStockBackend() {
         Path file = data.resolve("ours-first.mv");
-        write(new SerializedKeyOrderBackend(file.toString()), 0, DOCUMENTS);
+        write(new EmbeddedStoreBackend(file.toString()), 0, DOCUMENTS);
 
         write(new H2Backend(file.toString()), DOCUMENTS, DOCUMENTS + 200);
 

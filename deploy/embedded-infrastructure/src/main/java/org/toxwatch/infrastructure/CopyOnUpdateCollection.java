@@ -1,0 +1,76 @@
+package org.toxwatch.infrastructure;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import java.util.ArrayList;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+
+/**
+ * The stock H2 collection, except that an update never changes a document the store already holds.
+ *
+ * <p>The stock update (mongo-java-server 1.47.0, {@code AbstractMongoCollection.updateDocument}) computes the
+ * result on a deep copy, then copies it back into the document it matched, which is the map's own object, and
+ * puts that object again. H2 serializes pages on its own thread without the collection's lock, so it could write a
+ * document half changed (a field lost, a mix of old and new values, or a page that cannot be read back), and a
+ * reply being encoded on a network thread could see the same. Handing the update a shallow copy of each matched
+ * document makes it change and put the copy: every object the map has held stays as it was put. A shallow copy is
+ * enough because the copy-back only replaces top-level entries with values taken from the deep copy.
+ */
+final class CopyOnUpdateCollection extends H2Collection {
+
+    /** Whether an update or findAndModify is matching documents; guarded by this (the stock methods lock it). */
+    private boolean updating;
+
+    CopyOnUpdateCollection(
+            MongoDatabase database,
+            String collectionName,
+            CollectionOptions options,
+            MVMap<Object, Document> documents,
+            MVMap<String, Object> metadata,
+            CursorRegistry cursorRegistry) {
+        super(database, collectionName, options, documents, metadata, cursorRegistry);
+    }
+
+    @Override
+    public synchronized Document updateDocuments(
+            Document selector, Document update, ArrayFilters arrayFilters, boolean multi, boolean upsert, Oplog oplog) {
+        boolean outermost = !updating;
+        updating = true;
+        try {
+            return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+        } finally {
+            updating = !outermost;
+        }
+    }
+
+    @Override
+    public synchronized Document findAndModify(Document command) {
+        boolean outermost = !updating;
+        updating = true;
+        try {
+            return super.findAndModify(command);
+        } finally {
+            updating = !outermost;
+        }
+    }
+
+    /** Every query's matches pass through here, by index or by scan; an update's are copied. */
+    @Override
+    protected QueryResult createQueryResult(List<Document> matched, int batchSize) {
+        if (!updating) {
+            return super.createQueryResult(matched, batchSize);
+        }
+        var copies = new ArrayList<Document>(matched.size());
+        for (Document document : matched) {
+            copies.add(document.clone());
+        }
+        return super.createQueryResult(copies, batchSize);
+    }
+}

@@ -1,0 +1,149 @@
+package org.toxwatch.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import java.nio.file.Path;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.h2.mvstore.MVMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An update must leave every document object the store has held as it was put, since H2 may be writing it on
+ * another thread; the update's result is a new object in the map, and what a client reads is the same as with the
+ * stock collection.
+ */
+class CopyOnUpdateCollectionIT {
+
+    @TempDir
+    Path data;
+
+    private EmbeddedStoreBackend backend;
+    private MongoServer server;
+    private MongoClient client;
+    private MongoCollection<Document> archive;
+    private MVMap<Object, de.bwaldvogel.mongo.bson.Document> stored;
+
+    @BeforeEach
+    void start() {
+        backend = new EmbeddedStoreBackend(data.resolve("store.mv").toString());
+        server = new MongoServer(backend);
+        client = MongoClients.create("mongodb://localhost:" + server.bind().getPort());
+        archive = client.getDatabase("toxwatch").getCollection("archive");
+        archive.insertOne(new Document("_id", "m-1")
+                .append("status", "PROCESSING")
+                .append("reasons", List.of("OBX-5 empty"))
+                .append("resends", 0));
+        stored = backend.getMvStore().openMap("databases.toxwatch.archive");
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+        backend.close();
+    }
+
+    @Test
+    void anUpdateFoundThroughTheIdIndexPutsANewDocumentAndLeavesTheOldOneAsItWas() {
+        assertUpdateLeavesTheHeldDocument(Filters.eq("_id", "m-1"));
+    }
+
+    @Test
+    void anUpdateFoundByScanningPutsANewDocumentAndLeavesTheOldOneAsItWas() {
+        assertUpdateLeavesTheHeldDocument(Filters.eq("status", "PROCESSING"));
+    }
+
+    @Test
+    void aReplacementAsSpringsSaveSendsItLeavesTheOldDocumentAsItWas() {
+        var held = stored.get("m-1");
+        var asHeld = held.cloneDeeply();
+
+        archive.replaceOne(
+                Filters.eq("_id", "m-1"), new Document("status", "REJECTED"), new ReplaceOptions().upsert(true));
+
+        assertThat(held).isEqualTo(asHeld);
+        assertThat(archive.find(Filters.eq("_id", "m-1")).first())
+                .isEqualTo(new Document("_id", "m-1").append("status", "REJECTED"));
+    }
+
+    @Test
+    void aFindAndModifyLeavesTheOldDocumentAsItWasAndAnswersTheNewOne() {
+        var held = stored.get("m-1");
+        var asHeld = held.cloneDeeply();
+
+        Document answered = archive.findOneAndUpdate(
+                Filters.eq("status", "PROCESSING"),
+                Updates.combine(Updates.inc("resends", 1), Updates.set("lastResentAt", 17L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+
+        assertThat(held).isEqualTo(asHeld);
+        assertThat(answered).containsEntry("resends", 1).containsEntry("lastResentAt", 17L);
+        assertThat(stored.get("m-1")).isNotSameAs(held).containsEntry("resends", 1);
+    }
+
+    @Test
+    void anUpdateOfManyLeavesEachOldDocumentAsItWas() {
+        archive.insertOne(new Document("_id", "m-2").append("status", "PROCESSING"));
+        var first = stored.get("m-1");
+        var second = stored.get("m-2");
+        var firstAsHeld = first.cloneDeeply();
+        var secondAsHeld = second.cloneDeeply();
+
+        long changed = archive.updateMany(Filters.eq("status", "PROCESSING"), Updates.set("status", "ACCEPTED"))
+                .getModifiedCount();
+
+        assertThat(changed).isEqualTo(2);
+        assertThat(first).isEqualTo(firstAsHeld);
+        assertThat(second).isEqualTo(secondAsHeld);
+        assertThat(archive.countDocuments(Filters.eq("status", "ACCEPTED"))).isEqualTo(2);
+    }
+
+    @Test
+    void anUpsertThatMatchesNothingStillInserts() {
+        archive.updateOne(
+                Filters.eq("_id", "m-3"),
+                Updates.addToSet("waiting", "ORU-7"),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+
+        assertThat(archive.find(Filters.eq("_id", "m-3")).first())
+                .isEqualTo(new Document("_id", "m-3").append("waiting", List.of("ORU-7")));
+    }
+
+    private void assertUpdateLeavesTheHeldDocument(Bson filter) {
+        var held = stored.get("m-1");
+        var asHeld = held.cloneDeeply();
+
+        archive.updateOne(
+                filter,
+                Updates.combine(
+                        Updates.set("status", "ACCEPTED"),
+                        Updates.set("completedAt", 1_700_000_000_000L),
+                        Updates.unset("reasons")));
+
+        assertThat(held).isEqualTo(asHeld);
+        assertThat(stored.get("m-1"))
+                .isNotSameAs(held)
+                .containsEntry("status", "ACCEPTED")
+                .containsEntry("completedAt", 1_700_000_000_000L)
+                .doesNotContainKey("reasons");
+        assertThat(archive.find(Filters.eq("_id", "m-1")).first())
+                .isEqualTo(new Document("_id", "m-1")
+                        .append("status", "ACCEPTED")
+                        .append("resends", 0)
+                        .append("completedAt", 1_700_000_000_000L));
+    }
+}
