@@ -530,6 +530,28 @@ public record PatientState(
 
     // ---------------------------------------------------------------------------------------------- queries
 
+    /**
+     * How many records the state keeps: results, readings, assessments, findings, plans, therapy episodes and
+     * published grades. A state grows with the patient's course, so this, not the number of patients, measures it.
+     */
+    public int keptRecords() {
+        int results = 0;
+        for (List<LabResultRecorded> analyte : labs.values()) {
+            results += analyte.size();
+        }
+        return results
+                + episodes.size()
+                + vitals.size()
+                + fevers.size()
+                + weights.size()
+                + supportiveDrugs.size()
+                + neuroAssessments.size()
+                + publishedGrades.size()
+                + highestGradesThisEpisode.size()
+                + findings.size()
+                + dosePlans.size();
+    }
+
     /** The birth date and sex grading reads (unknown until a patient record states them). */
     public PatientProfile profile() {
         return demographics.profile();

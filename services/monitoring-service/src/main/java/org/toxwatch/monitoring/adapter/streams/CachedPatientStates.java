@@ -1,5 +1,6 @@
 package org.toxwatch.monitoring.adapter.streams;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -16,53 +17,59 @@ import org.toxwatch.monitoring.domain.PatientState;
  * <p>It belongs to one processor instance and is emptied whenever the task is initialised or closed: under
  * exactly-once an aborted transaction closes the task dirty and its store is re-initialised from the changelog, so
  * what the cache held may never have been committed (see {@code PatientGradingProcessor#init}).
+ *
+ * <p>It is bounded by the records its states keep, not by patients: a state grows with the patient's course, and a
+ * cache of 256 states per task filled monitoring's heap about twenty minutes into an hour's load
+ * (docs/performance.md, "The soak").
+ * The least recently used states go first; the state just read or written always stays.
  */
 final class CachedPatientStates {
 
-    /** Per task; a hospital's watched patients stay cached, and a long state costs memory, not correctness. */
-    static final int CACHED_STATES_PER_TASK = 256;
+    /**
+     * Per task. A kept record took about 1.3 KB of heap, measured with lab results, so this is about 5 MB per task;
+     * it still holds every state an event's consecutive records need, which is where the cache's gain was.
+     */
+    static final int CACHED_RECORDS_PER_TASK = 4_096;
 
     private final KeyValueStore<String, PatientState> store;
-    private final Map<String, PatientState> cache;
+    private final int capacity;
+    private final Map<String, Cached> cache = new LinkedHashMap<>(16, 0.75f, true);
+    private long cachedRecords;
 
     CachedPatientStates(KeyValueStore<String, PatientState> store) {
-        this(store, CACHED_STATES_PER_TASK);
+        this(store, CACHED_RECORDS_PER_TASK);
     }
 
+    /** {@code capacity} in records the cached states keep (each state counts at least one). */
     CachedPatientStates(KeyValueStore<String, PatientState> store, int capacity) {
         this.store = store;
-        this.cache = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, PatientState> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.capacity = capacity;
     }
 
     @Nullable
     PatientState get(String patientId) {
-        PatientState cached = cache.get(patientId);
+        Cached cached = cache.get(patientId);
         if (cached != null) {
-            return cached;
+            return cached.state();
         }
         PatientState stored = store.get(patientId);
         if (stored != null) {
-            cache.put(patientId, stored);
+            remember(patientId, stored);
         }
         return stored;
     }
 
     void put(String patientId, PatientState state) {
         // If the store refuses it (its serializer throws), the cached state must stay the stored one.
-        cache.remove(patientId);
+        forget(patientId);
         store.put(patientId, state);
-        cache.put(patientId, state);
+        remember(patientId, state);
     }
 
     /** Removes the patient's state and returns the one stored, as the store does. */
     @Nullable
     PatientState delete(String patientId) {
-        cache.remove(patientId);
+        forget(patientId);
         return store.delete(patientId);
     }
 
@@ -73,5 +80,26 @@ final class CachedPatientStates {
 
     void clear() {
         cache.clear();
+        cachedRecords = 0;
     }
+
+    private void remember(String patientId, PatientState state) {
+        var entry = new Cached(state, 1 + state.keptRecords());
+        cache.put(patientId, entry);
+        cachedRecords += entry.records();
+        Iterator<Cached> leastRecentFirst = cache.values().iterator();
+        while (cachedRecords > capacity && cache.size() > 1) {
+            cachedRecords -= leastRecentFirst.next().records();
+            leastRecentFirst.remove();
+        }
+    }
+
+    private void forget(String patientId) {
+        Cached cached = cache.remove(patientId);
+        if (cached != null) {
+            cachedRecords -= cached.records();
+        }
+    }
+
+    private record Cached(PatientState state, int records) {}
 }
