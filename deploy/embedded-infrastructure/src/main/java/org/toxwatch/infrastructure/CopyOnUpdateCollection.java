@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -41,24 +42,12 @@ final class CopyOnUpdateCollection extends H2Collection {
     @Override
     public synchronized Document updateDocuments(
             Document selector, Document update, ArrayFilters arrayFilters, boolean multi, boolean upsert, Oplog oplog) {
-        boolean outermost = !updating;
-        updating = true;
-        try {
-            return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
-        } finally {
-            updating = !outermost;
-        }
+        return whileUpdating(() -> super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog));
     }
 
     @Override
     public synchronized Document findAndModify(Document command) {
-        boolean outermost = !updating;
-        updating = true;
-        try {
-            return super.findAndModify(command);
-        } finally {
-            updating = !outermost;
-        }
+        return whileUpdating(() -> super.findAndModify(command));
     }
 
     /** Every query's matches pass through here, by index or by scan; an update's are copied. */
@@ -72,5 +61,16 @@ final class CopyOnUpdateCollection extends H2Collection {
             copies.add(document.clone());
         }
         return super.createQueryResult(copies, batchSize);
+    }
+
+    /** Runs a stock update with its matches copied; a call nested in another leaves the flag to the outer one. */
+    private Document whileUpdating(Supplier<Document> update) {
+        boolean outermost = !updating;
+        updating = true;
+        try {
+            return update.get();
+        } finally {
+            updating = !outermost;
+        }
     }
 }
