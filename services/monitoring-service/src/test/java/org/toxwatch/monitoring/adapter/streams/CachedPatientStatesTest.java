@@ -49,8 +49,7 @@ class CachedPatientStatesTest {
         states.put("p-1", withAncs("p-1", 3));
         states.put("p-2", withAncs("p-2", 3));
 
-        store.put("p-1", PatientState.empty("p-1"));
-        store.put("p-2", PatientState.empty("p-2"));
+        emptyTheStoreBehindTheCache("p-1", "p-2");
 
         assertThat(states.get("p-1").keptRecords()).isEqualTo(3);
         assertThat(states.get("p-2").keptRecords()).isEqualTo(3);
@@ -63,9 +62,7 @@ class CachedPatientStatesTest {
         states.get("p-1");
         states.put("p-3", withAncs("p-3", 3));
 
-        store.put("p-1", PatientState.empty("p-1"));
-        store.put("p-2", PatientState.empty("p-2"));
-        store.put("p-3", PatientState.empty("p-3"));
+        emptyTheStoreBehindTheCache("p-1", "p-2", "p-3");
 
         assertThat(states.get("p-1").keptRecords())
                 .as("used last but one, kept")
@@ -82,8 +79,7 @@ class CachedPatientStatesTest {
         states.put("p-2", withAncs("p-2", 1));
         states.put("p-2", withAncs("p-2", 8));
 
-        store.put("p-1", PatientState.empty("p-1"));
-        store.put("p-2", PatientState.empty("p-2"));
+        emptyTheStoreBehindTheCache("p-1", "p-2");
 
         assertThat(states.get("p-2").keptRecords()).isEqualTo(8);
         assertThat(states.get("p-1").keptRecords()).isZero();
@@ -94,8 +90,7 @@ class CachedPatientStatesTest {
         states.put("p-1", withAncs("p-1", 1));
         states.put("p-big", withAncs("p-big", 20));
 
-        store.put("p-1", PatientState.empty("p-1"));
-        store.put("p-big", PatientState.empty("p-big"));
+        emptyTheStoreBehindTheCache("p-1", "p-big");
 
         assertThat(states.get("p-big").keptRecords()).isEqualTo(20);
         assertThat(states.get("p-1").keptRecords()).isZero();
@@ -108,12 +103,19 @@ class CachedPatientStatesTest {
         assertThat(states.delete("p-1").keptRecords()).isEqualTo(3);
         states.put("p-3", withAncs("p-3", 3));
 
-        store.put("p-2", PatientState.empty("p-2"));
+        emptyTheStoreBehindTheCache("p-2");
 
         assertThat(states.get("p-1")).isNull();
         assertThat(states.get("p-2").keptRecords())
                 .as("still cached beside p-3")
                 .isEqualTo(3);
+    }
+
+    /** Stores an empty state for each patient directly, so a state served with results came from the cache. */
+    private void emptyTheStoreBehindTheCache(String... patients) {
+        for (String patient : patients) {
+            store.put(patient, PatientState.empty(patient));
+        }
     }
 
     private static PatientState withAncs(String patient, int results) {
