@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.toxwatch.benchmark.load.ClosedLoopLoad;
 import org.toxwatch.benchmark.load.FhirBundleSender;
+import org.toxwatch.benchmark.load.FhirObservationSender;
 import org.toxwatch.benchmark.load.HttpObservationSender;
 import org.toxwatch.benchmark.load.MllpSender;
 import org.toxwatch.benchmark.load.OruMessages;
@@ -22,19 +23,23 @@ import org.toxwatch.platform.BootstrapCredentials;
 /**
  * Ingest over MLLP against the MLLP-to-Kafka bridge: each gets the same warm-up, then each connection count in turn
  * for the same time, on the same ORU^R01 messages. Nothing consumes the topics meanwhile (downstream paused).
- * ToxWatch then takes JSON observations over HTTP, then FHIR transaction Bundles of lab Observations, each for the
- * same time.
+ * ToxWatch then takes JSON observations over HTTP, then FHIR transaction Bundles of lab Observations, then single FHIR
+ * Observations, each for the same time.
  */
 final class IngestStage {
 
     static final String BRIDGE_TOPIC = "benchmark.mllp-bridge.v1";
 
     /**
-     * Acknowledged messages per second by connection count, JSON requests per second, and Observations per second
-     * in acknowledged FHIR transaction Bundles.
+     * Acknowledged messages per second by connection count, JSON requests per second, Observations per second in
+     * acknowledged FHIR transaction Bundles, and single FHIR Observations created per second.
      */
     record Round(
-            Map<Integer, Double> bridge, Map<Integer, Double> toxwatch, double toxwatchHttp, double toxwatchFhir) {}
+            Map<Integer, Double> bridge,
+            Map<Integer, Double> toxwatch,
+            double toxwatchHttp,
+            double toxwatchFhir,
+            double toxwatchFhirSingle) {}
 
     private final BenchmarkPlan plan;
     private final Path home;
@@ -63,6 +68,7 @@ final class IngestStage {
             var toxwatch = new LinkedHashMap<Integer, Double>();
             double http;
             double fhir;
+            double fhirSingle;
             int mllpPort = FreePorts.pick();
             var environment = new LinkedHashMap<>(sitting.serviceEnvironment(ServiceKind.INGEST));
             environment.put("INGEST_MLLP_PORT", String.valueOf(mllpPort));
@@ -84,8 +90,14 @@ final class IngestStage {
                 var fhirResult = ClosedLoopLoad.run(connections, plan.ingestPhase(), bundles);
                 report("ToxWatch ingest, FHIR transaction Bundles", connections, fhirResult);
                 fhir = fhirResult.acknowledgedPerSecond() * FhirBundleSender.OBSERVATIONS;
+                ClosedLoopLoad.SenderFactory singles = connection -> new FhirObservationSender(
+                        ingest.port(), connection, BootstrapCredentials.INTEGRATION_USER, password);
+                ClosedLoopLoad.run(connections, plan.ingestWarmUp(), singles);
+                var singleResult = ClosedLoopLoad.run(connections, plan.ingestPhase(), singles);
+                report("ToxWatch ingest, single FHIR Observations", connections, singleResult);
+                fhirSingle = singleResult.acknowledgedPerSecond();
             }
-            return new Round(bridge, toxwatch, http, fhir);
+            return new Round(bridge, toxwatch, http, fhir, fhirSingle);
         }
     }
 

@@ -16,21 +16,7 @@ import java.util.StringJoiner;
 public final class FhirBundleSender implements ClosedLoopLoad.Sender {
 
     /** Observations per Bundle. */
-    public static final int OBSERVATIONS = 10;
-
-    /** LOINC, value, UCUM unit, reference low and high: the benchmark's ORU^R01 results and five more. */
-    private static final String[][] PANEL = {
-        {"751-8", "0.4", "10*9/L", "1.8", "7.7"},
-        {"777-3", "42", "10*9/L", "150", "400"},
-        {"718-7", "78", "g/L", "120", "160"},
-        {"1742-6", "212", "U/L", "7", "56"},
-        {"1975-2", "41", "umol/L", "3", "21"},
-        {"6690-2", "1.1", "10*9/L", "4", "11"},
-        {"731-0", "0.3", "10*9/L", "1", "4.8"},
-        {"1920-8", "64", "U/L", "10", "40"},
-        {"1988-5", "96", "mg/L", "0", "5"},
-        {"2823-3", "3.9", "mmol/L", "3.5", "5.1"}
-    };
+    public static final int OBSERVATIONS = FhirObservations.ANALYTES;
 
     private final HttpClient client = HttpClient.newBuilder().build();
     private final URI uri;
@@ -60,21 +46,9 @@ public final class FhirBundleSender implements ClosedLoopLoad.Sender {
         String patient = "LOAD-FHIR-" + connection + "-" + sequence % 500;
         var entries = new StringJoiner(",");
         for (int i = 0; i < OBSERVATIONS; i++) {
-            String[] result = PANEL[i % PANEL.length];
             entries.add("""
                     {"fullUrl":"urn:uuid:00000000-0000-4000-8000-%012d","request":{"method":"POST","url":"Observation"},\
-                    "resource":{"resourceType":"Observation",\
-                    "identifier":[{"system":"urn:oid:2.16.840.1.113883.19.5.1","value":"%s-%d"}],\
-                    "status":"final",\
-                    "category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/observation-category",\
-                    "code":"laboratory"}]}],\
-                    "code":{"coding":[{"system":"http://loinc.org","code":"%s"}]},\
-                    "subject":{"reference":"Patient/%s"},"effectiveDateTime":"%s",\
-                    "valueQuantity":{"value":%s,"system":"http://unitsofmeasure.org","code":"%s"},\
-                    "referenceRange":[{"low":{"value":%s,"system":"http://unitsofmeasure.org","code":"%s"},\
-                    "high":{"value":%s,"system":"http://unitsofmeasure.org","code":"%s"}}]}}""".formatted(
-                            i, key, i, result[0], patient, collected, result[1], result[2], result[3], result[2],
-                            result[4], result[2]));
+                    "resource":%s}""".formatted(i, FhirObservations.observation(key, i, patient, collected)));
         }
         return """
                 {"resourceType":"Bundle","type":"transaction",\
