@@ -26,10 +26,13 @@ import org.toxwatch.monitoring.domain.PatientState;
 final class CachedPatientStates {
 
     /**
-     * Per task. A kept record took about 1.3 KB of heap, measured with lab results, so this is about 5 MB per task;
-     * it still holds every state an event's consecutive records need, which is where the cache's gain was.
+     * Per task: a few states. The gain is in an event's consecutive records of one patient (the results of one
+     * message), which need only the last state. Keeping more made states outlive the young generation: at 4,096
+     * records per task, monitoring promoted about 24 MB a second into its old generation at 1,000 records a
+     * second, collected it whole every few seconds for 140 to 200 ms, and its p99 latency doubled
+     * (docs/performance.md, "The state cache and the old generation").
      */
-    static final int CACHED_RECORDS_PER_TASK = 4_096;
+    static final int CACHED_RECORDS_PER_TASK = 256;
 
     private final KeyValueStore<String, PatientState> store;
     private final int capacity;
