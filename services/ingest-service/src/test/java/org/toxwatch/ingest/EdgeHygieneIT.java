@@ -252,6 +252,27 @@ class EdgeHygieneIT {
         }
     }
 
+    /** What operators scrape: every request timed, without an observation of each security filter on top. */
+    @Nested
+    class Metrics {
+
+        @Test
+        void requestsAreTimedButSpringSecurityDoesNotObserveEachFilterOfEveryRequest() throws Exception {
+            assertThat(post(
+                                    "/api/v1/patients",
+                                    "application/json",
+                                    bytes(MinimumNecessary.jsonPatient("EDGE-M-" + UUID.randomUUID(), "2019-02-17")))
+                            .statusCode())
+                    .isEqualTo(202);
+
+            String scrape = call("GET", "/actuator/prometheus", null, "operator", OPERATOR_PASSWORD)
+                    .body();
+
+            assertThat(scrape).contains("http_server_requests_seconds_count{");
+            assertThat(scrape).doesNotContain("spring_security_");
+        }
+    }
+
     /**
      * Names, birth dates and identifiers are for clinicians' screens: whatever a sender sends, right or wrong,
      * through HL7, FHIR or JSON, none of them reaches a log line (any logger, any thread) or a metric.
