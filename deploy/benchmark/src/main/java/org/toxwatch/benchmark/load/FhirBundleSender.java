@@ -1,9 +1,5 @@
 package org.toxwatch.benchmark.load;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.StringJoiner;
@@ -18,27 +14,19 @@ public final class FhirBundleSender implements ClosedLoopLoad.Sender {
     /** Observations per Bundle. */
     public static final int OBSERVATIONS = FhirObservations.ANALYTES;
 
-    private final HttpClient client = HttpClient.newBuilder().build();
-    private final URI uri;
+    private final FhirPoster poster;
     private final int connection;
-    private final String authorization;
     private final String collected = Instant.now().minus(Duration.ofHours(2)).toString();
     private final long run = System.nanoTime();
 
     public FhirBundleSender(int port, int connection, String user, String password) {
-        this.uri = URI.create("http://localhost:" + port + "/fhir");
+        this.poster = new FhirPoster(port, "/fhir", user, password);
         this.connection = connection;
-        this.authorization = BasicAuthorization.header(user, password);
     }
 
     @Override
     public boolean sendOne(long sequence) throws Exception {
-        var request = HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/fhir+json")
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(bundle(sequence)))
-                .build();
-        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        return poster.post(bundle(sequence)) == 200;
     }
 
     String bundle(long sequence) {
@@ -57,6 +45,6 @@ public final class FhirBundleSender implements ClosedLoopLoad.Sender {
 
     @Override
     public void close() {
-        client.close();
+        poster.close();
     }
 }

@@ -1,9 +1,5 @@
 package org.toxwatch.benchmark.load;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,27 +10,19 @@ import java.time.Instant;
  */
 public final class FhirObservationSender implements ClosedLoopLoad.Sender {
 
-    private final HttpClient client = HttpClient.newBuilder().build();
-    private final URI uri;
+    private final FhirPoster poster;
     private final int connection;
-    private final String authorization;
     private final String collected = Instant.now().minus(Duration.ofHours(2)).toString();
     private final long run = System.nanoTime();
 
     public FhirObservationSender(int port, int connection, String user, String password) {
-        this.uri = URI.create("http://localhost:" + port + "/fhir/Observation");
+        this.poster = new FhirPoster(port, "/fhir/Observation", user, password);
         this.connection = connection;
-        this.authorization = BasicAuthorization.header(user, password);
     }
 
     @Override
     public boolean sendOne(long sequence) throws Exception {
-        var request = HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/fhir+json")
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(observation(sequence)))
-                .build();
-        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
+        return poster.post(observation(sequence)) == 201;
     }
 
     String observation(long sequence) {
@@ -45,6 +33,6 @@ public final class FhirObservationSender implements ClosedLoopLoad.Sender {
 
     @Override
     public void close() {
-        client.close();
+        poster.close();
     }
 }
