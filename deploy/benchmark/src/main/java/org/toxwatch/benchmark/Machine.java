@@ -47,7 +47,10 @@ final class Machine {
 
     private static List<String> settings() {
         var command = org.toxwatch.launcher.ServiceProcess.localRunJvm();
-        return command.subList(1, command.size());
+        var settings = new ArrayList<>(command.subList(1, command.size()));
+        org.toxwatch.launcher.ServiceProcess.localRunEnvironment()
+                .forEach((name, value) -> settings.add("(environment " + name + "=" + value + ")"));
+        return settings;
     }
 
     private static String memoryMib() {

@@ -57,6 +57,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     // Appended, so the end of a crashed run stays readable after its restart.
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().putAll(localRunEnvironment());
             builder.environment().putAll(environment);
             builder.environment().put(kind.portVariable(), String.valueOf(port));
             return new ServiceProcess(kind, port, builder.start(), logFile);
@@ -66,12 +67,29 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * The java command and settings each service runs with here; the benchmark gives its references the same. A
-     * SerialGC heap grows to its maximum under load and stays there, so the maximum is the service's memory: 256 MB
-     * is over twice the largest live set measured with 10,000 patients (alerting's, docs/performance.md).
+     * The java command and settings each service runs with here; the benchmark gives its references the same. 256 MB
+     * is over twice the largest live set measured with 10,000 patients (alerting's, docs/performance.md). The free
+     * ratios let a full collection hand memory back (at most 30 % of the heap left free, rather than 70 %), so a heap
+     * that grew under a burst does not stay at its maximum.
      */
     public static List<String> localRunJvm() {
-        return List.of(javaExecutable(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+        return List.of(
+                javaExecutable(),
+                "-Xms64m",
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=30",
+                "-XX:+ExitOnOutOfMemoryError");
+    }
+
+    /**
+     * The environment every JVM of the local run gets beside its own variables: two malloc arenas instead of glibc's
+     * eight per core, which hold the native memory of RocksDB, Netty and the JVM's own allocations in fewer, fuller
+     * pools (docs/performance.md, "Memory of the local run").
+     */
+    public static Map<String, String> localRunEnvironment() {
+        return Map.of("MALLOC_ARENA_MAX", "2");
     }
 
     public ServiceKind kind() {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.toxwatch.infrastructure.FreePorts;
 import org.toxwatch.launcher.ServiceKind;
+import org.toxwatch.launcher.ServiceProcess;
 import org.toxwatch.platform.BootstrapCredentials;
 
 /**
@@ -58,6 +59,7 @@ final class LocalRun implements AutoCloseable {
         command.add("org.toxwatch.launcher.ToxWatchLauncher");
         var builder = new ProcessBuilder(command).directory(home.toFile());
         var environment = builder.environment();
+        environment.putAll(ServiceProcess.localRunEnvironment());
         environment.put("TOXWATCH_DATA_DIR", data.toString());
         environment.put("KAFKA_PORT", String.valueOf(FreePorts.pick()));
         environment.put("MONGODB_PORT", String.valueOf(FreePorts.pick()));

@@ -29,8 +29,9 @@ public final class ReferenceProcess implements AutoCloseable {
         command.addAll(List.of(arguments));
         try {
             Files.createDirectories(logFile.getParent());
-            var process = new ProcessBuilder(command)
-                    .directory(logFile.getParent().toFile())
+            var builder = new ProcessBuilder(command);
+            builder.environment().putAll(ServiceProcess.localRunEnvironment());
+            var process = builder.directory(logFile.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
