@@ -1,6 +1,7 @@
 package org.toxwatch.benchmark;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -9,10 +10,13 @@ import java.util.Set;
  * The sizes of one run. {@code quick} checks the whole benchmark end to end in a few minutes; {@code full} is the run
  * whose table docs/performance.md reports, kept under about twelve minutes on a 2-core machine; {@code ingest},
  * {@code monitoring} and {@code alerting} run only that stage's rows of {@code full}, to measure (and profile) a
- * change to one service in a few minutes.
+ * change to one service in a few minutes. A plan's warm-up rounds run first, exactly as the others, and are not
+ * counted: the first work of the benchmark's JVM (its broker, store and load generators not yet compiled) was always
+ * the slowest round, on both sides.
  */
 public record BenchmarkPlan(
         String name,
+        int warmUpRounds,
         int rounds,
         List<Integer> ingestConnections,
         Duration ingestWarmUp,
@@ -37,6 +41,7 @@ public record BenchmarkPlan(
             case "quick" ->
                 new BenchmarkPlan(
                         "quick",
+                        0,
                         2,
                         List.of(4),
                         Duration.ofSeconds(3),
@@ -51,6 +56,7 @@ public record BenchmarkPlan(
             case "full" ->
                 new BenchmarkPlan(
                         "full",
+                        1,
                         3,
                         List.of(4, 16),
                         Duration.ofSeconds(5),
@@ -77,6 +83,7 @@ public record BenchmarkPlan(
     private BenchmarkPlan only(String only, Stage stage) {
         return new BenchmarkPlan(
                 only,
+                warmUpRounds,
                 rounds,
                 ingestConnections,
                 ingestWarmUp,
@@ -88,6 +95,26 @@ public record BenchmarkPlan(
                 assessments,
                 assessmentPatients,
                 EnumSet.of(stage));
+    }
+
+    /** Every round in the order it runs: the warm-up rounds, then the counted ones. */
+    public List<Round> schedule() {
+        var schedule = new ArrayList<Round>();
+        for (int number = 1; number <= warmUpRounds; number++) {
+            schedule.add(new Round(number, false));
+        }
+        for (int number = 1; number <= rounds; number++) {
+            schedule.add(new Round(number, true));
+        }
+        return schedule;
+    }
+
+    /** Round {@code number} of its kind: counted in the table, or a warm-up. */
+    public record Round(int number, boolean counted) {
+
+        public String directoryName() {
+            return (counted ? "round-" : "warm-up-") + number;
+        }
     }
 
     public long backlogRecords() {

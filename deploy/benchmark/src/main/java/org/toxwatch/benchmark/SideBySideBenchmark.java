@@ -60,19 +60,22 @@ public final class SideBySideBenchmark {
         Instant started = Instant.now();
         String loadBefore = Machine.loadAverage();
         var rounds = new Rounds(plan);
-        for (int round = 1; round <= plan.rounds(); round++) {
-            Path directory = data.resolve("round-" + round);
+        for (var round : plan.schedule()) {
+            Path directory = data.resolve(round.directoryName());
+            String label = round.counted()
+                    ? "round %d of %d".formatted(round.number(), plan.rounds())
+                    : "warm-up round %d of %d (not counted)".formatted(round.number(), plan.warmUpRounds());
             if (plan.runs(Stage.INGEST)) {
-                System.out.printf("round %d of %d: ingest%n", round, plan.rounds());
-                rounds.ingest.add(ingest.run(directory.resolve("ingest")));
+                System.out.printf("%s: ingest%n", label);
+                rounds.ingest.add(round, ingest.run(directory.resolve("ingest")));
             }
             if (plan.runs(Stage.MONITORING)) {
-                System.out.printf("round %d of %d: monitoring%n", round, plan.rounds());
-                rounds.monitoring.add(monitoring.run(directory.resolve("monitoring")));
+                System.out.printf("%s: monitoring%n", label);
+                rounds.monitoring.add(round, monitoring.run(directory.resolve("monitoring")));
             }
             if (plan.runs(Stage.ALERTING)) {
-                System.out.printf("round %d of %d: alerting%n", round, plan.rounds());
-                rounds.alerting.add(alerting.run(directory.resolve("alerting")));
+                System.out.printf("%s: alerting%n", label);
+                rounds.alerting.add(round, alerting.run(directory.resolve("alerting")));
             }
         }
         Instant ended = Instant.now();
@@ -106,12 +109,27 @@ public final class SideBySideBenchmark {
     /** The ORU^R01 messages of the MLLP rows carry five results each. */
     private static final int RESULTS_PER_ORU = 5;
 
-    /** The figures of every round, by stage. */
+    /** The figures of one stage's counted rounds; a warm-up round's are dropped. */
+    static final class Counted<R> {
+        private final List<R> figures = new ArrayList<>();
+
+        void add(BenchmarkPlan.Round round, R figure) {
+            if (round.counted()) {
+                figures.add(figure);
+            }
+        }
+
+        Stream<R> stream() {
+            return figures.stream();
+        }
+    }
+
+    /** The figures of every counted round, by stage. */
     static final class Rounds {
         private final BenchmarkPlan plan;
-        final List<IngestStage.Round> ingest = new ArrayList<>();
-        final List<MonitoringStage.Round> monitoring = new ArrayList<>();
-        final List<AlertingStage.Round> alerting = new ArrayList<>();
+        final Counted<IngestStage.Round> ingest = new Counted<>();
+        final Counted<MonitoringStage.Round> monitoring = new Counted<>();
+        final Counted<AlertingStage.Round> alerting = new Counted<>();
 
         Rounds(BenchmarkPlan plan) {
             this.plan = plan;
@@ -220,8 +238,13 @@ public final class SideBySideBenchmark {
             var lines = new ArrayList<String>();
             lines.add(String.format(
                     Locale.ROOT,
-                    "plan `%s`: %d rounds, %s to %s UTC (%d min)",
+                    "plan `%s`: %s%d rounds, %s to %s UTC (%d min)",
                     plan.name(),
+                    switch (plan.warmUpRounds()) {
+                        case 0 -> "";
+                        case 1 -> "1 warm-up round (not counted), then ";
+                        default -> plan.warmUpRounds() + " warm-up rounds (not counted), then ";
+                    },
                     plan.rounds(),
                     started.truncatedTo(ChronoUnit.SECONDS),
                     ended.truncatedTo(ChronoUnit.SECONDS).toString().substring(11),

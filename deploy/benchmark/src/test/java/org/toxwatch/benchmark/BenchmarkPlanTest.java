@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
+import org.toxwatch.benchmark.BenchmarkPlan.Round;
 import org.toxwatch.benchmark.BenchmarkPlan.Stage;
 
 class BenchmarkPlanTest {
@@ -29,6 +30,37 @@ class BenchmarkPlanTest {
                     .ignoringFields("name", "stages")
                     .isEqualTo(full);
         }
+    }
+
+    @Test
+    void fullWarmsUpOnceThenRunsItsThreeCountedRounds() {
+        assertThat(BenchmarkPlan.named("full").schedule())
+                .containsExactly(new Round(1, false), new Round(1, true), new Round(2, true), new Round(3, true));
+    }
+
+    @Test
+    void quickCountsEveryRoundItRuns() {
+        assertThat(BenchmarkPlan.named("quick").schedule()).containsExactly(new Round(1, true), new Round(2, true));
+    }
+
+    @Test
+    void everyRoundOfASittingHasItsOwnDirectory() {
+        var names = BenchmarkPlan.named("full").schedule().stream()
+                .map(Round::directoryName)
+                .toList();
+
+        assertThat(names).containsExactly("warm-up-1", "round-1", "round-2", "round-3");
+    }
+
+    @Test
+    void aWarmUpRoundsFiguresAreNotCounted() {
+        var counted = new SideBySideBenchmark.Counted<String>();
+
+        counted.add(new Round(1, false), "cold");
+        counted.add(new Round(1, true), "first");
+        counted.add(new Round(2, true), "second");
+
+        assertThat(counted.stream()).containsExactly("first", "second");
     }
 
     @Test
