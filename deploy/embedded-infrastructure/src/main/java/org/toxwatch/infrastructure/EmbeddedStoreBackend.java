@@ -19,8 +19,8 @@ import org.h2.mvstore.MVStore;
  * <ul>
  *   <li>unique indexes compare keys through {@link SerializedKeyOrder}. The stock database opens an index's map by
  *       name; opening it first with the faster key type makes the stock code find it open and use it;
- *   <li>collections are {@link CopyOnUpdateCollection}s, so an update never changes a document while H2 may be
- *       writing it.
+ *   <li>collections are {@link EmbeddedStoreCollection}s, so an update never changes a document while H2 may be
+ *       writing it, and a scan keeps the chunks it reads until it ends.
  * </ul>
  */
 final class EmbeddedStoreBackend extends H2Backend {
@@ -58,7 +58,7 @@ final class EmbeddedStoreBackend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
-            return new CopyOnUpdateCollection(
+            return new EmbeddedStoreCollection(
                     this,
                     collectionName,
                     options,

@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
@@ -12,9 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStore.TxCounter;
 
 /**
- * The stock H2 collection, except that an update never changes a document the store already holds.
+ * The stock H2 collection with two changes:
+ *
+ * <ul>
+ *   <li>an update never changes a document the store already holds;
+ *   <li>a scan keeps the version of the store it reads until it ends.
+ * </ul>
  *
  * <p>The stock update (mongo-java-server 1.47.0, {@code AbstractMongoCollection.updateDocument}) computes the
  * result on a deep copy, then copies it back into the document it matched, which is the map's own object, and
@@ -23,13 +31,19 @@ import org.h2.mvstore.MVMap;
  * reply being encoded on a network thread could see the same. Handing the update a shallow copy of each matched
  * document makes it change and put the copy: every object the map has held stays as it was put. A shallow copy is
  * enough because the copy-back only replaces top-level entries with values taken from the deep copy.
+ *
+ * <p>A scan walks the map as it was when the scan began. H2 keeps only the last five versions and rewrites sparse
+ * chunks in the background, so a scan that outlasts a few commits reached pages in chunks H2 had dropped ("Chunk
+ * ... not found"). H2's own transactions register the version they read; every scan here does the same.
  */
-final class CopyOnUpdateCollection extends H2Collection {
+final class EmbeddedStoreCollection extends H2Collection {
+
+    private final MVStore store;
 
     /** Whether an update or findAndModify is matching documents; guarded by this (the stock methods lock it). */
     private boolean updating;
 
-    CopyOnUpdateCollection(
+    EmbeddedStoreCollection(
             MongoDatabase database,
             String collectionName,
             CollectionOptions options,
@@ -37,6 +51,29 @@ final class CopyOnUpdateCollection extends H2Collection {
             MVMap<String, Object> metadata,
             CursorRegistry cursorRegistry) {
         super(database, collectionName, options, documents, metadata, cursorRegistry);
+        this.store = documents.getStore();
+    }
+
+    /** A query, count, update or delete that finds its documents by scanning them all. */
+    @Override
+    protected QueryResult matchDocuments(
+            Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
+        return readingOneVersion(() -> super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector));
+    }
+
+    /** A removal of a document without an id scans for it. */
+    @Override
+    protected Object findDocumentPosition(Document document) {
+        return readingOneVersion(() -> super.findDocumentPosition(document));
+    }
+
+    /** A new index is filled by scanning the documents already stored. */
+    @Override
+    public void addIndex(Index<Object> index) {
+        readingOneVersion(() -> {
+            super.addIndex(index);
+            return null;
+        });
     }
 
     @Override
@@ -61,6 +98,15 @@ final class CopyOnUpdateCollection extends H2Collection {
             copies.add(document.clone());
         }
         return super.createQueryResult(copies, batchSize);
+    }
+
+    private <T> T readingOneVersion(Supplier<T> scan) {
+        TxCounter reading = store.registerVersionUsage();
+        try {
+            return scan.get();
+        } finally {
+            store.deregisterVersionUsage(reading);
+        }
     }
 
     /** Runs a stock update with its matches copied; a call nested in another leaves the flag to the outer one. */
