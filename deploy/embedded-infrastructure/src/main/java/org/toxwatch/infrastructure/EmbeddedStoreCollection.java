@@ -17,11 +17,12 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStore.TxCounter;
 
 /**
- * The stock H2 collection with two changes:
+ * The stock H2 collection with three changes:
  *
  * <ul>
  *   <li>an update never changes a document the store already holds;
- *   <li>a scan keeps the version of the store it reads until it ends.
+ *   <li>a scan keeps the version of the store it reads until it ends;
+ *   <li>the collection's data size is not kept (see {@link #tracksDataSize()}).
  * </ul>
  *
  * <p>The stock update (mongo-java-server 1.47.0, {@code AbstractMongoCollection.updateDocument}) computes the
@@ -85,6 +86,16 @@ final class EmbeddedStoreCollection extends H2Collection {
     @Override
     public synchronized Document findAndModify(Document command) {
         return whileUpdating(() -> super.findAndModify(command));
+    }
+
+    /**
+     * Keeping it cost every insert, update and delete a BSON encoding of the document to count its bytes and a second
+     * write, to the collection's metadata map, under one lock for the collection. Only the size in {@code collStats}
+     * and {@code validate} reads it, and ToxWatch asks for neither; on this store that size stays as it was.
+     */
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
     }
 
     /** Every query's matches pass through here, by index or by scan; an update's are copied. */

@@ -13,6 +13,7 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.h2.mvstore.MVMap;
@@ -24,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An update must leave every document object the store has held as it was put, since H2 may be writing it on
  * another thread; the update's result is a new object in the map, and what a client reads is the same as with the
- * stock collection.
+ * stock collection. A write does not count the document's bytes into the collection's metadata.
  */
-class CopyOnUpdateCollectionIT {
+class EmbeddedStoreCollectionIT {
 
     @TempDir
     Path data;
@@ -121,6 +122,22 @@ class CopyOnUpdateCollectionIT {
 
         assertThat(archive.find(Filters.eq("_id", "m-3")).first())
                 .isEqualTo(new Document("_id", "m-3").append("waiting", List.of("ORU-7")));
+    }
+
+    @Test
+    void insertsUpdatesAndDeletesLeaveTheCollectionsMetadataAsItWas() {
+        MVMap<String, Object> metadata = backend.getMvStore().openMap("meta.toxwatch.archive");
+        var asBefore = Map.copyOf(metadata);
+
+        archive.insertOne(new Document("_id", "m-2").append("status", "PROCESSING"));
+        archive.updateOne(Filters.eq("_id", "m-2"), Updates.set("status", "ACCEPTED"));
+        archive.replaceOne(Filters.eq("_id", "m-1"), new Document("status", "REJECTED"));
+        archive.deleteOne(Filters.eq("_id", "m-2"));
+
+        assertThat(Map.copyOf(metadata)).isEqualTo(asBefore);
+        assertThat(archive.find(Filters.eq("_id", "m-1")).first())
+                .isEqualTo(new Document("_id", "m-1").append("status", "REJECTED"));
+        assertThat(archive.countDocuments()).isEqualTo(1);
     }
 
     private void assertUpdateLeavesTheHeldDocument(Bson filter) {
