@@ -2,8 +2,6 @@ package org.toxwatch.alerting.alert.adapter.mongo;
 
 import java.util.List;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -11,7 +9,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.toxwatch.alerting.alert.application.AssessmentHistory;
 import org.toxwatch.model.ToxicityAssessed;
 
-/** The assessments in the {@code assessments} collection: an upsert by event id, so redelivery is harmless. */
+/** The assessments in the {@code assessments} collection, keyed by event id, so redelivery is harmless. */
 public final class MongoAssessmentHistory implements AssessmentHistory {
 
     /** The most a timeline shows; a patient's course produces far fewer assessments than this. */
@@ -30,24 +28,16 @@ public final class MongoAssessmentHistory implements AssessmentHistory {
 
     @Override
     public void record(ToxicityAssessed assessment) {
-        mongo.save(AssessmentDocument.from(assessment));
+        recordAll(List.of(assessment));
     }
 
-    /** One bulk write for a batch, each assessment replacing itself by its id as {@link #record} does. */
+    /** One bulk insert for a batch; an assessment stored already, by an earlier delivery, is kept. */
     @Override
     public void recordAll(List<ToxicityAssessed> assessments) {
-        if (assessments.isEmpty()) {
-            return;
-        }
-        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, AssessmentDocument.class);
-        for (ToxicityAssessed assessment : assessments) {
-            var document = AssessmentDocument.from(assessment);
-            bulk.replaceOne(
-                    Query.query(Criteria.where("_id").is(document.id())),
-                    document,
-                    FindAndReplaceOptions.options().upsert());
-        }
-        bulk.execute();
+        InsertsKeepingStored.insertAll(
+                mongo,
+                AssessmentDocument.class,
+                assessments.stream().map(AssessmentDocument::from).toList());
     }
 
     @Override

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
@@ -56,24 +54,16 @@ public final class MongoAuditTrail implements AuditTrail {
 
     @Override
     public void record(SequencedTransition transition) {
-        mongo.save(AuditEntryDocument.from(transition));
+        recordAll(List.of(transition));
     }
 
-    /** One bulk write, each entry replacing itself by its event id as {@link #record} does. */
+    /** One bulk insert; an entry stored already, by an earlier delivery of its batch, is kept. */
     @Override
     public void recordAll(List<SequencedTransition> transitions) {
-        if (transitions.isEmpty()) {
-            return;
-        }
-        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, AuditEntryDocument.class);
-        for (SequencedTransition transition : transitions) {
-            var entry = AuditEntryDocument.from(transition);
-            bulk.replaceOne(
-                    Query.query(Criteria.where("_id").is(entry.id())),
-                    entry,
-                    FindAndReplaceOptions.options().upsert());
-        }
-        bulk.execute();
+        InsertsKeepingStored.insertAll(
+                mongo,
+                AuditEntryDocument.class,
+                transitions.stream().map(AuditEntryDocument::from).toList());
     }
 
     /** Includes the transitions the alert was saved with and that are not audited yet, writing them first. */

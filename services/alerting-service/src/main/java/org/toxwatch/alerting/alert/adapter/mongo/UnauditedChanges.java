@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -33,15 +32,11 @@ final class UnauditedChanges {
         var audited = new HashSet<String>();
         mongo.find(query, Document.class, AuditEntryDocument.COLLECTION)
                 .forEach(entry -> audited.add(String.valueOf(entry.get("_id"))));
-        for (AuditEntryDocument entry : kept) {
-            if (!audited.contains(entry.id())) {
-                try {
-                    mongo.insert(entry);
-                } catch (DuplicateKeyException e) {
-                    // Another reader audited it first.
-                }
-            }
-        }
+        // Another reader may audit some of them first; the insert keeps those.
+        InsertsKeepingStored.insertAll(
+                mongo,
+                AuditEntryDocument.class,
+                kept.stream().filter(entry -> !audited.contains(entry.id())).toList());
         return documents;
     }
 }

@@ -161,6 +161,23 @@ class MongoAlertsIT {
     }
 
     @Test
+    void aBatchWrittenAgainWithOneTransitionMoreAddsOnlyThatOne() {
+        var audit = new MongoAuditTrail(mongoTemplate);
+        String patient = "MRN-" + UUID.randomUUID();
+        var raised = AlertEpisode.raise(
+                anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 3), MEDIUM, UUID.randomUUID(), NINE);
+        var escalated = raised.episode()
+                .apply(anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4), Optional.of(HIGH), NINE);
+        var acknowledged = changed(escalated.episode().acknowledge("dr.grey", null, NINE));
+
+        audit.recordAll(List.of(raised.transition(), escalated.transition()));
+        audit.recordAll(List.of(raised.transition(), escalated.transition(), acknowledged.transition()));
+
+        assertThat(audit.of(raised.episode().alertId()))
+                .containsExactly(raised.event(), escalated.event(), acknowledged.event());
+    }
+
+    @Test
     void transitionsMadeAtOneInstantComeBackInTheOrderTheyWereMadeWhateverOrderTheyWereWrittenIn() {
         var audit = new MongoAuditTrail(mongoTemplate);
         String patient = "MRN-" + UUID.randomUUID();

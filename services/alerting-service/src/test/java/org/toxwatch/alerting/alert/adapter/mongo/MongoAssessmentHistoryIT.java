@@ -3,6 +3,7 @@ package org.toxwatch.alerting.alert.adapter.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.toxwatch.alerting.alert.domain.Assessments.anAssessment;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,5 +46,19 @@ class MongoAssessmentHistoryIT {
                 .filteredOn(a -> a.eventId().equals(grade4.eventId()))
                 .singleElement()
                 .isEqualTo(grade4);
+    }
+
+    @Test
+    void aBatchDeliveredAgainWithOneAssessmentMoreKeepsEachOnce() {
+        var history = new MongoAssessmentHistory(mongoTemplate);
+        String patient = "MRN-" + UUID.randomUUID();
+        ToxicityAssessed neutrophils = anAssessment(patient, Criterion.NEUTROPHIL_COUNT_DECREASED, 4);
+        ToxicityAssessed platelets = anAssessment(patient, Criterion.PLATELET_COUNT_DECREASED, 3);
+        ToxicityAssessed anemia = anAssessment(patient, Criterion.ANEMIA, 2);
+
+        history.recordAll(List.of(neutrophils, platelets));
+        history.recordAll(List.of(neutrophils, platelets, anemia));
+
+        assertThat(history.of(patient)).containsExactlyInAnyOrder(neutrophils, platelets, anemia);
     }
 }
