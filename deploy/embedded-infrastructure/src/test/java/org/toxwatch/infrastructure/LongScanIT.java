@@ -82,7 +82,6 @@ class LongScanIT {
                         rewrites.incrementAndGet();
                     }
                     commits.incrementAndGet();
-                    sleep(20);
                 }
             } catch (RuntimeException e) {
                 failures.add(e);
@@ -156,13 +155,5 @@ class LongScanIT {
                 .append("status", "ACCEPTED")
                 .append("segments", List.of("MSH|^~\\&|LAB|" + i, "PID|1||" + i, "OBX|1|NM|26464-8^WBC^LN||" + i))
                 .append("text", "x".repeat(400));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
