@@ -121,7 +121,7 @@ class ConsoleBrowserIT extends RunningAlertingService {
         followingTheLiveStream();
         script("document.body.dataset.loadedOnce = 'yes'");
 
-        By row = By.xpath("//tbody[@id='queue-rows']/tr[@data-patient-id='" + patient + "']");
+        By row = By.xpath(rowOf(patient));
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
             if (!browser.findElements(row).isEmpty()) {
                 return true;
@@ -181,18 +181,18 @@ class ConsoleBrowserIT extends RunningAlertingService {
                         && !alerts.list(AlertFilter.of(null, patient, 1)).isEmpty());
         signIn();
         browser.findElement(By.id("patient-filter")).sendKeys(patient, Keys.TAB);
-        By row = By.xpath("//tbody[@id='queue-rows']/tr[@data-patient-id='" + patient + "']");
+        By row = By.xpath(rowOf(patient));
         waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#queue-rows tr"), 1));
 
-        WebElement shown = browser.findElement(row);
-        assertThat(field(shown, "name")).isEqualTo(hostileName + ", Mia");
-        assertThat(shown.findElements(By.tagName("img")))
+        // The queue may render its rows again meanwhile (the live stream), so each field is looked up afresh.
+        waitFor(ExpectedConditions.textToBe(field(patient, "name"), hostileName + ", Mia"));
+        assertThat(browser.findElements(By.xpath(rowOf(patient) + "//img")))
                 .as("a name is text, never markup")
                 .isEmpty();
-        assertThat(field(shown, "age")).isEqualTo("6 y");
-        assertThat(field(shown, "sex")).isEqualTo("female");
-        assertThat(field(shown, "location")).isEqualTo("PICU · room 4 · bed B");
-        assertThat(field(shown, "attending")).isEqualTo("Dr A. Attending");
+        waitFor(ExpectedConditions.textToBe(field(patient, "age"), "6 y"));
+        waitFor(ExpectedConditions.textToBe(field(patient, "sex"), "female"));
+        waitFor(ExpectedConditions.textToBe(field(patient, "location"), "PICU · room 4 · bed B"));
+        waitFor(ExpectedConditions.textToBe(field(patient, "attending"), "Dr A. Attending"));
 
         waitFor(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
         script("document.body.dataset.loadedOnce = 'yes'");
@@ -207,7 +207,7 @@ class ConsoleBrowserIT extends RunningAlertingService {
         assertThat(script("return document.body.dataset.loadedOnce"))
                 .as("moved without reloading the page")
                 .isEqualTo("yes");
-        assertThat(field(browser.findElement(row), "name")).isEqualTo(hostileName + ", Mia");
+        waitFor(ExpectedConditions.textToBe(field(patient, "name"), hostileName + ", Mia"));
         keepScreenshot("queue-patient-transferred");
 
         browser.findElement(row)
@@ -232,13 +232,11 @@ class ConsoleBrowserIT extends RunningAlertingService {
         browser.findElement(By.id("patient-filter")).sendKeys(patient, Keys.TAB);
         waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#queue-rows tr"), 1));
 
-        WebElement shown = browser.findElement(By.cssSelector("tr[data-patient-id='" + patient + "']"));
-
-        assertThat(field(shown, "name")).isEqualTo("—");
-        assertThat(field(shown, "age")).isEqualTo("—");
-        assertThat(field(shown, "location")).isEqualTo("—");
-        assertThat(field(shown, "attending")).isEqualTo("—");
-        assertThat(field(shown, "patient-id")).isEqualTo(patient);
+        waitFor(ExpectedConditions.textToBe(field(patient, "name"), "—"));
+        waitFor(ExpectedConditions.textToBe(field(patient, "age"), "—"));
+        waitFor(ExpectedConditions.textToBe(field(patient, "location"), "—"));
+        waitFor(ExpectedConditions.textToBe(field(patient, "attending"), "—"));
+        waitFor(ExpectedConditions.textToBe(field(patient, "patient-id"), patient));
     }
 
     @Test
@@ -253,11 +251,12 @@ class ConsoleBrowserIT extends RunningAlertingService {
         browser.findElement(By.id("patient-filter")).sendKeys(patient, Keys.TAB);
         waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#queue-rows tr"), 1));
 
-        WebElement shown = browser.findElement(By.cssSelector("tr[data-patient-id='" + patient + "']"));
-        assertThat(field(shown, "driver")).isEqualTo("Neutrophil count decreased · grade 4");
-        assertThat(field(shown, "current")).isEqualTo("(latest: Platelet count decreased · grade 3)");
+        waitFor(ExpectedConditions.textToBe(field(patient, "driver"), "Neutrophil count decreased · grade 4"));
+        waitFor(ExpectedConditions.textToBe(field(patient, "current"), "(latest: Platelet count decreased · grade 3)"));
 
-        shown.findElement(By.linkText("Neutrophil count decreased · grade 4")).click();
+        browser.findElement(By.xpath(rowOf(patient)))
+                .findElement(By.linkText("Neutrophil count decreased · grade 4"))
+                .click();
         waitFor(ExpectedConditions.textToBe(By.id("alert-driver"), "Neutrophil count decreased · grade 4"));
         assertThat(browser.findElement(By.id("alert-title")).getText())
                 .contains("High", "Neutrophil count decreased · grade 4", "latest: Platelet count decreased · grade 3");
@@ -291,8 +290,12 @@ class ConsoleBrowserIT extends RunningAlertingService {
         assertThat(script("return ToxWatch.patientAge(null)")).isEqualTo("—");
     }
 
-    private static String field(WebElement row, String name) {
-        return row.findElement(By.cssSelector("[data-field='" + name + "']")).getText();
+    private static String rowOf(String patient) {
+        return "//tbody[@id='queue-rows']/tr[@data-patient-id='" + patient + "']";
+    }
+
+    private static By field(String patient, String name) {
+        return By.xpath(rowOf(patient) + "//*[@data-field='" + name + "']");
     }
 
     @Test
