@@ -46,6 +46,9 @@ import org.toxwatch.model.Topics;
 public final class MongoInboundArchive implements InboundArchive, RejectedMessages {
 
     static final String COLLECTION = "inbound_messages";
+    /** One document per archive collection: when its oldest message arrived, so the clean-up knows if any is due. */
+    static final String OLDEST_KEPT = "inbound_messages_oldest";
+
     private static final String ACCEPTED_KEY = "acceptedKey";
     /** Ids of accepted messages waiting for the key a processing claim holds (other content, same sender id). */
     private static final String KEY_WAITING = "keyWaiting";
@@ -460,10 +463,53 @@ public final class MongoInboundArchive implements InboundArchive, RejectedMessag
         return InputKind.LAB_OR_VITAL_OBSERVATIONS;
     }
 
-    /** Deletes what is older than the retention period; returns how many messages went. */
+    /**
+     * Deletes the messages received before the cutoff; returns how many went. While the oldest message kept is not
+     * before the cutoff, nothing is read but that one time: on a store without secondary indexes (the embedded one)
+     * the delete scans the whole archive under the collection's lock, and in the hour's soak that held ingest's
+     * archive writes up for about 25 s with nothing to delete.
+     *
+     * <p>The time remembered is never later than the oldest message kept: deletes only take older messages away,
+     * and every message is archived with the time it arrived (a retaken claim with a later one). After a delete
+     * that took messages the cutoff itself is remembered, since in a store past its first retention period the
+     * next clean-up has messages to delete anyway; only a clean-up that deleted nothing reads the oldest time.
+     */
     public long expireOlderThan(Instant cutoff) {
-        return mongo.remove(Query.query(Criteria.where("receivedAt").lt(cutoff)), COLLECTION)
+        Instant oldestKept = oldestKept();
+        if (oldestKept != null && !oldestKept.isBefore(cutoff)) {
+            return 0;
+        }
+        long deleted = mongo.remove(Query.query(Criteria.where("receivedAt").lt(cutoff)), COLLECTION)
                 .getDeletedCount();
+        if (deleted > 0) {
+            rememberOldestKept(cutoff);
+        } else {
+            rememberOldestKept(readOldestKept());
+        }
+        return deleted;
+    }
+
+    private @Nullable Instant oldestKept() {
+        Document oldest = mongo.findById(COLLECTION, Document.class, OLDEST_KEPT);
+        return oldest == null ? null : oldest.getDate("receivedAt").toInstant();
+    }
+
+    /** The oldest message's time (an index range on MongoDB, a scan and sort on the embedded store). */
+    private @Nullable Instant readOldestKept() {
+        var first = new Query().with(Sort.by(Sort.Direction.ASC, "receivedAt")).limit(1);
+        first.fields().include("receivedAt");
+        Document oldest = mongo.findOne(first, Document.class, COLLECTION);
+        return oldest == null ? null : oldest.getDate("receivedAt").toInstant();
+    }
+
+    /** An empty archive forgets it, so that its next messages are read for again. */
+    private void rememberOldestKept(@Nullable Instant oldest) {
+        var remembered = Query.query(Criteria.where("_id").is(COLLECTION));
+        if (oldest == null) {
+            mongo.remove(remembered, OLDEST_KEPT);
+        } else {
+            mongo.upsert(remembered, new Update().set("receivedAt", oldest), OLDEST_KEPT);
+        }
     }
 
     /** The query, answering only the key and who waits for it. */
