@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.toxwatch.benchmark.SideBySideBenchmark;
 import org.toxwatch.benchmark.load.BasicAuthorization;
@@ -49,8 +51,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code --rate=} messages per second, {@code --minutes=}, {@code --patients=}, {@code --connections=},
  * {@code --drain-minutes=}, {@code --read-back=false} to leave out the read-back (a memory comparison that needs
  * neither its minutes on the embedded store nor its accounting; the summary says it was left out),
- * {@code --output=} a file for the summary (default: printed only). {@code -Dbenchmark.launcher.jvm-options} are the
- * launcher's JVM options, set by the build to those of the README's run command.
+ * {@code --output=} a file for the summary (default: printed only); the logs of the launcher and the services are
+ * then kept beside it, in a directory named after it with {@code .logs} added, since the run's data directory is
+ * deleted at the end. {@code -Dbenchmark.launcher.jvm-options} are the launcher's JVM options, set by the build to
+ * those of the README's run command.
  */
 public final class EndToEndRun {
 
@@ -160,14 +164,39 @@ public final class EndToEndRun {
                             .max()
                             .orElse(0));
             summary.add("resident memory (MiB) every 10 min (total): " + series(memory.samples()));
+            if (options.containsKey("output")) {
+                summary.add("logs of the launcher and the services: " + keptLogs(options.get("output")));
+            }
             String text = String.join(System.lineSeparator(), summary);
             System.out.println(text);
             if (options.containsKey("output")) {
                 Files.writeString(Path.of(options.get("output")), text + System.lineSeparator());
             }
         }
+        if (options.containsKey("output")) {
+            keepLogs(directory, keptLogs(options.get("output")));
+        }
         SideBySideBenchmark.deleteRecursively(directory);
         System.exit(0);
+    }
+
+    private static Path keptLogs(String output) {
+        return Path.of(output + ".logs").toAbsolutePath();
+    }
+
+    /** The launcher's log and the services' logs (written under the data directory), once every process has stopped. */
+    private static void keepLogs(Path directory, Path kept) throws IOException {
+        Files.createDirectories(kept);
+        Files.copy(
+                directory.resolve("launcher.log"), kept.resolve("launcher.log"), StandardCopyOption.REPLACE_EXISTING);
+        Path services = directory.resolve("data").resolve("logs");
+        if (Files.isDirectory(services)) {
+            try (Stream<Path> logs = Files.list(services)) {
+                for (Path log : logs.filter(Files::isRegularFile).toList()) {
+                    Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     /** The load: message i intended at start + i / rate, taken by whichever connection is free. */
