@@ -1,8 +1,11 @@
 package org.toxwatch.benchmark;
 
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.bson.Document;
 import org.toxwatch.benchmark.load.AssessmentFeed;
 import org.toxwatch.benchmark.load.ConsumerGroupProgress;
 import org.toxwatch.benchmark.reference.BareConsumer;
@@ -16,7 +19,8 @@ import org.toxwatch.model.Topics;
  * Alerting draining N assessments against a bare consumer reading the same N: each is waiting with its partitions
  * assigned, the assessments are sent as fast as the broker takes them, and the clock runs from the first send until
  * the bare group has committed them all, or alerting has stored them all in its timeline (every resulting episode
- * change is written before its assessment is acknowledged).
+ * change is written before its assessment is acknowledged). Each side first drains the plan's warm-up batches, for
+ * patients of their own, unmeasured, in the same process.
  */
 final class AlertingStage {
 
@@ -49,12 +53,10 @@ final class AlertingStage {
                     BARE_TOPIC,
                     BARE_GROUP)) {
                 ConsumerGroupProgress.awaitAssigned(bootstrap, BARE_GROUP, TIMEOUT);
-                long started = System.nanoTime();
-                AssessmentFeed.publish(bootstrap, BARE_TOPIC, plan.assessments(), plan.assessmentPatients());
-                try (var progress = ConsumerGroupProgress.upToNow(bootstrap, java.util.List.of(BARE_TOPIC))) {
-                    progress.awaitDrained(BARE_GROUP, TIMEOUT);
+                for (int w = 1; w <= plan.warmUpAssessmentBatches(); w++) {
+                    bareDrain(bootstrap, "WARM" + w);
                 }
-                bare = plan.assessments() / ((System.nanoTime() - started) / 1e9);
+                bare = bareDrain(bootstrap, AssessmentFeed.MEASURED);
                 reference.assertAlive();
             }
             System.out.printf("  bare consumer: %.0f assessments/s%n", bare);
@@ -69,20 +71,44 @@ final class AlertingStage {
                 service.awaitReady(Duration.ofMinutes(2));
                 ConsumerGroupProgress.awaitAssigned(bootstrap, ALERTING_GROUP, TIMEOUT);
                 var timeline = mongo.getDatabase("toxwatch").getCollection("assessments");
-                long started = System.nanoTime();
-                AssessmentFeed.publish(bootstrap, Topics.ASSESSMENTS, plan.assessments(), plan.assessmentPatients());
-                long deadline = started + TIMEOUT.toNanos();
-                while (timeline.countDocuments() < plan.assessments()) {
-                    if (System.nanoTime() > deadline || !service.isAlive()) {
-                        throw new IllegalStateException("alerting stored " + timeline.countDocuments() + " of "
-                                + plan.assessments() + " assessments; see " + service.logFile());
-                    }
-                    Thread.sleep(20); // a probe, not a test
+                for (int w = 1; w <= plan.warmUpAssessmentBatches(); w++) {
+                    alertingDrain(bootstrap, "WARM" + w, timeline, service);
                 }
-                alerting = plan.assessments() / ((System.nanoTime() - started) / 1e9);
+                alerting = alertingDrain(bootstrap, AssessmentFeed.MEASURED, timeline, service);
             }
             System.out.printf("  ToxWatch alerting: %.0f assessments/s%n", alerting);
             return new Round(bare, alerting);
         }
+    }
+
+    /** Sends one batch for {@code cohort} to the bare consumer; returns assessments/s until it committed them all. */
+    private double bareDrain(String bootstrap, String cohort) throws Exception {
+        long started = System.nanoTime();
+        AssessmentFeed.publish(bootstrap, BARE_TOPIC, cohort, plan.assessments(), plan.assessmentPatients());
+        try (var progress = ConsumerGroupProgress.upToNow(bootstrap, List.of(BARE_TOPIC))) {
+            progress.awaitDrained(BARE_GROUP, TIMEOUT);
+        }
+        return plan.assessments() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Sends one batch for {@code cohort} to alerting; returns assessments/s until its timeline holds them all (the
+     * timeline already holds those of the batches before).
+     */
+    private double alertingDrain(
+            String bootstrap, String cohort, MongoCollection<Document> timeline, ServiceProcess service)
+            throws Exception {
+        long goal = timeline.countDocuments() + plan.assessments();
+        long started = System.nanoTime();
+        AssessmentFeed.publish(bootstrap, Topics.ASSESSMENTS, cohort, plan.assessments(), plan.assessmentPatients());
+        long deadline = started + TIMEOUT.toNanos();
+        while (timeline.countDocuments() < goal) {
+            if (System.nanoTime() > deadline || !service.isAlive()) {
+                throw new IllegalStateException("alerting stored " + timeline.countDocuments() + " of " + goal
+                        + " assessments; see " + service.logFile());
+            }
+            Thread.sleep(20); // a probe, not a test
+        }
+        return plan.assessments() / ((System.nanoTime() - started) / 1e9);
     }
 }

@@ -15,7 +15,8 @@ import org.toxwatch.model.Topics;
 /**
  * Monitoring against the Streams passthrough on one backlog written once: the passthrough drains it, then
  * monitoring drains the very same records; monitoring's latency run follows; then the passthrough, restarted and
- * caught up on the records that run added, has its own latency run at the same rate.
+ * caught up on the records that run added, has its own latency run at the same rate. The backlog follows the plan's
+ * warm-up backlogs, for patients of their own, which each side drains first, unmeasured, in the same process.
  */
 final class MonitoringStage {
 
@@ -43,14 +44,20 @@ final class MonitoringStage {
     Round run(Path directory) throws Exception {
         try (var sitting = Sitting.open(directory, credentials, PASSTHROUGH_OUTPUT)) {
             String bootstrap = sitting.bootstrapServers();
-            long written = MonitoringBacklog.write(bootstrap, plan.backlogPatients(), plan.eventsPerPatient());
-            System.out.printf("  backlog of %d records written%n", written);
+            long warmUp = 0;
+            for (int w = 1; w <= plan.warmUpBacklogs(); w++) {
+                warmUp +=
+                        MonitoringBacklog.write(bootstrap, "WARM" + w, plan.backlogPatients(), plan.eventsPerPatient());
+            }
+            long written = MonitoringBacklog.write(
+                    bootstrap, MonitoringBacklog.MEASURED, plan.backlogPatients(), plan.eventsPerPatient());
+            System.out.printf("  backlog of %d records written after %d for the warm-up%n", written, warmUp);
             ConsumerGroupProgress.Drain passthrough;
             ConsumerGroupProgress.Drain monitoring;
             FixedRateLatency.Result monitoringLatency;
             try (var backlog = ConsumerGroupProgress.upToNow(bootstrap, MonitoringBacklog.TOPICS)) {
                 try (var reference = passthrough(sitting)) {
-                    passthrough = backlog.awaitDrained(PASSTHROUGH_ID, DRAIN_TIMEOUT);
+                    passthrough = backlog.awaitDrained(PASSTHROUGH_ID, DRAIN_TIMEOUT, warmUp);
                     reference.assertAlive();
                 }
                 report("Streams passthrough", passthrough);
@@ -60,7 +67,7 @@ final class MonitoringStage {
                         FreePorts.pick(),
                         sitting.serviceEnvironment(ServiceKind.MONITORING),
                         sitting.logs())) {
-                    monitoring = backlog.awaitDrained(MONITORING_ID, DRAIN_TIMEOUT);
+                    monitoring = backlog.awaitDrained(MONITORING_ID, DRAIN_TIMEOUT, warmUp);
                     report("ToxWatch monitoring", monitoring);
                     monitoringLatency = latency(bootstrap, Topics.ASSESSMENTS);
                     report("ToxWatch monitoring", monitoringLatency);

@@ -261,9 +261,11 @@ public final class SideBySideBenchmark {
                 lines.add(String.format(
                         Locale.ROOT,
                         "monitoring: %,d patients x %d events (about 60%% labs, the rest vital signs, after a"
-                                + " CAR-T infusion); latency: ANC results at %,d/s for %d s, %,d of %,d answered",
+                                + " CAR-T infusion), after %d such backlog(s) of other patients per side, not"
+                                + " measured; latency: ANC results at %,d/s for %d s, %,d of %,d answered",
                         plan.backlogPatients(),
                         plan.eventsPerPatient(),
+                        plan.warmUpBacklogs(),
                         plan.latencyPerSecond(),
                         plan.latencyPhase().toSeconds(),
                         answered,
@@ -272,9 +274,11 @@ public final class SideBySideBenchmark {
             if (plan.runs(Stage.ALERTING)) {
                 lines.add(String.format(
                         Locale.ROOT,
-                        "alerting: %,d assessments over %,d patients, three toxicity families, grades 2 to 4",
+                        "alerting: %,d assessments over %,d patients, three toxicity families, grades 2 to 4,"
+                                + " after %d such batch(es) for other patients per side, not measured",
                         plan.assessments(),
-                        plan.assessmentPatients()));
+                        plan.assessmentPatients(),
+                        plan.warmUpAssessmentBatches()));
             }
             return lines;
         }

@@ -24,19 +24,25 @@ public final class AssessmentFeed {
 
     private AssessmentFeed() {}
 
-    /** Sends {@code count} assessments to {@code topic} and returns once the broker holds them all. */
-    public static void publish(String bootstrapServers, String topic, int count, int patients) {
+    /** The measured batch's patients are {@code LOAD-0}, {@code LOAD-1}, ...; a warm-up's have a cohort of their own. */
+    public static final String MEASURED = "LOAD";
+
+    /**
+     * Sends {@code count} assessments for the patients {@code cohort-0} to {@code cohort-(patients-1)} to {@code topic}
+     * and returns once the broker holds them all.
+     */
+    public static void publish(String bootstrapServers, String topic, String cohort, int count, int patients) {
         try (var records = JsonRecords.batching(bootstrapServers)) {
             for (int i = 0; i < count; i++) {
-                var assessment = assessment(i, patients);
+                var assessment = assessment(cohort, i, patients);
                 records.send(topic, assessment.patientId(), assessment);
             }
             records.flush();
         }
     }
 
-    static ToxicityAssessed assessment(int i, int patients) {
-        String patient = "LOAD-" + (i % patients);
+    static ToxicityAssessed assessment(String cohort, int i, int patients) {
+        String patient = cohort + "-" + (i % patients);
         int round = i / patients;
         Criterion criterion = CRITERIA.get(round % CRITERIA.size());
         int grade = Math.min(4, 2 + round / CRITERIA.size());

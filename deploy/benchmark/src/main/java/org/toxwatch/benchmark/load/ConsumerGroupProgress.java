@@ -91,6 +91,15 @@ public final class ConsumerGroupProgress implements AutoCloseable {
 
     /** Polls the group's committed offsets until every partition reaches its finish line. */
     public Drain awaitDrained(String group, Duration timeout) throws ExecutionException, InterruptedException {
+        return awaitDrained(group, timeout, 0);
+    }
+
+    /**
+     * As {@link #awaitDrained(String, Duration)}, with the first {@code warmUp} records of the input (written before
+     * the measured ones) not counted: the clock starts at the first commit seen at or past them.
+     */
+    public Drain awaitDrained(String group, Duration timeout, long warmUp)
+            throws ExecutionException, InterruptedException {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         long firstCommitAt = 0;
@@ -98,16 +107,21 @@ public final class ConsumerGroupProgress implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             long done = committed(group);
             long now = System.nanoTime();
-            if (firstCommitAt == 0 && done > 0) {
+            if (firstCommitAt == 0 && done > 0 && done >= warmUp) {
                 firstCommitAt = now;
                 committedAtFirstCommit = done;
             }
             if (done >= records()) {
                 long measured = records() - committedAtFirstCommit;
+                if (measured > 0) {
+                    return new Drain(measured, (now - firstCommitAt) / 1e9, (now - started) / 1e9);
+                }
+                if (warmUp > 0) {
+                    throw new IllegalStateException(
+                            group + " committed the measured records with the warm-up's last: no rate to measure");
+                }
                 // Everything in one commit: the rate is unknown from commits; count the whole drain from the start.
-                return measured > 0
-                        ? new Drain(measured, (now - firstCommitAt) / 1e9, (now - started) / 1e9)
-                        : new Drain(records(), (now - started) / 1e9, (now - started) / 1e9);
+                return new Drain(records(), (now - started) / 1e9, (now - started) / 1e9);
             }
             Thread.sleep(POLL); // a probe, not a test: polling without burning one of the two cores it measures
         }

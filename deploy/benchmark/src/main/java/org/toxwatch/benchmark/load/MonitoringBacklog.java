@@ -35,19 +35,29 @@ public final class MonitoringBacklog {
 
     private MonitoringBacklog() {}
 
-    /** The id of the {@code index}-th patient, shared with the latency load so it lands on known patients. */
+    /** The measured backlog's patients, on whom the latency load lands too; a warm-up's have a cohort of their own. */
+    public static final String MEASURED = "LOAD";
+
+    /** The id of the measured backlog's {@code index}-th patient, so the latency load lands on known patients. */
     public static String patient(int index) {
-        return "LOAD-" + index;
+        return patient(MEASURED, index);
     }
 
-    /** Writes the backlog and returns how many records it holds, once the broker has them all. */
-    public static long write(String bootstrapServers, int patients, int eventsPerPatient) {
+    private static String patient(String cohort, int index) {
+        return cohort + "-" + index;
+    }
+
+    /**
+     * Writes the backlog of the patients {@code cohort-0} to {@code cohort-(patients-1)} and returns how many records
+     * it holds, once the broker has them all.
+     */
+    public static long write(String bootstrapServers, String cohort, int patients, int eventsPerPatient) {
         var random = new Random(42);
         Instant infused = Instant.now().minus(Duration.ofDays(10));
         long written = 0;
         try (var records = JsonRecords.batching(bootstrapServers)) {
             for (int p = 0; p < patients; p++) {
-                String patient = patient(p);
+                String patient = patient(cohort, p);
                 records.send(
                         Topics.THERAPY_EVENTS,
                         patient,
