@@ -8,7 +8,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
  * Liveness: DOWN once the grading client has failed or stopped, states it never leaves by itself, so that
- * the process is restarted. Readiness ({@link KafkaStreamsHealthIndicator}) is DOWN during a rebalance too.
+ * the process is restarted. Readiness ({@link KafkaStreamsHealthIndicator}) is DOWN too until grading has begun.
  */
 final class KafkaStreamsLivenessIndicator extends AbstractHealthIndicator {
 
