@@ -9,7 +9,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.toxwatch.alerting.alert.adapter.kafka.AssessmentListener;
 import org.toxwatch.alerting.alert.adapter.kafka.KafkaAlertEventPublisher;
 import org.toxwatch.alerting.alert.adapter.metrics.MeteredAlertEventPublisher;
-import org.toxwatch.alerting.alert.adapter.mongo.AuditedEntries;
 import org.toxwatch.alerting.alert.adapter.mongo.MongoAlerts;
 import org.toxwatch.alerting.alert.adapter.mongo.MongoAssessmentHistory;
 import org.toxwatch.alerting.alert.adapter.mongo.MongoAuditTrail;
@@ -33,20 +32,14 @@ import org.toxwatch.alerting.alert.application.ResolveRecoveredAlerts;
 @Configuration(proxyBeanMethods = false)
 class AlertConfiguration {
 
-    /** What the audit trail has stored, so reading an alert back does not look up what was audited moments ago. */
     @Bean
-    AuditedEntries auditedEntries() {
-        return new AuditedEntries();
+    Alerts alerts(MongoTemplate mongoTemplate) {
+        return new MongoAlerts(mongoTemplate);
     }
 
     @Bean
-    Alerts alerts(MongoTemplate mongoTemplate, AuditedEntries auditedEntries) {
-        return new MongoAlerts(mongoTemplate, auditedEntries);
-    }
-
-    @Bean
-    AuditTrail auditTrail(MongoTemplate mongoTemplate, AuditedEntries auditedEntries) {
-        return new MongoAuditTrail(mongoTemplate, auditedEntries);
+    AuditTrail auditTrail(MongoTemplate mongoTemplate) {
+        return new MongoAuditTrail(mongoTemplate);
     }
 
     @Bean

@@ -38,17 +38,9 @@ public final class MongoAlerts implements Alerts {
     private static final int SWEEP_BATCH = 100;
 
     private final MongoTemplate mongo;
-    private final AuditedEntries audited;
 
-    /** With an audit trail of its own: every transition a read finds kept is looked up in the store. */
     public MongoAlerts(MongoTemplate mongo) {
-        this(mongo, new AuditedEntries());
-    }
-
-    /** Sharing {@code audited} with the {@link MongoAuditTrail} that writes the entries. */
-    public MongoAlerts(MongoTemplate mongo, AuditedEntries audited) {
         this.mongo = mongo;
-        this.audited = audited;
         createIndexes();
         keyOpenEpisodes();
     }
@@ -71,7 +63,7 @@ public final class MongoAlerts implements Alerts {
                 .toList();
         var found = new HashMap<EpisodeKey, AlertEpisode>();
         for (AlertDocument document : UnauditedChanges.audit(
-                mongo, audited, mongo.find(Query.query(Criteria.where(OPEN_KEY).in(openKeys)), AlertDocument.class))) {
+                mongo, mongo.find(Query.query(Criteria.where(OPEN_KEY).in(openKeys)), AlertDocument.class))) {
             var episode = document.toDomain();
             found.put(new EpisodeKey(episode.patientId(), episode.family()), episode);
         }
@@ -194,7 +186,7 @@ public final class MongoAlerts implements Alerts {
                 .with(Sort.by(Sort.Order.asc("priorityRank"), Sort.Order.desc("updatedAt")))
                 .skip((long) filter.page() * filter.size())
                 .limit(filter.size());
-        return UnauditedChanges.audit(mongo, audited, mongo.find(query, AlertDocument.class)).stream()
+        return UnauditedChanges.audit(mongo, mongo.find(query, AlertDocument.class)).stream()
                 .map(AlertDocument::toDomain)
                 .toList();
     }
@@ -218,7 +210,7 @@ public final class MongoAlerts implements Alerts {
             // By id alone: with another condition beside it the embedded store no longer looks the ids up by index.
             var batch =
                     Query.query(Criteria.where("_id").in(ids.subList(from, Math.min(from + SWEEP_BATCH, ids.size()))));
-            UnauditedChanges.audit(mongo, audited, mongo.find(batch, AlertDocument.class)).stream()
+            UnauditedChanges.audit(mongo, mongo.find(batch, AlertDocument.class)).stream()
                     .filter(document -> document.status() == status)
                     .forEach(document -> action.accept(document.toDomain()));
         }
@@ -229,9 +221,8 @@ public final class MongoAlerts implements Alerts {
         if (document == null) {
             return Optional.empty();
         }
-        return Optional.of(UnauditedChanges.audit(mongo, audited, List.of(document))
-                .getFirst()
-                .toDomain());
+        return Optional.of(
+                UnauditedChanges.audit(mongo, List.of(document)).getFirst().toDomain());
     }
 
     private void createIndexes() {

@@ -26,17 +26,9 @@ public final class MongoAuditTrail implements AuditTrail {
     private static final String INDEX_BY_TIME = "alert_time";
 
     private final MongoTemplate mongo;
-    private final AuditedEntries audited;
 
-    /** Remembering what it writes for itself alone. */
     public MongoAuditTrail(MongoTemplate mongo) {
-        this(mongo, new AuditedEntries());
-    }
-
-    /** Telling {@code audited}, shared with {@link MongoAlerts}, what it has stored. */
-    public MongoAuditTrail(MongoTemplate mongo, AuditedEntries audited) {
         this.mongo = mongo;
-        this.audited = audited;
         var indexes = mongo.indexOps(AuditEntryDocument.class);
         indexes.createIndex(new Index()
                 .on("alertId", Sort.Direction.ASC)
@@ -68,9 +60,10 @@ public final class MongoAuditTrail implements AuditTrail {
     /** One bulk insert; an entry stored already, by an earlier delivery of its batch, is kept. */
     @Override
     public void recordAll(List<SequencedTransition> transitions) {
-        var entries = transitions.stream().map(AuditEntryDocument::from).toList();
-        InsertsKeepingStored.insertAll(mongo, AuditEntryDocument.class, entries);
-        audited.stored(entries.stream().map(AuditEntryDocument::id).toList());
+        InsertsKeepingStored.insertAll(
+                mongo,
+                AuditEntryDocument.class,
+                transitions.stream().map(AuditEntryDocument::from).toList());
     }
 
     /** Includes the transitions the alert was saved with and that are not audited yet, writing them first. */
@@ -78,7 +71,7 @@ public final class MongoAuditTrail implements AuditTrail {
     public List<AlertChanged> of(UUID alertId) {
         var alert = mongo.findById(alertId.toString(), AlertDocument.class);
         if (alert != null) {
-            UnauditedChanges.audit(mongo, audited, List.of(alert));
+            UnauditedChanges.audit(mongo, List.of(alert));
         }
         var query = Query.query(Criteria.where("alertId").is(alertId.toString()))
                 .with(Sort.by(Sort.Order.asc(SEQUENCE), Sort.Order.asc(OCCURRED_AT)));

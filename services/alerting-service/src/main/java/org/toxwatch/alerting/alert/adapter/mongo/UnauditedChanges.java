@@ -18,14 +18,10 @@ final class UnauditedChanges {
 
     private UnauditedChanges() {}
 
-    /**
-     * Audits what the documents keep and the audit trail lacks, with one read when it lacks nothing, and none when
-     * every entry kept is one this instance saw stored.
-     */
-    static <T extends Collection<AlertDocument>> T audit(MongoTemplate mongo, AuditedEntries audited, T documents) {
+    /** Audits what the documents keep and the audit trail lacks, with one read when it lacks nothing. */
+    static <T extends Collection<AlertDocument>> T audit(MongoTemplate mongo, T documents) {
         List<AuditEntryDocument> kept = documents.stream()
                 .flatMap(document -> document.unauditedEntries().stream())
-                .filter(entry -> !audited.known(entry.id()))
                 .toList();
         if (kept.isEmpty()) {
             return documents;
@@ -33,15 +29,14 @@ final class UnauditedChanges {
         var ids = kept.stream().map(AuditEntryDocument::id).toList();
         var query = Query.query(Criteria.where("_id").in(ids));
         query.fields().include("_id");
-        var found = new HashSet<String>();
+        var audited = new HashSet<String>();
         mongo.find(query, Document.class, AuditEntryDocument.COLLECTION)
-                .forEach(entry -> found.add(String.valueOf(entry.get("_id"))));
+                .forEach(entry -> audited.add(String.valueOf(entry.get("_id"))));
         // Another reader may audit some of them first; the insert keeps those.
         InsertsKeepingStored.insertAll(
                 mongo,
                 AuditEntryDocument.class,
-                kept.stream().filter(entry -> !found.contains(entry.id())).toList());
-        audited.stored(ids);
+                kept.stream().filter(entry -> !audited.contains(entry.id())).toList());
         return documents;
     }
 }

@@ -14,12 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -270,42 +267,6 @@ class AuditedInBatchesIT {
                 .containsExactlyElementsOf(eventIds(published));
     }
 
-    @Test
-    void theNextBatchFindsTheTransitionsItsEpisodesKeepAuditedWithoutAskingTheAuditTrail() {
-        var store = new WatchedStore(mongoTemplate);
-        var audited = new AuditedEntries();
-        var alerts = new MongoAlerts(store, audited);
-        var audit = new MongoAuditTrail(store, audited);
-        raiseAlerts(alerts, audit).onAll(course());
-        store.auditTrailReads.set(0);
-
-        raiseAlerts(alerts, audit).onAll(course());
-
-        assertThat(store.auditTrailReads)
-                .as("reads of the audit trail by the second batch")
-                .hasValue(0);
-        assertThat(published).hasSize(10);
-        assertThat(storedAuditEntries()).containsExactlyInAnyOrderElementsOf(eventIds(published));
-    }
-
-    @Test
-    void transitionsWhoseAuditWriteTheStoreRefusedAreAuditedByTheNextBatchThatReadsTheirEpisodes() {
-        var store = new WatchedStore(mongoTemplate);
-        var audited = new AuditedEntries();
-        var alerts = new MongoAlerts(store, audited);
-        var audit = new MongoAuditTrail(store, audited);
-        store.refuseAuditWrites = true;
-        raiseAlerts(alerts, audit).onAll(course());
-        assertThat(published).as("stored changes are published all the same").hasSize(5);
-        assertThat(storedAuditEntries()).isEmpty();
-        store.refuseAuditWrites = false;
-
-        raiseAlerts(alerts, audit).onAll(course());
-
-        assertThat(published).hasSize(10);
-        assertThat(storedAuditEntries()).containsExactlyInAnyOrderElementsOf(eventIds(published));
-    }
-
     /** One patient's neutrophils: three grade-3 results, then three grade-4 ones. */
     private List<ToxicityAssessed> oneToxicityWorsening() {
         var course = new ArrayList<ToxicityAssessed>();
@@ -373,33 +334,6 @@ class AuditedInBatchesIT {
         @Override
         public List<AlertChanged> of(UUID alertId) {
             return trail.of(alertId);
-        }
-    }
-
-    /** The test's store, counting the queries of the audit trail and refusing its writes when told to. */
-    private static final class WatchedStore extends MongoTemplate {
-        final AtomicInteger auditTrailReads = new AtomicInteger();
-        volatile boolean refuseAuditWrites;
-
-        WatchedStore(MongoTemplate store) {
-            super(store.getMongoDatabaseFactory(), store.getConverter());
-        }
-
-        @Override
-        public <T> List<T> find(Query query, Class<T> entityClass, String collectionName) {
-            if (collectionName.equals(AuditEntryDocument.COLLECTION)) {
-                auditTrailReads.incrementAndGet();
-            }
-            return super.find(query, entityClass, collectionName);
-        }
-
-        @Override
-        public BulkOperations bulkOps(
-                BulkOperations.BulkMode mode, @Nullable Class<?> entityType, String collectionName) {
-            if (refuseAuditWrites && collectionName.equals(AuditEntryDocument.COLLECTION)) {
-                throw new DataAccessResourceFailureException("the store refused the audit entries");
-            }
-            return super.bulkOps(mode, entityType, collectionName);
         }
     }
 
