@@ -23,8 +23,8 @@ import java.util.Set;
  * {@code warmUpBacklogs} backlogs of the measured size, or {@code warmUpAssessmentBatches} batches of the measured
  * size, and only the measured backlog or batch that follows is timed. Measured cold, alerting's 2,000 assessments were
  * the first two seconds of its JVM's work. Alerting's batch is 10,000 assessments over 1,000 patients (the same ten
- * per patient as the 2,000 over 200 it was): a drain of about one second had put the median of equal runs anywhere
- * between 1,581 and 2,264 assessments/s.
+ * per patient as the 2,000 over 200 it was): a drain of about one second had put the median of five runs of equal
+ * code anywhere between 1,581 and 2,029 assessments/s, either side of the target.
  */
 public record BenchmarkPlan(
         String name,
