@@ -1,5 +1,6 @@
 package org.toxwatch.alerting.patient.application;
 
+import java.util.List;
 import org.toxwatch.alerting.patient.domain.timeline.ChartedObservation;
 import org.toxwatch.alerting.patient.domain.timeline.PatientObservations;
 import org.toxwatch.alerting.patient.domain.timeline.TherapyMilestone;
@@ -10,7 +11,8 @@ import org.toxwatch.alerting.patient.domain.timeline.TherapyMilestone;
  */
 public interface ObservationLog {
 
-    void record(ChartedObservation observation);
+    /** The observations of one received record (a set of vital signs holds several). */
+    void record(List<ChartedObservation> observations);
 
     void record(TherapyMilestone milestone);
 

@@ -33,7 +33,9 @@ public final class RecordObservations {
     }
 
     private Outcome keep(Selection selection) {
-        selection.observations().forEach(log::record);
+        if (!selection.observations().isEmpty()) {
+            log.record(selection.observations());
+        }
         return selection.outcome();
     }
 

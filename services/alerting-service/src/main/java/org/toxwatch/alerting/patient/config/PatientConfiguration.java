@@ -15,6 +15,7 @@ import org.toxwatch.alerting.patient.application.PatientChanges;
 import org.toxwatch.alerting.patient.application.PatientFiles;
 import org.toxwatch.alerting.patient.application.RecordObservations;
 import org.toxwatch.alerting.patient.application.RecordPatient;
+import org.toxwatch.alerting.patient.domain.timeline.TimelineBounds;
 
 /**
  * Patients: ingest's patient records kept as patient files, and its lab results, vital signs and therapy events
@@ -49,8 +50,9 @@ class PatientConfiguration {
     ObservationLog observationLog(MongoTemplate mongoTemplate, TimelineProperties properties) {
         return new MongoObservationLog(
                 mongoTemplate,
-                Objects.requireNonNull(properties.observationsPerPatient()),
-                Objects.requireNonNull(properties.observationRetention()));
+                new TimelineBounds(
+                        Objects.requireNonNull(properties.observationsPerPatient()),
+                        Objects.requireNonNull(properties.observationRetention())));
     }
 
     @Bean
