@@ -285,14 +285,45 @@
       h("span", { "data-field": "attending" }, patientAttending(patient)));
   }
 
+  function showTimeline() {
+    return api("/api/v1/patients/" + encodeURIComponent(patientId) + "/timeline").then(render);
+  }
+
+  // Whether the charts are current: alerting's readers behind them (lab results, vital signs, therapy events,
+  // patient records) can fall behind while every alert is current (GET /api/v1/charting/status). Checked every 15 s
+  // (5 s while not live); once they have caught up, the charts are read again.
+  let charting = "LIVE";
+  async function checkCharting() {
+    let status;
+    try {
+      status = await api("/api/v1/charting/status");
+    } catch (error) {
+      if (error.message === "signed out") return;
+      status = { status: "UNKNOWN", since: null };
+    }
+    const notice = document.getElementById("charting");
+    const behind = status.status !== "LIVE";
+    notice.hidden = !behind;
+    notice.dataset.status = status.status;
+    notice.textContent = behind ? chartingWarning(status) : "";
+    if (!behind && charting !== "LIVE") showTimeline().catch((error) => say(message, error.message, "error"));
+    charting = status.status;
+    setTimeout(checkCharting, behind ? 5000 : 15000);
+  }
+
+  function chartingWarning(status) {
+    const what = { DELAYED: "Charts delayed", STOPPED: "Charting stopped" }[status.status]
+      || "Charting status unknown";
+    return what + (status.since ? " since " + at(status.since) : "")
+      + " — values received since may be missing here (alerts are not affected)";
+  }
+
   if (!patientId) {
     say(message, "No patient named: open one from an alert.", "error");
     return;
   }
   loadSession()
-    .then(() => Promise.all([
-      showPatient(),
-      api("/api/v1/patients/" + encodeURIComponent(patientId) + "/timeline").then(render),
-    ]))
+    .then(() => Promise.all([showPatient(), showTimeline()]))
+    .then(checkCharting)
     .catch((error) => say(message, error.message, "error"));
 })();

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +30,12 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.toxwatch.alerting.alert.application.AssessmentHistory;
+import org.toxwatch.alerting.alert.application.GradingFreshness;
+import org.toxwatch.alerting.alert.domain.freshness.GradingState;
+import org.toxwatch.alerting.patient.adapter.kafka.ObservationListener;
 import org.toxwatch.alerting.patient.application.ObservationLog;
 import org.toxwatch.model.AppliedThreshold;
 import org.toxwatch.model.Criterion;
@@ -67,6 +73,13 @@ class PatientTimelineBrowserIT extends RunningAlertingService {
 
     @Autowired
     ObservationLog observationLog;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    @Qualifier("chartingFreshness")
+    GradingFreshness chartingFreshness;
 
     @BeforeAll
     static void startBrowser() {
@@ -236,6 +249,41 @@ class PatientTimelineBrowserIT extends RunningAlertingService {
         } finally {
             console.resize(ConsoleBrowser.DESKTOP);
         }
+    }
+
+    @Test
+    void aTimelineWhoseLabResultReaderStoppedSaysSoAboveItsChartsAndRereadsThemOnceItIsBack() throws Exception {
+        String patient = "MRN-" + UUID.randomUUID();
+        var reader = Objects.requireNonNull(listeners.getListenerContainer(ObservationListener.LAB_RESULTS_GROUP));
+        kafkaTemplate
+                .send(Topics.LAB_RESULTS, patient, anAncOf(patient, "1.4", DAY_0))
+                .get(10, TimeUnit.SECONDS);
+        await().atMost(PATIENCE)
+                .until(() -> observationLog.of(patient).observations().size() == 1);
+        reader.stop();
+        try {
+            await().atMost(PATIENCE).until(() -> chartingFreshness.current().state() == GradingState.STOPPED);
+            kafkaTemplate
+                    .send(Topics.LAB_RESULTS, patient, anAncOf(patient, "0.4", DAY_0.plus(Duration.ofDays(1))))
+                    .get(10, TimeUnit.SECONDS);
+            console.signIn(baseUrl(), CLINICIAN_PASSWORD);
+
+            browser.get(baseUrl() + "/console/patient.html?id=" + patient);
+            WebElement notice = console.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("charting")));
+
+            assertThat(notice.getText())
+                    .startsWith("Charting stopped since ")
+                    .endsWith("values received since may be missing here (alerts are not affected)");
+            assertThat(values(panel("ANC"))).containsExactly("1.4");
+            assertThat(console.seriousAccessibilityViolations()).isEmpty();
+            console.keepScreenshot("patient-timeline-charting-stopped");
+        } finally {
+            reader.start();
+        }
+
+        console.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("charting")));
+        console.waitFor(driver -> values(panel("ANC")).size() == 2);
+        assertThat(values(panel("ANC"))).containsExactly("1.4", "0.4");
     }
 
     /**

@@ -2,6 +2,7 @@ package org.toxwatch.alerting.alert.config;
 
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -12,12 +13,16 @@ import org.toxwatch.alerting.alert.adapter.scheduling.GradingFreshnessScheduler;
 import org.toxwatch.alerting.alert.application.ConsumerGroups;
 import org.toxwatch.alerting.alert.application.GradingFreshness;
 import org.toxwatch.alerting.alert.domain.freshness.WatchedGroup;
+import org.toxwatch.alerting.patient.adapter.kafka.ObservationListener;
+import org.toxwatch.alerting.patient.adapter.kafka.PatientListener;
 import org.toxwatch.model.Topics;
 
 /**
  * Grading freshness, measured at the broker so that a stopped, paused or crashed grader shows even though it
  * reports nothing itself: monitoring's Streams application (its group is its application.id) on the clinical
- * input topics, and alerting's own assessment reader.
+ * input topics, and alerting's own assessment reader. Charting freshness, measured the same way, follows alerting's
+ * readers behind the patient views (the timeline's observations and therapy events, the patient's details), which
+ * alerts do not wait for: a reader behind there leaves a chart short while every alert is current.
  */
 @Configuration(proxyBeanMethods = false)
 class GradingFreshnessConfiguration {
@@ -32,6 +37,12 @@ class GradingFreshnessConfiguration {
                     Topics.CLINICAL_INPUTS),
             new WatchedGroup(AssessmentListener.GROUP, List.of(Topics.ASSESSMENTS)));
 
+    static final List<WatchedGroup> CHARTED = List.of(
+            new WatchedGroup(ObservationListener.LAB_RESULTS_GROUP, List.of(Topics.LAB_RESULTS)),
+            new WatchedGroup(ObservationListener.VITAL_SIGNS_GROUP, List.of(Topics.VITAL_SIGNS)),
+            new WatchedGroup(ObservationListener.THERAPY_EVENTS_GROUP, List.of(Topics.THERAPY_EVENTS)),
+            new WatchedGroup(PatientListener.GROUP, List.of(Topics.PATIENTS)));
+
     @Bean(destroyMethod = "close")
     AdminConsumerGroups consumerGroups(KafkaAdmin kafkaAdmin) {
         return new AdminConsumerGroups(kafkaAdmin.getConfigurationProperties());
@@ -43,12 +54,27 @@ class GradingFreshnessConfiguration {
     }
 
     @Bean
-    GradingFreshnessScheduler gradingFreshnessScheduler(GradingFreshness freshness) {
-        return new GradingFreshnessScheduler(freshness);
+    GradingFreshnessScheduler gradingFreshnessScheduler(@Qualifier("gradingFreshness") GradingFreshness freshness) {
+        return new GradingFreshnessScheduler(freshness, "Grading");
     }
 
     @Bean
-    GradingFreshnessMetrics gradingFreshnessMetrics(GradingFreshness freshness) {
-        return new GradingFreshnessMetrics(freshness);
+    GradingFreshnessMetrics gradingFreshnessMetrics(@Qualifier("gradingFreshness") GradingFreshness freshness) {
+        return new GradingFreshnessMetrics(freshness, GradingFreshnessMetrics.Path.GRADING);
+    }
+
+    @Bean
+    GradingFreshness chartingFreshness(ConsumerGroups consumerGroups, AlertingProperties properties, Clock clock) {
+        return new GradingFreshness(consumerGroups, CHARTED, properties.gradingDelayThreshold(), clock);
+    }
+
+    @Bean
+    GradingFreshnessScheduler chartingFreshnessScheduler(@Qualifier("chartingFreshness") GradingFreshness freshness) {
+        return new GradingFreshnessScheduler(freshness, "Charting");
+    }
+
+    @Bean
+    GradingFreshnessMetrics chartingFreshnessMetrics(@Qualifier("chartingFreshness") GradingFreshness freshness) {
+        return new GradingFreshnessMetrics(freshness, GradingFreshnessMetrics.Path.CHARTING);
     }
 }

@@ -31,7 +31,11 @@ class AlertingSecurityConfiguration {
                         .hasRole(Roles.CLINICIAN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/alerts/**")
                         .hasRole(Roles.CLINICIAN)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/grading/status", "/api/v1/console/session")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/v1/grading/status",
+                                "/api/v1/charting/status",
+                                "/api/v1/console/session")
                         .hasAnyRole(Roles.CLINICIAN, Roles.OPERATOR)
                         // The console's pages and scripts hold no data; what they fetch is authorized route by route.
                         .requestMatchers(HttpMethod.GET, "/", "/console", "/console/**")

@@ -6,16 +6,21 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.toxwatch.alerting.alert.application.GradingFreshness;
 import org.toxwatch.alerting.alert.domain.freshness.GradingState;
 
-/** Asks the broker how grading keeps up every {@code toxwatch.alerting.grading-check} (default 10 s). */
+/**
+ * Asks the broker how a path keeps up (grading, charting) every {@code toxwatch.alerting.grading-check} (default
+ * 10 s), and logs each change of state under the path's name.
+ */
 public final class GradingFreshnessScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(GradingFreshnessScheduler.class);
 
     private final GradingFreshness freshness;
+    private final String path;
     private GradingState last = GradingState.UNKNOWN;
 
-    public GradingFreshnessScheduler(GradingFreshness freshness) {
+    public GradingFreshnessScheduler(GradingFreshness freshness, String path) {
         this.freshness = freshness;
+        this.path = path;
     }
 
     @Scheduled(
@@ -25,10 +30,11 @@ public final class GradingFreshnessScheduler {
         var status = freshness.check();
         if (status.state() != last) {
             if (status.live()) {
-                log.info("Grading is live again");
+                log.info("{} is live again", path);
             } else {
                 log.warn(
-                        "Grading is {} since {} ({} record(s) unread)",
+                        "{} is {} since {} ({} record(s) unread)",
+                        path,
                         status.state(),
                         status.since(),
                         status.lagRecords());

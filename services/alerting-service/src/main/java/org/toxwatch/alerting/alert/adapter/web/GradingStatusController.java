@@ -2,19 +2,27 @@ package org.toxwatch.alerting.alert.adapter.web;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.toxwatch.alerting.alert.application.GradingFreshness;
 import org.toxwatch.alerting.alert.domain.freshness.GradingStatus;
 
-/** Whether alerts are current: the console shows a red banner instead of "Live" whenever this is not LIVE. */
+/**
+ * Whether alerts are current (the console shows a red banner instead of "Live" whenever grading is not LIVE), and
+ * whether the patient views' charts are (the timeline says so above its charts).
+ */
 @RestController
 class GradingStatusController {
 
-    private final GradingFreshness freshness;
+    private final GradingFreshness grading;
+    private final GradingFreshness charting;
 
-    GradingStatusController(GradingFreshness freshness) {
-        this.freshness = freshness;
+    GradingStatusController(
+            @Qualifier("gradingFreshness") GradingFreshness grading,
+            @Qualifier("chartingFreshness") GradingFreshness charting) {
+        this.grading = grading;
+        this.charting = charting;
     }
 
     /**
@@ -41,7 +49,12 @@ class GradingStatusController {
     }
 
     @GetMapping("/api/v1/grading/status")
-    GradingStatusView status() {
-        return GradingStatusView.of(freshness.current());
+    GradingStatusView grading() {
+        return GradingStatusView.of(grading.current());
+    }
+
+    @GetMapping("/api/v1/charting/status")
+    GradingStatusView charting() {
+        return GradingStatusView.of(charting.current());
     }
 }
