@@ -7,19 +7,24 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStore.TxCounter;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The stock H2 collection with three changes:
+ * The stock H2 collection with four changes:
  *
  * <ul>
+ *   <li>a query naming one id with other fields finds the document by its id instead of scanning the collection;
  *   <li>an update never changes a document the store already holds;
  *   <li>a scan keeps the version of the store it reads until it ends;
  *   <li>the collection's data size is not kept (see {@link #tracksDataSize()}).
@@ -39,6 +44,9 @@ import org.h2.mvstore.MVStore.TxCounter;
  */
 final class EmbeddedStoreCollection extends H2Collection {
 
+    private static final String ID = "_id";
+    private static final String AND = "$and";
+
     private final MVStore store;
 
     /** Whether an update or findAndModify is matching documents; guarded by this (the stock methods lock it). */
@@ -55,11 +63,51 @@ final class EmbeddedStoreCollection extends H2Collection {
         this.store = documents.getStore();
     }
 
-    /** A query, count, update or delete that finds its documents by scanning them all. */
+    /**
+     * A query, count, update or delete that no index can answer whole. One that names a single id (and more, as
+     * Spring Data's versioned save does: {@code _id} and {@code version}) has at most that document to match, found
+     * through the id index; any other scans them all.
+     */
     @Override
     protected QueryResult matchDocuments(
             Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
+        Document byId = singleId(query);
+        if (byId != null) {
+            for (Index<Object> index : getIndexes()) {
+                if (index.canHandle(byId)) {
+                    return matchDocuments(
+                            query, index.getPositions(byId), orderBy, skip, limit, batchSize, fieldSelector);
+                }
+            }
+        }
         return readingOneVersion(() -> super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector));
+    }
+
+    /**
+     * The query's id as a query of its own, when the query names one value for it beside other conditions, at its
+     * top level ({@code {_id: 7, version: 2}}, as Spring Data sends) or as one of a top-level {@code $and}: every
+     * document it matches has that id. Absent for an operator, a regular expression, an array or no id.
+     */
+    private static @Nullable Document singleId(Document query) {
+        if (query.size() > 1 && isOneValue(query.get(ID))) {
+            return new Document(ID, query.get(ID));
+        }
+        if (query.get(AND) instanceof List<?> conditions && conditions.size() > 1) {
+            for (Object condition : conditions) {
+                if (condition instanceof Document one && one.size() == 1 && isOneValue(one.get(ID))) {
+                    return new Document(ID, one.get(ID));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isOneValue(@Nullable Object id) {
+        return id != null
+                && !(id instanceof Document)
+                && !(id instanceof Collection<?>)
+                && !(id instanceof Pattern)
+                && !BsonRegularExpression.isRegularExpression(id);
     }
 
     /** A removal of a document without an id scans for it. */

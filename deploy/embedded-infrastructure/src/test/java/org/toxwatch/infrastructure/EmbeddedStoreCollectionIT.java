@@ -12,6 +12,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An update must leave every document object the store has held as it was put, since H2 may be writing it on
  * another thread; the update's result is a new object in the map, and what a client reads is the same as with the
- * stock collection. A write does not count the document's bytes into the collection's metadata.
+ * stock collection. A write does not count the document's bytes into the collection's metadata. A query that names
+ * one id and more matches as MongoDB does (it is answered through the id index).
  */
 class EmbeddedStoreCollectionIT {
 
@@ -97,6 +99,65 @@ class EmbeddedStoreCollectionIT {
     }
 
     @Test
+    void anUpdateFoundByItsIdAndMoreLeavesTheOldDocumentAsItWas() {
+        assertUpdateLeavesTheHeldDocument(new Document("_id", "m-1").append("status", "PROCESSING"));
+    }
+
+    @Test
+    void aVersionedSaveChangesTheDocumentOnlyAtTheVersionItNames() {
+        archive.insertOne(new Document("_id", "p-1").append("version", 1L).append("ward", "7B"));
+
+        long stale = archive.updateOne(
+                        new Document("_id", "p-1").append("version", 0L),
+                        Updates.combine(Updates.set("ward", "ICU"), Updates.set("version", 1L)))
+                .getMatchedCount();
+        long current = archive.updateOne(
+                        new Document("_id", "p-1").append("version", 1L),
+                        Updates.combine(Updates.set("ward", "ICU"), Updates.set("version", 2L)))
+                .getMatchedCount();
+
+        assertThat(stale).isZero();
+        assertThat(current).isOne();
+        assertThat(archive.find(Filters.eq("_id", "p-1")).first())
+                .isEqualTo(new Document("_id", "p-1").append("version", 2L).append("ward", "ICU"));
+        assertThat(archive.deleteOne(new Document("_id", "p-1").append("version", 1L))
+                        .getDeletedCount())
+                .isZero();
+        assertThat(archive.deleteOne(new Document("_id", "p-1").append("version", 2L))
+                        .getDeletedCount())
+                .isOne();
+    }
+
+    @Test
+    void aQueryNamingAnIdAndMoreMatchesAsMongoDbDoes() {
+        archive.insertOne(
+                new Document("_id", "m-2").append("status", "PROCESSING").append("resends", 2));
+
+        assertThat(ids(Filters.and(Filters.eq("_id", "m-2"), Filters.eq("status", "PROCESSING"))))
+                .containsExactly("m-2");
+        assertThat(ids(Filters.and(Filters.eq("_id", "m-2"), Filters.eq("status", "ACCEPTED"))))
+                .isEmpty();
+        assertThat(ids(Filters.and(Filters.eq("_id", "m-9"), Filters.eq("status", "PROCESSING"))))
+                .isEmpty();
+        assertThat(ids(Filters.and(
+                        Filters.eq("_id", "m-2"), Filters.or(Filters.eq("resends", 0), Filters.gt("resends", 1)))))
+                .containsExactly("m-2");
+        assertThat(ids(Filters.and(Filters.in("_id", "m-1", "m-2"), Filters.eq("status", "PROCESSING"))))
+                .containsExactlyInAnyOrder("m-1", "m-2");
+        assertThat(ids(Filters.and(Filters.regex("_id", "^m-"), Filters.eq("status", "PROCESSING"))))
+                .containsExactlyInAnyOrder("m-1", "m-2");
+        assertThat(ids(new Document("_id", "m-2").append("status", "PROCESSING")))
+                .containsExactly("m-2");
+        assertThat(ids(new Document("_id", "m-2").append("status", "ACCEPTED"))).isEmpty();
+        assertThat(ids(new Document("_id", "m-9").append("status", "PROCESSING")))
+                .isEmpty();
+        assertThat(ids(new Document("_id", new Document("$in", List.of("m-1", "m-2"))).append("status", "PROCESSING")))
+                .containsExactlyInAnyOrder("m-1", "m-2");
+        assertThat(archive.countDocuments(new Document("_id", "m-1").append("resends", 0)))
+                .isOne();
+    }
+
+    @Test
     void anUpdateOfManyLeavesEachOldDocumentAsItWas() {
         archive.insertOne(new Document("_id", "m-2").append("status", "PROCESSING"));
         var first = stored.get("m-1");
@@ -138,6 +199,10 @@ class EmbeddedStoreCollectionIT {
         assertThat(archive.find(Filters.eq("_id", "m-1")).first())
                 .isEqualTo(new Document("_id", "m-1").append("status", "REJECTED"));
         assertThat(archive.countDocuments()).isEqualTo(1);
+    }
+
+    private List<Object> ids(Bson filter) {
+        return archive.find(filter).map(document -> document.get("_id")).into(new ArrayList<>());
     }
 
     private void assertUpdateLeavesTheHeldDocument(Bson filter) {
