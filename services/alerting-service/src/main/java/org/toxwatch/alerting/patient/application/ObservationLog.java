@@ -11,10 +11,11 @@ import org.toxwatch.alerting.patient.domain.timeline.TherapyMilestone;
  */
 public interface ObservationLog {
 
-    /** The observations of one received record (a set of vital signs holds several). */
-    void record(List<ChartedObservation> observations);
+    /** The observations of a batch of received records, of any patients (a set of vital signs holds several). */
+    void recordObservations(List<ChartedObservation> observations);
 
-    void record(TherapyMilestone milestone);
+    /** The therapy events of a batch of received records, of any patients. */
+    void recordTherapy(List<TherapyMilestone> milestones);
 
     /** The patient's observations as they stand, and their therapy events. */
     PatientObservations of(String patientId);

@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.toxwatch.alerting.alert.application.AssessmentHistory;
 import org.toxwatch.model.ToxicityAssessed;
+import org.toxwatch.platform.InsertsKeepingStored;
 
 /** The assessments in the {@code assessments} collection, keyed by event id, so redelivery is harmless. */
 public final class MongoAssessmentHistory implements AssessmentHistory {

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.toxwatch.alerting.alert.application.AuditTrail;
 import org.toxwatch.alerting.alert.domain.SequencedTransition;
 import org.toxwatch.model.AlertChanged;
+import org.toxwatch.platform.InsertsKeepingStored;
 
 /**
  * The audit trail in the {@code alert_audit} collection: insert-or-keep by event id, never updated. An alert's

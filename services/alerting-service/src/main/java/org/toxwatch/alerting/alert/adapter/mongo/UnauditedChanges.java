@@ -7,6 +7,7 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.toxwatch.platform.InsertsKeepingStored;
 
 /**
  * The transitions an alert document was saved with before they were audited: reading the document writes those the

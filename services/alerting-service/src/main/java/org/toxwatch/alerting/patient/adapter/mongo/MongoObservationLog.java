@@ -1,14 +1,17 @@
 package org.toxwatch.alerting.patient.adapter.mongo;
 
 import static java.util.stream.Collectors.groupingBy;
+import static java.util.stream.Collectors.mapping;
+import static java.util.stream.Collectors.toList;
 
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.function.Function;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -19,12 +22,14 @@ import org.toxwatch.alerting.patient.domain.timeline.ChartedObservation;
 import org.toxwatch.alerting.patient.domain.timeline.PatientObservations;
 import org.toxwatch.alerting.patient.domain.timeline.TherapyMilestone;
 import org.toxwatch.alerting.patient.domain.timeline.TimelineBounds;
+import org.toxwatch.platform.InsertsKeepingStored;
 
 /**
- * The observation log in the {@code observations} and {@code therapy_events} collections: an upsert by event id,
- * so redelivery is harmless. Reading applies the {@link TimelineBounds}; the log is trimmed to them when a write
- * finds, in the patient's extent in {@code timeline_extents} (one document per patient and kind, found by key), that
- * a trim is due. Every other write touches only the documents it keeps and that one. Single-document writes only.
+ * The observation log in the {@code observations} and {@code therapy_events} collections, keyed by event id: a batch
+ * is one bulk insert that keeps what an earlier delivery stored, so redelivery is harmless. Reading applies the
+ * {@link TimelineBounds}; a patient's log is trimmed to them when a batch finds, in the patient's extent in {@code
+ * timeline_extents} (one document per patient and kind, found by key), that a trim is due. Otherwise a batch writes
+ * only what it keeps and, in one more bulk write, the extents. No multi-document transactions.
  */
 public final class MongoObservationLog implements ObservationLog {
 
@@ -54,28 +59,33 @@ public final class MongoObservationLog implements ObservationLog {
     }
 
     @Override
-    public void record(List<ChartedObservation> charted) {
-        charted.stream().collect(groupingBy(ChartedObservation::patientId)).forEach((patientId, ofPatient) -> {
-            ofPatient.forEach(observation -> mongo.save(ObservationDocument.from(observation)));
-            var times = ofPatient.stream().map(ChartedObservation::observedAt).toList();
-            extend(
-                    ObservationDocument.class,
-                    observations,
-                    patientId,
-                    times,
-                    OBSERVED_AT,
-                    ObservationDocument::observedAt);
-        });
+    public void recordObservations(List<ChartedObservation> charted) {
+        InsertsKeepingStored.insertAll(
+                mongo,
+                ObservationDocument.class,
+                charted.stream().map(ObservationDocument::from).toList());
+        extend(
+                ObservationDocument.class,
+                observations,
+                charted.stream()
+                        .collect(groupingBy(
+                                ChartedObservation::patientId, mapping(ChartedObservation::observedAt, toList()))),
+                OBSERVED_AT,
+                ObservationDocument::observedAt);
     }
 
     @Override
-    public void record(TherapyMilestone milestone) {
-        mongo.save(TherapyMilestoneDocument.from(milestone));
+    public void recordTherapy(List<TherapyMilestone> milestones) {
+        InsertsKeepingStored.insertAll(
+                mongo,
+                TherapyMilestoneDocument.class,
+                milestones.stream().map(TherapyMilestoneDocument::from).toList());
         extend(
                 TherapyMilestoneDocument.class,
                 therapyEvents,
-                milestone.patientId(),
-                List.of(milestone.occurredAt()),
+                milestones.stream()
+                        .collect(groupingBy(
+                                TherapyMilestone::patientId, mapping(TherapyMilestone::occurredAt, toList()))),
                 OCCURRED_AT,
                 TherapyMilestoneDocument::occurredAt);
     }
@@ -103,29 +113,37 @@ public final class MongoObservationLog implements ObservationLog {
         return PatientObservations.of(charted, therapy);
     }
 
-    /** Counts what was just kept into the patient's extent, and trims the patient's log if that makes one due. */
+    /**
+     * Counts what was just kept into each patient's extent, in one bulk write, and trims the log of each patient
+     * whose extent that makes due.
+     */
     private <T> void extend(
             Class<T> type,
             String collection,
-            String patientId,
-            List<Instant> times,
+            Map<String, List<Instant>> timesByPatient,
             String time,
             Function<T, Instant> timeOf) {
-        String id = LogExtentDocument.idOf(collection, patientId);
-        var extent = Objects.requireNonNull(mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(id)),
-                new Update()
-                        .inc("entries", (long) times.size())
-                        .min(
-                                "oldest",
-                                times.stream().min(Comparator.naturalOrder()).orElseThrow())
-                        .max(
-                                "newest",
-                                times.stream().max(Comparator.naturalOrder()).orElseThrow()),
-                FindAndModifyOptions.options().upsert(true).returnNew(true),
-                LogExtentDocument.class));
-        if (bounds.trimDue(extent.toDomain())) {
-            trim(type, patientId, time, timeOf, extent);
+        if (timesByPatient.isEmpty()) {
+            return;
+        }
+        var counting = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, LogExtentDocument.class);
+        var patientsById = new HashMap<String, String>();
+        timesByPatient.forEach((patientId, times) -> {
+            String id = LogExtentDocument.idOf(collection, patientId);
+            patientsById.put(id, patientId);
+            counting.upsert(
+                    Query.query(Criteria.where("_id").is(id)),
+                    new Update()
+                            .inc("entries", (long) times.size())
+                            .min("oldest", Collections.min(times))
+                            .max("newest", Collections.max(times)));
+        });
+        counting.execute();
+        var extents = mongo.find(Query.query(Criteria.where("_id").in(patientsById.keySet())), LogExtentDocument.class);
+        for (var extent : extents) {
+            if (bounds.trimDue(extent.toDomain())) {
+                trim(type, patientsById.get(extent.id()), time, timeOf, extent);
+            }
         }
     }
 

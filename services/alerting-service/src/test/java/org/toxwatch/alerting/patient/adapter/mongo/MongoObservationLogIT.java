@@ -46,14 +46,14 @@ class MongoObservationLogIT {
         var log = new MongoObservationLog(mongoTemplate, new TimelineBounds(3, Duration.ofDays(365)));
         String patient = aPatient();
         for (int hoursBefore = 3; hoursBefore >= 0; hoursBefore--) {
-            log.record(List.of(anc(patient, NEWEST.minus(Duration.ofHours(hoursBefore)))));
+            log.recordObservations(List.of(anc(patient, NEWEST.minus(Duration.ofHours(hoursBefore)))));
         }
 
         assertThat(observedTimes(log, patient))
                 .containsExactly(NEWEST.minus(Duration.ofHours(2)), NEWEST.minus(Duration.ofHours(1)), NEWEST);
         assertThat(stored("observations", patient)).isEqualTo(4);
 
-        log.record(List.of(anc(patient, NEWEST.plus(Duration.ofHours(1)))));
+        log.recordObservations(List.of(anc(patient, NEWEST.plus(Duration.ofHours(1)))));
 
         assertThat(stored("observations", patient)).isEqualTo(3);
         assertThat(observedTimes(log, patient))
@@ -64,14 +64,16 @@ class MongoObservationLogIT {
     void nothingMoreThanTheRetentionBeforeTheNewestIsShownAndItIsDroppedOnceATenthBeyond() {
         var log = new MongoObservationLog(mongoTemplate, new TimelineBounds(100, Duration.ofDays(10)));
         String patient = aPatient();
-        log.record(List.of(anc(patient, NEWEST.minus(Duration.ofDays(10)))));
-        log.record(List.of(anc(patient, NEWEST.minus(Duration.ofDays(10)).minusMillis(1))));
-        log.record(List.of(anc(patient, NEWEST)));
+        log.recordObservations(List.of(anc(patient, NEWEST.minus(Duration.ofDays(10)))));
+        log.recordObservations(
+                List.of(anc(patient, NEWEST.minus(Duration.ofDays(10)).minusMillis(1))));
+        log.recordObservations(List.of(anc(patient, NEWEST)));
 
         assertThat(observedTimes(log, patient)).containsExactly(NEWEST.minus(Duration.ofDays(10)), NEWEST);
         assertThat(stored("observations", patient)).isEqualTo(3);
 
-        log.record(List.of(anc(patient, NEWEST.plus(Duration.ofDays(1)).plusMillis(1))));
+        log.recordObservations(
+                List.of(anc(patient, NEWEST.plus(Duration.ofDays(1)).plusMillis(1))));
 
         // the trim drops what the retention leaves out before the new newest, no more
         assertThat(stored("observations", patient)).isEqualTo(2);
@@ -85,10 +87,10 @@ class MongoObservationLogIT {
         String patient = aPatient();
         var redelivered = anc(patient, NEWEST);
         for (int delivery = 0; delivery < 4; delivery++) {
-            log.record(List.of(redelivered));
+            log.recordObservations(List.of(redelivered));
         }
-        log.record(List.of(anc(patient, NEWEST.plusSeconds(1))));
-        log.record(List.of(anc(patient, NEWEST.plusSeconds(2))));
+        log.recordObservations(List.of(anc(patient, NEWEST.plusSeconds(1))));
+        log.recordObservations(List.of(anc(patient, NEWEST.plusSeconds(2))));
 
         // after the trim at the fourth delivery one entry is counted, not four, so two more are not yet due one
         assertThat(stored("observations", patient)).isEqualTo(3);
@@ -99,10 +101,10 @@ class MongoObservationLogIT {
     void aTrimLeavesEveryOtherPatientsLogAsItWas() {
         var log = new MongoObservationLog(mongoTemplate, new TimelineBounds(1, Duration.ofDays(1)));
         String other = aPatient();
-        log.record(List.of(anc(other, NEWEST.minus(Duration.ofDays(30)))));
+        log.recordObservations(List.of(anc(other, NEWEST.minus(Duration.ofDays(30)))));
         String patient = aPatient();
         for (int minutes = 0; minutes < 3; minutes++) {
-            log.record(List.of(anc(patient, NEWEST.plus(Duration.ofMinutes(minutes)))));
+            log.recordObservations(List.of(anc(patient, NEWEST.plus(Duration.ofMinutes(minutes)))));
         }
 
         assertThat(stored("observations", patient)).isEqualTo(1);
@@ -111,12 +113,33 @@ class MongoObservationLogIT {
     }
 
     @Test
+    void aBatchOfSeveralPatientsIsKeptOnceEachAndCountedPerPatient() {
+        var log = new MongoObservationLog(mongoTemplate, new TimelineBounds(2, Duration.ofDays(365)));
+        String first = aPatient();
+        String second = aPatient();
+        var twiceInTheBatch = anc(first, NEWEST);
+
+        log.recordObservations(
+                List.of(twiceInTheBatch, anc(second, NEWEST), twiceInTheBatch, anc(first, NEWEST.plusSeconds(1))));
+
+        assertThat(stored("observations", first)).isEqualTo(2);
+        assertThat(stored("observations", second)).isEqualTo(1);
+
+        // the first patient's extent counted three, the repeat included, so one more makes a trim due
+        log.recordObservations(List.of(anc(first, NEWEST.plusSeconds(2))));
+
+        assertThat(stored("observations", first)).isEqualTo(2);
+        assertThat(observedTimes(log, first)).containsExactly(NEWEST.plusSeconds(1), NEWEST.plusSeconds(2));
+        assertThat(stored("observations", second)).isEqualTo(1);
+    }
+
+    @Test
     void therapyEventsAreBoundedOnTheirOwn() {
         var log = new MongoObservationLog(mongoTemplate, new TimelineBounds(1, Duration.ofDays(365)));
         String patient = aPatient();
-        log.record(List.of(anc(patient, NEWEST)));
+        log.recordObservations(List.of(anc(patient, NEWEST)));
         for (int day = 0; day < 3; day++) {
-            log.record(dose(patient, NEWEST.plus(Duration.ofDays(day))));
+            log.recordTherapy(List.of(dose(patient, NEWEST.plus(Duration.ofDays(day)))));
         }
 
         assertThat(stored("therapy_events", patient)).isEqualTo(1);

@@ -1,4 +1,4 @@
-package org.toxwatch.alerting.alert.adapter.mongo;
+package org.toxwatch.platform;
 
 import java.util.List;
 import org.springframework.data.mongodb.BulkOperationException;
@@ -11,14 +11,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * duplicate key, keeps the one it has and inserts the others. Unlike an upsert by id, the store need not look each id
  * up first.
  */
-final class InsertsKeepingStored {
+public final class InsertsKeepingStored {
 
     /** The server's code for a duplicate key, on MongoDB and on the embedded store alike. */
     private static final int DUPLICATE_KEY = 11_000;
 
     private InsertsKeepingStored() {}
 
-    static void insertAll(MongoTemplate mongo, Class<?> type, List<?> documents) {
+    public static void insertAll(MongoTemplate mongo, Class<?> type, List<?> documents) {
         if (documents.isEmpty()) {
             return;
         }
