@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.toxwatch.model.ClinicalEvents.anAncOf;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
@@ -33,8 +30,6 @@ class ChartingFreshnessIT extends RunningAlertingService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
@@ -115,24 +110,13 @@ class ChartingFreshnessIT extends RunningAlertingService {
     }
 
     private JsonNode status(String path) throws Exception {
-        var response = http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                        .header("Authorization", WebhookDeliveryIT.basic("clinician", CLINICIAN_PASSWORD))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response = getAs("clinician", path);
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private HttpResponse<String> get(String user) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/charting/status"))
-                .GET();
-        if (user != null) {
-            String password = user.equals("operator") ? OPERATOR_PASSWORD : CLINICIAN_PASSWORD;
-            request.header("Authorization", WebhookDeliveryIT.basic(user, password));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return getAs(user, "/api/v1/charting/status");
     }
 
     private double gauge(String name) {

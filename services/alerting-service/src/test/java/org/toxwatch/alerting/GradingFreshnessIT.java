@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,8 +31,6 @@ class GradingFreshnessIT extends RunningAlertingService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired
     MeterRegistry meterRegistry;
@@ -132,13 +127,7 @@ class GradingFreshnessIT extends RunningAlertingService {
     }
 
     private HttpResponse<String> get(String user) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/grading/status"))
-                .GET();
-        if (user != null) {
-            String password = user.equals("operator") ? OPERATOR_PASSWORD : CLINICIAN_PASSWORD;
-            request.header("Authorization", WebhookDeliveryIT.basic(user, password));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return getAs(user, "/api/v1/grading/status");
     }
 
     private double gauge(String name) {

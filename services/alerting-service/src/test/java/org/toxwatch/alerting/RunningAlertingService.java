@@ -2,8 +2,14 @@ package org.toxwatch.alerting;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -75,6 +81,18 @@ abstract class RunningAlertingService {
 
     String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** A GET of this application's API as a bootstrap user ("clinician", "operator"), or with no credentials. */
+    HttpResponse<String> getAs(@Nullable String user, String path) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET();
+        if (user != null) {
+            String password = user.equals("operator") ? OPERATOR_PASSWORD : CLINICIAN_PASSWORD;
+            request.header("Authorization", WebhookDeliveryIT.basic(user, password));
+        }
+        try (var http = HttpClient.newHttpClient()) {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     /** Publishes as monitoring does: keyed by patient, on the assessments topic, acknowledged by the broker. */
