@@ -50,31 +50,33 @@ class GradingFreshnessConfiguration {
 
     @Bean
     GradingFreshness gradingFreshness(ConsumerGroups consumerGroups, AlertingProperties properties, Clock clock) {
-        return new GradingFreshness(consumerGroups, WATCHED, properties.gradingDelayThreshold(), clock);
+        return new GradingFreshness(
+                GradingFreshness.Path.GRADING, consumerGroups, WATCHED, properties.gradingDelayThreshold(), clock);
     }
 
     @Bean
     GradingFreshnessScheduler gradingFreshnessScheduler(@Qualifier("gradingFreshness") GradingFreshness freshness) {
-        return new GradingFreshnessScheduler(freshness, "Grading");
+        return new GradingFreshnessScheduler(freshness);
     }
 
     @Bean
     GradingFreshnessMetrics gradingFreshnessMetrics(@Qualifier("gradingFreshness") GradingFreshness freshness) {
-        return new GradingFreshnessMetrics(freshness, GradingFreshnessMetrics.Path.GRADING);
+        return new GradingFreshnessMetrics(freshness);
     }
 
     @Bean
     GradingFreshness chartingFreshness(ConsumerGroups consumerGroups, AlertingProperties properties, Clock clock) {
-        return new GradingFreshness(consumerGroups, CHARTED, properties.gradingDelayThreshold(), clock);
+        return new GradingFreshness(
+                GradingFreshness.Path.CHARTING, consumerGroups, CHARTED, properties.gradingDelayThreshold(), clock);
     }
 
     @Bean
     GradingFreshnessScheduler chartingFreshnessScheduler(@Qualifier("chartingFreshness") GradingFreshness freshness) {
-        return new GradingFreshnessScheduler(freshness, "Charting");
+        return new GradingFreshnessScheduler(freshness);
     }
 
     @Bean
     GradingFreshnessMetrics chartingFreshnessMetrics(@Qualifier("chartingFreshness") GradingFreshness freshness) {
-        return new GradingFreshnessMetrics(freshness, GradingFreshnessMetrics.Path.CHARTING);
+        return new GradingFreshnessMetrics(freshness);
     }
 }

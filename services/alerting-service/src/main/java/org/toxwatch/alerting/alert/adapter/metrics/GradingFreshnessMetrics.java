@@ -18,29 +18,19 @@ import org.toxwatch.alerting.alert.domain.freshness.GradingStatus;
  */
 public final class GradingFreshnessMetrics implements MeterBinder {
 
-    /** The path a freshness follows. */
-    public enum Path {
-        /** From an observation to its alert. */
-        GRADING,
-        /** From an observation, therapy event or patient record to the patient views. */
-        CHARTING
-    }
-
     private static final ToDoubleFunction<GradingStatus> DELAY = s -> s.delay().toMillis() / 1000.0;
     private static final ToDoubleFunction<GradingStatus> LAG = GradingStatus::lagRecords;
     private static final ToDoubleFunction<GradingStatus> STOPPED = s -> s.state() == GradingState.STOPPED ? 1 : 0;
 
     private final GradingFreshness freshness;
-    private final Path path;
 
-    public GradingFreshnessMetrics(GradingFreshness freshness, Path path) {
+    public GradingFreshnessMetrics(GradingFreshness freshness) {
         this.freshness = freshness;
-        this.path = path;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        switch (path) {
+        switch (freshness.path()) {
             case GRADING -> {
                 gauge(registry, "toxwatch.grading.delay.seconds", "seconds", DELAY);
                 gauge(registry, "toxwatch.grading.lag.records", "records", LAG);
@@ -61,7 +51,7 @@ public final class GradingFreshnessMetrics implements MeterBinder {
                     return status.state() == GradingState.UNKNOWN ? Double.NaN : value.applyAsDouble(status);
                 })
                 .baseUnit(unit)
-                .description("Freshness of the " + path.name().toLowerCase(Locale.ROOT)
+                .description("Freshness of the " + freshness.path().name().toLowerCase(Locale.ROOT)
                         + " path (see GradingFreshness), as of the last check")
                 .register(registry);
     }

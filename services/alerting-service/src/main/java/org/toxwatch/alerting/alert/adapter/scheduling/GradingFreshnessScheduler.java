@@ -15,12 +15,10 @@ public final class GradingFreshnessScheduler {
     private static final Logger log = LoggerFactory.getLogger(GradingFreshnessScheduler.class);
 
     private final GradingFreshness freshness;
-    private final String path;
     private GradingState last = GradingState.UNKNOWN;
 
-    public GradingFreshnessScheduler(GradingFreshness freshness, String path) {
+    public GradingFreshnessScheduler(GradingFreshness freshness) {
         this.freshness = freshness;
-        this.path = path;
     }
 
     @Scheduled(
@@ -30,11 +28,11 @@ public final class GradingFreshnessScheduler {
         var status = freshness.check();
         if (status.state() != last) {
             if (status.live()) {
-                log.info("{} is live again", path);
+                log.info("{} is live again", freshness.path().label());
             } else {
                 log.warn(
                         "{} is {} since {} ({} record(s) unread)",
-                        path,
+                        freshness.path().label(),
                         status.state(),
                         status.since(),
                         status.lagRecords());
