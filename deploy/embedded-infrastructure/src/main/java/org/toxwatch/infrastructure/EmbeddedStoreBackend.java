@@ -9,14 +9,17 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend with two changes, neither of which changes what the store file holds:
+ * mongo-java-server's H2 backend with three changes:
  *
  * <ul>
+ *   <li>collections keep their documents as BSON ({@link BsonDocumentType}) instead of Java serialization. A file
+ *       the stock backend wrote keeps working, but one written here cannot be opened by the stock backend any more;
  *   <li>unique indexes compare keys through {@link SerializedKeyOrder}. The stock database opens an index's map by
  *       name; opening it first with the faster key type makes the stock code find it open and use it;
  *   <li>collections are {@link EmbeddedStoreCollection}s, so an update never changes a document while H2 may be
@@ -62,9 +65,13 @@ final class EmbeddedStoreBackend extends H2Backend {
                     this,
                     collectionName,
                     options,
-                    getMvStore().openMap("databases." + namespace),
+                    getMvStore().openMap("databases." + namespace, documents()),
                     getMvStore().openMap("meta." + namespace),
                     cursorRegistry);
+        }
+
+        private static MVMap.Builder<Object, Document> documents() {
+            return new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType());
         }
 
         /** The stock backend's name of an index's map (H2Database.mapNameForIndex, private there). */
