@@ -6,21 +6,24 @@ import java.util.Map;
 import java.util.Optional;
 import org.toxwatch.alerting.patient.domain.PatientFile;
 
-/** Patient files in a map, for use-case tests that never see MongoDB; counts its writes. */
+/** Patient files in a map, for use-case tests that never see MongoDB; counts its reads and writes. */
 public final class InMemoryPatientFiles implements PatientFiles {
 
     private final Map<String, PatientFile> files = new LinkedHashMap<>();
     private int saves;
+    private int reads;
 
     @Override
     public Optional<PatientFile> find(String patientId) {
+        reads++;
         return Optional.ofNullable(files.get(patientId));
     }
 
     @Override
     public Map<String, PatientFile> findAll(Collection<String> patientIds) {
+        reads++;
         var found = new LinkedHashMap<String, PatientFile>();
-        patientIds.forEach(id -> find(id).ifPresent(file -> found.put(id, file)));
+        patientIds.forEach(id -> Optional.ofNullable(files.get(id)).ifPresent(file -> found.put(id, file)));
         return found;
     }
 
@@ -38,5 +41,10 @@ public final class InMemoryPatientFiles implements PatientFiles {
 
     public int saves() {
         return saves;
+    }
+
+    /** Calls that read files, one per call however many files it asked for. */
+    public int reads() {
+        return reads;
     }
 }
