@@ -74,12 +74,14 @@ class RecordPatientTest {
 
     @Test
     void aBatchReadsTheFilesItNamesOnceAndAppliesItsRecordsInOrder() {
-        recordPatient.on(anAdmittedChild("MRN-000005", "2026-11-16T06:00:00Z").build());
+        var otherAdmitted =
+                anAdmittedChild("MRN-000005", "2026-11-16T06:00:00Z").build();
+        recordPatient.on(otherAdmitted);
         int readsBefore = files.reads();
 
         recordPatient.onAll(List.of(
                 recorded(anAdmittedChild(PATIENT, "2026-11-16T06:55:00Z").build()),
-                recorded(anAdmittedChild("MRN-000005", "2026-11-16T06:00:00Z").build()),
+                recorded(otherAdmitted),
                 recorded(aRecord(PATIENT, "2026-11-16T09:00:00Z")
                         .event(EncounterEvent.TRANSFERRED)
                         .in("ONC-PED", "12", "A")
