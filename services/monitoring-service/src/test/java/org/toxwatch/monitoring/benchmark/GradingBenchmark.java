@@ -3,7 +3,9 @@ package org.toxwatch.monitoring.benchmark;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,12 +15,16 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.toxwatch.model.AdministrativeSex;
+import org.toxwatch.model.EncounterEvent;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.OxygenDevice;
+import org.toxwatch.model.PatientRecorded;
 import org.toxwatch.model.ReferenceRange;
 import org.toxwatch.model.ResultStatus;
 import org.toxwatch.model.Therapy;
@@ -32,10 +38,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the stream pays per event for one patient: fold one new ANC into a realistic CAR-T patient's state and
- * re-grade every criterion, and the JSON round trip of that state through the per-patient store.
+ * re-grade every criterion, and the round trip of that state through the per-patient store (Smile).
  *
- * <p>The patient: CAR-T infused 20 days ago, daily CBC (ANC, WBC, lymphocytes, platelets, hemoglobin), a
- * liver panel and creatinine/potassium every second day, vital signs every 4 hours.
+ * <p>The patient ({@link #course}): {@code CAR_T_20_DAYS} was infused with CAR T-cells 20 days ago and has a daily
+ * CBC (ANC, WBC, lymphocytes, platelets, hemoglobin), a liver panel and creatinine/potassium every second day, vital
+ * signs every 4 hours; {@code SOAK_MESSAGES_n} is a patient of the end-to-end soak after {@code n} of its messages
+ * (one every 50 s, each ANC, platelets, hemoglobin and ALT), so the cost per event can be read against the length of
+ * the course the state holds.
  *
  * <p>Run: {@code ./mvnw -q install -DskipTests} once, then {@code ./mvnw -q -pl services/monitoring-service
  * test-compile exec:exec -Dexec.skip=false -Dexec.classpathScope=test -Dexec.args="-cp %classpath
@@ -55,12 +64,20 @@ public class GradingBenchmark {
     private final ToxicityGrader grader = new ToxicityGrader(ZoneId.of("Europe/Berlin"));
     private final MonitoringSerdes serdes =
             new MonitoringSerdes(JsonMapper.builder().build());
+
+    @Param({"CAR_T_20_DAYS", "SOAK_MESSAGES_12", "SOAK_MESSAGES_72", "SOAK_MESSAGES_144"})
+    public String course;
+
     private PatientState state;
     private byte[] storedState;
     private LabResultRecorded nextAnc;
 
     @Setup(Level.Trial)
     public void buildPatient() {
+        if (course.startsWith("SOAK_MESSAGES_")) {
+            buildSoakPatient(Integer.parseInt(course.substring("SOAK_MESSAGES_".length())));
+            return;
+        }
         var patient = PatientState.empty(PATIENT)
                 .apply(therapy(TherapyEventType.ENROLLED, INFUSION.minus(Duration.ofDays(5))))
                 .apply(therapy(TherapyEventType.CAR_T_INFUSED, INFUSION));
@@ -87,10 +104,65 @@ public class GradingBenchmark {
         nextAnc = lab("751-8", "0.3", "10*9/L", INFUSION.plus(Duration.ofDays(21)), "1.8", "7.7");
     }
 
+    /** The soak's patient: a patient record, then {@code messages} ORU messages 50 s apart (Hl7Course's values). */
+    private void buildSoakPatient(int messages) {
+        Instant first = INFUSION;
+        var patient = PatientState.empty(PATIENT).apply(soakPatientRecord(first));
+        for (int message = 0; message < messages; message++) {
+            Instant collected = first.plus(Duration.ofSeconds(50L * message));
+            for (var result : soakMessage(collected)) {
+                patient = patient.apply(result);
+            }
+        }
+        state = patient;
+        storedState = serdes.patientState().serializer().serialize("patient-state", state);
+        nextAnc = soakMessage(first.plus(Duration.ofSeconds(50L * messages))).getFirst();
+    }
+
+    private static List<LabResultRecorded> soakMessage(Instant collected) {
+        return List.of(
+                lab("751-8", "0.4", "10*9/L", collected, "1.8", "7.7"),
+                lab("777-3", "42", "10*9/L", collected, "150", "400"),
+                lab("718-7", "78", "g/L", collected, "120", "160"),
+                lab("1742-6", "212", "U/L", collected, "7", "40"));
+    }
+
+    private static PatientRecorded soakPatientRecord(Instant at) {
+        return new PatientRecorded(
+                UUID.randomUUID(),
+                PATIENT,
+                at,
+                at,
+                "lis",
+                "adt-" + UUID.randomUUID(),
+                EncounterEvent.UPDATED,
+                List.of(),
+                null,
+                null,
+                LocalDate.parse("1985-04-12"),
+                AdministrativeSex.FEMALE,
+                null,
+                null,
+                null,
+                null);
+    }
+
     /** One new result: fold it in and find what changed, as the grading processor does per record. */
     @Benchmark
     public Object foldAndReassess() {
         return grader.reassess(state.apply(nextAnc));
+    }
+
+    /** The read alone: what a record pays whose patient's state is not among those kept deserialized. */
+    @Benchmark
+    public Object stateRead() {
+        return serdes.patientState().deserializer().deserialize("patient-state", storedState);
+    }
+
+    /** The write alone: what every record that changes the state pays, however many came before it. */
+    @Benchmark
+    public Object stateWrite() {
+        return serdes.patientState().serializer().serialize("patient-state", state);
     }
 
     /** The store's side of the same record: read the patient's state and write it back. */
