@@ -19,6 +19,7 @@ import org.toxwatch.model.ToxicityAssessed;
 import org.toxwatch.model.VitalSignsRecorded;
 import org.toxwatch.monitoring.domain.PatientState;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.module.blackbird.BlackbirdModule;
 
 /**
  * Serdes of the topology, one per type: JSON on the topics other services read, Smile for the patient state
@@ -28,13 +29,19 @@ import tools.jackson.databind.json.JsonMapper;
 public final class MonitoringSerdes {
 
     private final JsonMapper jsonMapper;
-    /** The application's mapper, reading instants without the general date-time formatter (same values). */
+    /**
+     * The application's mapper, reading instants without the general date-time formatter (same values), and records
+     * through generated accessors instead of reflection (same values).
+     */
     private final JsonMapper topicMapper;
 
     public MonitoringSerdes(JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
-        this.topicMapper =
-                jsonMapper.rebuild().addModule(IsoInstants.readerModule()).build();
+        this.topicMapper = jsonMapper
+                .rebuild()
+                .addModule(IsoInstants.readerModule())
+                .addModule(new BlackbirdModule())
+                .build();
     }
 
     public Serde<LabResultRecorded> labResults() {
