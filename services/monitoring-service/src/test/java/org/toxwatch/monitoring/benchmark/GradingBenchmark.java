@@ -65,8 +65,22 @@ public class GradingBenchmark {
     private final MonitoringSerdes serdes =
             new MonitoringSerdes(JsonMapper.builder().build());
 
-    @Param({"CAR_T_20_DAYS", "SOAK_MESSAGES_12", "SOAK_MESSAGES_72", "SOAK_MESSAGES_144"})
-    public String course;
+    /** The patients measured; a soak patient's number is the ORU messages its state holds. */
+    public enum Course {
+        CAR_T_20_DAYS(0),
+        SOAK_MESSAGES_12(12),
+        SOAK_MESSAGES_72(72),
+        SOAK_MESSAGES_144(144);
+
+        private final int soakMessages;
+
+        Course(int soakMessages) {
+            this.soakMessages = soakMessages;
+        }
+    }
+
+    @Param
+    public Course course;
 
     private PatientState state;
     private byte[] storedState;
@@ -74,8 +88,8 @@ public class GradingBenchmark {
 
     @Setup(Level.Trial)
     public void buildPatient() {
-        if (course.startsWith("SOAK_MESSAGES_")) {
-            buildSoakPatient(Integer.parseInt(course.substring("SOAK_MESSAGES_".length())));
+        if (course != Course.CAR_T_20_DAYS) {
+            buildSoakPatient(course.soakMessages);
             return;
         }
         var patient = PatientState.empty(PATIENT)
