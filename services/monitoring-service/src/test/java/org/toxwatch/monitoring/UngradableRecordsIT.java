@@ -149,6 +149,60 @@ class UngradableRecordsIT {
         }
     }
 
+    /**
+     * States are written at the commit, so a state that outgrows the changelog's limit between two commits, from
+     * events each small enough to pass, fails the commit rather than its event. The transaction is aborted and the
+     * task revived; the patient's states are then written at once, and the event that cannot be stored is
+     * dead-lettered alone. Nothing of the aborted transaction is seen twice, and the next patient is graded.
+     */
+    @Test
+    void aStateThatOutgrowsTheChangelogBetweenTwoCommitsFailsItsOwnEventAfterTheRevival() throws Exception {
+        try (var monitoring = start()) {
+            String growing = "MRN-" + UUID.randomUUID();
+            String fresh = "MRN-" + UUID.randomUUID();
+            // About 14 KB per result: each passes on its own; about 65 of them no longer fit one changelog record.
+            String longMessageId = "M-" + "7".repeat(14_000);
+            Instant first = Instant.now().minus(Duration.ofHours(2));
+            try (var producer = producer()) {
+                for (int i = 0; i < 80; i++) {
+                    Instant observed = first.plusSeconds(i);
+                    String event = TEMPLATES
+                            .get(Topics.LAB_RESULTS)
+                            .formatted(UUID.randomUUID(), observed, observed.plusSeconds(60))
+                            .replace(MESSAGE_ID, longMessageId)
+                            .replace(NUMBER, "0.3")
+                            .replace(PATIENT, growing);
+                    producer.send(new ProducerRecord<>(Topics.LAB_RESULTS, growing, bytes(event)));
+                }
+                producer.send(new ProducerRecord<>(
+                        Topics.LAB_RESULTS, fresh, bytes(withPatient(event(Topics.LAB_RESULTS, "M-2", "0.3"), fresh))));
+                producer.flush();
+            }
+
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> neutrophilGrades(fresh).contains(4));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () -> assertThat(keysOn(Topics.LAB_RESULTS_DLT)).contains(growing));
+            assertThat(neutrophilGrades(growing))
+                    .as("the growing patient's results before the limit were graded, once")
+                    .containsExactly(4);
+            assertThat(neutrophilGrades(fresh)).containsExactly(4);
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(
+                            () -> assertThat(health(monitoring, "readiness")).contains("\"status\":\"UP\""));
+            assertThat(health(monitoring, "liveness")).contains("\"status\":\"UP\"");
+        }
+    }
+
+    private List<Integer> neutrophilGrades(String patientId) {
+        return assessmentsOf(patientId).stream()
+                .map(json::readTree)
+                .filter(assessment -> assessment.path("criterion").asString().equals("NEUTROPHIL_COUNT_DECREASED"))
+                .map(assessment -> assessment.path("grade").asInt())
+                .toList();
+    }
+
     @Test
     void livenessGoesDownWhenTheGradingClientHasStoppedSoTheProcessIsRestarted() throws Exception {
         try (var monitoring = start()) {

@@ -44,11 +44,15 @@ public final class MonitoringTopology {
     }
 
     public void addTo(StreamsBuilder builder) {
-        // Cached: a patient's events come in runs (a lab panel, a backlog), and the record cache writes each
-        // state to RocksDB and its changelog once per commit, inside the same transaction, instead of once per event.
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(PATIENT_STATE_STORE), KEYS, serdes.patientState())
-                .withCachingEnabled());
+        // A patient's events come in runs (a lab panel, a backlog): each state is serialized once per commit
+        // (StatesWrittenAtCommit), and the record cache beneath writes it to RocksDB and its changelog once per
+        // commit, inside the same transaction, instead of once per event.
+        var immediateWrites = new ImmediateStateWrites(clock);
+        builder.addStateStore(StatesWrittenAtCommit.builder(
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(PATIENT_STATE_STORE), KEYS, serdes.patientState())
+                        .withCachingEnabled(),
+                immediateWrites));
 
         var clinicalTime = new ClinicalTimeExtractor();
         KStream<String, ClinicalEvent> labs = builder.stream(
@@ -102,7 +106,7 @@ public final class MonitoringTopology {
                 .merge(plans, Named.as("merge-dose-plans"))
                 .merge(patients, Named.as("merge-patients"))
                 .process(
-                        () -> new PatientGradingProcessor(grader, clock, meterRegistry, serdes),
+                        () -> new PatientGradingProcessor(grader, clock, meterRegistry, serdes, immediateWrites),
                         Named.as(GRADE_PROCESSOR),
                         PATIENT_STATE_STORE)
                 // The processor has written every output already (see GradingOutputs): the sink only sends bytes.

@@ -54,17 +54,29 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
     static final Instant EARLIEST_CLINICAL_TIME = Instant.parse("1900-01-01T00:00:00Z");
     /** Ingest allows minutes of clock skew; anything this far ahead would corrupt the patient's course. */
     static final Duration LATEST_CLINICAL_TIME_AHEAD = Duration.ofDays(1);
+    /**
+     * An event written as more than this (a lab result is about half a kilobyte) has its state written at once: a
+     * few such events would otherwise be able to take a state past the changelog's limit between two commits.
+     */
+    static final int VOUCHED_EVENT_BYTES = 16 * 1024;
 
     private final ToxicityGrader grader;
     private final Clock clock;
     private final MeterRegistry meterRegistry;
     private final JsonMapper jsonMapper;
     private final GradingOutputs outputs;
+    private final ImmediateStateWrites immediateWrites;
     private ProcessorContext<String, GradingOutput> context;
     private CachedPatientStates states;
 
-    PatientGradingProcessor(ToxicityGrader grader, Clock clock, MeterRegistry meterRegistry, MonitoringSerdes serdes) {
+    PatientGradingProcessor(
+            ToxicityGrader grader,
+            Clock clock,
+            MeterRegistry meterRegistry,
+            MonitoringSerdes serdes,
+            ImmediateStateWrites immediateWrites) {
         this.grader = grader;
+        this.immediateWrites = immediateWrites;
         this.jsonMapper = serdes.jsonMapper();
         this.clock = clock;
         this.meterRegistry = meterRegistry;
@@ -163,8 +175,10 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
 
     /**
      * Everything that can fail for one event happens before anything is stored or sent: the outputs are written
-     * first, then the state (whose serializer runs inside {@code put}), then the outputs are forwarded. A
-     * failure at any stage leaves the patient's state as it was and affects no other patient.
+     * first, then the state, then the outputs are forwarded. A failure at any stage leaves the patient's state as it
+     * was and affects no other patient. The store writes a state at the commit ({@link StatesWrittenAtCommit}); one
+     * this processor cannot vouch for (see {@link #vouchesFor}) is written at once, inside {@code put}, so that if it
+     * cannot be written its event fails here, alone.
      */
     private void grade(Record<String, ClinicalEvent> record) {
         String patientId = record.key();
@@ -182,7 +196,19 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
             // An admission, transfer or name change: nothing grading reads has changed, so nothing is re-graded.
             return;
         }
+        if (!vouchesFor(event)) {
+            immediateWrites.nextWriteOf(patientId);
+        }
         regrade(record, patientId, applied, correction, event.sourceMessageId(), event.receivedAt());
+    }
+
+    /**
+     * Whether a state that folded {@code event} in can wait for the commit: the event can be written as stored
+     * states are written, and is small, so it cannot take a state that was written before near the changelog's
+     * limit on its own.
+     */
+    private static boolean vouchesFor(ClinicalEvent event) {
+        return PatientStateSerde.writesWithin(event.event(), VOUCHED_EVENT_BYTES);
     }
 
     /**

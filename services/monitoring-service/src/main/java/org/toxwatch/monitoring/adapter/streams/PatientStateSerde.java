@@ -39,6 +39,18 @@ final class PatientStateSerde implements Serde<PatientState> {
         this.json = json;
     }
 
+    /**
+     * Whether {@code value} is written, as a stored state writes it, in at most {@code bytes} bytes; false when it
+     * cannot be written at all.
+     */
+    static boolean writesWithin(Object value, int bytes) {
+        try {
+            return SMILE.writeValueAsBytes(value).length <= bytes;
+        } catch (JacksonException e) {
+            return false;
+        }
+    }
+
     @Override
     public Serializer<PatientState> serializer() {
         return (topic, state) -> {

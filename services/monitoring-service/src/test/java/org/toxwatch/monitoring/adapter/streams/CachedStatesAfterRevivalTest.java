@@ -45,11 +45,13 @@ class CachedStatesAfterRevivalTest {
                     serdes.patientState())
             .withLoggingDisabled()
             .build();
+    private final Clock clock = Clock.fixed(ClinicalEvents.MORNING_DRAW.plus(Duration.ofDays(2)), ZoneOffset.UTC);
     private final PatientGradingProcessor processor = new PatientGradingProcessor(
             new ToxicityGrader(ZoneId.of("UTC")),
-            Clock.fixed(ClinicalEvents.MORNING_DRAW.plus(Duration.ofDays(2)), ZoneOffset.UTC),
+            clock,
             new SimpleMeterRegistry(),
-            serdes);
+            serdes,
+            new ImmediateStateWrites(clock));
 
     @BeforeEach
     void initialise() {
