@@ -41,7 +41,9 @@ final class ImmediateStateWrites {
 
     /** These patients' states could not be written at a commit: write theirs at once for a while. */
     void failedAtCommit(Collection<String> patientIds) {
-        Instant until = clock.instant().plus(AFTER_A_FAILED_COMMIT);
+        Instant now = clock.instant();
+        failedAtCommit.values().removeIf(until -> now.isAfter(until));
+        Instant until = now.plus(AFTER_A_FAILED_COMMIT);
         patientIds.forEach(patientId -> failedAtCommit.put(patientId, until));
     }
 

@@ -54,6 +54,7 @@ final class StatesWrittenAtCommit extends WrappedStateStore<KeyValueStore<String
     private final ImmediateStateWrites immediate;
     private final Map<String, PatientState> unwritten = new ConcurrentHashMap<>();
     private @Nullable Thread taskThread;
+    private boolean failedBefore;
 
     StatesWrittenAtCommit(KeyValueStore<String, PatientState> store, ImmediateStateWrites immediate) {
         super(store);
@@ -212,15 +213,23 @@ final class StatesWrittenAtCommit extends WrappedStateStore<KeyValueStore<String
         }
         if (firstFailure != null) {
             immediate.failedAtCommit(refused);
-            log.warn(
-                    "{} patient state(s) could not be written at the commit ({}); the transaction is aborted, and"
-                            + " after the task's revival their events are written at once, so the one that cannot"
-                            + " be stored is dead-lettered alone",
-                    refused.size(),
-                    firstFailure.getClass().getSimpleName());
+            if (!failedBefore) {
+                failedBefore = true;
+                logFailure(refused.size(), firstFailure);
+            }
             throw new StreamsException(refused.size() + " patient state(s) could not be written at the commit ("
                     + firstFailure.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** Once per store: Kafka Streams flushes a task it closes dirty once more, and the same states fail again. */
+    private static void logFailure(int refused, RuntimeException firstFailure) {
+        log.warn(
+                "{} patient state(s) could not be written at the commit ({}); the transaction is aborted, and after"
+                        + " the task's revival their events are written at once, so the one that cannot be stored is"
+                        + " dead-lettered alone",
+                refused,
+                firstFailure.getClass().getSimpleName());
     }
 
     private record Builder(StoreBuilder<KeyValueStore<String, PatientState>> inner, ImmediateStateWrites immediate)
