@@ -55,7 +55,7 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
     /** Ingest allows minutes of clock skew; anything this far ahead would corrupt the patient's course. */
     static final Duration LATEST_CLINICAL_TIME_AHEAD = Duration.ofDays(1);
     /**
-     * An event written as more than this (a lab result is about half a kilobyte) has its state written at once: a
+     * An event written as more than this (far more than any ordinary result) has its state written at once: a
      * few such events would otherwise be able to take a state past the changelog's limit between two commits.
      */
     static final int VOUCHED_EVENT_BYTES = 16 * 1024;
