@@ -196,10 +196,7 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
             // An admission, transfer or name change: nothing grading reads has changed, so nothing is re-graded.
             return;
         }
-        if (!vouchesFor(event)) {
-            immediateWrites.nextWriteOf(patientId);
-        }
-        regrade(record, patientId, applied, correction, event.sourceMessageId(), event.receivedAt());
+        regrade(record, patientId, applied, correction, event.sourceMessageId(), event.receivedAt(), vouchesFor(event));
     }
 
     /**
@@ -229,17 +226,22 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
             at(GradingStage.WRITING_STATE, () -> states.delete(patientId));
             return;
         }
-        regrade(record, patientId, forgotten, null, PATIENT_RECORD_REMOVED, null);
+        // Forgetting only shrinks the state: it can wait for the commit.
+        regrade(record, patientId, forgotten, null, PATIENT_RECORD_REMOVED, null, true);
     }
 
-    /** Grades {@code applied}, writes the changed assessments and the state, then forwards what it wrote. */
+    /**
+     * Grades {@code applied}, writes the changed assessments and the state, then forwards what it wrote. A state the
+     * processor does not vouch for is written at once.
+     */
     private void regrade(
             Record<String, ClinicalEvent> record,
             String patientId,
             PatientState applied,
             @Nullable SourceCorrection correction,
             String sourceMessageId,
-            @Nullable Instant receivedAt) {
+            @Nullable Instant receivedAt,
+            boolean vouched) {
         var reassessment = at(GradingStage.GRADING, () -> grader.reassess(applied, correction));
         List<GradingOutput> written = at(GradingStage.WRITING_OUTPUT, () -> {
             var forEvent = new ArrayList<GradingOutput>();
@@ -259,6 +261,9 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
             return forEvent;
         });
         at(GradingStage.WRITING_STATE, () -> {
+            if (!vouched) {
+                immediateWrites.nextWriteOf(patientId);
+            }
             states.put(patientId, reassessment.state());
             return null;
         });
