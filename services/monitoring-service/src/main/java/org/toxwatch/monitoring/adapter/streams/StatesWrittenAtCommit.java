@@ -110,8 +110,9 @@ final class StatesWrittenAtCommit extends WrappedStateStore<KeyValueStore<String
 
     @Override
     public @Nullable PatientState delete(String patientId) {
-        PatientState waiting = unwritten.remove(patientId);
+        // As for a put: if the store refuses the delete, the waiting state stays the patient's.
         PatientState stored = wrapped().delete(patientId);
+        PatientState waiting = unwritten.remove(patientId);
         return waiting != null ? waiting : stored;
     }
 
