@@ -481,10 +481,14 @@ class ConsoleQueueBrowserIT extends RunningAlertingService {
         });
     }
 
+    /**
+     * The patients of the queue's rows, top to bottom, read in one script: the queue redraws whenever any alert changes,
+     * so rows found one call earlier may already be gone when their attributes are read.
+     */
     private static List<String> patientsInOrder() {
-        return driver().findElements(By.cssSelector("#queue-rows > tr")).stream()
-                .map(row -> row.getDomAttribute("data-patient-id"))
-                .toList();
+        return ((List<?>) browser.script("return [...document.querySelectorAll('#queue-rows > tr')]"
+                        + ".map((row) => row.getAttribute('data-patient-id'))"))
+                .stream().map(String::valueOf).toList();
     }
 
     private static By rowLocator(String patient) {
