@@ -75,11 +75,11 @@ public final class CensoredInputs {
 
     static @Nullable Assessment assess(
             Labs exact, Set<Analyte> analytes, Outcomes outcomes, Function<Labs, @Nullable Assessment> rule) {
-        var read = analytes.stream().flatMap(a -> exact.of(a).stream()).toList();
-        var censored = read.stream().filter(LabResult::censored).toList();
-        if (censored.isEmpty()) {
+        if (noneCensored(exact, analytes)) {
             return rule.apply(exact);
         }
+        var read = analytes.stream().flatMap(a -> exact.of(a).stream()).toList();
+        var censored = read.stream().filter(LabResult::censored).toList();
         var resolution = Resolution.of(read);
         var assessed = new ArrayList<Assessment>();
         for (var corner : corners(censored)) {
@@ -106,6 +106,18 @@ public final class CensoredInputs {
         var lead = sharedLead(assessed);
         return (combined.isGraded() ? restated(combined, lead + combined.summary(), List.of()) : combined)
                 .withCaveats(List.of(AssessmentCaveat.CENSORED_RESULT));
+    }
+
+    /** The usual case, checked on every event without collecting what the rule reads. */
+    private static boolean noneCensored(Labs exact, Set<Analyte> analytes) {
+        for (var analyte : analytes) {
+            for (var result : exact.of(analyte)) {
+                if (result.censored()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean usedBy(List<Assessment> assessed, LabResult result) {

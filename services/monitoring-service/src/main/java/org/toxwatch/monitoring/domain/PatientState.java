@@ -137,45 +137,39 @@ public record PatientState(
                     VitalSignsRecorded::observedAt)
             .thenComparing(VitalSignsRecorded::receivedAt)
             .thenComparing(VitalSignsRecorded::eventId);
+    private static final Comparator<TherapyEpisode> EPISODE_ORDER = Comparator.comparing(TherapyEpisode::t0);
+    private static final Comparator<FeverReading> FEVER_ORDER = Comparator.comparing(FeverReading::observedAt);
+    private static final Comparator<WeightMeasurement> WEIGHT_ORDER =
+            Comparator.comparing(WeightMeasurement::observedAt);
+    private static final Comparator<SupportiveDrugGiven> SUPPORTIVE_DRUG_ORDER =
+            Comparator.comparing(SupportiveDrugGiven::givenAt);
 
     public PatientState {
         Objects.requireNonNull(patientId, "patientId");
-        episodes = episodes == null
-                ? List.of()
-                : episodes.stream()
-                        .sorted(Comparator.comparing(TherapyEpisode::t0))
-                        .toList();
+        episodes = inOrder(episodes, EPISODE_ORDER);
         var sortedLabs = new TreeMap<String, List<LabResultRecorded>>();
         if (labs != null) {
             labs.forEach((analyte, results) -> {
                 if (!results.isEmpty()) {
-                    sortedLabs.put(analyte, results.stream().sorted(LAB_ORDER).toList());
+                    sortedLabs.put(analyte, inOrder(results, LAB_ORDER));
                 }
             });
         }
         labs = Collections.unmodifiableMap(sortedLabs);
-        vitals = vitals == null
-                ? List.of()
-                : vitals.stream().sorted(VITALS_ORDER).toList();
-        fevers = sorted(fevers, FeverReading::observedAt);
-        weights = sorted(weights, WeightMeasurement::observedAt);
-        supportiveDrugs = sorted(supportiveDrugs, SupportiveDrugGiven::givenAt);
+        vitals = inOrder(vitals, VITALS_ORDER);
+        fevers = inOrder(fevers, FEVER_ORDER);
+        weights = inOrder(weights, WEIGHT_ORDER);
+        supportiveDrugs = inOrder(supportiveDrugs, SUPPORTIVE_DRUG_ORDER);
         // absent in states stored before neurological assessments existed
-        neuroAssessments = neuroAssessments == null
-                ? List.of()
-                : neuroAssessments.stream().sorted(NEURO_ORDER).toList();
+        neuroAssessments = inOrder(neuroAssessments, NEURO_ORDER);
         publishedGrades =
                 publishedGrades == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(publishedGrades));
         highestGradesThisEpisode = highestGradesThisEpisode == null
                 ? Map.of()
                 : Collections.unmodifiableMap(new TreeMap<>(highestGradesThisEpisode));
         // absent in states stored before findings and plans existed
-        findings = findings == null
-                ? List.of()
-                : findings.stream().sorted(ClinicianFindings.NEWEST_LAST).toList();
-        dosePlans = dosePlans == null
-                ? List.of()
-                : dosePlans.stream().sorted(DosePlans.NEWEST_LAST).toList();
+        findings = inOrder(findings, ClinicianFindings.NEWEST_LAST);
+        dosePlans = inOrder(dosePlans, DosePlans.NEWEST_LAST);
         // absent in states stored before patient records existed
         demographics = demographics == null ? Demographics.UNKNOWN : demographics;
     }
@@ -214,11 +208,7 @@ public record PatientState(
             return this;
         }
         var updated = new TreeMap<String, List<LabResultRecorded>>();
-        labs.forEach((key, results) -> updated.put(
-                key,
-                results.stream()
-                        .filter(existing -> !supersedes(result, existing))
-                        .toList()));
+        labs.forEach((key, results) -> updated.put(key, withoutSupersededBy(result, results)));
         if (result.status() != ResultStatus.CANCELLED) {
             var results = new ArrayList<>(updated.getOrDefault(analyte.name(), List.of()));
             results.add(result);
@@ -871,9 +861,26 @@ public record PatientState(
     }
 
     private boolean containsLab(UUID eventId) {
-        return labs.values().stream()
-                .flatMap(List::stream)
-                .anyMatch(result -> result.eventId().equals(eventId));
+        for (var results : labs.values()) {
+            for (var result : results) {
+                if (result.eventId().equals(eventId)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code results} without those {@code incoming} replaces or withdraws: the same list when it replaces none. */
+    private List<LabResultRecorded> withoutSupersededBy(LabResultRecorded incoming, List<LabResultRecorded> results) {
+        for (var existing : results) {
+            if (supersedes(incoming, existing)) {
+                return results.stream()
+                        .filter(kept -> !supersedes(incoming, kept))
+                        .toList();
+            }
+        }
+        return results;
     }
 
     /**
@@ -953,10 +960,23 @@ public record PatientState(
         return current == null || candidate.isAfter(current) ? candidate : current;
     }
 
-    private static <T> List<T> sorted(@Nullable List<T> items, Function<T, Instant> time) {
-        return items == null
-                ? List.of()
-                : items.stream().sorted(Comparator.comparing(time)).toList();
+    /**
+     * {@code items} as an unmodifiable list in {@code order}, as a stable sort leaves them. A state is built from
+     * another on every event, its lists already in order: they are checked, not sorted again, and a list this
+     * constructor made before is taken as it is.
+     */
+    private static <T> List<T> inOrder(@Nullable List<T> items, Comparator<? super T> order) {
+        if (items == null) {
+            return List.of();
+        }
+        T previous = null;
+        for (T item : items) {
+            if (previous != null && order.compare(previous, item) > 0) {
+                return List.copyOf(items.stream().sorted(order).toList());
+            }
+            previous = item;
+        }
+        return List.copyOf(items);
     }
 
     private static <T> List<T> since(List<T> items, Function<T, Instant> time, Instant from) {
