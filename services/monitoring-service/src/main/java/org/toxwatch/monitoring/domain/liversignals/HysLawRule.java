@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.toxwatch.model.AppliedThreshold;
@@ -175,16 +176,52 @@ public final class HysLawRule {
                 rangeSource(used));
     }
 
+    /**
+     * Every aminotransferase with every bilirubin within 48 h of it, in the order of both lists. Bilirubin in
+     * collection order (as the state keeps it) is searched from the first within the window to the last, not whole:
+     * a course of weeks holds dozens of each.
+     */
     private static List<Pair> pairsWithinWindow(List<LiverTest> aminotransferases, List<LiverTest> bilirubin) {
         var pairs = new ArrayList<Pair>();
+        boolean inOrder = bilirubin instanceof RandomAccess && inCollectionOrder(bilirubin);
         for (var aminotransferase : aminotransferases) {
-            for (var bili : bilirubin) {
+            int from = inOrder
+                    ? firstNotBefore(bilirubin, aminotransferase.collectedAt().minus(SAME_WINDOW))
+                    : 0;
+            for (int i = from; i < bilirubin.size(); i++) {
+                var bili = bilirubin.get(i);
                 if (withinWindow(aminotransferase, bili)) {
                     pairs.add(new Pair(aminotransferase, bili));
+                } else if (inOrder && bili.collectedAt().isAfter(aminotransferase.collectedAt())) {
+                    break;
                 }
             }
         }
         return pairs;
+    }
+
+    private static boolean inCollectionOrder(List<LiverTest> tests) {
+        for (int i = 1; i < tests.size(); i++) {
+            if (tests.get(i - 1).collectedAt().isAfter(tests.get(i).collectedAt())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The index of the first test, of tests in collection order, collected at or after {@code at}. */
+    private static int firstNotBefore(List<LiverTest> tests, Instant at) {
+        int low = 0;
+        int high = tests.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (tests.get(middle).collectedAt().isBefore(at)) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /** ALP collected within 48 h of both specimens of the pair. */
@@ -231,8 +268,8 @@ public final class HysLawRule {
     private static List<Evidence> evidenceOf(Stream<LiverTest> tests) {
         var evidence = new LinkedHashMap<UUID, Evidence>();
         tests.sorted(Comparator.comparing(LiverTest::collectedAt))
-                .forEach(test -> evidence.putIfAbsent(
-                        test.observation().eventId(), test.observation().toEvidence()));
+                .forEach(test -> evidence.computeIfAbsent(
+                        test.observation().eventId(), id -> test.observation().toEvidence()));
         return List.copyOf(evidence.values());
     }
 

@@ -11,7 +11,10 @@ import static org.toxwatch.monitoring.domain.liversignals.LiverSignalFixtures.ho
 import static org.toxwatch.monitoring.domain.liversignals.LiverSignalFixtures.minutesAfter;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedList;
 import java.util.List;
+import java.util.Random;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -258,6 +261,45 @@ class HysLawRuleTest {
 
             assertThat(assessment.grade()).isNull();
             assertThat(assessment.notAssessableReason()).isEqualTo(reason);
+        }
+    }
+
+    @Nested
+    class LongCourses {
+
+        /**
+         * Bilirubin in collection order is searched around each aminotransferase rather than scanned whole; a list
+         * that cannot be searched (not random access) is scanned whole. Both must find the same pairs in the same
+         * order, so the same assessment, whatever the course: results every few hours over weeks, each value either
+         * side of its threshold, some pairs exactly 48 h apart.
+         */
+        @Test
+        void aCourseSearchedAroundEachAminotransferaseGradesAsOneScannedWhole() {
+            var random = new Random(20261207);
+            for (int course = 0; course < 300; course++) {
+                var alts = new ArrayList<LiverTest>();
+                var asts = new ArrayList<LiverTest>();
+                var bilirubins = new ArrayList<LiverTest>();
+                var alps = new ArrayList<LiverTest>();
+                long minute = 0;
+                int results = 1 + random.nextInt(60);
+                for (int i = 0; i < results; i++) {
+                    minute += random.nextBoolean() ? 48 * 60 : random.nextInt(36 * 60);
+                    var at = minutesAfter(AT, minute);
+                    switch (random.nextInt(4)) {
+                        case 0 -> alts.add(alt(random.nextBoolean() ? "120" : "119", "40", at));
+                        case 1 -> asts.add(ast(random.nextBoolean() ? "150" : "60", "50", at));
+                        case 2 -> bilirubins.add(bilirubin(random.nextBoolean() ? "2.41" : "2.40", "1.2", at));
+                        default -> alps.add(alp(random.nextBoolean() ? "260" : "100", "130", at));
+                    }
+                }
+                var newest = minutesAfter(AT, minute);
+
+                var searched = HysLawRule.assess(alts, asts, bilirubins, alps, newest);
+                var scanned = HysLawRule.assess(alts, asts, new LinkedList<>(bilirubins), alps, newest);
+
+                assertThat(searched).as("course %d", course).isEqualTo(scanned);
+            }
         }
     }
 }
