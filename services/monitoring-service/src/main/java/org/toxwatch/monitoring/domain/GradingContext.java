@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.Criterion;
 import org.toxwatch.model.TherapyContext;
@@ -42,10 +41,22 @@ public final class GradingContext {
     /** Most assessments of a pass share a handful of times, and the context at a time is the same for each. */
     private final Map<Instant, TherapyContext> therapyContexts = new HashMap<>();
 
+    /** How this pass reads a result: through the readings of the patient's last pass, when the grader keeps them. */
+    private final @Nullable RecentLabReadings.Pass readings;
+
     GradingContext(PatientState patient, ZoneId hospitalZone, GradingSettings settings) {
+        this(patient, hospitalZone, settings, null);
+    }
+
+    GradingContext(
+            PatientState patient,
+            ZoneId hospitalZone,
+            GradingSettings settings,
+            @Nullable RecentLabReadings.Pass readings) {
         this.patient = Objects.requireNonNull(patient, "patient");
         this.hospitalZone = Objects.requireNonNull(hospitalZone, "hospitalZone");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.readings = readings;
     }
 
     public ZoneId hospitalZone() {
@@ -89,11 +100,14 @@ public final class GradingContext {
 
     private List<LabResult> read(Analyte analyte) {
         var sex = sex();
-        return patient.labsOf(analyte).stream()
-                .map(result -> LabResult.read(result, sex))
-                .flatMap(reading ->
-                        reading instanceof LabReading.Readable readable ? Stream.of(readable.result()) : Stream.empty())
-                .toList();
+        var read = new ArrayList<LabResult>();
+        for (var result : patient.labsOf(analyte)) {
+            var reading = readings == null ? LabResult.read(result, sex) : readings.read(result, sex);
+            if (reading instanceof LabReading.Readable readable) {
+                read.add(readable.result());
+            }
+        }
+        return List.copyOf(read);
     }
 
     /**

@@ -24,14 +24,29 @@ public final class ToxicityGrader {
 
     private final ZoneId hospitalZone;
     private final GradingSettings settings;
+    private final @Nullable RecentLabReadings recentReadings;
 
     public ToxicityGrader(ZoneId hospitalZone) {
         this(hospitalZone, GradingSettings.defaults());
     }
 
     public ToxicityGrader(ZoneId hospitalZone, GradingSettings settings) {
+        this(hospitalZone, settings, null);
+    }
+
+    private ToxicityGrader(ZoneId hospitalZone, GradingSettings settings, @Nullable RecentLabReadings recentReadings) {
         this.hospitalZone = Objects.requireNonNull(hospitalZone, "hospitalZone");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.recentReadings = recentReadings;
+    }
+
+    /**
+     * This grader for one thread that grades patient after patient, as a stream task does: it keeps how the results
+     * of the last few patients were read ({@link RecentLabReadings}), so a pass re-reads only the results that are new
+     * since that patient's last pass. Grades exactly as this grader does; not to be shared between threads.
+     */
+    public ToxicityGrader withRecentReadings() {
+        return new ToxicityGrader(hospitalZone, settings, new RecentLabReadings());
     }
 
     /** The latest assessment of every criterion the state has data for, in {@code Criterion} order. */
@@ -148,6 +163,10 @@ public final class ToxicityGrader {
     }
 
     private GradingContext contextFor(PatientState state) {
-        return new GradingContext(state, hospitalZone, settings);
+        return new GradingContext(
+                state,
+                hospitalZone,
+                settings,
+                recentReadings == null ? null : recentReadings.newPass(state.patientId()));
     }
 }

@@ -75,7 +75,8 @@ final class PatientGradingProcessor implements Processor<String, ClinicalEvent, 
             MeterRegistry meterRegistry,
             MonitoringSerdes serdes,
             ImmediateStateWrites immediateWrites) {
-        this.grader = grader;
+        // One processor per task, run by one thread at a time: its grader may keep the readings of the last patients.
+        this.grader = grader.withRecentReadings();
         this.immediateWrites = immediateWrites;
         this.jsonMapper = serdes.jsonMapper();
         this.clock = clock;
