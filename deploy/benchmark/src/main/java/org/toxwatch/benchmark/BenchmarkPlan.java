@@ -10,7 +10,8 @@ import java.util.Set;
  * The sizes of one run. {@code quick} checks the whole benchmark end to end in a few minutes; {@code full} is the run
  * whose table docs/performance.md reports, about twenty minutes on a 2-core machine; {@code ingest},
  * {@code monitoring} and {@code alerting} run only that stage's rows of {@code full}, to measure (and profile) a
- * change to one service in a few minutes. A plan's warm-up rounds run first, exactly as the others, and are not
+ * change to one service in a few minutes; {@code monitoring-long} runs monitoring's rows on long courses whose patients
+ * take turns (see {@link #withLongCourses()}). A plan's warm-up rounds run first, exactly as the others, and are not
  * counted: the first work of the benchmark's JVM (its broker, store and load generators not yet compiled) was always
  * the slowest round, on both sides.
  *
@@ -35,6 +36,7 @@ public record BenchmarkPlan(
         Duration ingestPhase,
         int backlogPatients,
         int eventsPerPatient,
+        boolean patientsTakeTurns,
         int warmUpBacklogs,
         int latencyPerSecond,
         Duration latencyPhase,
@@ -62,6 +64,7 @@ public record BenchmarkPlan(
                         Duration.ofSeconds(6),
                         1_000,
                         10,
+                        false,
                         1,
                         500,
                         Duration.ofSeconds(8),
@@ -79,6 +82,7 @@ public record BenchmarkPlan(
                         Duration.ofSeconds(10),
                         2_000,
                         20,
+                        false,
                         1,
                         1_000,
                         Duration.ofSeconds(10),
@@ -88,9 +92,11 @@ public record BenchmarkPlan(
                         EnumSet.allOf(Stage.class));
             case "ingest" -> named("full").only("ingest", Stage.INGEST);
             case "monitoring" -> named("full").only("monitoring", Stage.MONITORING);
+            case "monitoring-long" -> named("full").withLongCourses().only("monitoring-long", Stage.MONITORING);
             case "alerting" -> named("full").only("alerting", Stage.ALERTING);
             default ->
-                throw new IllegalArgumentException("plan is quick, full, ingest, monitoring or alerting, not " + name);
+                throw new IllegalArgumentException(
+                        "plan is quick, full, ingest, monitoring, monitoring-long or alerting, not " + name);
         };
     }
 
@@ -108,6 +114,7 @@ public record BenchmarkPlan(
                 ingestPhase,
                 backlogPatients,
                 eventsPerPatient,
+                patientsTakeTurns,
                 warmUpBacklogs,
                 latencyPerSecond,
                 latencyPhase,
@@ -115,6 +122,32 @@ public record BenchmarkPlan(
                 assessmentPatients,
                 warmUpAssessmentBatches,
                 EnumSet.of(stage));
+    }
+
+    /**
+     * Monitoring's backlog as long courses arrive in a hospital's feed: 500 patients of 100 events (about 16 days of
+     * results every 4 hours), the patients taking turns with a message of {@value MonitoringBacklog#EVENTS_PER_TURN}
+     * events each, so a patient's state is read from the store once per message, as in the soak, rather than kept
+     * from one event to the next of a patient whose events all follow one another.
+     */
+    private BenchmarkPlan withLongCourses() {
+        return new BenchmarkPlan(
+                name,
+                warmUpRounds,
+                rounds,
+                ingestConnections,
+                ingestWarmUp,
+                ingestPhase,
+                500,
+                100,
+                true,
+                warmUpBacklogs,
+                latencyPerSecond,
+                latencyPhase,
+                assessments,
+                assessmentPatients,
+                warmUpAssessmentBatches,
+                stages);
     }
 
     /** Every round in the order it runs: the warm-up rounds, then the counted ones. */

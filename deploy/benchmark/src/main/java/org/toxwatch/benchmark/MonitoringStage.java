@@ -46,11 +46,19 @@ final class MonitoringStage {
             String bootstrap = sitting.bootstrapServers();
             long warmUp = 0;
             for (int w = 1; w <= plan.warmUpBacklogs(); w++) {
-                warmUp +=
-                        MonitoringBacklog.write(bootstrap, "WARM" + w, plan.backlogPatients(), plan.eventsPerPatient());
+                warmUp += MonitoringBacklog.write(
+                        bootstrap,
+                        "WARM" + w,
+                        plan.backlogPatients(),
+                        plan.eventsPerPatient(),
+                        plan.patientsTakeTurns());
             }
             long written = MonitoringBacklog.write(
-                    bootstrap, MonitoringBacklog.MEASURED, plan.backlogPatients(), plan.eventsPerPatient());
+                    bootstrap,
+                    MonitoringBacklog.MEASURED,
+                    plan.backlogPatients(),
+                    plan.eventsPerPatient(),
+                    plan.patientsTakeTurns());
             System.out.printf("  backlog of %d records written after %d for the warm-up%n", written, warmUp);
             ConsumerGroupProgress.Drain passthrough;
             ConsumerGroupProgress.Drain monitoring;

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.toxwatch.benchmark.BenchmarkPlan.Stage;
 import org.toxwatch.benchmark.endtoend.EndToEndRun;
 import org.toxwatch.benchmark.load.FhirBundleSender;
+import org.toxwatch.benchmark.load.MonitoringBacklog;
 import org.toxwatch.benchmark.report.Comparison;
 import org.toxwatch.benchmark.report.PerformanceReport;
 import org.toxwatch.benchmark.report.Target;
@@ -187,9 +188,10 @@ public final class SideBySideBenchmark {
                 comparisons.add(new Comparison(
                         String.format(
                                 Locale.ROOT,
-                                "Monitoring: backlog of %,d records over %,d patients",
+                                "Monitoring: backlog of %,d records over %,d patients%s",
                                 plan.backlogRecords(),
-                                plan.backlogPatients()),
+                                plan.backlogPatients(),
+                                plan.patientsTakeTurns() ? ", taking turns" : ""),
                         "Streams exactly-once passthrough, RocksDB per-patient store",
                         "records/s",
                         monitoring.stream()
@@ -261,10 +263,13 @@ public final class SideBySideBenchmark {
                 lines.add(String.format(
                         Locale.ROOT,
                         "monitoring: %,d patients x %d events (about 60%% labs, the rest vital signs, after a"
-                                + " CAR-T infusion), after %d such backlog(s) of other patients per side, not"
+                                + " CAR-T infusion; %s), after %d such backlog(s) of other patients per side, not"
                                 + " measured; latency: ANC results at %,d/s for %d s, %,d of %,d answered",
                         plan.backlogPatients(),
                         plan.eventsPerPatient(),
+                        plan.patientsTakeTurns()
+                                ? "the patients taking turns, " + MonitoringBacklog.EVENTS_PER_TURN + " events each"
+                                : "each patient's events one after another",
                         plan.warmUpBacklogs(),
                         plan.latencyPerSecond(),
                         plan.latencyPhase().toSeconds(),

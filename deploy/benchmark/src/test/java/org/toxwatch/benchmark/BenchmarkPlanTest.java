@@ -33,6 +33,18 @@ class BenchmarkPlanTest {
     }
 
     @Test
+    void monitoringLongRunsMonitoringOnLongCoursesWhosePatientsTakeTurns() {
+        var plan = BenchmarkPlan.named("monitoring-long");
+
+        assertThat(plan.stages()).containsExactly(Stage.MONITORING);
+        assertThat(plan.patientsTakeTurns()).isTrue();
+        assertThat(plan.eventsPerPatient()).isEqualTo(100);
+        assertThat(plan.backlogPatients()).isEqualTo(500);
+        assertThat(BenchmarkPlan.named("full").patientsTakeTurns()).isFalse();
+        assertThat(plan.schedule()).isEqualTo(BenchmarkPlan.named("full").schedule());
+    }
+
+    @Test
     void fullWarmsUpOnceThenRunsItsThreeCountedRounds() {
         assertThat(BenchmarkPlan.named("full").schedule())
                 .containsExactly(new Round(1, false), new Round(1, true), new Round(2, true), new Round(3, true));
@@ -67,6 +79,6 @@ class BenchmarkPlanTest {
     void anUnknownPlanIsRefusedWithTheNamesThatExist() {
         assertThatThrownBy(() -> BenchmarkPlan.named("soak"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("quick, full, ingest, monitoring or alerting");
+                .hasMessageContaining("quick, full, ingest, monitoring, monitoring-long or alerting");
     }
 }

@@ -33,6 +33,11 @@ public final class MonitoringBacklog {
         {"1975-2", "mg/dL", "1.2"},
     };
 
+    /** When the patients take turns, the events each writes in its turn: an ORU message's results. */
+    public static final int EVENTS_PER_TURN = 4;
+
+    private static final Duration TEN_DAYS = Duration.ofDays(10);
+
     private MonitoringBacklog() {}
 
     /** The measured backlog's patients, on whom the latency load lands too; a warm-up's have a cohort of their own. */
@@ -49,41 +54,65 @@ public final class MonitoringBacklog {
 
     /**
      * Writes the backlog of the patients {@code cohort-0} to {@code cohort-(patients-1)} and returns how many records
-     * it holds, once the broker has them all.
+     * it holds, once the broker has them all. Each patient's events follow one another, or, when
+     * {@code patientsTakeTurns}, the patients take turns with {@value #EVENTS_PER_TURN} events each (a message's
+     * results), every infusion first. Events are 4 hours apart from an infusion far enough back that the last is not
+     * in the future.
      */
-    public static long write(String bootstrapServers, String cohort, int patients, int eventsPerPatient) {
+    public static long write(
+            String bootstrapServers, String cohort, int patients, int eventsPerPatient, boolean patientsTakeTurns) {
         var random = new Random(42);
-        Instant infused = Instant.now().minus(Duration.ofDays(10));
+        Duration course = Duration.ofHours(4L * eventsPerPatient).plusDays(1);
+        Instant infused = Instant.now().minus(course.compareTo(TEN_DAYS) > 0 ? course : TEN_DAYS);
         long written = 0;
         try (var records = JsonRecords.batching(bootstrapServers)) {
-            for (int p = 0; p < patients; p++) {
-                String patient = patient(cohort, p);
-                records.send(
-                        Topics.THERAPY_EVENTS,
-                        patient,
-                        ClinicalEvents.aTherapyEvent(patient, TherapyEventType.CAR_T_INFUSED, Therapy.CAR_T, infused));
-                written++;
-                for (int e = 1; e < eventsPerPatient; e++) {
-                    Instant at = infused.plus(Duration.ofHours(4L * e));
-                    if (random.nextInt(10) < 6) {
-                        String[] lab = LABS[random.nextInt(LABS.length)];
-                        String value = new BigDecimal(lab[2])
-                                .multiply(BigDecimal.valueOf(0.5 + random.nextDouble()))
-                                .setScale(2, RoundingMode.HALF_UP)
-                                .toPlainString();
-                        records.send(
-                                Topics.LAB_RESULTS,
-                                patient,
-                                ClinicalEvents.aLabResult(patient, lab[0], value, lab[1], at));
-                    } else {
-                        records.send(Topics.VITAL_SIGNS, patient, vitals(patient, random, at));
+            if (patientsTakeTurns) {
+                for (int p = 0; p < patients; p++) {
+                    written += infusion(records, patient(cohort, p), infused);
+                }
+                for (int from = 1; from < eventsPerPatient; from += EVENTS_PER_TURN) {
+                    for (int p = 0; p < patients; p++) {
+                        for (int e = from; e < Math.min(from + EVENTS_PER_TURN, eventsPerPatient); e++) {
+                            written +=
+                                    event(records, patient(cohort, p), random, infused.plus(Duration.ofHours(4L * e)));
+                        }
                     }
-                    written++;
+                }
+            } else {
+                for (int p = 0; p < patients; p++) {
+                    String patient = patient(cohort, p);
+                    written += infusion(records, patient, infused);
+                    for (int e = 1; e < eventsPerPatient; e++) {
+                        written += event(records, patient, random, infused.plus(Duration.ofHours(4L * e)));
+                    }
                 }
             }
             records.flush();
         }
         return written;
+    }
+
+    private static int infusion(JsonRecords records, String patient, Instant infused) {
+        records.send(
+                Topics.THERAPY_EVENTS,
+                patient,
+                ClinicalEvents.aTherapyEvent(patient, TherapyEventType.CAR_T_INFUSED, Therapy.CAR_T, infused));
+        return 1;
+    }
+
+    /** A lab result without a reported range (six in ten) or a vital-signs set. */
+    private static int event(JsonRecords records, String patient, Random random, Instant at) {
+        if (random.nextInt(10) < 6) {
+            String[] lab = LABS[random.nextInt(LABS.length)];
+            String value = new BigDecimal(lab[2])
+                    .multiply(BigDecimal.valueOf(0.5 + random.nextDouble()))
+                    .setScale(2, RoundingMode.HALF_UP)
+                    .toPlainString();
+            records.send(Topics.LAB_RESULTS, patient, ClinicalEvents.aLabResult(patient, lab[0], value, lab[1], at));
+        } else {
+            records.send(Topics.VITAL_SIGNS, patient, vitals(patient, random, at));
+        }
+        return 1;
     }
 
     private static VitalSignsRecorded vitals(String patient, Random random, Instant at) {
