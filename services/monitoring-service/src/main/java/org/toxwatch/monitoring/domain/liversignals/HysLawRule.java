@@ -185,11 +185,13 @@ public final class HysLawRule {
         var pairs = new ArrayList<Pair>();
         boolean inOrder = bilirubin instanceof RandomAccess && inCollectionOrder(bilirubin);
         for (var aminotransferase : aminotransferases) {
-            int from = inOrder
-                    ? firstNotBefore(bilirubin, aminotransferase.collectedAt().minus(SAME_WINDOW))
-                    : 0;
-            for (int i = from; i < bilirubin.size(); i++) {
-                var bili = bilirubin.get(i);
+            var candidates = inOrder
+                    ? bilirubin.subList(
+                            firstNotBefore(
+                                    bilirubin, aminotransferase.collectedAt().minus(SAME_WINDOW)),
+                            bilirubin.size())
+                    : bilirubin;
+            for (var bili : candidates) {
                 if (withinWindow(aminotransferase, bili)) {
                     pairs.add(new Pair(aminotransferase, bili));
                 } else if (inOrder && bili.collectedAt().isAfter(aminotransferase.collectedAt())) {
