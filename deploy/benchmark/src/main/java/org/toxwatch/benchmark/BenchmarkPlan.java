@@ -11,7 +11,7 @@ import java.util.Set;
  * whose table docs/performance.md reports, about twenty minutes on a 2-core machine; {@code ingest},
  * {@code monitoring} and {@code alerting} run only that stage's rows of {@code full}, to measure (and profile) a
  * change to one service in a few minutes; {@code monitoring-long} runs monitoring's rows on long courses whose patients
- * take turns (see {@link #withLongCourses()}). A plan's warm-up rounds run first, exactly as the others, and are not
+ * take turns (see {@link #only(String, Stage, boolean)}). A plan's warm-up rounds run first, exactly as the others, and are not
  * counted: the first work of the benchmark's JVM (its broker, store and load generators not yet compiled) was always
  * the slowest round, on both sides.
  *
@@ -92,7 +92,7 @@ public record BenchmarkPlan(
                         EnumSet.allOf(Stage.class));
             case "ingest" -> named("full").only("ingest", Stage.INGEST);
             case "monitoring" -> named("full").only("monitoring", Stage.MONITORING);
-            case "monitoring-long" -> named("full").withLongCourses().only("monitoring-long", Stage.MONITORING);
+            case "monitoring-long" -> named("full").only("monitoring-long", Stage.MONITORING, true);
             case "alerting" -> named("full").only("alerting", Stage.ALERTING);
             default ->
                 throw new IllegalArgumentException(
@@ -105,6 +105,17 @@ public record BenchmarkPlan(
     }
 
     private BenchmarkPlan only(String only, Stage stage) {
+        return only(only, stage, false);
+    }
+
+    /**
+     * This plan's rows of {@code stage} alone; with {@code longCourses}, monitoring's backlog as long courses arrive
+     * in a hospital's feed: 500 patients of 100 events (about 16 days of results every 4 hours), the patients taking
+     * turns with a message's events each ({@code MonitoringBacklog.EVENTS_PER_TURN}), so a patient's state is read
+     * from the store once per message, as in the soak, rather than kept from one event to the next of a patient whose
+     * events all follow one another.
+     */
+    private BenchmarkPlan only(String only, Stage stage, boolean longCourses) {
         return new BenchmarkPlan(
                 only,
                 warmUpRounds,
@@ -112,9 +123,9 @@ public record BenchmarkPlan(
                 ingestConnections,
                 ingestWarmUp,
                 ingestPhase,
-                backlogPatients,
-                eventsPerPatient,
-                patientsTakeTurns,
+                longCourses ? 500 : backlogPatients,
+                longCourses ? 100 : eventsPerPatient,
+                longCourses || patientsTakeTurns,
                 warmUpBacklogs,
                 latencyPerSecond,
                 latencyPhase,
@@ -122,32 +133,6 @@ public record BenchmarkPlan(
                 assessmentPatients,
                 warmUpAssessmentBatches,
                 EnumSet.of(stage));
-    }
-
-    /**
-     * Monitoring's backlog as long courses arrive in a hospital's feed: 500 patients of 100 events (about 16 days of
-     * results every 4 hours), the patients taking turns with a message of {@value MonitoringBacklog#EVENTS_PER_TURN}
-     * events each, so a patient's state is read from the store once per message, as in the soak, rather than kept
-     * from one event to the next of a patient whose events all follow one another.
-     */
-    private BenchmarkPlan withLongCourses() {
-        return new BenchmarkPlan(
-                name,
-                warmUpRounds,
-                rounds,
-                ingestConnections,
-                ingestWarmUp,
-                ingestPhase,
-                500,
-                100,
-                true,
-                warmUpBacklogs,
-                latencyPerSecond,
-                latencyPhase,
-                assessments,
-                assessmentPatients,
-                warmUpAssessmentBatches,
-                stages);
     }
 
     /** Every round in the order it runs: the warm-up rounds, then the counted ones. */
