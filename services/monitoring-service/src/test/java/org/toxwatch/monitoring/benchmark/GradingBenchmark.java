@@ -138,6 +138,11 @@ public class GradingBenchmark {
                 lab("718-7", "8.9", "g/dL", dayTwentyOne, "12.0", "15.5"));
     }
 
+    /** The course's state as the stream keeps it, for benchmarks of its storage ({@link #buildPatient()} first). */
+    public PatientState state() {
+        return state;
+    }
+
     /** The state as the stream keeps it: each event folded in, then graded, what it published recorded. */
     private PatientState graded(PatientState folded) {
         return grader.reassess(folded).state();
