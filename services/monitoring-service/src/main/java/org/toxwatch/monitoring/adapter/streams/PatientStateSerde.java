@@ -40,16 +40,15 @@ final class PatientStateSerde implements Serde<PatientState> {
             .build();
 
     private final ObjectMapper smile = SMILE;
-
-    /** The mapper stored states are written and read with, for benchmarks. */
-    static ObjectMapper smileMapper() {
-        return SMILE;
-    }
-
     private final ObjectMapper json;
 
     PatientStateSerde(JsonMapper json) {
         this.json = json;
+    }
+
+    /** The mapper stored states are written and read with, for tests and benchmarks. */
+    static ObjectMapper smileMapper() {
+        return SMILE;
     }
 
     /**
