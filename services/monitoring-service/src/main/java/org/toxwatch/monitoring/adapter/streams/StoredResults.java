@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.toxwatch.model.ClinicalRecord;
 import org.toxwatch.model.LabResultRecorded;
 import org.toxwatch.model.OxygenDevice;
 import org.toxwatch.model.ReferenceRange;
@@ -94,12 +95,7 @@ final class StoredResults {
         public void serialize(LabResultRecorded lab, JsonGenerator out, SerializationContext context)
                 throws JacksonException {
             out.writeStartObject(lab);
-            Write.uuid(out, EVENT_ID, lab.eventId());
-            Write.text(out, PATIENT_ID, lab.patientId());
-            Write.instant(out, OBSERVED_AT, lab.observedAt());
-            Write.instant(out, RECEIVED_AT, lab.receivedAt());
-            Write.text(out, SOURCE_SYSTEM, lab.sourceSystem());
-            Write.text(out, SOURCE_MESSAGE_ID, lab.sourceMessageId());
+            Write.origin(out, lab, lab.observedAt());
             Write.text(out, SOURCE_OBSERVATION_ID, lab.sourceObservationId());
             Write.text(out, LOINC, lab.loinc());
             Write.decimal(out, VALUE, lab.value());
@@ -146,12 +142,7 @@ final class StoredResults {
         public void serialize(VitalSignsRecorded vitals, JsonGenerator out, SerializationContext context)
                 throws JacksonException {
             out.writeStartObject(vitals);
-            Write.uuid(out, EVENT_ID, vitals.eventId());
-            Write.text(out, PATIENT_ID, vitals.patientId());
-            Write.instant(out, OBSERVED_AT, vitals.observedAt());
-            Write.instant(out, RECEIVED_AT, vitals.receivedAt());
-            Write.text(out, SOURCE_SYSTEM, vitals.sourceSystem());
-            Write.text(out, SOURCE_MESSAGE_ID, vitals.sourceMessageId());
+            Write.origin(out, vitals, vitals.observedAt());
             Write.decimal(out, TEMPERATURE, vitals.temperatureCelsius());
             Write.decimal(out, HEART_RATE, vitals.heartRatePerMinute());
             Write.decimal(out, SYSTOLIC, vitals.systolicMmHg());
@@ -324,6 +315,16 @@ final class StoredResults {
     private static final class Write {
 
         private Write() {}
+
+        /** The components every record starts with, in its declaration order. */
+        static void origin(JsonGenerator out, ClinicalRecord record, Instant observedAt) {
+            uuid(out, EVENT_ID, record.eventId());
+            text(out, PATIENT_ID, record.patientId());
+            instant(out, OBSERVED_AT, observedAt);
+            instant(out, RECEIVED_AT, record.receivedAt());
+            text(out, SOURCE_SYSTEM, record.sourceSystem());
+            text(out, SOURCE_MESSAGE_ID, record.sourceMessageId());
+        }
 
         static void uuid(JsonGenerator out, SerializableString name, UUID id) {
             out.writeName(name);

@@ -190,12 +190,7 @@ class StoredResultsTest {
 
     static Stream<Arguments> otherShapesOfALab() {
         return Stream.of(
-                shape("components in reverse order", lab -> {
-                    var names = new ArrayList<>(lab.propertyNames());
-                    var copy = lab.deepCopy();
-                    lab.removeAll();
-                    names.reversed().forEach(name -> lab.set(name, copy.get(name)));
-                }),
+                shape("components in reverse order", StoredResultsTest::reverseComponents),
                 shape(
                         "an unknown component holding an object",
                         lab -> lab.putObject("performingLaboratory")
@@ -252,12 +247,7 @@ class StoredResultsTest {
 
     static Stream<Arguments> otherShapesOfVitals() {
         return Stream.of(
-                shape("components in reverse order", vitals -> {
-                    var names = new ArrayList<>(vitals.propertyNames());
-                    var copy = vitals.deepCopy();
-                    vitals.removeAll();
-                    names.reversed().forEach(name -> vitals.set(name, copy.get(name)));
-                }),
+                shape("components in reverse order", StoredResultsTest::reverseComponents),
                 shape(
                         "an unknown component",
                         vitals -> vitals.putObject("device").put("model", "X3")),
@@ -270,6 +260,13 @@ class StoredResultsTest {
                 shape(
                         "the source system as an array",
                         vitals -> vitals.putArray("sourceSystem").add("monitor")));
+    }
+
+    private static void reverseComponents(ObjectNode record) {
+        var names = new ArrayList<>(record.propertyNames());
+        var copy = record.deepCopy();
+        record.removeAll();
+        names.reversed().forEach(name -> record.set(name, copy.get(name)));
     }
 
     private static Arguments shape(String shape, Consumer<ObjectNode> reshape) {
