@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.toxwatch.model.ClinicalRecord;
 import org.toxwatch.model.LabResultRecorded;
@@ -478,38 +479,36 @@ final class StoredResults {
         }
 
         static @Nullable List<String> flags(JsonParser in, DeserializationContext context) {
-            if (!in.hasToken(JsonToken.START_ARRAY)) {
-                return in.hasToken(JsonToken.VALUE_NULL)
-                        ? null
-                        : context.readValue(
-                                in, context.getTypeFactory().constructCollectionType(List.class, String.class));
-            }
-            if (in.nextToken() == JsonToken.END_ARRAY) {
-                return List.of();
-            }
-            var flags = new ArrayList<String>();
-            do {
-                flags.add(text(in, context));
-            } while (in.nextToken() != JsonToken.END_ARRAY);
-            return flags;
+            return list(in, context, String.class, Read::text);
         }
 
         static @Nullable List<SpecimenCondition> conditions(JsonParser in, DeserializationContext context) {
+            return list(
+                    in,
+                    context,
+                    SpecimenCondition.class,
+                    (parser, ctx) -> constant(parser, ctx, SpecimenCondition.class, SPECIMEN_CONDITIONS));
+        }
+
+        /** An array read element by element; anything but an array or null is Jackson's to read as a list. */
+        private static <E> @Nullable List<E> list(
+                JsonParser in,
+                DeserializationContext context,
+                Class<E> type,
+                BiFunction<JsonParser, DeserializationContext, @Nullable E> element) {
             if (!in.hasToken(JsonToken.START_ARRAY)) {
                 return in.hasToken(JsonToken.VALUE_NULL)
                         ? null
-                        : context.readValue(
-                                in,
-                                context.getTypeFactory().constructCollectionType(List.class, SpecimenCondition.class));
+                        : context.readValue(in, context.getTypeFactory().constructCollectionType(List.class, type));
             }
             if (in.nextToken() == JsonToken.END_ARRAY) {
                 return List.of();
             }
-            var conditions = new ArrayList<SpecimenCondition>();
+            var elements = new ArrayList<E>();
             do {
-                conditions.add(constant(in, context, SpecimenCondition.class, SPECIMEN_CONDITIONS));
+                elements.add(element.apply(in, context));
             } while (in.nextToken() != JsonToken.END_ARRAY);
-            return conditions;
+            return elements;
         }
 
         /** What Jackson throws when a record's constructor refuses its components. */
