@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
@@ -20,8 +19,8 @@ import org.h2.mvstore.MVStore;
  * <ul>
  *   <li>collections keep their documents as BSON ({@link BsonDocumentType}) instead of Java serialization. A file
  *       the stock backend wrote keeps working, but one written here cannot be opened by the stock backend any more;
- *   <li>unique indexes compare keys through {@link SerializedKeyOrder}. The stock database opens an index's map by
- *       name; opening it first with the faster key type makes the stock code find it open and use it;
+ *   <li>unique indexes are {@link EmbeddedUniqueIndex}es, whose maps compare keys through {@link SerializedKeyOrder}
+ *       and keep the keys they read from the file as bytes; the maps keep the stock names and format;
  *   <li>collections are {@link EmbeddedStoreCollection}s, so an update never changes a document while H2 may be
  *       writing it, and a scan keeps the chunks it reads until it ends.
  * </ul>
@@ -50,11 +49,11 @@ final class EmbeddedStoreBackend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateUniqueIndex(
                 String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            getMvStore()
+            MVMap<Object, Object> map = getMvStore()
                     .openMap(
                             indexMapName(collectionName, indexName),
-                            new MVMap.Builder<KeyValue, Object>().keyType(new SerializedKeyOrder()));
-            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+                            new MVMap.Builder<Object, Object>().keyType(new SerializedKeyOrder()));
+            return new EmbeddedUniqueIndex(map, indexName, keys, sparse);
         }
 
         /** The stock collection's maps, by the stock names (H2Database.openOrCreateCollection), in ours. */
