@@ -27,7 +27,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * What the compilers, RocksDB and the drivers free stays in glibc's arenas until something trims them: trimmed
-     * every 5 s, the local run ended a load of 10,000 patients about 100 MiB smaller (docs/performance.md, "The C
+     * every 5 s, the local run ended a load of 10,000 patients about 90 MiB smaller (docs/performance.md, "The C
      * heap trimmed"). The option is a product option since JDK 21.0.4; in 21.0.1 to 21.0.3 it was experimental, hence the
      * unlock, which enables nothing by itself (21.0.0 lacks it: the README asks for 21.0.1 or newer). The launcher's own
      * JVM gets the same through {@code launcher.jvm-options}.
