@@ -10,10 +10,15 @@ import java.util.Map;
 import org.h2.mvstore.MVMap;
 
 /**
- * mongo-java-server's H2 unique index (H2UniqueIndex, whose constructor is not visible here), over a map whose
- * keys read from the file stay {@link StoredIndexKey}s: a lookup, an insert and a removal pass a {@link KeyValue}
- * and compare it by its bytes; only a walk over the whole index (a regular expression on the indexed field) turns
- * each stored key back into the {@link KeyValue} the stock code expects.
+ * mongo-java-server's H2 unique index (H2UniqueIndex, whose constructor is not visible here), over a map that holds
+ * every key as a {@link StoredIndexKey}: an inserted key is serialized once, as it goes in, and a key read from the
+ * file stays the bytes it was read as. A lookup and a removal pass a {@link KeyValue} and compare it by its bytes;
+ * only a walk over the whole index (a regular expression on the indexed field) turns each stored key back into the
+ * {@link KeyValue} the stock code expects.
+ *
+ * <p>A {@link KeyValue} left in the map would be Java-serialized again each time H2 writes its page, which it does
+ * after every change to the page: a fifth of the launcher's CPU in the hour's soak (docs/performance.md, "Keys
+ * inserted as bytes").
  */
 final class EmbeddedUniqueIndex extends AbstractUniqueIndex<Object> {
 
@@ -31,7 +36,7 @@ final class EmbeddedUniqueIndex extends AbstractUniqueIndex<Object> {
 
     @Override
     protected boolean putKeyPosition(KeyValue key, Object position) {
-        return map.putIfAbsent(key, Missing.ofNullable(position)) == null;
+        return map.putIfAbsent(StoredIndexKey.of(key), Missing.ofNullable(position)) == null;
     }
 
     @Override

@@ -14,8 +14,9 @@ import org.h2.mvstore.type.ObjectDataType;
  * serialized once and its bytes kept in a small per-thread cache keyed by identity, so the order is exactly
  * H2's (an index written before keeps working, and one written now reads with the stock type).
  *
- * <p>A key read from the file stays the bytes it was written as ({@link StoredIndexKey}): it is compared by them
- * and written back as them, and deserialized only when an index is walked ({@link EmbeddedUniqueIndex}). H2
+ * <p>A key read from the file stays the bytes it was written as ({@link StoredIndexKey}), and a key inserted goes in
+ * as its bytes ({@link EmbeddedUniqueIndex}): compared by them, written as them, and deserialized only when an index
+ * is walked. A {@link KeyValue} is met only as the key of a lookup or a removal. H2
  * reads a whole page of keys to look one up, and Java deserialization of each was the largest part of the
  * store's work once its indexes outgrew the page cache (docs/performance.md, "The store's index keys kept as
  * bytes").

@@ -6,7 +6,8 @@ import org.h2.mvstore.type.ObjectDataType;
 /**
  * A unique index's key as the store file holds it: the Java-serialized bytes of mongo-java-server's
  * {@link KeyValue}, which H2 orders by (see {@link SerializedKeyOrder}). Kept as read, so a lookup that reads a
- * page from the file does not deserialize every key on it.
+ * page from the file does not deserialize every key on it, and made once for a key inserted, so a page written
+ * again does not serialize its keys again.
  */
 final class StoredIndexKey {
 
@@ -17,6 +18,11 @@ final class StoredIndexKey {
 
     StoredIndexKey(byte[] serialized) {
         this.serialized = serialized;
+    }
+
+    /** A key as the file will hold it, serialized as H2 serializes it. */
+    static StoredIndexKey of(KeyValue key) {
+        return new StoredIndexKey(ObjectDataType.serialize(key));
     }
 
     byte[] serialized() {
