@@ -141,46 +141,35 @@ class EmbeddedStoreBackendIT {
     @Test
     void keysInsertedAreKeptAsTheBytesH2WouldHaveWritten() {
         var backend = new EmbeddedStoreBackend(data.resolve("inserted.mv").toString());
-        var server = new MongoServer(backend);
-        try {
-            InetSocketAddress address = server.bind();
-            try (var client = MongoClients.create("mongodb://localhost:" + address.getPort())) {
-                MongoCollection<Document> archive =
-                        client.getDatabase("toxwatch").getCollection("archive");
-                archive.createIndex(
-                        Indexes.ascending("acceptedKey"),
-                        new IndexOptions().unique(true).sparse(true));
-                for (int i = 0; i < 300; i++) {
-                    archive.insertOne(new Document("_id", "m-" + i).append("acceptedKey", acceptedKey(i)));
-                }
-
-                MVMap<Object, Object> index = backend.getMvStore().openMap("toxwatch.archive._index_acceptedKey_1");
-                assertThat(index.keySet())
-                        .hasSize(300)
-                        .allSatisfy(key -> assertThat(key).isInstanceOf(StoredIndexKey.class));
-                assertThat(((StoredIndexKey) index.firstKey()).serialized())
-                        .isEqualTo(ObjectDataType.serialize(StoredIndexKey.asKeyValue(index.firstKey())));
-                assertThat(archive.find(Filters.eq("acceptedKey", acceptedKey(123)))
-                                .first())
-                        .extracting(document -> document.get("_id"))
-                        .isEqualTo("m-123");
-                assertThatThrownBy(() ->
-                                archive.insertOne(new Document("_id", "again-7").append("acceptedKey", acceptedKey(7))))
-                        .isInstanceOf(MongoWriteException.class)
-                        .hasMessageContaining("duplicate key");
-                assertThat(archive.deleteOne(Filters.eq("acceptedKey", acceptedKey(7)))
-                                .getDeletedCount())
-                        .isEqualTo(1);
-                archive.insertOne(new Document("_id", "again-7").append("acceptedKey", acceptedKey(7)));
-                assertThat(archive.find(Filters.regex("acceptedKey", "^LAB-0\\|"))
-                                .into(new ArrayList<>()))
-                        .hasSize(43)
-                        .anySatisfy(document -> assertThat(document.get("_id")).isEqualTo("again-7"));
+        withCollection(backend, archive -> {
+            archive.createIndex(
+                    Indexes.ascending("acceptedKey"),
+                    new IndexOptions().unique(true).sparse(true));
+            for (int i = 0; i < 300; i++) {
+                archive.insertOne(new Document("_id", "m-" + i).append("acceptedKey", acceptedKey(i)));
             }
-        } finally {
-            server.shutdownNow();
-            backend.close();
-        }
+
+            MVMap<Object, Object> index = backend.getMvStore().openMap("toxwatch.archive._index_acceptedKey_1");
+            assertThat(index.keySet())
+                    .hasSize(300)
+                    .allSatisfy(key -> assertThat(key).isInstanceOf(StoredIndexKey.class));
+            assertThat(((StoredIndexKey) index.firstKey()).serialized())
+                    .isEqualTo(ObjectDataType.serialize(StoredIndexKey.asKeyValue(index.firstKey())));
+            assertThat(archive.find(Filters.eq("acceptedKey", acceptedKey(123))).first())
+                    .extracting(document -> document.get("_id"))
+                    .isEqualTo("m-123");
+            assertThatThrownBy(() ->
+                            archive.insertOne(new Document("_id", "again-7").append("acceptedKey", acceptedKey(7))))
+                    .isInstanceOf(MongoWriteException.class)
+                    .hasMessageContaining("duplicate key");
+            assertThat(archive.deleteOne(Filters.eq("acceptedKey", acceptedKey(7)))
+                            .getDeletedCount())
+                    .isEqualTo(1);
+            archive.insertOne(new Document("_id", "again-7").append("acceptedKey", acceptedKey(7)));
+            assertThat(archive.find(Filters.regex("acceptedKey", "^LAB-0\\|")).into(new ArrayList<>()))
+                    .hasSize(43)
+                    .anySatisfy(document -> assertThat(document.get("_id")).isEqualTo("again-7"));
+        });
     }
 
     private static void write(H2Backend backend, int from, int to) {
