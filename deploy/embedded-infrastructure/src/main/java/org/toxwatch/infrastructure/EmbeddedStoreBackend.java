@@ -20,7 +20,8 @@ import org.h2.mvstore.MVStore;
  *   <li>collections keep their documents as BSON ({@link BsonDocumentType}) instead of Java serialization. A file
  *       the stock backend wrote keeps working, but one written here cannot be opened by the stock backend any more;
  *   <li>unique indexes are {@link EmbeddedUniqueIndex}es, whose maps compare keys through {@link SerializedKeyOrder}
- *       and keep the keys they read from the file as bytes; the maps keep the stock names and format;
+ *       and hold every key as its serialized bytes, inserted or read from the file; the maps keep the stock names
+ *       and format;
  *   <li>collections are {@link EmbeddedStoreCollection}s, so an update never changes a document while H2 may be
  *       writing it, and a scan keeps the chunks it reads until it ends.
  * </ul>
