@@ -14,9 +14,11 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend with three changes:
+ * mongo-java-server's H2 backend with four changes:
  *
  * <ul>
+ *   <li>the file is written through an {@link EmbeddedFileStore}, which keeps the buffers chunks are written from
+ *       whatever their size;
  *   <li>collections keep their documents as BSON ({@link BsonDocumentType}) instead of Java serialization. A file
  *       the stock backend wrote keeps working, but one written here cannot be opened by the stock backend any more;
  *   <li>unique indexes are {@link EmbeddedUniqueIndex}es, whose maps compare keys through {@link SerializedKeyOrder}
@@ -29,7 +31,7 @@ import org.h2.mvstore.MVStore;
 final class EmbeddedStoreBackend extends H2Backend {
 
     EmbeddedStoreBackend(String fileName) {
-        super(fileName);
+        super(EmbeddedFileStore.open(fileName));
     }
 
     @Override

@@ -17,8 +17,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedStoreBackendIT {
 
     private static final int DOCUMENTS = 2_000;
+    /** About 6 MB of documents, committed as one chunk. */
+    private static final int LARGE_CHUNK_DOCUMENTS = 5_000;
 
     @TempDir
     Path data;
@@ -170,6 +174,44 @@ class EmbeddedStoreBackendIT {
                     .hasSize(43)
                     .anySatisfy(document -> assertThat(document.get("_id")).isEqualTo("again-7"));
         });
+    }
+
+    /**
+     * Chunks of more than 4 MB are written from buffers the file store keeps (H2 itself would grow a new one for
+     * each), and every document written through them reads back whole after a restart.
+     */
+    @Test
+    void chunksLargerThanFourMegabytesAreWrittenFromKeptBuffersAndReadBackWhole() {
+        Path file = data.resolve("large-chunks.mv");
+        var backend = new EmbeddedStoreBackend(file.toString());
+        // Chunks only at the commits below, not whenever a second has passed.
+        backend.getMvStore().setAutoCommitDelay(0);
+        withCollection(backend, archive -> {
+            for (int chunk = 0; chunk < 3; chunk++) {
+                List<Document> documents = new ArrayList<>();
+                for (int i = chunk * LARGE_CHUNK_DOCUMENTS; i < (chunk + 1) * LARGE_CHUNK_DOCUMENTS; i++) {
+                    documents.add(new Document("_id", "m-" + i).append("raw", rawMessage(i)));
+                }
+                archive.insertMany(documents);
+                backend.commit();
+            }
+            FileStore<?> files = backend.getMvStore().getFileStore();
+            WriteBuffer kept = files.getWriteBuffer();
+            assertThat(kept.capacity()).isGreaterThan(4 * 1024 * 1024);
+            files.releaseWriteBuffer(kept);
+        });
+
+        withCollection(new EmbeddedStoreBackend(file.toString()), archive -> {
+            assertThat(archive.countDocuments()).isEqualTo(3 * LARGE_CHUNK_DOCUMENTS);
+            for (Document document : archive.find()) {
+                int i = Integer.parseInt(document.getString("_id").substring("m-".length()));
+                assertThat(document.getString("raw")).as("document %d", i).isEqualTo(rawMessage(i));
+            }
+        });
+    }
+
+    private static String rawMessage(int i) {
+        return ("OBX|" + i + "|").repeat(100);
     }
 
     private static void write(H2Backend backend, int from, int to) {
