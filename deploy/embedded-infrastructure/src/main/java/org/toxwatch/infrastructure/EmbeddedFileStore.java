@@ -14,8 +14,8 @@ import org.h2.mvstore.WriteBuffer;
  * grows by a megabyte or by half, whichever is more, each time into a new array the old one is copied into, and it
  * keeps a buffer for the next chunk only up to 4 MB. Once the store's collections and indexes are large, nearly
  * every insert changes a different page, and the chunks outgrow that: in the hour's soak, about four a second of 7
- * to 11 MB, each growing its buffer five times (about 26 MB allocated and 17 MB copied per chunk), 12 % of the
- * launcher's samples (docs/performance.md, "Chunk buffers kept"). Here a buffer goes back to a pool whatever its
+ * to 11 MB, each growing its buffer five times (about 26 MB allocated and 17 MB copied per chunk), the launcher's
+ * largest allocation (docs/performance.md, "Chunk buffers kept"). Here a buffer goes back to a pool whatever its
  * size, up to {@link #LARGEST_KEPT}.
  */
 final class EmbeddedFileStore extends SingleFileStore {
