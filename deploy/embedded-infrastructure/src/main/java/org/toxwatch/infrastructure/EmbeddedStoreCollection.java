@@ -21,9 +21,10 @@ import org.h2.mvstore.MVStore.TxCounter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The stock H2 collection with four changes:
+ * The stock H2 collection with five changes:
  *
  * <ul>
+ *   <li>documents are kept in order of insertion, not of their ids (see {@link #addDocumentInternal});
  *   <li>a query naming one id with other fields finds the document by its id instead of scanning the collection;
  *   <li>an update never changes a document the store already holds;
  *   <li>a scan keeps the version of the store it reads until it ends;
@@ -47,7 +48,20 @@ final class EmbeddedStoreCollection extends H2Collection {
     private static final String ID = "_id";
     private static final String AND = "$and";
 
+    /** Where {@link #nextPosition} and the positions reserved beyond it are kept, in the collection's metadata. */
+    static final String RESERVED_POSITIONS = "reservedPositions";
+
+    /** Positions reserved in the metadata at a time: one small write per so many inserts. */
+    static final long POSITIONS_PER_RESERVATION = 1_024;
+
     private final MVStore store;
+    private final MVMap<Object, Document> documents;
+    private final MVMap<String, Object> metadata;
+
+    /** The position the next inserted document takes, unless a document already holds it; guarded by this. */
+    private long nextPosition;
+    /** Positions below this are reserved in the metadata; guarded by this. */
+    private long reservedUntil;
 
     /** Whether an update or findAndModify is matching documents; guarded by this (the stock methods lock it). */
     private boolean updating;
@@ -61,6 +75,40 @@ final class EmbeddedStoreCollection extends H2Collection {
             CursorRegistry cursorRegistry) {
         super(database, collectionName, options, documents, metadata, cursorRegistry);
         this.store = documents.getStore();
+        this.documents = documents;
+        this.metadata = metadata;
+        this.nextPosition = metadata.get(RESERVED_POSITIONS) instanceof Long reserved ? reserved : 1;
+        this.reservedUntil = nextPosition;
+    }
+
+    /**
+     * A new document takes the next position in order of insertion, not its id, as the key of the collection's map
+     * (the id index maps each id to its position, as it maps every id now). The archive's and the timeline's ids are
+     * digests and random UUIDs: keyed by them, nearly every insert landed in another leaf page of the map, and H2
+     * rewrites every page a commit changed, so the store wrote whole leaves of documents for each one it added. In
+     * order of insertion, the inserts of a commit fill the same last leaves, and an update soon after an insert (an
+     * archived message accepted) finds its document there too.
+     *
+     * <p>Documents a store held before keep their ids as positions. A position some document already holds, whatever
+     * its id's type, is passed over, so positions never collide with those ids. Positions are reserved in the
+     * metadata, in the same commit as any document given one, so a position is not handed out twice after a restart.
+     */
+    @Override
+    protected synchronized Object addDocumentInternal(Document document) {
+        while (true) {
+            Long position = reservePosition();
+            if (documents.putIfAbsent(position, document) == null) {
+                return position;
+            }
+        }
+    }
+
+    private Long reservePosition() {
+        if (nextPosition == reservedUntil) {
+            reservedUntil = nextPosition + POSITIONS_PER_RESERVATION;
+            metadata.put(RESERVED_POSITIONS, reservedUntil);
+        }
+        return nextPosition++;
     }
 
     /**

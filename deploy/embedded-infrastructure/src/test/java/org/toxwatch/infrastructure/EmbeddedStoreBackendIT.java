@@ -92,16 +92,83 @@ class EmbeddedStoreBackendIT {
         try {
             MVMap<Object, Object> index = store.openMap("toxwatch.archive._index_acceptedKey_1");
             assertThat(index.getKeyType()).isInstanceOf(ObjectDataType.class);
+            var positions = new java.util.HashSet<Object>();
             for (int i = 0; i < DOCUMENTS + 200; i++) {
-                assertThat(index.get(new KeyValue(acceptedKey(i))))
-                        .as("document %d by its unique key", i)
-                        .isEqualTo("m-" + i);
+                Object position = index.get(new KeyValue(acceptedKey(i)));
+                assertThat(position).as("document %d by its unique key", i).isInstanceOf(Long.class);
+                positions.add(position);
             }
+            assertThat(positions).hasSize(DOCUMENTS + 200);
             assertThat(index.size()).isEqualTo(DOCUMENTS + 200);
         } finally {
             store.close();
         }
         assertEveryKeyIsFoundAndNoneTakenTwice(new EmbeddedStoreBackend(file.toString()), DOCUMENTS + 200);
+    }
+
+    /**
+     * Documents are kept in order of insertion across restarts: a restarted store goes on past the positions it had
+     * reserved, so no position is handed out twice, not even one a removed document left.
+     */
+    @Test
+    void documentsWrittenAcrossRestartsAreKeptInTheOrderTheyWereInserted() {
+        Path file = data.resolve("insertion-order.mv");
+        write(new EmbeddedStoreBackend(file.toString()), 0, DOCUMENTS);
+        withCollection(
+                new EmbeddedStoreBackend(file.toString()), archive -> archive.deleteOne(Filters.eq("_id", "m-0")));
+        write(new EmbeddedStoreBackend(file.toString()), DOCUMENTS, DOCUMENTS + 200);
+        write(new EmbeddedStoreBackend(file.toString()), DOCUMENTS + 200, DOCUMENTS + 201);
+
+        MVStore store =
+                new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = store.openMap(
+                    "databases.toxwatch.archive",
+                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(new BsonDocumentType()));
+            assertThat(documents.keySet()).allMatch(Long.class::isInstance);
+            var idsInMapOrder = documents.values().stream()
+                    .map(document -> document.get("_id"))
+                    .toList();
+            var idsInsertedInOrder = java.util.stream.IntStream.range(1, DOCUMENTS + 201)
+                    .mapToObj(i -> "m-" + i)
+                    .toList();
+            assertThat(idsInMapOrder).isEqualTo(idsInsertedInOrder);
+        } finally {
+            store.close();
+        }
+    }
+
+    /**
+     * A store the stock backend wrote keeps its documents under their ids. Ours finds, updates and removes them by
+     * id, and passes over a position an old document holds as its id (here a number), so none is overwritten.
+     */
+    @Test
+    void documentsKeptUnderTheirIdsByTheStockBackendStayFoundAndAreNeverOverwritten() {
+        Path file = data.resolve("stock-ids.mv");
+        withCollection(new H2Backend(file.toString()), archive -> {
+            for (long id = 1; id <= 50; id++) {
+                archive.insertOne(new Document("_id", id).append("status", "OLD"));
+            }
+            archive.insertOne(new Document("_id", "m-old").append("status", "OLD"));
+        });
+
+        withCollection(new EmbeddedStoreBackend(file.toString()), archive -> {
+            for (int i = 0; i < 60; i++) {
+                archive.insertOne(new Document("_id", "m-" + i).append("status", "NEW"));
+            }
+            archive.updateOne(Filters.eq("_id", 7L), com.mongodb.client.model.Updates.set("status", "CHANGED"));
+            archive.deleteOne(Filters.eq("_id", "m-old"));
+        });
+
+        withCollection(new EmbeddedStoreBackend(file.toString()), archive -> {
+            assertThat(archive.countDocuments(Filters.eq("status", "OLD"))).isEqualTo(49);
+            assertThat(archive.countDocuments(Filters.eq("status", "NEW"))).isEqualTo(60);
+            assertThat(archive.find(Filters.eq("_id", 7L)).first()).containsEntry("status", "CHANGED");
+            assertThat(archive.find(Filters.eq("_id", 50L)).first()).containsEntry("status", "OLD");
+            assertThat(archive.find(Filters.eq("_id", "m-59")).first()).containsEntry("status", "NEW");
+            assertThat(archive.find(Filters.eq("_id", "m-old")).first()).isNull();
+            assertThat(archive.countDocuments()).isEqualTo(110);
+        });
     }
 
     /**

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * An update must leave every document object the store has held as it was put, since H2 may be writing it on
  * another thread; the update's result is a new object in the map, and what a client reads is the same as with the
  * stock collection. A write does not count the document's bytes into the collection's metadata. A query that names
- * one id and more matches as MongoDB does (it is answered through the id index).
+ * one id and more matches as MongoDB does (it is answered through the id index). Documents are kept in order of
+ * insertion and found by their ids through the id index.
  */
 class EmbeddedStoreCollectionIT {
 
@@ -72,7 +73,7 @@ class EmbeddedStoreCollectionIT {
 
     @Test
     void aReplacementAsSpringsSaveSendsItLeavesTheOldDocumentAsItWas() {
-        var held = stored.get("m-1");
+        var held = held("m-1");
         var asHeld = held.cloneDeeply();
 
         archive.replaceOne(
@@ -85,7 +86,7 @@ class EmbeddedStoreCollectionIT {
 
     @Test
     void aFindAndModifyLeavesTheOldDocumentAsItWasAndAnswersTheNewOne() {
-        var held = stored.get("m-1");
+        var held = held("m-1");
         var asHeld = held.cloneDeeply();
 
         Document answered = archive.findOneAndUpdate(
@@ -95,7 +96,7 @@ class EmbeddedStoreCollectionIT {
 
         assertThat(held).isEqualTo(asHeld);
         assertThat(answered).containsEntry("resends", 1).containsEntry("lastResentAt", 17L);
-        assertThat(stored.get("m-1")).isNotSameAs(held).containsEntry("resends", 1);
+        assertThat(held("m-1")).isNotSameAs(held).containsEntry("resends", 1);
     }
 
     @Test
@@ -160,8 +161,8 @@ class EmbeddedStoreCollectionIT {
     @Test
     void anUpdateOfManyLeavesEachOldDocumentAsItWas() {
         archive.insertOne(new Document("_id", "m-2").append("status", "PROCESSING"));
-        var first = stored.get("m-1");
-        var second = stored.get("m-2");
+        var first = held("m-1");
+        var second = held("m-2");
         var firstAsHeld = first.cloneDeeply();
         var secondAsHeld = second.cloneDeeply();
 
@@ -201,12 +202,34 @@ class EmbeddedStoreCollectionIT {
         assertThat(archive.countDocuments()).isEqualTo(1);
     }
 
+    @Test
+    void documentsAreKeptInOrderOfInsertionWhateverTheirIds() {
+        for (String id : List.of("z-9", "a-1", "m-5")) {
+            archive.insertOne(new Document("_id", id).append("status", "PROCESSING"));
+        }
+        archive.updateOne(Filters.eq("_id", "a-1"), Updates.set("status", "ACCEPTED"));
+        archive.deleteOne(Filters.eq("_id", "z-9"));
+
+        assertThat(stored.keySet()).allMatch(Long.class::isInstance);
+        assertThat(stored.values()).extracting(document -> document.get("_id")).containsExactly("m-1", "a-1", "m-5");
+        assertThat(archive.find(Filters.eq("_id", "a-1")).first())
+                .isEqualTo(new Document("_id", "a-1").append("status", "ACCEPTED"));
+        assertThat(ids(new Document())).containsExactly("m-1", "a-1", "m-5");
+    }
+
+    private de.bwaldvogel.mongo.bson.Document held(String id) {
+        return stored.values().stream()
+                .filter(document -> id.equals(document.get("_id")))
+                .findFirst()
+                .orElseThrow();
+    }
+
     private List<Object> ids(Bson filter) {
         return archive.find(filter).map(document -> document.get("_id")).into(new ArrayList<>());
     }
 
     private void assertUpdateLeavesTheHeldDocument(Bson filter) {
-        var held = stored.get("m-1");
+        var held = held("m-1");
         var asHeld = held.cloneDeeply();
 
         archive.updateOne(
@@ -217,7 +240,7 @@ class EmbeddedStoreCollectionIT {
                         Updates.unset("reasons")));
 
         assertThat(held).isEqualTo(asHeld);
-        assertThat(stored.get("m-1"))
+        assertThat(held("m-1"))
                 .isNotSameAs(held)
                 .containsEntry("status", "ACCEPTED")
                 .containsEntry("completedAt", 1_700_000_000_000L)
