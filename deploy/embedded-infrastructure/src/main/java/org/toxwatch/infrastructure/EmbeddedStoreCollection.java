@@ -49,10 +49,10 @@ final class EmbeddedStoreCollection extends H2Collection {
     private static final String AND = "$and";
 
     /** Where {@link #nextPosition} and the positions reserved beyond it are kept, in the collection's metadata. */
-    static final String RESERVED_POSITIONS = "reservedPositions";
+    private static final String RESERVED_POSITIONS = "reservedPositions";
 
     /** Positions reserved in the metadata at a time: one small write per so many inserts. */
-    static final long POSITIONS_PER_RESERVATION = 1_024;
+    private static final long POSITIONS_PER_RESERVATION = 1_024;
 
     private final MVStore store;
     private final MVMap<Object, Document> documents;
@@ -83,15 +83,16 @@ final class EmbeddedStoreCollection extends H2Collection {
 
     /**
      * A new document takes the next position in order of insertion, not its id, as the key of the collection's map
-     * (the id index maps each id to its position, as it maps every id now). The archive's and the timeline's ids are
-     * digests and random UUIDs: keyed by them, nearly every insert landed in another leaf page of the map, and H2
-     * rewrites every page a commit changed, so the store wrote whole leaves of documents for each one it added. In
-     * order of insertion, the inserts of a commit fill the same last leaves, and an update soon after an insert (an
-     * archived message accepted) finds its document there too.
+     * (the id index maps each id to its position, as it mapped each id to itself before). The archive's and the
+     * timeline's ids are digests and random UUIDs: keyed by them, nearly every insert landed in another leaf page of
+     * the map, and H2 rewrites every page a commit changed, so the store wrote whole leaves of documents for each one
+     * it added. In order of insertion, the inserts of a commit fill the same last leaves, and an update soon after an
+     * insert (an archived message accepted) finds its document there too.
      *
      * <p>Documents a store held before keep their ids as positions. A position some document already holds, whatever
      * its id's type, is passed over, so positions never collide with those ids. Positions are reserved in the
-     * metadata, in the same commit as any document given one, so a position is not handed out twice after a restart.
+     * metadata before a document takes one, so in the same commit or an earlier one, and a restarted store goes on
+     * past them: a position is not handed out twice, not even one a removed document left.
      */
     @Override
     protected synchronized Object addDocumentInternal(Document document) {

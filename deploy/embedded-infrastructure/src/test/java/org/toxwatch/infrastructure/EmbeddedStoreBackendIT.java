@@ -9,13 +9,16 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
@@ -92,7 +95,7 @@ class EmbeddedStoreBackendIT {
         try {
             MVMap<Object, Object> index = store.openMap("toxwatch.archive._index_acceptedKey_1");
             assertThat(index.getKeyType()).isInstanceOf(ObjectDataType.class);
-            var positions = new java.util.HashSet<Object>();
+            var positions = new HashSet<Object>();
             for (int i = 0; i < DOCUMENTS + 200; i++) {
                 Object position = index.get(new KeyValue(acceptedKey(i)));
                 assertThat(position).as("document %d by its unique key", i).isInstanceOf(Long.class);
@@ -129,9 +132,8 @@ class EmbeddedStoreBackendIT {
             var idsInMapOrder = documents.values().stream()
                     .map(document -> document.get("_id"))
                     .toList();
-            var idsInsertedInOrder = java.util.stream.IntStream.range(1, DOCUMENTS + 201)
-                    .mapToObj(i -> "m-" + i)
-                    .toList();
+            var idsInsertedInOrder =
+                    IntStream.range(1, DOCUMENTS + 201).mapToObj(i -> "m-" + i).toList();
             assertThat(idsInMapOrder).isEqualTo(idsInsertedInOrder);
         } finally {
             store.close();
@@ -156,7 +158,7 @@ class EmbeddedStoreBackendIT {
             for (int i = 0; i < 60; i++) {
                 archive.insertOne(new Document("_id", "m-" + i).append("status", "NEW"));
             }
-            archive.updateOne(Filters.eq("_id", 7L), com.mongodb.client.model.Updates.set("status", "CHANGED"));
+            archive.updateOne(Filters.eq("_id", 7L), Updates.set("status", "CHANGED"));
             archive.deleteOne(Filters.eq("_id", "m-old"));
         });
 
